@@ -1,0 +1,73 @@
+"""Write and read the audit journal. Services call `record` inside their transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from raad.core.models import AuditEntry, User
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `instance`, in a JSON-friendly form."""
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Only the fields that changed, as {field: {"before": …, "after": …}}."""
+    return {
+        name: {"before": before.get(name), "after": after.get(name)}
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    }
+
+
+def record(
+    *,
+    actor: User | None,
+    verb: str,
+    target: models.Model | None = None,
+    council_id: int | None = None,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry to the journal. Call inside the service's transaction."""
+    entry = AuditEntry(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=(str(actor) if actor is not None and actor.pk else "system"),
+        verb=verb,
+        council_id=council_id,
+        changes=_plain(changes or {}),
+    )
+    if target is not None:
+        entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+        entry.target_id = str(target.pk)
+        entry.target_label = str(target)[:300]
+    entry.save()
+    return entry
+
+
+def entries_for_council(council_id: int, *, limit: int = 200):
+    return (
+        AuditEntry.objects.filter(council_id=council_id)
+        .select_related("actor", "target_type")
+        .order_by("-at", "-id")[:limit]
+    )

@@ -1,0 +1,86 @@
+"""Shared kernel models: the user, a base model and the audit journal."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BaseModel(models.Model):
+    """Every domain model records when it was created and last changed."""
+
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class User(AbstractUser):
+    """A person who can log in. Roles are per council (see raad.core.roles)."""
+
+    class Meta:
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class AuditQuerySet(models.QuerySet):
+    """The journal is append-only: no update or delete through the ORM."""
+
+    def update(self, **kwargs):  # type: ignore[override]
+        raise PermissionError("The audit journal cannot be changed.")
+
+    def delete(self):  # type: ignore[override]
+        raise PermissionError("The audit journal cannot be deleted.")
+
+
+class AuditEntry(models.Model):
+    """One change of record: who did what to which object, with the fields before and after.
+
+    Append-only: the ORM refuses updates and deletes, and database triggers refuse them too.
+    """
+
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("udført af"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("udført af (navn)"), max_length=200, blank=True)
+    verb = models.CharField(_("handling"), max_length=100, db_index=True)
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("objekttype"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    target_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
+    target_label = models.CharField(_("objekt"), max_length=300, blank=True)
+    council_id = models.BigIntegerField(_("råd"), null=True, blank=True, db_index=True)
+    changes = models.JSONField(_("ændringer"), default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journalpost")
+        verbose_name_plural = _("auditjournal")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit journal cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit journal cannot be deleted.")

@@ -1,0 +1,84 @@
+"""Roles are per council. Domain apps tell core which roles a user holds in a council.
+
+Core cannot import domain apps, so each app registers a *role provider* in its AppConfig.ready():
+a function (user, council_id) -> set of Role. The `rules` predicates below ask every provider.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import rules
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Sekretariat")
+    CHAIR = "chair", _("Forperson")
+    VICE_CHAIR = "vice_chair", _("Næstforperson")
+    MEMBER = "member", _("Medlem")
+    SUBSTITUTE = "substitute", _("Stedfortræder")
+    BOARD_LIAISON = "board_liaison", _("Kommunalbestyrelsens kontaktperson")
+
+
+RoleProvider = Callable[[Any, int], Iterable[Role]]
+CouncilsProvider = Callable[[Any], Iterable[int]]
+_providers: list[RoleProvider] = []
+_council_providers: list[CouncilsProvider] = []
+
+
+def register_provider(provider: RoleProvider, councils: CouncilsProvider) -> None:
+    """`provider(user, council_id)` gives the roles; `councils(user)` the council ids with any role."""
+    if provider not in _providers:
+        _providers.append(provider)
+        _council_providers.append(councils)
+
+
+def council_ids_of(user: Any) -> set[int]:
+    """The councils where `user` holds any role today."""
+    if user is None or not user.is_authenticated:
+        return set()
+    found: set[int] = set()
+    for provider in _council_providers:
+        found.update(provider(user))
+    return found
+
+
+def council_id_of(obj: Any) -> int | None:
+    """The council an object belongs to: a council itself, or anything with council_id."""
+    if obj is None:
+        return None
+    if getattr(obj, "_meta", None) is not None and obj._meta.label_lower == "councils.council":
+        return obj.pk
+    return getattr(obj, "council_id", None)
+
+
+def roles_of(user: Any, council_id: int | None) -> frozenset[Role]:
+    """Every role `user` holds in the council (cached on the user object for one request)."""
+    if user is None or not user.is_authenticated or council_id is None:
+        return frozenset()
+    cache: dict[int, frozenset[Role]] = user.__dict__.setdefault("_raad_roles", {})
+    if council_id not in cache:
+        found: set[Role] = set()
+        for provider in _providers:
+            found.update(provider(user, council_id))
+        cache[council_id] = frozenset(found)
+    return cache[council_id]
+
+
+def has_role(*wanted: Role) -> rules.Predicate:
+    name = "has_role:" + ",".join(sorted(r.value for r in wanted))
+
+    @rules.predicate(name)
+    def predicate(user, obj=None) -> bool:
+        return bool(roles_of(user, council_id_of(obj)) & set(wanted))
+
+    return predicate
+
+
+is_secretariat = has_role(Role.SECRETARIAT)
+is_chair = has_role(Role.CHAIR)
+is_council_member = has_role(Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
+is_council_participant = has_role(*Role)

@@ -1,0 +1,17 @@
+from django import template
+
+from raad.core.i18n import localized
+
+register = template.Library()
+
+
+@register.filter
+def loc(obj, field: str) -> str:
+    """{{ purpose|loc:"title" }}: the field in the page's language, Danish as fallback."""
+    return localized(obj, field)
+
+
+@register.filter
+def paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs at blank lines."""
+    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]

@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from raad.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("log-ind/", views.LoginView.as_view(), name="login"),
+    path("log-ind/kode/", views.OTPVerifyView.as_view(), name="otp_verify"),
+    path("log-ind/tofaktor/", views.OTPSetupView.as_view(), name="otp_setup"),
+    path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
+    path("adgangskode/", views.password_reset, name="password_reset"),
+    path("adgangskode/sendt/", views.password_reset_done, name="password_reset_done"),
+    path("adgangskode/ny/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("adgangskode/faerdig/", views.password_reset_complete, name="password_reset_complete"),
+]

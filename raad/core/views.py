@@ -1,0 +1,139 @@
+"""Log in (password, then a one-time code where required), log out, reset password."""
+
+from __future__ import annotations
+
+import base64
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from raad.core import services
+from raad.core.forms import LoginForm, TokenForm
+from raad.core.twofactor import confirmed_device, requires_two_factor
+
+
+def _next_url(request) -> str:
+    candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME) or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "core/login.html"
+    redirect_authenticated_user = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if requires_two_factor(self.request.user):
+            target = "core:otp_verify" if confirmed_device(self.request.user) else "core:otp_setup"
+            return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={_next_url(self.request)}")
+        return response
+
+
+class OTPVerifyView(LoginRequiredMixin, View):
+    template_name = "core/otp_verify.html"
+
+    def get(self, request):
+        if confirmed_device(request.user) is None:
+            return redirect("core:otp_setup")
+        return render(request, self.template_name, {"form": TokenForm(), "next": _next_url(request)})
+
+    def post(self, request):
+        device = confirmed_device(request.user)
+        if device is None:
+            return redirect("core:otp_setup")
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            if device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return redirect(_next_url(request))
+            form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
+        return render(request, self.template_name, {"form": form, "next": _next_url(request)}, status=400)
+
+
+class OTPSetupView(LoginRequiredMixin, View):
+    """Add an authenticator app: scan the QR code (or type the key), then confirm with a code."""
+
+    template_name = "core/otp_setup.html"
+
+    def _context(self, request, device: TOTPDevice, form: TokenForm) -> dict:
+        qr = segno.make(device.config_url, micro=False)
+        return {
+            "form": form,
+            "qr_svg": qr.svg_inline(scale=4, title=_("QR-kode til godkendelsesapp")),
+            "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
+            "next": _next_url(request),
+        }
+
+    def _device(self, request) -> TOTPDevice:
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+        return device or services.totp_device_start(user=request.user)
+
+    def get(self, request):
+        if confirmed_device(request.user) is not None:
+            return redirect("core:otp_verify")
+        return render(request, self.template_name, self._context(request, self._device(request), TokenForm()))
+
+    def post(self, request):
+        if confirmed_device(request.user) is not None:
+            return redirect("core:otp_verify")
+        device = self._device(request)
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            if services.totp_device_confirm(device=device, token=form.cleaned_data["token"]):
+                otp_login(request, device)
+                messages.success(request, _("Tofaktorgodkendelse er slået til for din konto."))
+                return redirect(_next_url(request))
+            form.add_error("token", _("Koden passer ikke. Tjek, at uret på din telefon går rigtigt, og prøv igen."))
+        return render(request, self.template_name, self._context(request, device, form), status=400)
+
+
+class WorkspaceMixin(LoginRequiredMixin):
+    """Every workspace page: logged in, and verified with a second factor where the account needs it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if requires_two_factor(request.user) and not request.user.is_verified():
+            target = "core:otp_verify" if confirmed_device(request.user) else "core:otp_setup"
+            return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={request.get_full_path()}")
+        return super().dispatch(request, *args, **kwargs)
+
+
+def require_perm(request, perm: str, obj) -> None:
+    """403 unless the user has `perm` on `obj` (a rules predicate)."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied(_("Du har ikke adgang til at gøre dette."))
+
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="core/password_reset.html",
+    email_template_name="core/email/password_reset.txt",
+    subject_template_name="core/email/password_reset_subject.txt",
+    success_url=reverse_lazy("core:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="core/password_reset_done.html")
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="core/password_reset_confirm.html", success_url=reverse_lazy("core:password_reset_complete")
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="core/password_reset_complete.html"
+)
+
+
+def locked_out(request):
+    return render(request, "core/locked_out.html", status=429)

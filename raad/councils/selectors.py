@@ -1,0 +1,108 @@
+"""Reads about councils. `public_…` functions are what a person without login may see."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from raad.core.roles import Role, council_ids_of
+from raad.councils.models import (
+    Council,
+    Purpose,
+    PurposeTask,
+    RulesOfProcedure,
+    StaffAssignment,
+    Term,
+    TermsOfReference,
+)
+
+
+class NoRulesInForce(LookupError):
+    """The council had no rules of procedure in force on the date asked for."""
+
+
+def public_councils() -> QuerySet[Council]:
+    return Council.objects.select_related("municipality").order_by("name")
+
+
+def council_by_slug(slug: str) -> Council:
+    return Council.objects.select_related("municipality").get(slug=slug)
+
+
+def terms_of_reference_for(council: Council) -> TermsOfReference:
+    """The kommissorium with its purposes and their tasks (three queries in all)."""
+    return (
+        TermsOfReference.objects.select_related("council")
+        .prefetch_related(
+            Prefetch(
+                "purposes",
+                queryset=Purpose.objects.order_by("number").prefetch_related(
+                    Prefetch("tasks", queryset=PurposeTask.objects.order_by("position", "id"))
+                ),
+            )
+        )
+        .get(council=council)
+    )
+
+
+def rules_versions(council: Council) -> QuerySet[RulesOfProcedure]:
+    return (
+        RulesOfProcedure.objects.filter(council=council)
+        .select_related("decision", "council")
+        .order_by("-in_force_from", "-version")
+    )
+
+
+def rules_in_force(council: Council | int, on: datetime.date | None = None) -> RulesOfProcedure:
+    """The version of the rules of procedure in force on `on` (today in Copenhagen by default)."""
+    on = on or timezone.localdate()
+    council_id = council if isinstance(council, int) else council.pk
+    version = (
+        RulesOfProcedure.objects.filter(council_id=council_id, in_force_from__lte=on)
+        .select_related("decision", "council")
+        .order_by("-in_force_from", "-version")
+        .first()
+    )
+    if version is None:
+        raise NoRulesInForce(on)
+    return version
+
+
+def rules_version(council: Council, version: int) -> RulesOfProcedure:
+    return RulesOfProcedure.objects.select_related("decision", "council").get(
+        council=council, version=version
+    )
+
+
+def current_term(council: Council | int, on: datetime.date | None = None) -> Term | None:
+    on = on or timezone.localdate()
+    council_id = council if isinstance(council, int) else council.pk
+    return (
+        Term.objects.filter(council_id=council_id, starts_on__lte=on, ends_on__gte=on)
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def _assignments_in_force(user) -> QuerySet[StaffAssignment]:
+    today = timezone.localdate()
+    return StaffAssignment.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today), user=user, starts_on__lte=today
+    )
+
+
+def staff_roles(user, council_id: int) -> set[Role]:
+    """Role provider: the secretariat and board-liaison assignments in force today."""
+    values = _assignments_in_force(user).filter(council_id=council_id).values_list("role", flat=True)
+    return {Role(value) for value in values}
+
+
+def staff_council_ids(user) -> set[int]:
+    return set(_assignments_in_force(user).values_list("council_id", flat=True))
+
+
+def councils_of_user(user) -> list[Council]:
+    """Every council where the user holds any role today (for the workspace)."""
+    return list(public_councils().filter(pk__in=council_ids_of(user)))

@@ -1,0 +1,331 @@
+"""Every write about councils: terms of reference, rules of procedure, terms, staff."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from raad.core import audit
+from raad.core.errors import RuleViolation
+from raad.core.models import User
+from raad.councils import rules
+from raad.councils.models import (
+    BoardDecision,
+    Council,
+    Municipality,
+    Purpose,
+    PurposeTask,
+    RulesOfProcedure,
+    StaffAssignment,
+    Term,
+    TermsOfReference,
+)
+
+TOR_FIELDS = tuple(
+    name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")
+) + ("legal_basis_url", "approved_on")
+PURPOSE_FIELDS = ("title", "title_en", "description", "description_en")
+COUNCIL_CONTACT_FIELDS = (
+    "name",
+    "name_en",
+    "secretariat_unit",
+    "secretariat_unit_en",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "contact_hours",
+    "contact_hours_en",
+)
+
+
+@transaction.atomic
+def board_decision_record(
+    *,
+    municipality: Municipality,
+    decided_on: datetime.date,
+    reference: str,
+    title: str,
+    url: str = "",
+    body: str = "Kommunalbestyrelsen",
+    by: User | None,
+) -> BoardDecision:
+    decision = BoardDecision.objects.create(
+        municipality=municipality, decided_on=decided_on, reference=reference, title=title, url=url, body=body
+    )
+    audit.record(
+        actor=by,
+        verb="board_decision.recorded",
+        target=decision,
+        changes=audit.diff({}, audit.snapshot(decision, ("body", "decided_on", "reference", "title", "url"))),
+    )
+    return decision
+
+
+@transaction.atomic
+def council_update_contact(*, council: Council, data: dict[str, Any], by: User) -> Council:
+    before = audit.snapshot(council, COUNCIL_CONTACT_FIELDS)
+    for name in COUNCIL_CONTACT_FIELDS:
+        if name in data:
+            setattr(council, name, data[name])
+    council.save(update_fields=[*COUNCIL_CONTACT_FIELDS, "updated_at"])
+    changes = audit.diff(before, audit.snapshot(council, COUNCIL_CONTACT_FIELDS))
+    if changes:
+        audit.record(actor=by, verb="council.contact_updated", target=council, council_id=council.pk, changes=changes)
+    return council
+
+
+@transaction.atomic
+def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], by: User) -> TermsOfReference:
+    terms = TermsOfReference.objects.select_for_update().get(pk=terms.pk)
+    before = audit.snapshot(terms, TOR_FIELDS)
+    for name in TOR_FIELDS:
+        if name in data:
+            setattr(terms, name, data[name])
+    terms.save(update_fields=[*TOR_FIELDS, "updated_at"])
+    changes = audit.diff(before, audit.snapshot(terms, TOR_FIELDS))
+    if changes:
+        audit.record(
+            actor=by, verb="terms_of_reference.updated", target=terms, council_id=terms.council_id, changes=changes
+        )
+    return terms
+
+
+@transaction.atomic
+def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[str, str]], by: User) -> Purpose:
+    """Change a purpose's text and replace its list of tasks (Danish, English) in one step."""
+    purpose = Purpose.objects.select_for_update().select_related("terms_of_reference").get(pk=purpose.pk)
+    before = audit.snapshot(purpose, PURPOSE_FIELDS)
+    before["tasks"] = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
+    for name in PURPOSE_FIELDS:
+        if name in data:
+            setattr(purpose, name, data[name])
+    purpose.save(update_fields=[*PURPOSE_FIELDS, "updated_at"])
+    new_tasks = [(da.strip(), en.strip()) for da, en in tasks if da.strip()]
+    if [list(t) for t in new_tasks] != before["tasks"]:
+        purpose.tasks.all().delete()
+        PurposeTask.objects.bulk_create(
+            PurposeTask(purpose=purpose, position=index, text=da, text_en=en)
+            for index, (da, en) in enumerate(new_tasks, start=1)
+        )
+    after = audit.snapshot(purpose, PURPOSE_FIELDS)
+    after["tasks"] = [list(t) for t in new_tasks]
+    changes = audit.diff(before, after)
+    if changes:
+        audit.record(
+            actor=by,
+            verb="purpose.updated",
+            target=purpose,
+            council_id=purpose.terms_of_reference.council_id,
+            changes=changes,
+        )
+    return purpose
+
+
+def _setting_values(data: dict[str, Any]) -> dict[str, Any]:
+    missing = [name for name in rules.SETTING_FIELDS if name not in data]
+    if missing:
+        raise RuleViolation(_("Forretningsordenen mangler værdier for: %(fields)s") % {"fields": ", ".join(missing)})
+    return {name: data[name] for name in rules.SETTING_FIELDS}
+
+
+@transaction.atomic
+def rules_adopt_version(
+    *,
+    council: Council,
+    settings: dict[str, Any],
+    in_force_from: datetime.date,
+    adopted_on: datetime.date,
+    decision: BoardDecision,
+    change_summary: str = "",
+    change_summary_en: str = "",
+    council_endorsed_on: datetime.date | None = None,
+    by: User | None,
+) -> RulesOfProcedure:
+    """Record a new version of the rules of procedure, adopted by the board. Old versions stay."""
+    values = _setting_values(settings)
+    violations: list[Any] = list(rules.check_consistency(values))
+    # Lock the council row so two secretaries cannot both create "the next" version.
+    Council.objects.select_for_update().get(pk=council.pk)
+    latest = RulesOfProcedure.objects.filter(council=council).order_by("-in_force_from").first()
+    if latest is not None and in_force_from <= latest.in_force_from:
+        violations.append(
+            rules.Violation(
+                "in_force_from",
+                _("En ny version skal gælde fra en dato efter den seneste version (%(date)s).")
+                % {"date": date_format(latest.in_force_from, "j. F Y")},
+            )
+        )
+    if adopted_on > in_force_from:
+        violations.append(
+            rules.Violation("adopted_on", _("Forretningsordenen kan ikke gælde, før den er vedtaget."))
+        )
+    if decision.municipality_id != council.municipality_id:
+        violations.append(rules.Violation("decision", _("Beslutningen er truffet i en anden kommune.")))
+    if violations:
+        raise RuleViolation(violations)
+    highest = (
+        RulesOfProcedure.objects.filter(council=council).order_by("-version").values_list("version", flat=True).first()
+    )
+    number = (highest or 0) + 1
+    version = RulesOfProcedure.objects.create(
+        council=council,
+        version=number,
+        in_force_from=in_force_from,
+        adopted_on=adopted_on,
+        decision=decision,
+        council_endorsed_on=council_endorsed_on,
+        change_summary=change_summary,
+        change_summary_en=change_summary_en,
+        **values,
+    )
+    previous = audit.snapshot(latest, rules.SETTING_FIELDS) if latest else {}
+    audit.record(
+        actor=by,
+        verb="rules_of_procedure.adopted",
+        target=version,
+        council_id=council.pk,
+        changes={
+            **audit.diff(previous, audit.snapshot(version, rules.SETTING_FIELDS)),
+            "version": {"before": latest.version if latest else None, "after": number},
+            "in_force_from": {"before": None, "after": in_force_from.isoformat()},
+            "decision": {"before": None, "after": str(decision)},
+        },
+    )
+    return version
+
+
+@transaction.atomic
+def term_create(
+    *, council: Council, name: str, starts_on: datetime.date, ends_on: datetime.date, by: User | None
+) -> Term:
+    violations = []
+    if ends_on <= starts_on:
+        violations.append(rules.Violation("ends_on", _("Valgperioden skal slutte efter, at den begynder.")))
+    overlapping = Term.objects.filter(council=council, starts_on__lte=ends_on, ends_on__gte=starts_on).first()
+    if overlapping:
+        violations.append(
+            rules.Violation("starts_on", _("Valgperioden overlapper %(term)s.") % {"term": overlapping.name})
+        )
+    if violations:
+        raise RuleViolation(violations)
+    term = Term.objects.create(council=council, name=name, starts_on=starts_on, ends_on=ends_on)
+    audit.record(
+        actor=by,
+        verb="term.created",
+        target=term,
+        council_id=council.pk,
+        changes=audit.diff({}, audit.snapshot(term, ("name", "starts_on", "ends_on"))),
+    )
+    return term
+
+
+@transaction.atomic
+def staff_assign(
+    *, council: Council, user: User, role: str, starts_on: datetime.date, by: User | None
+) -> StaffAssignment:
+    assignment, created = StaffAssignment.objects.get_or_create(
+        council=council, user=user, role=role, starts_on=starts_on
+    )
+    if created:
+        audit.record(
+            actor=by,
+            verb="staff.assigned",
+            target=assignment,
+            council_id=council.pk,
+            changes={"user": {"before": None, "after": user.username}, "role": {"before": None, "after": role}},
+        )
+    return assignment
+
+
+@transaction.atomic
+def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None) -> tuple[Council, bool]:
+    """Create a council from a preset (kommissorium, rules, terms). Idempotent: an existing council
+    with the preset's slug is returned unchanged. Returns (council, created)."""
+    existing = Council.objects.filter(slug=preset["council"]["slug"]).first()
+    if existing is not None:
+        return existing, False
+    municipality, created = Municipality.objects.get_or_create(
+        code=preset["municipality"]["code"], defaults=preset["municipality"]
+    )
+    if created:
+        audit.record(actor=by, verb="municipality.created", target=municipality)
+    established = board_decision_record(municipality=municipality, by=by, **preset["established_by"])
+    council = Council.objects.create(municipality=municipality, established_by=established, **preset["council"])
+    audit.record(
+        actor=by,
+        verb="council.created",
+        target=council,
+        council_id=council.pk,
+        changes=audit.diff({}, audit.snapshot(council, ("name", "slug", "kind", "secretariat_unit"))),
+    )
+    terms = TermsOfReference.objects.create(council=council, **preset["terms_of_reference"])
+    for purpose_data in preset["purposes"]:
+        data = dict(purpose_data)
+        tasks = data.pop("tasks")
+        purpose = Purpose.objects.create(terms_of_reference=terms, **data)
+        PurposeTask.objects.bulk_create(
+            PurposeTask(purpose=purpose, position=index, text=da, text_en=en)
+            for index, (da, en) in enumerate(tasks, start=1)
+        )
+    audit.record(
+        actor=by,
+        verb="terms_of_reference.created",
+        target=terms,
+        council_id=council.pk,
+        changes={"purposes": {"before": None, "after": [p["title"] for p in preset["purposes"]]}},
+    )
+    rules_decision = board_decision_record(municipality=municipality, by=by, **preset["rules_decision"])
+    rules_data = preset["rules"]
+    rules_adopt_version(
+        council=council,
+        settings=rules_data["settings"],
+        in_force_from=rules_data["in_force_from"],
+        adopted_on=rules_data["adopted_on"],
+        decision=rules_decision,
+        change_summary=rules_data.get("change_summary", ""),
+        change_summary_en=rules_data.get("change_summary_en", ""),
+        by=by,
+    )
+    for term in preset["terms"]:
+        term_create(council=council, by=by, **term)
+    return council, True
+
+
+@transaction.atomic
+def rules_adopt_with_decision(
+    *,
+    council: Council,
+    settings: dict[str, Any],
+    in_force_from: datetime.date,
+    adopted_on: datetime.date,
+    decision_reference: str,
+    decision_url: str = "",
+    change_summary: str = "",
+    change_summary_en: str = "",
+    council_endorsed_on: datetime.date | None = None,
+    by: User | None,
+) -> RulesOfProcedure:
+    """Record the board's decision and the new version it adopted, together or not at all."""
+    decision = board_decision_record(
+        municipality=council.municipality,
+        decided_on=adopted_on,
+        reference=decision_reference,
+        title=_("Forretningsorden for %(council)s") % {"council": council.name},
+        url=decision_url,
+        by=by,
+    )
+    return rules_adopt_version(
+        council=council,
+        settings=settings,
+        in_force_from=in_force_from,
+        adopted_on=adopted_on,
+        decision=decision,
+        change_summary=change_summary,
+        change_summary_en=change_summary_en,
+        council_endorsed_on=council_endorsed_on,
+        by=by,
+    )

@@ -1,0 +1,105 @@
+"""Typed readers for the environment.
+
+Every setting that varies between machines is read here, and a wrong value stops start-up with a
+message that names the variable. Nothing in settings branches on an environment name.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _raw(name: str) -> str | None:
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    return value if value != "" else None
+
+
+def env_str(name: str, default: str | None = None, *, required: bool = False) -> str:
+    value = _raw(name)
+    if value is None:
+        if required or default is None:
+            raise ImproperlyConfigured(f"Environment variable {name} must be set.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = _raw(name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"Environment variable {name} must be true or false (1/0, yes/no, on/off), got {value!r}."
+    )
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = _raw(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a whole number, got {value!r}."
+        ) from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be at least {minimum}, got {number}."
+        )
+    return number
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = _raw(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = _raw(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be one of {', '.join(choices)}, got {value!r}."
+        )
+    return value
+
+
+def env_database_url(name: str, default: str) -> dict:
+    """Parse a database URL (sqlite:///path or postgres://user:pw@host:port/name)."""
+    import dj_database_url
+
+    value = _raw(name) or default
+    scheme = urlparse(value).scheme
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a sqlite:// or postgres:// URL, got {value!r}."
+        )
+    try:
+        config = dj_database_url.parse(value, conn_max_age=60 if scheme != "sqlite" else 0)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"Environment variable {name} is not a valid URL: {error}") from None
+    return dict(config)
+
+
+def env_email(name: str, default: str) -> str:
+    value = _raw(name) or default
+    if "@" not in value or value.startswith("@") or value.endswith("@"):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be an e-mail address, got {value!r}."
+        )
+    return value

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from raad.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("persondata/", views.privacy, name="privacy"),
+    path("raad/<slug:slug>/", views.council, name="council"),
+    path("raad/<slug:slug>/medlemmer/", views.members, name="members"),
+    path("raad/<slug:slug>/forretningsorden/", views.rules, name="rules"),
+    path("raad/<slug:slug>/forretningsorden/version-<int:version>/", views.rules_version, name="rules_version"),
+    path("raad/<slug:slug>/kontakt/", views.contact, name="contact"),
+]

@@ -1,0 +1,137 @@
+"""The public site. Everything here comes from `public_…` selectors; no login needed."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from raad.councils import rules as procedure
+from raad.councils import selectors as councils
+from raad.councils.models import Council, RulesOfProcedure
+from raad.core.i18n import localized
+from raad.membership.selectors import public_roster
+
+
+def _council(request: HttpRequest, slug: str) -> Council:
+    try:
+        council = councils.council_by_slug(slug)
+    except Council.DoesNotExist:
+        raise Http404(_("Rådet findes ikke.")) from None
+    request.council = council  # type: ignore[attr-defined]
+    return council
+
+
+def _crumbs(council: Council | None, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    crumbs: list[tuple[str, str | None]] = [(_("Forside"), reverse("portal:home"))]
+    if council is not None:
+        crumbs.append((localized(council, "name"), council.get_absolute_url()))
+    crumbs.extend(rest)
+    return crumbs
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    council_list = list(councils.public_councils())
+    featured = council_list[0] if len(council_list) == 1 else None
+    context = {"councils": council_list, "featured": featured}
+    if featured is not None:
+        context["terms"] = councils.terms_of_reference_for(featured)
+    return render(request, "portal/home.html", context)
+
+
+def council(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    context = {
+        "council": council,
+        "terms": councils.terms_of_reference_for(council),
+        "rules": _rules_or_none(council),
+        "roster": public_roster(council),
+        "term": councils.current_term(council),
+        "crumbs": _crumbs(None, (localized(council, "name"), None)),
+    }
+    return render(request, "portal/council.html", context)
+
+
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    context = {
+        "council": council,
+        "roster": public_roster(council),
+        "term": councils.current_term(council),
+        "rules": _rules_or_none(council),
+        "crumbs": _crumbs(council, (_("Medlemmer"), None)),
+    }
+    return render(request, "portal/members.html", context)
+
+
+def _rules_or_none(council: Council, on: datetime.date | None = None):
+    try:
+        return councils.rules_in_force(council, on)
+    except councils.NoRulesInForce:
+        return None
+
+
+def rules(request: HttpRequest, slug: str) -> HttpResponse:
+    """The rules of procedure in force today, or on the date asked for (?dato=YYYY-MM-DD)."""
+    council = _council(request, slug)
+    asked = request.GET.get("dato", "").strip()
+    on = timezone.localdate()
+    error = ""
+    if asked:
+        try:
+            parsed = parse_date(asked)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            error = _("Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2024-05-01.")
+        else:
+            on = parsed
+    version = _rules_or_none(council, on)
+    if version is None and not error:
+        error = _("Rådet havde ingen forretningsorden den %(date)s.") % {"date": on.strftime("%d.%m.%Y")}
+    bad_input = bool(asked) and on == timezone.localdate() and bool(error)
+    return _render_rules(request, council, version, on=on, asked=asked, error=error, status=400 if bad_input else 200)
+
+
+def rules_version(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    council = _council(request, slug)
+    try:
+        found = councils.rules_version(council, version)
+    except RulesOfProcedure.DoesNotExist:
+        raise Http404(_("Den version findes ikke.")) from None
+    return _render_rules(request, council, found, on=None, asked="", error="")
+
+
+def _render_rules(request, council, version, *, on, asked, error, status=200) -> HttpResponse:
+    in_force_today = _rules_or_none(council)
+    context = {
+        "council": council,
+        "version": version,
+        "sections": procedure.readable({f: getattr(version, f) for f in procedure.SETTING_FIELDS}) if version else [],
+        "versions": councils.rules_versions(council),
+        "in_force_today": in_force_today,
+        "asked": asked,
+        "on": on,
+        "error": error,
+        "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
+    }
+    return render(request, "portal/rules.html", context, status=status)
+
+
+def contact(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    context = {"council": council, "crumbs": _crumbs(council, (_("Kontakt"), None))}
+    return render(request, "portal/contact.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html", {"crumbs": _crumbs(None, (_("Tilgængelighedserklæring"), None))})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/privacy.html", {"crumbs": _crumbs(None, (_("Persondata"), None))})

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecretariatConfig(AppConfig):
+    name = "raad.secretariat"
+    label = "secretariat"
+    verbose_name = _("Sekretariatsbetjening")

@@ -1,0 +1,90 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from raad.councils import rules as procedure
+from raad.councils.models import Council, Purpose, RulesOfProcedure, TermsOfReference
+from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
+
+_DATE = {"type": "date"}
+
+
+class TermsOfReferenceForm(forms.ModelForm):
+    class Meta:
+        model = TermsOfReference
+        fields = TOR_FIELDS
+        widgets = {"approved_on": forms.DateInput(attrs=_DATE, format="%Y-%m-%d")}
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = COUNCIL_CONTACT_FIELDS
+        widgets = {"contact_address": forms.Textarea(attrs={"rows": 3})}
+
+
+class PurposeForm(forms.ModelForm):
+    tasks = forms.CharField(
+        label=_("Opgaver (dansk)"),
+        help_text=_("Én opgave pr. linje."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    tasks_en = forms.CharField(
+        label=_("Opgaver (engelsk)"),
+        help_text=_("Én opgave pr. linje, i samme rækkefølge som de danske."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    class Meta:
+        model = Purpose
+        fields = ("title", "title_en", "description", "description_en")
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "description_en": forms.Textarea(attrs={"rows": 3})}
+
+    def task_pairs(self) -> list[tuple[str, str]]:
+        danish = [line.strip() for line in self.cleaned_data.get("tasks", "").splitlines() if line.strip()]
+        english = [line.strip() for line in self.cleaned_data.get("tasks_en", "").splitlines() if line.strip()]
+        return [(da, english[i] if i < len(english) else "") for i, da in enumerate(danish)]
+
+    def clean(self):
+        cleaned = super().clean()
+        danish = [line for line in cleaned.get("tasks", "").splitlines() if line.strip()]
+        english = [line for line in cleaned.get("tasks_en", "").splitlines() if line.strip()]
+        if english and len(english) != len(danish):
+            self.add_error("tasks_en", _("Der skal være lige så mange engelske som danske opgaver (%(n)s).") % {"n": len(danish)})
+        return cleaned
+
+
+class RulesVersionForm(forms.ModelForm):
+    """A new version of the rules of procedure, pre-filled with the version in force."""
+
+    decision_reference = forms.CharField(label=_("Beslutningsreference"), max_length=150,
+                                         help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"))
+    decision_url = forms.URLField(label=_("Link til beslutningen"), required=False)
+
+    class Meta:
+        model = RulesOfProcedure
+        fields = ("in_force_from", "adopted_on", "council_endorsed_on", "change_summary", "change_summary_en", *procedure.SETTING_FIELDS)
+        widgets = {
+            "in_force_from": forms.DateInput(attrs=_DATE),
+            "adopted_on": forms.DateInput(attrs=_DATE),
+            "council_endorsed_on": forms.DateInput(attrs=_DATE),
+            "change_summary": forms.Textarea(attrs={"rows": 3}),
+            "change_summary_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in procedure.SETTING_FIELDS:
+            self.fields[name].help_text = procedure.reference(name)
+
+    def _post_clean(self):
+        # The model is never saved from the form; the service checks and writes it.
+        pass
+
+    @property
+    def setting_fields(self):
+        return [self[name] for name in procedure.SETTING_FIELDS]
+
+    def settings_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}

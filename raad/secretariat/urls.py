@@ -1,0 +1,16 @@
+from django.urls import path
+
+from raad.secretariat import views
+
+app_name = "secretariat"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("<slug:slug>/", views.CouncilDeskView.as_view(), name="council"),
+    path("<slug:slug>/kommissorium/", views.TermsOfReferenceEditView.as_view(), name="terms"),
+    path("<slug:slug>/kommissorium/formaal-<int:number>/", views.PurposeEditView.as_view(), name="purpose"),
+    path("<slug:slug>/forretningsorden/", views.RulesListView.as_view(), name="rules"),
+    path("<slug:slug>/forretningsorden/ny/", views.RulesNewVersionView.as_view(), name="rules_new"),
+    path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
+    path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
+]

@@ -1,0 +1,219 @@
+"""The workspace: a dashboard for everyone with a role, and the secretariat's editing screens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from raad.core import audit
+from raad.core.errors import RuleViolation
+from raad.core.roles import Role, roles_of
+from raad.core.views import WorkspaceMixin, require_perm
+from raad.councils import selectors as councils
+from raad.councils import services as council_services
+from raad.councils.models import Council, Purpose
+from raad.membership import selectors as membership
+from raad.secretariat.forms import ContactForm, PurposeForm, RulesVersionForm, TermsOfReferenceForm
+
+
+def _council(slug: str) -> Council:
+    try:
+        return councils.council_by_slug(slug)
+    except Council.DoesNotExist:
+        raise Http404 from None
+
+
+def _crumbs(council: Council | None, *rest):
+    crumbs = [(_("Arbejdsrum"), reverse("secretariat:dashboard"))]
+    if council is not None:
+        crumbs.append((council.name, reverse("secretariat:council", args=[council.slug])))
+    return crumbs + list(rest)
+
+
+class DashboardView(WorkspaceMixin, View):
+    def get(self, request):
+        mine = councils.councils_of_user(request.user)
+        if len(mine) == 1:
+            return redirect("secretariat:council", slug=mine[0].slug)
+        return render(request, "secretariat/dashboard.html", {"councils": mine, "crumbs": _crumbs(None)})
+
+
+class CouncilDeskView(WorkspaceMixin, View):
+    """What a person with a role in the council sees first: their seat and term, or the secretariat's desk."""
+
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.view_workspace", council)
+        user_roles = roles_of(request.user, council.pk)
+        today = timezone.localdate()
+        context = {
+            "council": council,
+            "roles": sorted(Role(r).label for r in user_roles),
+            "is_secretariat": Role.SECRETARIAT in user_roles,
+            "my_memberships": [m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk],
+            "my_substitutions": [s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk],
+            "term": councils.current_term(council),
+            "rules": councils.rules_in_force(council) if council.rules_versions.exists() else None,
+            "members_count": membership.memberships_in_force(council, today).count(),
+            "crumbs": _crumbs(None, (council.name, None)),
+        }
+        if context["is_secretariat"]:
+            context["recent"] = audit.entries_for_council(council.pk, limit=8)
+        return render(request, "secretariat/council.html", context)
+
+
+class TermsOfReferenceEditView(WorkspaceMixin, View):
+    template_name = "secretariat/terms_edit.html"
+
+    def _context(self, council, form):
+        terms = councils.terms_of_reference_for(council)
+        return {"council": council, "form": form, "terms": terms,
+                "crumbs": _crumbs(council, (_("Kommissorium"), None))}
+
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_terms_of_reference", council)
+        form = TermsOfReferenceForm(instance=councils.terms_of_reference_for(council))
+        return render(request, self.template_name, self._context(council, form))
+
+    def post(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_terms_of_reference", council)
+        terms = councils.terms_of_reference_for(council)
+        form = TermsOfReferenceForm(request.POST, instance=terms)
+        if form.is_valid():
+            council_services.terms_of_reference_update(terms=terms, data=form.cleaned_data, by=request.user)
+            messages.success(request, _("Kommissoriet er gemt."))
+            return redirect("secretariat:terms", slug=council.slug)
+        return render(request, self.template_name, self._context(council, form), status=400)
+
+
+class PurposeEditView(WorkspaceMixin, View):
+    template_name = "secretariat/purpose_edit.html"
+
+    def _purpose(self, council, number) -> Purpose:
+        return get_object_or_404(Purpose, terms_of_reference__council=council, number=number)
+
+    def _render(self, request, council, purpose, form, status=200):
+        return render(request, self.template_name, {
+            "council": council, "purpose": purpose, "form": form,
+            "crumbs": _crumbs(council, (_("Kommissorium"), reverse("secretariat:terms", args=[council.slug])),
+                              (_("Formål %(n)s") % {"n": purpose.number}, None)),
+        }, status=status)
+
+    def get(self, request, slug, number):
+        council = _council(slug)
+        require_perm(request, "councils.change_terms_of_reference", council)
+        purpose = self._purpose(council, number)
+        tasks = list(purpose.tasks.all())
+        form = PurposeForm(instance=purpose, initial={
+            "tasks": "\n".join(t.text for t in tasks), "tasks_en": "\n".join(t.text_en for t in tasks)})
+        return self._render(request, council, purpose, form)
+
+    def post(self, request, slug, number):
+        council = _council(slug)
+        require_perm(request, "councils.change_terms_of_reference", council)
+        purpose = self._purpose(council, number)
+        form = PurposeForm(request.POST, instance=purpose)
+        if form.is_valid():
+            council_services.purpose_update(purpose=purpose, data=form.cleaned_data, tasks=form.task_pairs(), by=request.user)
+            messages.success(request, _("Formål %(n)s er gemt.") % {"n": purpose.number})
+            return redirect("secretariat:terms", slug=council.slug)
+        return self._render(request, council, purpose, form, status=400)
+
+
+class RulesListView(WorkspaceMixin, View):
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.view_workspace", council)
+        return render(request, "secretariat/rules_list.html", {
+            "council": council,
+            "versions": councils.rules_versions(council),
+            "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
+            "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
+        })
+
+
+class RulesNewVersionView(WorkspaceMixin, View):
+    template_name = "secretariat/rules_new.html"
+
+    def _render(self, request, council, form, status=200):
+        return render(request, self.template_name, {
+            "council": council, "form": form,
+            "crumbs": _crumbs(council, (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
+                              (_("Ny version"), None)),
+        }, status=status)
+
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_rules_of_procedure", council)
+        latest = councils.rules_versions(council).first()
+        initial = {}
+        if latest is not None:
+            initial = {name: getattr(latest, name) for name in RulesVersionForm._meta.fields if name not in
+                       ("in_force_from", "adopted_on", "council_endorsed_on", "change_summary", "change_summary_en")}
+        return self._render(request, council, RulesVersionForm(initial=initial))
+
+    def post(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_rules_of_procedure", council)
+        form = RulesVersionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                version = council_services.rules_adopt_with_decision(
+                    council=council,
+                    settings=form.settings_values(),
+                    in_force_from=data["in_force_from"],
+                    adopted_on=data["adopted_on"],
+                    council_endorsed_on=data.get("council_endorsed_on"),
+                    decision_reference=data["decision_reference"],
+                    decision_url=data.get("decision_url") or "",
+                    change_summary=data.get("change_summary", ""),
+                    change_summary_en=data.get("change_summary_en", ""),
+                    by=request.user,
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Version %(n)s af forretningsordenen er gemt.") % {"n": version.version})
+                return redirect("secretariat:rules", slug=council.slug)
+        return self._render(request, council, form, status=400)
+
+
+class ContactEditView(WorkspaceMixin, View):
+    template_name = "secretariat/contact_edit.html"
+
+    def _render(self, request, council, form, status=200):
+        return render(request, self.template_name, {"council": council, "form": form,
+                                                    "crumbs": _crumbs(council, (_("Kontaktoplysninger"), None))}, status=status)
+
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_contact", council)
+        return self._render(request, council, ContactForm(instance=council))
+
+    def post(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.change_contact", council)
+        form = ContactForm(request.POST, instance=council)
+        if form.is_valid():
+            council_services.council_update_contact(council=council, data=form.cleaned_data, by=request.user)
+            messages.success(request, _("Kontaktoplysningerne er gemt."))
+            return redirect("secretariat:council", slug=council.slug)
+        return self._render(request, _council(slug), form, status=400)
+
+
+class AuditJournalView(WorkspaceMixin, View):
+    def get(self, request, slug):
+        council = _council(slug)
+        require_perm(request, "councils.view_audit", council)
+        return render(request, "secretariat/audit.html", {
+            "council": council, "entries": audit.entries_for_council(council.pk, limit=500),
+            "crumbs": _crumbs(council, (_("Auditjournal"), None)),
+        })
