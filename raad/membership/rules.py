@@ -44,6 +44,7 @@ class Sitting:
     seat_id: int
     seat_kind: str
     resides_in_municipality: bool = True
+    flagged_moved_away: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def state_violations(limits: Limits, sitting: Sequence[Sitting]) -> list[str]:
     people = [s.person_id for s in sitting]
     if len(people) != len(set(people)):
         found.append(_("En person sidder på mere end én plads."))
-    if limits.residence_required and any(not s.resides_in_municipality for s in sitting):
+    # A member who has moved away is lawfully handled once flagged for termination (R25).
+    if limits.residence_required and any(not s.resides_in_municipality and not s.flagged_moved_away for s in sitting):
         found.append(_("Et medlem har ikke bopæl i kommunen (%(ref)s).") % {"ref": reference("residence_required")})
     return found
 

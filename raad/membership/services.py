@@ -259,18 +259,22 @@ def _check_appointment(
 ) -> tuple[list[Violation], list[Membership]]:
     """The violations of appointing `person` to `seat`, and the continuing memberships it replaces (R4)."""
     procedure = rules_in_force(council, starts_on)
-    in_force = list(memberships_in_force(council, starts_on))
+    # Every membership in force on or after `starts_on`: the appointment must fit on its first day and
+    # on every later day another membership (already registered) begins.
+    relevant = list(
+        Membership.objects.filter(seat__council=council)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
+        .select_related("seat", "term", "person")
+    )
     # Members of an ended term continue until their successors are appointed (R4): the successor on the
     # same seat, or the same person's re-appointment, replaces them.
     replaced = [
         m
-        for m in in_force
-        if m.term.ends_on < starts_on and (m.seat_id == seat.pk or m.person_id == person.pk)
-    ]
-    sitting = [
-        rules.Sitting(person_id=m.person_id, seat_id=m.seat_id, seat_kind=m.seat.kind)
-        for m in in_force
-        if m not in replaced
+        for m in relevant
+        if m.starts_on <= starts_on
+        and m.term.ends_on < starts_on
+        and m.ends_on is None
+        and (m.seat_id == seat.pk or m.person_id == person.pk)
     ]
     proposal = rules.Proposal(
         person_id=person.pk,
@@ -283,7 +287,17 @@ def _check_appointment(
         term_starts_on=term.starts_on,
         term_ends_on=term.ends_on,
     )
-    violations = rules.appointment_violations(rules.Limits.of(procedure), sitting, proposal)
+    limits = rules.Limits.of(procedure)
+    violations: list[Violation] = []
+    for day in sorted({starts_on} | {m.starts_on for m in relevant if m.starts_on > starts_on}):
+        sitting = [
+            rules.Sitting(person_id=m.person_id, seat_id=m.seat_id, seat_kind=m.seat.kind)
+            for m in relevant
+            if m not in replaced and m.starts_on <= day and (m.ends_on is None or m.ends_on >= day)
+        ]
+        for found in rules.appointment_violations(limits, sitting, proposal):
+            if found.message not in {v.message for v in violations}:
+                violations.append(found)
     if term.council_id != council.pk or seat.council_id != council.pk:
         violations.append(Violation("term", _("Valgperioden eller pladsen hører til et andet råd.")))
     if seat.retired_on is not None and seat.retired_on <= starts_on:
