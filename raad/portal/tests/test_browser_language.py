@@ -28,12 +28,6 @@ def test_switch_to_english_without_javascript(page_without_javascript, live_serv
     assert page.get_by_role("button", name="Dansk").count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug: /i18n/setlang/ lies outside i18n_patterns, so it always runs in Danish and cannot resolve "
-    "the /en/… page it came from; it redirects back to the English URL. Fix: move the set_language path into "
-    "i18n_patterns in raad/urls.py, then remove this marker.",
-)
 def test_switch_back_to_danish_without_javascript(page_without_javascript, live_server, demo_data):
     page = page_without_javascript
     page.goto(f"{live_server.url}/en/raad/integrationsraadet/medlemmer/")
