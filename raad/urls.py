@@ -10,6 +10,7 @@ urlpatterns = i18n_patterns(
     path("konto/", include("raad.core.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),
     path("admin/", admin.site.urls),
+    path("", include("raad.membership.urls")),
     path("", include("raad.portal.urls")),
     prefix_default_language=False,
 )

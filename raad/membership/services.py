@@ -228,6 +228,18 @@ def person_create(
 
 
 @transaction.atomic
+def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
+    """Give a member or substitute a login (for the workspace and for voting)."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.user_id is not None and person.user_id != user.pk:
+        raise RuleViolation([Violation("user", _("Personen har allerede et login."))])
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit.record(actor=by, verb="person.user_linked", target=person, changes={"user": {"before": None, "after": user.username}})
+    return person
+
+
+@transaction.atomic
 def person_confirm_residence(*, person: Person, resides: bool, council: Council, by: User | None) -> Person:
     """The secretariat settles a shared postcode: the person does (or does not) live in the municipality."""
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -376,7 +388,9 @@ def _end(*, membership: Membership, reason: str, last_day: datetime.date, by: Us
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, reason: str, last_day: datetime.date, by: User | None) -> Membership:
+def membership_end(
+    *, membership: Membership, reason: str, last_day: datetime.date, send_mail: bool = True, by: User | None
+) -> Membership:
     """A member leaves: resigns, moves away or dies. The seat becomes vacant from the next day (R25)."""
     council = _lock_council(membership.seat.council_id)
     membership = Membership.objects.select_for_update().select_related("seat").get(pk=membership.pk)
@@ -398,14 +412,19 @@ def membership_end(*, membership: Membership, reason: str, last_day: datetime.da
     if violations:
         raise RuleViolation(violations)
     _end(membership=membership, reason=reason, last_day=last_day, by=by)
-    if membership.role == Membership.Role.CHAIR:
-        transaction.on_commit(lambda: notify.chair_vacancy(council_id=council.pk))
-    transaction.on_commit(lambda: notify.vacancy(membership_id=membership.pk))
+    if send_mail:
+        if membership.role == Membership.Role.CHAIR:
+            transaction.on_commit(lambda: notify.chair_vacancy(council_id=council.pk))
+        transaction.on_commit(lambda: notify.vacancy(membership_id=membership.pk))
     return membership
 
 
-def member_resign(*, membership: Membership, last_day: datetime.date, by: User | None) -> Membership:
-    return membership_end(membership=membership, reason=Membership.EndReason.RESIGNED, last_day=last_day, by=by)
+def member_resign(
+    *, membership: Membership, last_day: datetime.date, send_mail: bool = True, by: User | None
+) -> Membership:
+    return membership_end(
+        membership=membership, reason=Membership.EndReason.RESIGNED, last_day=last_day, send_mail=send_mail, by=by
+    )
 
 
 def member_decease(*, membership: Membership, last_day: datetime.date, by: User | None) -> Membership:
@@ -606,6 +625,7 @@ def appointment_decision_register(
     url: str = "",
     starts_on: datetime.date,
     lines: Sequence[AppointmentLine],
+    send_letters: bool = True,
     by: User | None,
 ) -> BoardDecision:
     """Record the municipal board's appointment decision and make its members (R2), all or nothing."""
@@ -624,6 +644,15 @@ def appointment_decision_register(
     violations: list[Violation] = []
     made: list[Membership] = []
     calls: set[int] = set()
+    fresh = Nomination.objects.select_related("candidate", "substitute_candidate").in_bulk(
+        [line.nomination.pk for line in lines if line.nomination is not None]
+    )
+    lines = [
+        AppointmentLine(seat=line.seat, nomination=fresh[line.nomination.pk], person=line.person)
+        if line.nomination is not None
+        else line
+        for line in lines
+    ]
     for line in lines:
         prefix = _("Plads %(n)s") % {"n": line.seat.number}
         person = line.nomination.candidate if line.nomination is not None else line.person
@@ -687,7 +716,8 @@ def appointment_decision_register(
             status=Nomination.Status.NOT_APPOINTED, decided_on=decided_on, updated_at=timezone.now()
         )
     ids = [m.pk for m in made]
-    transaction.on_commit(lambda: notify.appointment_letters(membership_ids=ids))
+    if send_letters:
+        transaction.on_commit(lambda: notify.appointment_letters(membership_ids=ids))
     return decision
 
 
@@ -712,22 +742,25 @@ def nomination_call_open(
     message: str = "",
     seat: Seat | None = None,
     base_url: str,
+    now: datetime.datetime | None = None,
+    notify_bodies: bool = True,
     by: User | None,
 ) -> NominationCall:
     """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
+    now = now or timezone.now()
     violations: list[Violation] = []
-    if deadline <= timezone.now():
+    if deadline <= now:
         violations.append(Violation("deadline", _("Fristen skal ligge i fremtiden.")))
     if term.council_id != council.pk:
         violations.append(Violation("term", _("Valgperioden hører til et andet råd.")))
-    elif term.ends_on < timezone.localdate():
+    elif term.ends_on < timezone.localdate(now):
         violations.append(Violation("term", _("Valgperioden er slut.")))
     if seat is not None:
         if seat.kind != Seat.Kind.NOMINATED:
             violations.append(
                 Violation("seat", _("Plads %(n)s besættes direkte af kommunalbestyrelsen uden indstilling.") % {"n": seat.number})
             )
-        elif memberships_in_force(council, max(timezone.localdate(), term.starts_on)).filter(seat=seat).exists():
+        elif memberships_in_force(council, max(timezone.localdate(now), term.starts_on)).filter(seat=seat).exists():
             violations.append(Violation("seat", _("Plads %(n)s er ikke ledig.") % {"n": seat.number}))
     if violations:
         raise RuleViolation(violations)
@@ -747,7 +780,8 @@ def nomination_call_open(
         },
     )
     call_id = call.pk
-    transaction.on_commit(lambda: notify.call_invitations(call_id=call_id, base_url=base_url))
+    if notify_bodies:
+        transaction.on_commit(lambda: notify.call_invitations(call_id=call_id, base_url=base_url))
     return call
 
 
@@ -785,6 +819,7 @@ def nomination_submit(
     submitted_by_email: str,
     base_url: str,
     now: datetime.datetime | None = None,
+    send_mail: bool = True,
 ) -> Nomination:
     """A nominating body proposes a candidate (and a substitute). Refuses late, non-entitled, non-resident
     and duplicate nominations. The candidate then confirms by a link (consent)."""
@@ -861,7 +896,8 @@ def nomination_submit(
         },
     )
     nomination_id = nomination.pk
-    transaction.on_commit(lambda: notify.nomination_received(nomination_id=nomination_id, base_url=base_url))
+    if send_mail:
+        transaction.on_commit(lambda: notify.nomination_received(nomination_id=nomination_id, base_url=base_url))
     return nomination
 
 
