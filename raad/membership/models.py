@@ -288,8 +288,8 @@ class Election(BaseModel):
         ordering = ["council", "-held_on", "-id"]
 
     def __str__(self) -> str:
-        return str(_("Valg af %(office)s %(date)s") % {
-            "office": self.get_office_display().lower(), "date": self.held_on.strftime("%d.%m.%Y")})
+        return str(_("%(office)s: valg %(date)s") % {
+            "office": self.get_office_display(), "date": self.held_on.strftime("%d.%m.%Y")})
 
 
 class ElectionCandidate(models.Model):

@@ -606,12 +606,24 @@ def substitute_promote(*, substitute: Substitute, starts_on: datetime.date, by: 
 
 
 @dataclass(frozen=True)
+class CandidateData:
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    street_address: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True)
 class AppointmentLine:
     """One appointment in a board decision: a nominee (with their substitute) or a direct appointment."""
 
     seat: Seat
     nomination: Nomination | None = None
     person: Person | None = None
+    new_person: CandidateData | None = None  # a direct appointee not yet known: created in the same transaction
 
 
 @transaction.atomic
@@ -655,6 +667,13 @@ def appointment_decision_register(
     ]
     for line in lines:
         prefix = _("Plads %(n)s") % {"n": line.seat.number}
+        if line.new_person is not None:
+            data = line.new_person
+            line = AppointmentLine(seat=line.seat, person=person_create(
+                first_name=data.first_name, last_name=data.last_name, email=data.email, phone=data.phone,
+                street_address=data.street_address, postcode=data.postcode, city=data.city,
+                municipality_code=council.municipality.code, by=by,
+            ))
         person = line.nomination.candidate if line.nomination is not None else line.person
         if line.nomination is not None:
             calls.add(line.nomination.call_id)
@@ -760,7 +779,11 @@ def nomination_call_open(
             violations.append(
                 Violation("seat", _("Plads %(n)s besættes direkte af kommunalbestyrelsen uden indstilling.") % {"n": seat.number})
             )
-        elif memberships_in_force(council, max(timezone.localdate(now), term.starts_on)).filter(seat=seat).exists():
+        elif (
+            memberships_in_force(council, max(timezone.localdate(now), term.starts_on))
+            .filter(seat=seat, ends_on__isnull=True)
+            .exists()
+        ):  # a seat whose member is leaving (an end date is set) may be called for at once (R25)
             violations.append(Violation("seat", _("Plads %(n)s er ikke ledig.") % {"n": seat.number}))
     if violations:
         raise RuleViolation(violations)
@@ -783,17 +806,6 @@ def nomination_call_open(
     if notify_bodies:
         transaction.on_commit(lambda: notify.call_invitations(call_id=call_id, base_url=base_url))
     return call
-
-
-@dataclass(frozen=True)
-class CandidateData:
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    street_address: str
-    postcode: str
-    city: str
 
 
 def _is_duplicate(call: NominationCall, seat: Seat, candidate: CandidateData) -> bool:
@@ -841,7 +853,7 @@ def nomination_submit(
     entitled = seat.council_id == council.pk and seat.kind == Seat.Kind.NOMINATED and seat.nominating_body_id == nominating_body.pk
     request = rules.NominationRequest(
         submitted_at=now,
-        deadline=call.deadline,
+        deadline=timezone.localtime(call.deadline),
         body_entitled=entitled,
         seat_open=call.seat_id is None or call.seat_id == seat.pk,
         candidate_residence=candidate_residence.status.value,

@@ -186,13 +186,12 @@ class DecisionView(SecretariatView):
                     lines.append(services.AppointmentLine(seat=seat, nomination=form.nominations[int(chosen)]))
             elif data.get(f"seat_{seat.number}_first_name"):
                 prefix = f"seat_{seat.number}_"
-                person = services.person_create(
+                lines.append(services.AppointmentLine(seat=seat, new_person=services.CandidateData(
                     first_name=data[prefix + "first_name"], last_name=data[prefix + "last_name"],
-                    email=data.get(prefix + "email") or "", street_address=data.get(prefix + "street_address") or "",
+                    email=data.get(prefix + "email") or "", phone="",
+                    street_address=data.get(prefix + "street_address") or "",
                     postcode=data[prefix + "postcode"], city=data.get(prefix + "city") or "",
-                    municipality_code=self.council.municipality.code, by=self.request.user,
-                )
-                lines.append(services.AppointmentLine(seat=seat, person=person))
+                )))
         return lines
 
 

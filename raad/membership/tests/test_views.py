@@ -1,0 +1,251 @@
+"""The workspace screens, the public nomination and confirmation forms and the secret ballot, through HTTP."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from raad.core.models import AuditEntry, User
+from raad.councils.selectors import council_by_slug, current_term
+from raad.membership import links, services
+from raad.membership.demo import DEMO_PASSWORD
+from raad.membership.models import Ballot, BallotCast, Election, Membership, Nomination, Person, Seat
+from raad.membership.selectors import memberships_in_force
+from raad.testing import totp_code
+
+from .snapshot import db_snapshot
+
+pytestmark = pytest.mark.django_db
+SLUG = "integrationsraadet"
+SEATS = reverse("membership:seats", args=[SLUG])
+
+
+def login(client, username):
+    response = client.post(reverse("core:login"), {"username": username, "password": DEMO_PASSWORD})
+    if response["Location"].startswith(reverse("core:otp_verify")):
+        response = client.post(response["Location"], {"token": totp_code(User.objects.get(username=username))})
+    assert response.status_code == 302
+
+
+def member(first_name) -> Membership:
+    return memberships_in_force(council_by_slug(SLUG)).get(person__first_name=first_name)
+
+
+def test_seat_catalogue_shows_seats_members_and_the_flagged_member(client, demo_data):
+    login(client, "sekretariat")
+    page = client.get(SEATS).content.decode()
+    assert "Dansk Flygtningehjælp Frivillignetværk Holbæk" in page and "kontakt1@forening.invalid" in page
+    assert "Meldt fraflyttet" in page
+    assert "Hanne Jørgensen er meldt fraflyttet og skal udtræde." in page
+
+
+def test_composition_panel_on_the_secretariat_desk(client, demo_data):
+    login(client, "sekretariat")
+    page = client.get(reverse("secretariat:council", args=[SLUG])).content.decode()
+    assert "Sammensætning" in page and "Hanne Jørgensen er meldt fraflyttet og skal udtræde." in page
+
+
+@pytest.mark.parametrize("name", ["seats", "decision", "calls", "bodies"])
+def test_members_cannot_open_the_secretariat_screens(client, demo_data, name):
+    login(client, "medlem")
+    assert client.get(reverse(f"membership:{name}", args=[SLUG])).status_code == 403
+
+
+def test_seat_history_shows_the_refill(client, demo_data):
+    login(client, "sekretariat")
+    page = client.get(reverse("membership:seat_history", args=[SLUG, 6])).content.decode()
+    assert page.index("Ali Hassan") < page.index("Jonas Petersen")
+    assert "indtrådt som stedfortræder" in page and "Udtrådt efter eget ønske" in page
+
+
+def test_resignation_through_the_form(client, demo_data):
+    login(client, "sekretariat")
+    sofie = member("Sofie")
+    response = client.post(reverse("membership:membership_change", args=[SLUG, sofie.pk]),
+                           {"end-reason": "resigned", "end-last_day": "2026-11-30", "end": "1"})
+    assert response.status_code == 302
+    sofie.refresh_from_db()
+    assert (sofie.ends_on, sofie.end_reason) == (datetime.date(2026, 11, 30), "resigned")
+
+
+def test_board_decision_form_names_the_rule_keeps_values_and_writes_nothing(client, demo_data):
+    login(client, "sekretariat")
+    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    before = db_snapshot()
+    response = client.post(reverse("membership:decision", args=[SLUG]), {
+        "decided_on": "2026-11-18", "meeting": "Kommunalbestyrelsens møde 18. november 2026",
+        "reference": "KB 18.11.2026, pkt. 4", "starts_on": "2026-12-01",
+        "seat_15_first_name": "Ole", "seat_15_last_name": "Udenbys", "seat_15_postcode": "4000",
+        "seat_15_city": "Roskilde", "seat_15_street_address": "Algade 2",
+    })
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Plads 15: Ole Udenbys har ikke bopæl i kommunen (forretningsorden § 1, stk. 1)." in page
+    assert 'value="KB 18.11.2026, pkt. 4"' in page and 'value="Udenbys"' in page
+    assert db_snapshot() == before
+
+
+def test_board_decision_form_appoints_a_direct_member(client, demo_data, django_capture_on_commit_callbacks, mailoutbox):
+    login(client, "sekretariat")
+    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("membership:decision", args=[SLUG]), {
+            "decided_on": "2026-11-18", "meeting": "Kommunalbestyrelsens møde 18. november 2026",
+            "reference": "KB 18.11.2026, pkt. 4", "starts_on": "2026-12-01",
+            "seat_15_first_name": "Ida", "seat_15_last_name": "Berg", "seat_15_postcode": "4390",
+            "seat_15_city": "Vipperød", "seat_15_email": "ida@example.org",
+        })
+    assert response.status_code == 302
+    ida = Membership.objects.get(person__first_name="Ida", person__last_name="Berg")
+    assert (ida.seat.number, ida.starts_on, ida.appointment.reference) == (15, datetime.date(2026, 12, 1), "KB 18.11.2026, pkt. 4")
+    assert [m.to for m in mailoutbox] == [["ida@example.org"]]
+
+
+# --- Calls, the public nomination form and the confirmation ----------------------------------------
+
+
+@pytest.fixture
+def open_call(demo_data):
+    council = council_by_slug(SLUG)
+    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 30), send_mail=False, by=None)
+    seat = Seat.objects.get(council=council, number=4)
+    call = services.nomination_call_open(
+        council=council, term=current_term(council), title="Indstilling til plads 4",
+        deadline=timezone.now() + datetime.timedelta(days=14), seat=seat, base_url="http://testserver", by=None)
+    return call, seat
+
+
+def nominate_url(call, seat):
+    return reverse("membership:nominate", args=[links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)])
+
+
+FORM = {
+    "first_name": "Ida", "last_name": "Berg", "street_address": "Algade 3", "postcode": "4300", "city": "Holbæk",
+    "email": "ida@example.org", "phone": "", "motivation": "Aktiv i lektiecafeen.",
+    "substitute_first_name": "Bo", "substitute_last_name": "Lund", "substitute_street_address": "Algade 4",
+    "substitute_postcode": "4340", "substitute_city": "Tølløse", "substitute_email": "bo@example.org",
+    "submitted_by_name": "Karen Kontakt", "submitted_by_email": "karen@example.org",
+}
+
+
+def test_calls_are_opened_and_the_body_is_emailed_its_link(client, demo_data, django_capture_on_commit_callbacks, mailoutbox):
+    login(client, "sekretariat")
+    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 20), send_mail=False, by=None)
+    seat = Seat.objects.get(council__slug=SLUG, number=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("membership:calls", args=[SLUG]), {
+            "title": "Indstilling til plads 4", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""})
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [[seat.nominating_body.contact_email]]
+    link = re.search(r"http://testserver(/indstilling/\S+/)", mailoutbox[0].body).group(1)
+    assert client.get(link).status_code == 200
+
+
+def test_a_call_for_an_occupied_seat_is_refused(client, demo_data):
+    login(client, "sekretariat")
+    seat = Seat.objects.get(council__slug=SLUG, number=1)
+    response = client.post(reverse("membership:calls", args=[SLUG]), {
+        "title": "Plads 1", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""})
+    assert response.status_code == 400
+    assert "Plads 1 er ikke ledig." in response.content.decode()
+
+
+def test_nomination_form_works_without_login_and_mails_after_commit(client, open_call, django_capture_on_commit_callbacks,
+                                                                    mailoutbox):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    page = client.get(url).content.decode()
+    assert "Indstilling til plads 4" in page and seat.nominating_body.name in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**FORM, "seat": seat.pk})
+    assert response.status_code == 200
+    assert "Tak. Indstillingen er modtaget." in response.content.decode()
+    nomination = Nomination.objects.get(call=call)
+    assert (str(nomination.candidate), str(nomination.substitute_candidate)) == ("Ida Berg", "Bo Lund")
+    assert sorted(m.to[0] for m in mailoutbox) == ["bo@example.org", "ida@example.org", "karen@example.org"]
+    assert AuditEntry.objects.filter(verb="nomination.submitted", target_id=str(nomination.pk)).count() == 1
+    # the candidate confirms through the link in her e-mail: consent
+    mail = next(m for m in mailoutbox if m.to == ["ida@example.org"])
+    confirm = re.search(r"http://testserver(/indstilling/bekraeft/\S+/)", mail.body).group(1)
+    assert "Din adresse, e-mail og telefon offentliggøres aldrig" in client.get(confirm).content.decode()
+    assert client.post(confirm, {"bio": "", "publish_bio": ""}).status_code == 400  # consent is required
+    response = client.post(confirm, {"consent": "on", "bio": "Lærer.", "publish_bio": ""})
+    assert "Tak. Du har bekræftet indstillingen." in response.content.decode()
+    nomination.refresh_from_db()
+    assert nomination.status == "confirmed" and nomination.candidate_confirmed_at is not None
+    assert not nomination.candidate.publish_bio  # no consent to publishing the bio
+
+
+def refusal(client, url, data):
+    before = db_snapshot()
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert db_snapshot() == before
+    return response.content.decode()
+
+
+def test_nomination_refusals(client, open_call):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    page = refusal(client, url, {**FORM, "seat": seat.pk, "postcode": "4000", "city": "Roskilde"})
+    assert "Kandidaten skal have bopæl i kommunen (forretningsorden § 1, stk. 1). Postnummeret ligger uden for kommunen." in page
+    assert 'value="Algade 3"' in page  # typed values are kept
+    other_seat = Seat.objects.get(council=call.council, number=1)
+    page = refusal(client, url, {**FORM, "seat": other_seat.pk})
+    assert "Organisationen er ikke indstillingsberettiget til denne plads." in page
+    page = refusal(client, url, {**FORM, "seat": seat.pk, "substitute_first_name": "", "substitute_last_name": "",
+                                 "substitute_street_address": "", "substitute_postcode": "", "substitute_city": "",
+                                 "substitute_email": ""})
+    assert "angiv en stedfortræderkandidat" in page
+    client.post(url, {**FORM, "seat": seat.pk})
+    page = refusal(client, url, {**FORM, "seat": seat.pk})
+    assert "Ida Berg er allerede indstillet i denne indkaldelse." in page
+    with time_machine.travel(call.deadline + datetime.timedelta(minutes=1)):
+        page = refusal(client, url, {**FORM, "seat": seat.pk, "email": "ny@example.org", "first_name": "Ny"})
+    assert "Fristen for indstillinger udløb" in page
+
+
+def test_a_forged_link_is_not_found(client, open_call):
+    assert client.get(reverse("membership:nominate", args=["forfalsket:link"])).status_code == 404
+    assert client.get(reverse("membership:confirm", args=["forfalsket:link"])).status_code == 404
+
+
+def test_a_shared_postcode_is_accepted_and_flagged_for_the_secretariat(client, open_call):
+    call, seat = open_call
+    client.post(nominate_url(call, seat), {**FORM, "seat": seat.pk, "postcode": "4330", "city": "Hvalsø"})
+    ida = Person.objects.get(first_name="Ida", last_name="Berg")
+    assert ida.residence_needs_confirmation and not ida.resides_in_municipality
+    login(client, "sekretariat")
+    assert "Bopæl skal bekræftes" in client.get(SEATS).content.decode()
+    client.post(reverse("membership:residence_confirm", args=[SLUG, ida.pk]), {"resides": "yes"})
+    ida.refresh_from_db()
+    assert ida.resides_in_municipality and not ida.residence_needs_confirmation
+
+
+# --- Secret ballot ---------------------------------------------------------------------------------
+
+
+def test_secret_ballot_on_own_device(client, demo_data):
+    council = council_by_slug(SLUG)
+    services.membership_end(membership=member("Amina"), reason="resigned", last_day=datetime.date(2026, 11, 1),
+                            send_mail=False, by=None)
+    election = services.election_open(council=council, office=Election.Office.CHAIR,
+                                       method=Election.Method.SECRET_DEVICE, held_on=timezone.localdate(),
+                                       candidates=[member("Lars"), member("Ahmad")], voters_present=10, by=None)
+    lars = election.candidates.get(membership=member("Lars"))
+    login(client, "medlem")
+    url = reverse("membership:election", args=[SLUG, election.pk])
+    assert "Hemmelig stemme" in client.get(url).content.decode()
+    assert client.post(url, {"action": "vote", "choice": str(lars.pk)}).status_code == 302
+    response = client.post(url, {"action": "vote", "choice": str(lars.pk)})
+    assert response.status_code == 400
+    assert BallotCast.objects.filter(round__election=election).count() == 1
+    assert list(Ballot.objects.filter(round__election=election).values_list("choice", flat=True)) == [lars.pk]
+    # no link between voter and ballot: the ballot has no voter, no time, and a random key
+    assert {f.name for f in Ballot._meta.get_fields()} == {"id", "round", "choice"}
+    assert not AuditEntry.objects.filter(verb="election.ballot_cast", changes__icontains=str(lars.pk)).exists()
+    # a member cannot close the round; the secretariat can
+    assert client.post(url, {"action": "close"}).status_code == 403
