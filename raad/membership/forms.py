@@ -16,6 +16,8 @@ def _date(label, **kwargs):
 
 
 class NominatingBodyForm(forms.ModelForm):
+    website = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
+
     class Meta:
         model = NominatingBody
         fields = ["name", "contact_name", "contact_email", "contact_phone", "website"]
@@ -50,7 +52,7 @@ class DecisionForm(forms.Form):
     decided_on = _date(_("Beslutningsdato"))
     meeting = forms.CharField(label=_("Møde"), max_length=150, help_text=_("Fx Kommunalbestyrelsens møde 28. januar 2026"))
     reference = forms.CharField(label=_("Beslutningsreference"), max_length=150, help_text=_("Fx KB 28.01.2026, pkt. 7"))
-    url = forms.URLField(label=_("Link til beslutningen"), required=False)
+    url = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
     starts_on = _date(_("Medlemskabet begynder"))
 
     def __init__(self, *args, seats: list[Seat], nominations, **kwargs):

@@ -251,7 +251,8 @@ class Nomination(BaseModel):
         ordering = ["call", "seat__number", "created_at"]
 
     def __str__(self) -> str:
-        return str(_("Indstilling af %(person)s til %(seat)s") % {"person": self.candidate, "seat": self.seat})
+        # No candidate name: the audit journal keeps this label after the candidate is anonymised (R35).
+        return str(_("Indstilling nr. %(id)s til %(seat)s") % {"id": self.pk, "seat": self.seat})
 
     @property
     def council_id(self) -> int:

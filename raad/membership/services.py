@@ -899,7 +899,6 @@ def nomination_submit(
         changes={
             "nominating_body": {"before": None, "after": nominating_body.name},
             "seat": {"before": None, "after": seat.number},
-            "submitted_by": {"before": None, "after": submitted_by_name},
             "residence_needs_confirmation": {
                 "before": None,
                 "after": candidate_residence.needs_confirmation
