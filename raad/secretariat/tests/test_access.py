@@ -236,3 +236,16 @@ def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(cl
     response = client.post(reverse("core:password_reset"), {"email": "ukendt@demo.invalid"})
     assert response["Location"] == reverse("core:password_reset_done")
     assert smtp_server.messages(count=1, timeout=1.0) == []
+
+
+def test_workspace_menu_shows_secretariat_links_on_every_workspace_page(client, demo_data):
+    _login(client, "sekretariat")
+    for url in (reverse("secretariat:rules", args=[SLUG]), reverse("secretariat:rules_new", args=[SLUG])):
+        content = client.get(url).content.decode()
+        assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' in content
+        assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' in content
+    client.post(reverse("core:logout"))
+    _login(client, "medlem")
+    content = client.get(reverse("secretariat:rules", args=[SLUG])).content.decode()
+    assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' not in content
+    assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' not in content
