@@ -188,6 +188,9 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     assert "senest 14 dage før mødet" in new
     asked = client.get(reverse("portal:rules", args=[SLUG]) + "?dato=2027-03-01").content.decode()
     assert "senest 14 dage før mødet" in asked
+    journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
+    assert "Ny version af forretningsorden" in journal
+    assert "Camilla Holt" in journal
 
 
 def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
