@@ -12,8 +12,8 @@ from django.views import View
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
-from raad.core.roles import Role, roles_of
 from raad.core.i18n import localized
+from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
 from raad.councils import services as council_services
