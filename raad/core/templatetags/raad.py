@@ -1,5 +1,6 @@
 from django import template
 
+from raad.core.audit import verb_label
 from raad.core.i18n import localized
 
 register = template.Library()
@@ -15,3 +16,21 @@ def loc(obj, field: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs at blank lines."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+@register.filter
+def audit_verb(verb: str) -> str:
+    """{{ entry.verb|audit_verb }}: the human name of an audit verb."""
+    return verb_label(verb)
+
+
+@register.filter
+def described_widget(bound_field):
+    """Render a form field's widget with aria-describedby pointing at its hint and error messages
+    (the ids includes/field.html gives them), so screen readers read them with the field."""
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}_helptext")
+    ids.extend(f"{bound_field.auto_id}_error{n}" for n in range(1, len(bound_field.errors) + 1))
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    return bound_field.as_widget(attrs=attrs)

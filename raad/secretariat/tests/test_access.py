@@ -162,6 +162,10 @@ def test_bad_rules_version_keeps_what_was_typed_and_names_the_rule(client, demo_
         in content
     )
     assert 'value="KB 25.11.2026, pkt. 9"' in content
+    # The error and the hint are tied to the field for screen readers.
+    assert 'aria-describedby="id_min_members_warning_helptext id_min_members_warning_error1"' in content
+    assert 'id="id_min_members_warning_error1"' in content
+    assert 'aria-invalid="true"' in content
     assert selectors.rules_versions(selectors.council_by_slug(SLUG)).count() == 1
 
 
@@ -188,6 +192,9 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     assert "senest 14 dage før mødet" in new
     asked = client.get(reverse("portal:rules", args=[SLUG]) + "?dato=2027-03-01").content.decode()
     assert "senest 14 dage før mødet" in asked
+    journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
+    assert "Ny version af forretningsorden" in journal
+    assert "Camilla Holt" in journal
 
 
 def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
@@ -236,3 +243,16 @@ def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(cl
     response = client.post(reverse("core:password_reset"), {"email": "ukendt@demo.invalid"})
     assert response["Location"] == reverse("core:password_reset_done")
     assert smtp_server.messages(count=1, timeout=1.0) == []
+
+
+def test_workspace_menu_shows_secretariat_links_on_every_workspace_page(client, demo_data):
+    _login(client, "sekretariat")
+    for url in (reverse("secretariat:rules", args=[SLUG]), reverse("secretariat:rules_new", args=[SLUG])):
+        content = client.get(url).content.decode()
+        assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' in content
+        assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' in content
+    client.post(reverse("core:logout"))
+    _login(client, "medlem")
+    content = client.get(reverse("secretariat:rules", args=[SLUG])).content.decode()
+    assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' not in content
+    assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' not in content
