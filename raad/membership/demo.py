@@ -101,8 +101,13 @@ def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
 
 def _data(first, last, postcode, city) -> CandidateData:
     return CandidateData(
-        first_name=first, last_name=last, email=f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", ""),
-        phone="", street_address="Demovej 1", postcode=postcode, city=city,
+        first_name=first,
+        last_name=last,
+        email=f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", ""),
+        phone="",
+        street_address="Demovej 1",
+        postcode=postcode,
+        city=city,
     )
 
 
@@ -114,72 +119,130 @@ def load(state: dict) -> None:
         return
     term = Term.objects.get(council=council, starts_on=datetime.date(2026, 1, 1))
 
-    secretary = user_create(username="sekretariat", email="sekretariat@demo.invalid", first_name="Camilla",
-                            last_name="Holt", password=DEMO_PASSWORD, by=None)
+    secretary = user_create(
+        username="sekretariat",
+        email="sekretariat@demo.invalid",
+        first_name="Camilla",
+        last_name="Holt",
+        password=DEMO_PASSWORD,
+        by=None,
+    )
     staff_assign(council=council, user=secretary, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None)
     totp_device_create_confirmed(user=secretary, key_hex=DEMO_TOTP_KEY_HEX, by=None)
-    liaison = user_create(username="kontaktperson", email="kontaktperson@demo.invalid", first_name="Henrik",
-                          last_name="Bach", password=DEMO_PASSWORD, by=None)
+    liaison = user_create(
+        username="kontaktperson",
+        email="kontaktperson@demo.invalid",
+        first_name="Henrik",
+        last_name="Bach",
+        password=DEMO_PASSWORD,
+        by=None,
+    )
     staff_assign(council=council, user=liaison, role=Role.BOARD_LIAISON, starts_on=datetime.date(2026, 1, 1), by=None)
 
     # The seat catalogue: 13 seats on nomination, each with its body, and 2 direct seats.
     bodies = [
-        nominating_body_create(council=council, name=name, contact_name="Kontaktperson",
-                               contact_email=f"kontakt{i}@forening.invalid", by=secretary)
+        nominating_body_create(
+            council=council,
+            name=name,
+            contact_name="Kontaktperson",
+            contact_email=f"kontakt{i}@forening.invalid",
+            by=secretary,
+        )
         for i, name in enumerate(NOMINATING_BODIES, start=1)
     ]
-    seats = [seat_create(council=council, number=i, kind=Seat.Kind.NOMINATED, nominating_body=body, by=secretary)
-             for i, body in enumerate(bodies, start=1)]
+    seats = [
+        seat_create(council=council, number=i, kind=Seat.Kind.NOMINATED, nominating_body=body, by=secretary)
+        for i, body in enumerate(bodies, start=1)
+    ]
     seats += [seat_create(council=council, number=14 + i, kind=Seat.Kind.DIRECT, by=secretary) for i in range(2)]
 
     # The call for nominations for the new term, and the bodies' nominations through the public form.
     call = services.nomination_call_open(
-        council=council, term=term, title="Indstilling af medlemmer til Integrationsrådet 2026–2029",
-        deadline=_at(datetime.date(2026, 1, 12), 12), message="Vi ser frem til jeres forslag.",
-        base_url=BASE_URL, now=_at(datetime.date(2025, 11, 20), 9), notify_bodies=False, by=secretary,
+        council=council,
+        term=term,
+        title="Indstilling af medlemmer til Integrationsrådet 2026–2029",
+        deadline=_at(datetime.date(2026, 1, 12), 12),
+        message="Vi ser frem til jeres forslag.",
+        base_url=BASE_URL,
+        now=_at(datetime.date(2025, 11, 20), 9),
+        notify_bodies=False,
+        by=secretary,
     )
     nominations = []
     for index, seat in enumerate(seats[:13]):
         first, last, postcode, city, _login = MEMBERS[index]
-        nominations.append(services.nomination_submit(
-            call=call, nominating_body=seat.nominating_body, seat=seat, candidate=_data(first, last, postcode, city),
-            substitute=_data(*SUBSTITUTES[index][:4]), motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
-            submitted_by_name="Kontaktperson", submitted_by_email=f"kontakt{index + 1}@forening.invalid",
-            base_url=BASE_URL, now=_at(datetime.date(2026, 1, 5) + datetime.timedelta(days=index % 5)), send_mail=False,
-        ))
+        nominations.append(
+            services.nomination_submit(
+                call=call,
+                nominating_body=seat.nominating_body,
+                seat=seat,
+                candidate=_data(first, last, postcode, city),
+                substitute=_data(*SUBSTITUTES[index][:4]),
+                motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
+                submitted_by_name="Kontaktperson",
+                submitted_by_email=f"kontakt{index + 1}@forening.invalid",
+                base_url=BASE_URL,
+                now=_at(datetime.date(2026, 1, 5) + datetime.timedelta(days=index % 5)),
+                send_mail=False,
+            )
+        )
     # A second candidate for seat 5, whom the board did not appoint (the retention job will anonymise her).
     not_appointed = services.nomination_submit(
-        call=call, nominating_body=seats[4].nominating_body, seat=seats[4],
-        candidate=_data("Helle", "Vestergaard", "4300", "Holbæk"), substitute=_data("Kim", "Dahl", "4300", "Holbæk"),
-        motivation="Erfaren frivillig.", submitted_by_name="Kontaktperson", submitted_by_email="kontakt5@forening.invalid",
-        base_url=BASE_URL, now=_at(datetime.date(2026, 1, 9)), send_mail=False,
+        call=call,
+        nominating_body=seats[4].nominating_body,
+        seat=seats[4],
+        candidate=_data("Helle", "Vestergaard", "4300", "Holbæk"),
+        substitute=_data("Kim", "Dahl", "4300", "Holbæk"),
+        motivation="Erfaren frivillig.",
+        submitted_by_name="Kontaktperson",
+        submitted_by_email="kontakt5@forening.invalid",
+        base_url=BASE_URL,
+        now=_at(datetime.date(2026, 1, 9)),
+        send_mail=False,
     )
     for nomination in [*nominations, not_appointed]:
         for who in ("candidate", "substitute"):
             bio = BIOS.get(nomination.candidate.first_name, "") if who == "candidate" else ""
-            services.nomination_confirm(nomination=nomination, who=who, bio=bio, publish_bio=bool(bio),
-                                        now=_at(datetime.date(2026, 1, 14)))
+            services.nomination_confirm(
+                nomination=nomination, who=who, bio=bio, publish_bio=bool(bio), now=_at(datetime.date(2026, 1, 14))
+            )
     # Nour's postcode 4330 is shared with Lejre Kommune: the secretariat checks and confirms it.
     services.person_confirm_residence(person=nominations[8].candidate, resides=True, council=council, by=secretary)
 
     # The board's decision: 13 nominees (with their substitutes) and 2 direct members.
     direct = []
     for first, last, postcode, city, _login in MEMBERS[13:]:
-        direct.append(services.person_create(
-            first_name=first, last_name=last, email=f"{first.lower()}.{last.lower()}@demo.invalid",
-            street_address="Demovej 2", postcode=postcode, city=city, municipality_code=council.municipality.code,
-            by=secretary,
-        ))
+        direct.append(
+            services.person_create(
+                first_name=first,
+                last_name=last,
+                email=f"{first.lower()}.{last.lower()}@demo.invalid",
+                street_address="Demovej 2",
+                postcode=postcode,
+                city=city,
+                municipality_code=council.municipality.code,
+                by=secretary,
+            )
+        )
     lines = [AppointmentLine(seat=seat, nomination=n) for seat, n in zip(seats[:13], nominations, strict=True)]
     lines += [AppointmentLine(seat=seat, person=person) for seat, person in zip(seats[13:], direct, strict=True)]
     services.appointment_decision_register(
-        council=council, term=term, decided_on=DECIDED_ON, meeting="Kommunalbestyrelsens møde 28. januar 2026",
-        reference_text="KB 28.01.2026, pkt. 7", url="", starts_on=START, lines=lines, send_letters=False,
+        council=council,
+        term=term,
+        decided_on=DECIDED_ON,
+        meeting="Kommunalbestyrelsens møde 28. januar 2026",
+        reference_text="KB 28.01.2026, pkt. 7",
+        url="",
+        starts_on=START,
+        lines=lines,
+        send_letters=False,
         by=secretary,
     )
 
     # Logins for the people the demo follows.
-    memberships = {m.person.first_name: m for m in Membership.objects.filter(seat__council=council).select_related("person")}
+    memberships = {
+        m.person.first_name: m for m in Membership.objects.filter(seat__council=council).select_related("person")
+    }
     for first, *_rest, login in MEMBERS:
         if login:
             _link_login(memberships[first].person, login)
@@ -187,7 +250,9 @@ def load(state: dict) -> None:
         if login:
             from raad.membership.models import Substitute
 
-            _link_login(Substitute.objects.get(person__first_name=first, membership__seat__council=council).person, login)
+            _link_login(
+                Substitute.objects.get(person__first_name=first, membership__seat__council=council).person, login
+            )
 
     _constituent_meeting(council, memberships, secretary)
 
@@ -196,8 +261,12 @@ def load(state: dict) -> None:
     services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
     services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
-    services.member_flag_moved_away(membership=memberships["Hanne"], flagged_on=datetime.date(2026, 11, 2),
-                                    note="Flytter til Roskilde 1. december", by=secretary)
+    services.member_flag_moved_away(
+        membership=memberships["Hanne"],
+        flagged_on=datetime.date(2026, 11, 2),
+        note="Flytter til Roskilde 1. december",
+        by=secretary,
+    )
 
     state["password"] = DEMO_PASSWORD
     state["logins"] = _logins()
@@ -208,8 +277,14 @@ def load(state: dict) -> None:
 
 
 def _link_login(person, username: str) -> None:
-    user = user_create(username=username, email=f"{username}@demo.invalid", first_name=person.first_name,
-                       last_name=person.last_name, password=DEMO_PASSWORD, by=None)
+    user = user_create(
+        username=username,
+        email=f"{username}@demo.invalid",
+        first_name=person.first_name,
+        last_name=person.last_name,
+        password=DEMO_PASSWORD,
+        by=None,
+    )
     services.person_link_user(person=person, user=user, by=None)
 
 
@@ -219,8 +294,15 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
     members = list(memberships.values())
     amina, lars, mette, ahmad = (memberships[n] for n in ("Amina", "Lars", "Mette", "Ahmad"))
 
-    chair = services.election_open(council=council, office=Election.Office.CHAIR, method=Election.Method.SECRET_DEVICE,
-                                   held_on=CONSTITUENT, candidates=[amina, lars], voters_present=15, by=secretary)
+    chair = services.election_open(
+        council=council,
+        office=Election.Office.CHAIR,
+        method=Election.Method.SECRET_DEVICE,
+        held_on=CONSTITUENT,
+        candidates=[amina, lars],
+        voters_present=15,
+        by=secretary,
+    )
     first_round = chair.rounds.get()
     by_member = {c.membership_id: c for c in chair.candidates.all()}
     for index, member in enumerate(members):
@@ -228,18 +310,36 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
         services.ballot_cast(round=first_round, membership=member, choice=choice, by=member.person.user)
     services.round_close(round=first_round, by=secretary)
 
-    vice = services.election_open(council=council, office=Election.Office.VICE_CHAIR, method=Election.Method.PAPER,
-                                  held_on=CONSTITUENT, candidates=[lars, mette], voters_present=15, by=secretary)
+    vice = services.election_open(
+        council=council,
+        office=Election.Office.VICE_CHAIR,
+        method=Election.Method.PAPER,
+        held_on=CONSTITUENT,
+        candidates=[lars, mette],
+        voters_present=15,
+        by=secretary,
+    )
     by_member = {c.membership_id: c for c in vice.candidates.all()}
     counts = {by_member[lars.pk].pk: 7, by_member[mette.pk].pk: 7}
     services.round_close(round=vice.rounds.get(number=1), paper_counts=counts, blank=1, by=secretary)
     services.round_close(round=vice.rounds.get(number=2), paper_counts=counts, blank=1, by=secretary)
-    services.lot_draw_record(round=vice.rounds.get(number=2), drawn_by="Camilla Holt (sekretariatet), i mødets påsyn",
-                             result=by_member[lars.pk], drawn_at=_at(CONSTITUENT, 18), by=secretary)
+    services.lot_draw_record(
+        round=vice.rounds.get(number=2),
+        drawn_by="Camilla Holt (sekretariatet), i mødets påsyn",
+        result=by_member[lars.pk],
+        drawn_at=_at(CONSTITUENT, 18),
+        by=secretary,
+    )
 
     representative = services.election_open(
-        council=council, office=Election.Office.NATIONAL_REPRESENTATIVE, method=Election.Method.PAPER,
-        held_on=CONSTITUENT, candidates=[ahmad], voters_present=15, by=secretary)
+        council=council,
+        office=Election.Office.NATIONAL_REPRESENTATIVE,
+        method=Election.Method.PAPER,
+        held_on=CONSTITUENT,
+        candidates=[ahmad],
+        voters_present=15,
+        by=secretary,
+    )
     only = representative.candidates.get()
     services.round_close(round=representative.rounds.get(), paper_counts={only.pk: 13}, blank=2, by=secretary)
 

@@ -38,8 +38,12 @@ class EndMembershipForm(forms.Form):
 
 class FlagMovedAwayForm(forms.Form):
     flagged_on = _date(_("Meldt fraflyttet den"))
-    note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False,
-                           help_text=_("Fx hvor oplysningen kom fra. Ingen CPR-numre."))
+    note = forms.CharField(
+        label=_("Bemærkning"),
+        max_length=300,
+        required=False,
+        help_text=_("Fx hvor oplysningen kom fra. Ingen CPR-numre."),
+    )
 
 
 class PromoteForm(forms.Form):
@@ -50,8 +54,12 @@ class DecisionForm(forms.Form):
     """The board's appointment decision: which nominee or person on which seat."""
 
     decided_on = _date(_("Beslutningsdato"))
-    meeting = forms.CharField(label=_("Møde"), max_length=150, help_text=_("Fx Kommunalbestyrelsens møde 28. januar 2026"))
-    reference = forms.CharField(label=_("Beslutningsreference"), max_length=150, help_text=_("Fx KB 28.01.2026, pkt. 7"))
+    meeting = forms.CharField(
+        label=_("Møde"), max_length=150, help_text=_("Fx Kommunalbestyrelsens møde 28. januar 2026")
+    )
+    reference = forms.CharField(
+        label=_("Beslutningsreference"), max_length=150, help_text=_("Fx KB 28.01.2026, pkt. 7")
+    )
     url = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
     starts_on = _date(_("Medlemskabet begynder"))
 
@@ -67,13 +75,17 @@ class DecisionForm(forms.Form):
             if seat.kind == Seat.Kind.NOMINATED:
                 name = f"seat_{seat.number}"
                 choices = [("", _("– ikke udpeget i denne beslutning –"))] + [
-                    (str(n.pk), f"{n.candidate} ({n.nominating_body})"
-                     + (f", {_('stedfortræder')}: {n.substitute_candidate}" if n.substitute_candidate else ""))
+                    (
+                        str(n.pk),
+                        f"{n.candidate} ({n.nominating_body})"
+                        + (f", {_('stedfortræder')}: {n.substitute_candidate}" if n.substitute_candidate else ""),
+                    )
                     for n in by_seat.get(seat.pk, [])
                 ]
                 self.fields[name] = forms.ChoiceField(
                     label=_("Plads %(n)s (%(body)s)") % {"n": seat.number, "body": seat.nominating_body},
-                    choices=choices, required=False,
+                    choices=choices,
+                    required=False,
                 )
                 self.seat_rows.append((seat, [name]))
             else:
@@ -109,10 +121,18 @@ class DecisionForm(forms.Form):
 
 class CallForm(forms.Form):
     title = forms.CharField(label=_("Overskrift"), max_length=200)
-    seat = forms.ModelChoiceField(label=_("Kun for en ledig plads"), queryset=Seat.objects.none(), required=False,
-                                  help_text=_("Tom: indkaldelse til alle pladser efter indstilling (ny valgperiode)."))
-    deadline = forms.DateTimeField(label=_("Frist"), widget=forms.DateTimeInput(attrs=_DATETIME, format="%Y-%m-%dT%H:%M"))
-    message = forms.CharField(label=_("Besked til organisationerne"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    seat = forms.ModelChoiceField(
+        label=_("Kun for en ledig plads"),
+        queryset=Seat.objects.none(),
+        required=False,
+        help_text=_("Tom: indkaldelse til alle pladser efter indstilling (ny valgperiode)."),
+    )
+    deadline = forms.DateTimeField(
+        label=_("Frist"), widget=forms.DateTimeInput(attrs=_DATETIME, format="%Y-%m-%dT%H:%M")
+    )
+    message = forms.CharField(
+        label=_("Besked til organisationerne"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
     def __init__(self, *args, seats, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,13 +144,25 @@ class PersonFields(forms.Form):
 
     first_name = forms.CharField(label=_("Fornavn"), max_length=100)
     last_name = forms.CharField(label=_("Efternavn"), max_length=100)
-    street_address = forms.CharField(label=_("Adresse"), max_length=200, help_text=_("Vej og husnummer"),
-                                     widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
-    postcode = forms.RegexField(label=_("Postnummer"), regex=r"^\d{4}$", error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
-                                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}))
-    city = forms.CharField(label=_("By"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
+    street_address = forms.CharField(
+        label=_("Adresse"),
+        max_length=200,
+        help_text=_("Vej og husnummer"),
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    postcode = forms.RegexField(
+        label=_("Postnummer"),
+        regex=r"^\d{4}$",
+        error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    city = forms.CharField(
+        label=_("By"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
+    )
     email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    phone = forms.CharField(label=_("Telefon"), max_length=30, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"}))
+    phone = forms.CharField(
+        label=_("Telefon"), max_length=30, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"})
+    )
 
 
 class NominationForm(forms.Form):
@@ -138,20 +170,33 @@ class NominationForm(forms.Form):
     first_name = forms.CharField(label=_("Kandidatens fornavn"), max_length=100)
     last_name = forms.CharField(label=_("Kandidatens efternavn"), max_length=100)
     street_address = forms.CharField(label=_("Kandidatens adresse"), max_length=200, help_text=_("Vej og husnummer"))
-    postcode = forms.RegexField(label=_("Kandidatens postnummer"), regex=r"^\d{4}$",
-                                error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
-                                widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    postcode = forms.RegexField(
+        label=_("Kandidatens postnummer"),
+        regex=r"^\d{4}$",
+        error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     city = forms.CharField(label=_("Kandidatens by"), max_length=100)
-    email = forms.EmailField(label=_("Kandidatens e-mail"), help_text=_("Kandidaten får en e-mail med et link til at bekræfte."))
+    email = forms.EmailField(
+        label=_("Kandidatens e-mail"), help_text=_("Kandidaten får en e-mail med et link til at bekræfte.")
+    )
     phone = forms.CharField(label=_("Kandidatens telefon"), max_length=30, required=False)
-    motivation = forms.CharField(label=_("Kort motivation"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
-                                 help_text=_("Hvorfor indstiller I kandidaten? Skriv ikke CPR-nummer, etnicitet eller religion."))
+    motivation = forms.CharField(
+        label=_("Kort motivation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Hvorfor indstiller I kandidaten? Skriv ikke CPR-nummer, etnicitet eller religion."),
+    )
     substitute_first_name = forms.CharField(label=_("Stedfortræderens fornavn"), max_length=100, required=False)
     substitute_last_name = forms.CharField(label=_("Stedfortræderens efternavn"), max_length=100, required=False)
     substitute_street_address = forms.CharField(label=_("Stedfortræderens adresse"), max_length=200, required=False)
-    substitute_postcode = forms.RegexField(label=_("Stedfortræderens postnummer"), regex=r"^\d{4}$", required=False,
-                                           error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
-                                           widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    substitute_postcode = forms.RegexField(
+        label=_("Stedfortræderens postnummer"),
+        regex=r"^\d{4}$",
+        required=False,
+        error_messages={"invalid": _("Skriv et postnummer med 4 cifre.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     substitute_city = forms.CharField(label=_("Stedfortræderens by"), max_length=100, required=False)
     substitute_email = forms.EmailField(label=_("Stedfortræderens e-mail"), required=False)
     substitute_phone = forms.CharField(label=_("Stedfortræderens telefon"), max_length=30, required=False)
@@ -176,7 +221,10 @@ class NominationForm(forms.Form):
         return data
 
     def candidate_fields(self):
-        return [self[n] for n in ("first_name", "last_name", "street_address", "postcode", "city", "email", "phone", "motivation")]
+        return [
+            self[n]
+            for n in ("first_name", "last_name", "street_address", "postcode", "city", "email", "phone", "motivation")
+        ]
 
     def substitute_fields(self):
         return [self[f"substitute_{n}"] for n in (*self.SUBSTITUTE_FIELDS, "phone")]
@@ -184,13 +232,21 @@ class NominationForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     consent = forms.BooleanField(
-        label=_("Jeg vil gerne indstilles, og jeg ved, at mit navn, min plads, den indstillende organisation og min "
-                "rolle bliver offentliggjort, hvis jeg bliver udpeget."),
+        label=_(
+            "Jeg vil gerne indstilles, og jeg ved, at mit navn, min plads, den indstillende organisation og min "
+            "rolle bliver offentliggjort, hvis jeg bliver udpeget."
+        ),
     )
-    bio = forms.CharField(label=_("Kort præsentation (valgfri)"), required=False, max_length=600,
-                          widget=forms.Textarea(attrs={"rows": 3}),
-                          help_text=_("Vises kun på rådets hjemmeside, hvis du sætter kryds nedenfor."))
-    publish_bio = forms.BooleanField(label=_("Jeg giver samtykke til, at præsentationen vises offentligt."), required=False)
+    bio = forms.CharField(
+        label=_("Kort præsentation (valgfri)"),
+        required=False,
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Vises kun på rådets hjemmeside, hvis du sætter kryds nedenfor."),
+    )
+    publish_bio = forms.BooleanField(
+        label=_("Jeg giver samtykke til, at præsentationen vises offentligt."), required=False
+    )
 
 
 class ElectionOpenForm(forms.Form):
@@ -198,8 +254,9 @@ class ElectionOpenForm(forms.Form):
     method = forms.ChoiceField(label=_("Afstemningsform"), choices=Election.Method.choices, widget=forms.RadioSelect)
     held_on = _date(_("Mødedato"))
     voters_present = forms.IntegerField(label=_("Stemmeberettigede medlemmer til stede"), min_value=0)
-    candidates = forms.ModelMultipleChoiceField(label=_("Kandidater"), queryset=Membership.objects.none(),
-                                                widget=forms.CheckboxSelectMultiple)
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Kandidater"), queryset=Membership.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,8 +272,9 @@ class PaperCountForm(forms.Form):
         self.candidate_names = []
         for candidate in candidates:
             name = f"votes_{candidate.pk}"
-            self.fields[name] = forms.IntegerField(label=_("Stemmer på %(name)s") % {"name": candidate.membership.person},
-                                                   min_value=0)
+            self.fields[name] = forms.IntegerField(
+                label=_("Stemmer på %(name)s") % {"name": candidate.membership.person}, min_value=0
+            )
             self.candidate_names.append((candidate.pk, name))
 
     def counts(self) -> dict[int, int]:

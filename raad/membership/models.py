@@ -82,7 +82,8 @@ class Person(BaseModel):
     city = models.CharField(_("by"), max_length=100, blank=True)
     resides_in_municipality = models.BooleanField(_("bor i kommunen"), default=False)
     residence_needs_confirmation = models.BooleanField(
-        _("bopæl skal bekræftes af sekretariatet"), default=False,
+        _("bopæl skal bekræftes af sekretariatet"),
+        default=False,
         help_text=_("Postnummeret deles med en nabokommune."),
     )
     user = models.OneToOneField(
@@ -131,16 +132,22 @@ class Membership(BaseModel):
     moved_away_flagged_on = models.DateField(_("fraflytning meldt"), null=True, blank=True)
     moved_away_note = models.CharField(_("bemærkning om fraflytning"), max_length=300, blank=True)
     nomination = models.ForeignKey(
-        "Nomination", verbose_name=_("indstilling"), null=True, blank=True, on_delete=models.PROTECT,
+        "Nomination",
+        verbose_name=_("indstilling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="memberships",
     )
     promoted_from = models.OneToOneField(
-        "Substitute", verbose_name=_("indtrådt som stedfortræder"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="promoted_to",
+        "Substitute",
+        verbose_name=_("indtrådt som stedfortræder"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="promoted_to",
     )
-    is_national_representative = models.BooleanField(
-        _("repræsentant i Det Nationale Integrationsråd"), default=False
-    )
+    is_national_representative = models.BooleanField(_("repræsentant i Det Nationale Integrationsråd"), default=False)
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -170,7 +177,11 @@ class Substitute(BaseModel):
     starts_on = models.DateField(_("fra"))
     ends_on = models.DateField(_("til"), null=True, blank=True)
     nomination = models.ForeignKey(
-        "Nomination", verbose_name=_("indstilling"), null=True, blank=True, on_delete=models.PROTECT,
+        "Nomination",
+        verbose_name=_("indstilling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="substitutes",
     )
 
@@ -186,7 +197,9 @@ class Substitute(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return str(_("%(person)s (stedfortræder for %(member)s)") % {"person": self.person, "member": self.membership.person})
+        return str(
+            _("%(person)s (stedfortræder for %(member)s)") % {"person": self.person, "member": self.membership.person}
+        )
 
 
 class NominationCall(BaseModel):
@@ -195,8 +208,12 @@ class NominationCall(BaseModel):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="nomination_calls")
     term = models.ForeignKey(Term, verbose_name=_("valgperiode"), on_delete=models.PROTECT, related_name="+")
     seat = models.ForeignKey(
-        Seat, verbose_name=_("plads (kun ved en ledig plads)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="nomination_calls",
+        Seat,
+        verbose_name=_("plads (kun ved en ledig plads)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nomination_calls",
     )
     title = models.CharField(_("overskrift"), max_length=200)
     message = models.TextField(_("besked til organisationerne"), blank=True)
@@ -205,8 +222,12 @@ class NominationCall(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decision = models.ForeignKey(
-        BoardDecision, verbose_name=_("afgjort ved beslutning"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        BoardDecision,
+        verbose_name=_("afgjort ved beslutning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     decided_on = models.DateField(_("afgjort den"), null=True, blank=True)
 
@@ -289,8 +310,10 @@ class Election(BaseModel):
         ordering = ["council", "-held_on", "-id"]
 
     def __str__(self) -> str:
-        return str(_("%(office)s: valg %(date)s") % {
-            "office": self.get_office_display(), "date": self.held_on.strftime("%d.%m.%Y")})
+        return str(
+            _("%(office)s: valg %(date)s")
+            % {"office": self.get_office_display(), "date": self.held_on.strftime("%d.%m.%Y")}
+        )
 
 
 class ElectionCandidate(models.Model):
@@ -301,9 +324,7 @@ class ElectionCandidate(models.Model):
         verbose_name = _("kandidat")
         verbose_name_plural = _("kandidater")
         ordering = ["election", "membership__seat__number"]
-        constraints = [
-            models.UniqueConstraint(fields=["election", "membership"], name="election_candidate_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["election", "membership"], name="election_candidate_unique")]
 
     def __str__(self) -> str:
         return str(self.membership.person)
@@ -348,6 +369,9 @@ class BallotCast(models.Model):
         verbose_name_plural = _("afgivne stemmer")
         constraints = [models.UniqueConstraint(fields=["round", "membership"], name="ballot_cast_once")]
 
+    def __str__(self) -> str:
+        return str(_("%(round)s: stemme afgivet") % {"round": self.round})
+
 
 class Ballot(models.Model):
     """An anonymous ballot: a random key, the round and the choice (empty = blank). No voter, no time."""
@@ -359,6 +383,9 @@ class Ballot(models.Model):
     class Meta:
         verbose_name = _("stemmeseddel")
         verbose_name_plural = _("stemmesedler")
+
+    def __str__(self) -> str:
+        return str(_("Stemmeseddel"))  # deliberately says nothing of its content
 
 
 class RoundCount(models.Model):
@@ -373,6 +400,9 @@ class RoundCount(models.Model):
         verbose_name_plural = _("optællinger")
         ordering = ["round", "-votes"]
         constraints = [models.UniqueConstraint(fields=["round", "candidate"], name="round_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.votes}"
 
 
 class LotDraw(BaseModel):

@@ -4,6 +4,7 @@ a change that was rolled back. Each function reads what it needs by id."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -16,15 +17,25 @@ from raad.membership import links
 log = logging.getLogger(__name__)
 
 
-def _send(*, to: list[str], subject: str, template: str, context: dict, reply_to: str = "",
-          attachments: list[tuple[str, bytes, str]] = ()) -> None:
+def _send(
+    *,
+    to: list[str],
+    subject: str,
+    template: str,
+    context: dict,
+    reply_to: str = "",
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> None:
     to = [address for address in to if address]
     if not to:
         return
     with translation.override("da"):
         body = render_to_string(template, context)
     message = EmailMessage(
-        subject=subject.strip(), body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to,
+        subject=subject.strip(),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
         reply_to=[reply_to] if reply_to else None,
     )
     for name, content, mimetype in attachments:

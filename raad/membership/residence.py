@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol
 
 
-class Residence(str, Enum):
+class Residence(StrEnum):
     INSIDE = "inside"
     OUTSIDE = "outside"
     NEEDS_CONFIRMATION = "needs_confirmation"

@@ -86,14 +86,18 @@ def appointment_violations(limits: Limits, sitting: Sequence[Sitting], proposal:
         found.append(Violation("seat", _("Pladsen er allerede besat.")))
     if any(s.person_id == proposal.person_id for s in sitting):
         found.append(
-            Violation("person", _("%(name)s sidder allerede i rådet på en anden plads.") % {"name": proposal.person_name})
+            Violation(
+                "person", _("%(name)s sidder allerede i rådet på en anden plads.") % {"name": proposal.person_name}
+            )
         )
     if limits.residence_required and not proposal.resides_in_municipality and proposal.residence_unconfirmed:
         found.append(
             Violation(
                 "person",
-                _("%(name)s har et postnummer, der deles med en nabokommune; sekretariatet skal bekræfte "
-                  "bopælen i kommunen først (%(ref)s).")
+                _(
+                    "%(name)s har et postnummer, der deles med en nabokommune; sekretariatet skal bekræfte "
+                    "bopælen i kommunen først (%(ref)s)."
+                )
                 % {"name": proposal.person_name, "ref": reference("residence_required")},
             )
         )
@@ -124,13 +128,17 @@ def state_violations(limits: Limits, sitting: Sequence[Sitting]) -> list[str]:
     """Everything wrong with a composition as it stands (for invariants and the composition panel)."""
     found: list[str] = []
     if len(sitting) > limits.max_members:
-        found.append(_("Rådet har %(n)s medlemmer, men højst %(max)s (%(ref)s).")
-                     % {"n": len(sitting), "max": limits.max_members, "ref": reference("max_members")})
+        found.append(
+            _("Rådet har %(n)s medlemmer, men højst %(max)s (%(ref)s).")
+            % {"n": len(sitting), "max": limits.max_members, "ref": reference("max_members")}
+        )
     for kind, (field, _message) in _KIND_LIMIT.items():
         count = sum(1 for s in sitting if s.seat_kind == kind)
         if count > getattr(limits, field):
-            found.append(_("For mange medlemmer af typen %(kind)s: %(n)s, højst %(max)s (%(ref)s).")
-                         % {"kind": kind, "n": count, "max": getattr(limits, field), "ref": reference(field)})
+            found.append(
+                _("For mange medlemmer af typen %(kind)s: %(n)s, højst %(max)s (%(ref)s).")
+                % {"kind": kind, "n": count, "max": getattr(limits, field), "ref": reference(field)}
+            )
     seats = [s.seat_id for s in sitting]
     if len(seats) != len(set(seats)):
         found.append(_("En plads er besat af mere end én person."))
@@ -175,26 +183,47 @@ def nomination_violations(limits: Limits, request: NominationRequest) -> list[Vi
     """Why a nomination cannot be received (empty: it can). A shared postcode is accepted and flagged."""
     found: list[Violation] = []
     if request.submitted_at > request.deadline:
-        found.append(Violation("", _("Fristen for indstillinger udløb %(deadline)s. Indstillingen kan ikke modtages.")
-                               % {"deadline": request.deadline.strftime("%d.%m.%Y %H:%M")}))
+        found.append(
+            Violation(
+                "",
+                _("Fristen for indstillinger udløb %(deadline)s. Indstillingen kan ikke modtages.")
+                % {"deadline": request.deadline.strftime("%d.%m.%Y %H:%M")},
+            )
+        )
     if not request.body_entitled:
         found.append(Violation("seat", _("Organisationen er ikke indstillingsberettiget til denne plads.")))
     elif not request.seat_open:
         found.append(Violation("seat", _("Indkaldelsen gælder ikke denne plads.")))
     if request.duplicate:
-        found.append(Violation("email", _("%(name)s er allerede indstillet i denne indkaldelse.")
-                               % {"name": request.candidate_name}))
+        found.append(
+            Violation(
+                "email", _("%(name)s er allerede indstillet i denne indkaldelse.") % {"name": request.candidate_name}
+            )
+        )
     if limits.residence_required and request.candidate_residence == "outside":
-        found.append(Violation("postcode", _("Kandidaten skal have bopæl i kommunen (%(ref)s). "
-                                             "Postnummeret ligger uden for kommunen.")
-                               % {"ref": reference("residence_required")}))
+        found.append(
+            Violation(
+                "postcode",
+                _("Kandidaten skal have bopæl i kommunen (%(ref)s). Postnummeret ligger uden for kommunen.")
+                % {"ref": reference("residence_required")},
+            )
+        )
     if request.substitute_required and request.substitute_residence is None:
-        found.append(Violation("substitute_first_name", _("Forretningsordenen bruger personlige stedfortrædere "
-                                                          "(%(ref)s); angiv en stedfortræderkandidat.")
-                               % {"ref": reference("uses_substitutes")}))
+        found.append(
+            Violation(
+                "substitute_first_name",
+                _("Forretningsordenen bruger personlige stedfortrædere (%(ref)s); angiv en stedfortræderkandidat.")
+                % {"ref": reference("uses_substitutes")},
+            )
+        )
     if limits.residence_required and request.substitute_residence == "outside":
-        found.append(Violation("substitute_postcode", _("Stedfortræderkandidaten skal have bopæl i kommunen (%(ref)s).")
-                               % {"ref": reference("residence_required")}))
+        found.append(
+            Violation(
+                "substitute_postcode",
+                _("Stedfortræderkandidaten skal have bopæl i kommunen (%(ref)s).")
+                % {"ref": reference("residence_required")},
+            )
+        )
     return found
 
 
@@ -212,11 +241,17 @@ def count_violations(*, voters_present: int, ballots: int, eligible: int) -> lis
     """The count must fit the number of voters present, who cannot be more than the members."""
     found: list[Violation] = []
     if voters_present > eligible:
-        found.append(Violation("voters_present", _("Der kan højst være %(n)s stemmeberettigede til stede.")
-                               % {"n": eligible}))
+        found.append(
+            Violation("voters_present", _("Der kan højst være %(n)s stemmeberettigede til stede.") % {"n": eligible})
+        )
     if ballots > voters_present:
-        found.append(Violation("", _("Der er talt %(ballots)s stemmer, men kun %(present)s stemmeberettigede "
-                                       "er til stede.") % {"ballots": ballots, "present": voters_present}))
+        found.append(
+            Violation(
+                "",
+                _("Der er talt %(ballots)s stemmer, men kun %(present)s stemmeberettigede er til stede.")
+                % {"ballots": ballots, "present": voters_present},
+            )
+        )
     return found
 
 
@@ -272,24 +307,29 @@ def composition_status(
     problems = state_violations(limits, sitting)
     warnings: list[str] = []
     if len(sitting) < limits.min_members_warning:
-        warnings.append(_("Rådet har %(n)s medlemmer, færre end %(min)s (%(ref)s).")
-                        % {"n": len(sitting), "min": limits.min_members_warning,
-                           "ref": reference("min_members_warning")})
+        warnings.append(
+            _("Rådet har %(n)s medlemmer, færre end %(min)s (%(ref)s).")
+            % {"n": len(sitting), "min": limits.min_members_warning, "ref": reference("min_members_warning")}
+        )
     if vacant_seats:
         warnings.append(_("Ledige pladser: %(seats)s.") % {"seats": ", ".join(str(n) for n in vacant_seats)})
     for name in flagged:
         warnings.append(_("%(name)s er meldt fraflyttet og skal udtræde.") % {"name": name})
     if sitting and not has_chair:
-        warnings.append(_("Rådet har ingen forperson; der skal holdes valg (%(ref)s).")
-                        % {"ref": reference("election_majority")})
+        warnings.append(
+            _("Rådet har ingen forperson; der skal holdes valg (%(ref)s).") % {"ref": reference("election_majority")}
+        )
     if sitting and not has_vice_chair:
-        warnings.append(_("Rådet har ingen næstforperson; der skal holdes valg (%(ref)s).")
-                        % {"ref": reference("election_majority")})
+        warnings.append(
+            _("Rådet har ingen næstforperson; der skal holdes valg (%(ref)s).")
+            % {"ref": reference("election_majority")}
+        )
     if term_ends_on is None:
         warnings.append(_("Der er ingen valgperiode i dag."))
     elif (term_ends_on - today).days <= warn_days_before_term_end:
         warnings.append(_("Valgperioden slutter %(date)s.") % {"date": term_ends_on.strftime("%d.%m.%Y")})
     if calls_awaiting_board:
-        warnings.append(_("%(n)s indkaldelse(r) venter på kommunalbestyrelsens beslutning.")
-                        % {"n": calls_awaiting_board})
+        warnings.append(
+            _("%(n)s indkaldelse(r) venter på kommunalbestyrelsens beslutning.") % {"n": calls_awaiting_board}
+        )
     return CompositionStatus(not problems and not flagged, len(sitting), limits.max_members, problems, warnings)

@@ -112,8 +112,14 @@ def seat_catalogue(council: Council, on: datetime.date | None = None) -> list[di
     for seat in seats:
         membership = sitting.get(seat.pk)
         substitutes = [s for s in membership.substitutes.all() if s.ends_on is None] if membership else []
-        rows.append({"seat": seat, "membership": membership, "substitute": substitutes[0] if substitutes else None,
-                     "vacant": membership is None and seat.retired_on is None})
+        rows.append(
+            {
+                "seat": seat,
+                "membership": membership,
+                "substitute": substitutes[0] if substitutes else None,
+                "vacant": membership is None and seat.retired_on is None,
+            }
+        )
     return rows
 
 
@@ -151,7 +157,9 @@ def promotable_substitutes(council: Council) -> QuerySet[Substitute]:
 
 
 def nomination_calls(council: Council) -> QuerySet[NominationCall]:
-    return NominationCall.objects.filter(council=council).select_related("seat", "term", "decision").order_by("-deadline")
+    return (
+        NominationCall.objects.filter(council=council).select_related("seat", "term", "decision").order_by("-deadline")
+    )
 
 
 def nominations_of_call(call: NominationCall) -> QuerySet[Nomination]:
@@ -165,7 +173,9 @@ def nominations_of_call(call: NominationCall) -> QuerySet[Nomination]:
 def appointable_nominations(council: Council) -> QuerySet[Nomination]:
     """Confirmed nominations in calls the board has not yet decided."""
     return (
-        Nomination.objects.filter(call__council=council, call__decided_on__isnull=True, status=Nomination.Status.CONFIRMED)
+        Nomination.objects.filter(
+            call__council=council, call__decided_on__isnull=True, status=Nomination.Status.CONFIRMED
+        )
         .select_related("nominating_body", "seat", "candidate", "substitute_candidate", "call")
         .order_by("seat__number", "created_at")
     )
@@ -198,8 +208,16 @@ def composition_panel(council: Council, on: datetime.date | None = None) -> dict
     term = current_term(council, on)
     status = rules.composition_status(
         rules.Limits.of(procedure),
-        [rules.Sitting(m.person_id, m.seat_id, m.seat.kind, m.person.resides_in_municipality,
-                       m.moved_away_flagged_on is not None) for m in members],
+        [
+            rules.Sitting(
+                m.person_id,
+                m.seat_id,
+                m.seat.kind,
+                m.person.resides_in_municipality,
+                m.moved_away_flagged_on is not None,
+            )
+            for m in members
+        ],
         vacant_seats=[s.number for s in vacant_seats(council, on)],
         flagged=[str(m.person) for m in members if m.moved_away_flagged_on is not None],
         has_chair=any(m.role == Membership.Role.CHAIR for m in members),

@@ -40,7 +40,7 @@ from raad.membership.models import (
     Seat,
     Substitute,
 )
-from raad.membership.residence import Residence, resolver_for
+from raad.membership.residence import resolver_for
 from raad.membership.selectors import memberships_in_force
 
 PERSON_FIELDS = (
@@ -56,7 +56,7 @@ PERSON_FIELDS = (
 )
 BODY_FIELDS = ("name", "contact_name", "contact_email", "contact_phone", "website")
 LEAVING_REASONS = (Membership.EndReason.RESIGNED, Membership.EndReason.MOVED_AWAY, Membership.EndReason.DECEASED)
-_LEAVE_VERB = {
+_LEAVE_VERB: dict[str, str] = {
     Membership.EndReason.RESIGNED: "member.resigned",
     Membership.EndReason.MOVED_AWAY: "member.moved_away",
     Membership.EndReason.DECEASED: "member.deceased",
@@ -114,9 +114,7 @@ def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None)
     body.save(update_fields=[*BODY_FIELDS, "updated_at"])
     changes = audit.diff(before, audit.snapshot(body, BODY_FIELDS))
     if changes:
-        audit.record(
-            actor=by, verb="nominating_body.updated", target=body, council_id=body.council_id, changes=changes
-        )
+        audit.record(actor=by, verb="nominating_body.updated", target=body, council_id=body.council_id, changes=changes)
     return body
 
 
@@ -157,7 +155,11 @@ def seat_set_nominating_body(*, seat: Seat, nominating_body: NominatingBody | No
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     if seat.kind == Seat.Kind.NOMINATED and nominating_body is None:
         raise RuleViolation(
-            [Violation("nominating_body", _("En plads efter indstilling skal have en indstillingsberettiget organisation."))]
+            [
+                Violation(
+                    "nominating_body", _("En plads efter indstilling skal have en indstillingsberettiget organisation.")
+                )
+            ]
         )
     before = str(seat.nominating_body or "")
     seat.nominating_body = nominating_body
@@ -235,7 +237,9 @@ def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
         raise RuleViolation([Violation("user", _("Personen har allerede et login."))])
     person.user = user
     person.save(update_fields=["user", "updated_at"])
-    audit.record(actor=by, verb="person.user_linked", target=person, changes={"user": {"before": None, "after": user.username}})
+    audit.record(
+        actor=by, verb="person.user_linked", target=person, changes={"user": {"before": None, "after": user.username}}
+    )
     return person
 
 
@@ -349,7 +353,9 @@ def member_appoint(
     if violations:
         raise RuleViolation(violations)
     for old in replaced:
-        _end(membership=old, reason=Membership.EndReason.REPLACED, last_day=starts_on - datetime.timedelta(days=1), by=by)
+        _end(
+            membership=old, reason=Membership.EndReason.REPLACED, last_day=starts_on - datetime.timedelta(days=1), by=by
+        )
     membership = Membership.objects.create(
         person=person, seat=seat, term=term, appointment=decision, starts_on=starts_on, nomination=nomination
     )
@@ -399,7 +405,10 @@ def membership_end(
         violations.append(Violation("reason", _("Ukendt ophørsgrund.")))
     if membership.ends_on is not None:
         violations.append(
-            Violation("last_day", _("Medlemskabet er allerede ophørt %(date)s.") % {"date": membership.ends_on.strftime("%d.%m.%Y")})
+            Violation(
+                "last_day",
+                _("Medlemskabet er allerede ophørt %(date)s.") % {"date": membership.ends_on.strftime("%d.%m.%Y")},
+            )
         )
     elif last_day < membership.starts_on:
         violations.append(
@@ -505,7 +514,10 @@ def substitute_appoint(
     violations = []
     if not procedure.uses_substitutes:
         violations.append(
-            Violation("person", _("Forretningsordenen bruger ikke stedfortrædere (%(ref)s).") % {"ref": reference("uses_substitutes")})
+            Violation(
+                "person",
+                _("Forretningsordenen bruger ikke stedfortrædere (%(ref)s).") % {"ref": reference("uses_substitutes")},
+            )
         )
     if procedure.residence_required and not person.resides_in_municipality:
         violations.append(
@@ -529,7 +541,10 @@ def substitute_appoint(
         verb="substitute.appointed",
         target=substitute,
         council_id=membership.seat.council_id,
-        changes={"person": {"before": None, "after": str(person)}, "member": {"before": None, "after": str(membership.person)}},
+        changes={
+            "person": {"before": None, "after": str(person)},
+            "member": {"before": None, "after": str(membership.person)},
+        },
     )
     return substitute
 
@@ -546,7 +561,10 @@ def substitute_promote(*, substitute: Substitute, starts_on: datetime.date, by: 
     violations: list[Violation] = []
     if not procedure.uses_substitutes:
         violations.append(
-            Violation("", _("Forretningsordenen bruger ikke stedfortrædere (%(ref)s).") % {"ref": reference("uses_substitutes")})
+            Violation(
+                "",
+                _("Forretningsordenen bruger ikke stedfortrædere (%(ref)s).") % {"ref": reference("uses_substitutes")},
+            )
         )
     if substitute.ends_on is not None:
         violations.append(Violation("", _("%(name)s er ikke længere stedfortræder.") % {"name": substitute.person}))
@@ -560,7 +578,11 @@ def substitute_promote(*, substitute: Substitute, starts_on: datetime.date, by: 
         )
     elif starts_on <= old.ends_on:
         violations.append(
-            Violation("starts_on", _("Indtrædelsen skal ligge efter medlemmets sidste dag (%(date)s).") % {"date": old.ends_on.strftime("%d.%m.%Y")})
+            Violation(
+                "starts_on",
+                _("Indtrædelsen skal ligge efter medlemmets sidste dag (%(date)s).")
+                % {"date": old.ends_on.strftime("%d.%m.%Y")},
+            )
         )
     if not violations:
         found, replaced = _check_appointment(
@@ -669,11 +691,20 @@ def appointment_decision_register(
         prefix = _("Plads %(n)s") % {"n": line.seat.number}
         if line.new_person is not None:
             data = line.new_person
-            line = AppointmentLine(seat=line.seat, person=person_create(
-                first_name=data.first_name, last_name=data.last_name, email=data.email, phone=data.phone,
-                street_address=data.street_address, postcode=data.postcode, city=data.city,
-                municipality_code=council.municipality.code, by=by,
-            ))
+            line = AppointmentLine(
+                seat=line.seat,
+                person=person_create(
+                    first_name=data.first_name,
+                    last_name=data.last_name,
+                    email=data.email,
+                    phone=data.phone,
+                    street_address=data.street_address,
+                    postcode=data.postcode,
+                    city=data.city,
+                    municipality_code=council.municipality.code,
+                    by=by,
+                ),
+            )
         person = line.nomination.candidate if line.nomination is not None else line.person
         if line.nomination is not None:
             calls.add(line.nomination.call_id)
@@ -710,16 +741,17 @@ def appointment_decision_register(
             continue
         made.append(membership)
         nomination = line.nomination
+        substitute_person = nomination.substitute_candidate if nomination is not None else None
         if (
-            nomination is not None
-            and nomination.substitute_candidate_id is not None
+            substitute_person is not None
+            and nomination is not None
             and nomination.substitute_confirmed_at is not None
             and procedure.uses_substitutes
         ):
             try:
                 substitute_appoint(
                     membership=membership,
-                    person=nomination.substitute_candidate,
+                    person=substitute_person,
                     decision=decision,
                     starts_on=starts_on,
                     nomination=nomination,
@@ -777,7 +809,10 @@ def nomination_call_open(
     if seat is not None:
         if seat.kind != Seat.Kind.NOMINATED:
             violations.append(
-                Violation("seat", _("Plads %(n)s besættes direkte af kommunalbestyrelsen uden indstilling.") % {"n": seat.number})
+                Violation(
+                    "seat",
+                    _("Plads %(n)s besættes direkte af kommunalbestyrelsen uden indstilling.") % {"n": seat.number},
+                )
             )
         elif (
             memberships_in_force(council, max(timezone.localdate(now), term.starts_on))
@@ -841,16 +876,26 @@ def nomination_submit(
     procedure = rules_in_force(council, timezone.localdate(now))
     code = council.municipality.code
     candidate_residence = resolve_residence(
-        municipality_code=code, street_address=candidate.street_address, postcode=candidate.postcode, city=candidate.city
+        municipality_code=code,
+        street_address=candidate.street_address,
+        postcode=candidate.postcode,
+        city=candidate.city,
     )
     substitute_residence = (
         resolve_residence(
-            municipality_code=code, street_address=substitute.street_address, postcode=substitute.postcode, city=substitute.city
+            municipality_code=code,
+            street_address=substitute.street_address,
+            postcode=substitute.postcode,
+            city=substitute.city,
         )
         if substitute is not None
         else None
     )
-    entitled = seat.council_id == council.pk and seat.kind == Seat.Kind.NOMINATED and seat.nominating_body_id == nominating_body.pk
+    entitled = (
+        seat.council_id == council.pk
+        and seat.kind == Seat.Kind.NOMINATED
+        and seat.nominating_body_id == nominating_body.pk
+    )
     request = rules.NominationRequest(
         submitted_at=now,
         deadline=timezone.localtime(call.deadline),
@@ -918,12 +963,15 @@ def nomination_confirm(
 ) -> Nomination:
     """The candidate (or the substitute candidate) confirms by the link they got: consent to being
     nominated, and (optionally) to a short bio being published if appointed (R31)."""
-    nomination = Nomination.objects.select_for_update().select_related("call", "candidate", "substitute_candidate").get(
-        pk=nomination.pk
+    nomination = (
+        Nomination.objects.select_for_update()
+        .select_related("call", "candidate", "substitute_candidate")
+        .get(pk=nomination.pk)
     )
     now = now or timezone.now()
     if nomination.status in (Nomination.Status.WITHDRAWN, Nomination.Status.NOT_APPOINTED) or nomination.anonymised_at:
         raise RuleViolation([Violation("", _("Indstillingen kan ikke længere bekræftes."))])
+    person: Person | None
     if who == "candidate":
         if nomination.candidate_confirmed_at is not None:
             return nomination
@@ -937,6 +985,8 @@ def nomination_confirm(
         person = nomination.substitute_candidate
         nomination.substitute_confirmed_at = now
     else:
+        person = None
+    if person is None:
         raise RuleViolation([Violation("", _("Linket er ugyldigt."))])
     nomination.save(update_fields=["candidate_confirmed_at", "substitute_confirmed_at", "status", "updated_at"])
     person.bio = mask_cpr(bio.strip())
@@ -996,7 +1046,8 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
         council_id = nomination.call.council_id
         if council_id not in months_by_council:
             months_by_council[council_id] = rules_in_force(council_id, today).candidate_retention_months
-        if rules.add_months(nomination.decided_on, months_by_council[council_id]) > today:
+        decided_on = nomination.decided_on
+        if decided_on is None or rules.add_months(decided_on, months_by_council[council_id]) > today:
             continue
         people = [p for p in (nomination.candidate, nomination.substitute_candidate) if p is not None]
         keep = set(
@@ -1012,7 +1063,9 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
         nomination.submitted_by_name = ANONYMISED
         nomination.submitted_by_email = "anonymiseret@invalid.invalid"
         nomination.anonymised_at = timezone.now()
-        nomination.save(update_fields=["motivation", "submitted_by_name", "submitted_by_email", "anonymised_at", "updated_at"])
+        nomination.save(
+            update_fields=["motivation", "submitted_by_name", "submitted_by_email", "anonymised_at", "updated_at"]
+        )
         audit.record(
             actor=by,
             verb="nomination.anonymised",
@@ -1029,7 +1082,10 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
 
 # --- Elections (R10, R12) -------------------------------------------------------------------------
 
-_OFFICE_ROLE = {Election.Office.CHAIR: Membership.Role.CHAIR, Election.Office.VICE_CHAIR: Membership.Role.VICE_CHAIR}
+_OFFICE_ROLE: dict[str, str] = {
+    Election.Office.CHAIR: Membership.Role.CHAIR,
+    Election.Office.VICE_CHAIR: Membership.Role.VICE_CHAIR,
+}
 
 
 @transaction.atomic
@@ -1072,16 +1128,21 @@ def election_open(
         violations.append(Violation("candidates", _("Vælg mindst én kandidat.")))
     if any(c.pk not in member_ids for c in candidates):
         violations.append(
-            Violation("candidates", _("Kandidaterne skal være medlemmer af rådet (%(ref)s).") % {"ref": reference("election_majority")})
+            Violation(
+                "candidates",
+                _("Kandidaterne skal være medlemmer af rådet (%(ref)s).") % {"ref": reference("election_majority")},
+            )
         )
     violations += rules.count_violations(voters_present=voters_present, ballots=0, eligible=len(members))
     if voters_present < 1:
         violations.append(Violation("voters_present", _("Mindst ét medlem skal være til stede.")))
     if method == Election.Method.SECRET_DEVICE and not procedure.election_secret:
         pass  # a secret ballot is always allowed; the rules only make it the default
+    if not members:
+        violations.append(Violation("candidates", _("Rådet har ingen medlemmer.")))
     if violations:
         raise RuleViolation(violations)
-    term = members[0].term if members else None
+    term = members[0].term
     election = Election.objects.create(
         council=council,
         term=term,
@@ -1090,7 +1151,9 @@ def election_open(
         majority=procedure.election_majority,
         held_on=held_on,
     )
-    made = ElectionCandidate.objects.bulk_create([ElectionCandidate(election=election, membership=c) for c in candidates])
+    made = ElectionCandidate.objects.bulk_create(
+        [ElectionCandidate(election=election, membership=c) for c in candidates]
+    )
     first = ElectionRound.objects.create(election=election, number=1, voters_present=voters_present)
     first.candidates.set(made)
     audit.record(
@@ -1109,7 +1172,9 @@ def election_open(
 
 
 @transaction.atomic
-def ballot_cast(*, round: ElectionRound, membership: Membership, choice: ElectionCandidate | None, by: User | None) -> None:
+def ballot_cast(
+    *, round: ElectionRound, membership: Membership, choice: ElectionCandidate | None, by: User | None
+) -> None:
     """One member's secret ballot. Who voted and what was voted are stored apart, with no link (R12)."""
     round = ElectionRound.objects.select_for_update().select_related("election").get(pk=round.pk)
     election = round.election
@@ -1124,7 +1189,11 @@ def ballot_cast(*, round: ElectionRound, membership: Membership, choice: Electio
         violations.append(Violation("", _("Du har allerede stemt i denne runde.")))
     elif round.casts.count() >= round.voters_present:
         violations.append(
-            Violation("", _("Der er allerede afgivet %(n)s stemmer, lige så mange som de fremmødte.") % {"n": round.voters_present})
+            Violation(
+                "",
+                _("Der er allerede afgivet %(n)s stemmer, lige så mange som de fremmødte.")
+                % {"n": round.voters_present},
+            )
         )
     if choice is not None and not round.candidates.filter(pk=choice.pk).exists():
         violations.append(Violation("choice", _("Vælg en af kandidaterne i denne runde.")))
@@ -1191,7 +1260,9 @@ def round_close(
                 counts[choice_id] += 1
         ballots = sum(counts.values()) + blank
         if ballots != round.casts.count():
-            raise RuleViolation([Violation("", _("Antallet af stemmesedler passer ikke med antallet af afgivne stemmer."))])
+            raise RuleViolation(
+                [Violation("", _("Antallet af stemmesedler passer ikke med antallet af afgivne stemmer."))]
+            )
     else:
         paper_counts = paper_counts or {}
         if set(paper_counts) - set(candidate_ids) or any(v < 0 for v in paper_counts.values()) or blank < 0:
@@ -1212,9 +1283,11 @@ def round_close(
     round.blank_votes = blank
     round.closed_at = timezone.now()
     round.tied = result.kind != "elected" and len([v for v in counts.values() if v == max(counts.values())]) > 1
-    round.outcome = {"elected": ElectionRound.Outcome.ELECTED, "new_round": ElectionRound.Outcome.NEW_ROUND, "lot": ElectionRound.Outcome.LOT}[
-        result.kind
-    ]
+    round.outcome = {
+        "elected": ElectionRound.Outcome.ELECTED,
+        "new_round": ElectionRound.Outcome.NEW_ROUND,
+        "lot": ElectionRound.Outcome.LOT,
+    }[result.kind]
     round.save(update_fields=["blank_votes", "closed_at", "tied", "outcome", "updated_at"])
     audit.record(
         actor=by,
@@ -1223,15 +1296,24 @@ def round_close(
         council_id=election.council_id,
         changes={
             "round": {"before": None, "after": round.number},
-            "counts": {"before": None, "after": {str(ElectionCandidate.objects.get(pk=c)): v for c, v in counts.items()}},
+            "counts": {
+                "before": None,
+                "after": {str(ElectionCandidate.objects.get(pk=c)): v for c, v in counts.items()},
+            },
             "blank": {"before": None, "after": blank},
             "outcome": {"before": None, "after": result.kind},
         },
     )
-    if result.kind == "elected":
-        _elect(election=election, candidate=ElectionCandidate.objects.select_related("membership").get(pk=result.winner), by=by)
+    if result.kind == "elected" and result.winner is not None:
+        _elect(
+            election=election,
+            candidate=ElectionCandidate.objects.select_related("membership").get(pk=result.winner),
+            by=by,
+        )
     elif result.kind == "new_round":
-        following = ElectionRound.objects.create(election=election, number=round.number + 1, voters_present=round.voters_present)
+        following = ElectionRound.objects.create(
+            election=election, number=round.number + 1, voters_present=round.voters_present
+        )
         following.candidates.set(result.next_candidates)
     return round
 

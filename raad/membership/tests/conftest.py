@@ -28,7 +28,9 @@ def make_seats(council, nominated: int = 13, direct: int = 2) -> list[Seat]:
         body = nominating_body_create(
             council=council, name=f"Forening {number}", contact_email=f"forening{number}@example.org", by=None
         )
-        seats.append(seat_create(council=council, number=number, kind=Seat.Kind.NOMINATED, nominating_body=body, by=None))
+        seats.append(
+            seat_create(council=council, number=number, kind=Seat.Kind.NOMINATED, nominating_body=body, by=None)
+        )
     for number in range(nominated + 1, nominated + direct + 1):
         seats.append(seat_create(council=council, number=number, kind=Seat.Kind.DIRECT, by=None))
     return seats
@@ -36,7 +38,9 @@ def make_seats(council, nominated: int = 13, direct: int = 2) -> list[Seat]:
 
 def make_person(first: str, last: str = "Hansen", postcode: str = "4300", **extra):
     extra.setdefault("email", f"{first.lower()}@example.org")
-    return person_create(first_name=first, last_name=last, postcode=postcode, city="", municipality_code="0316", by=None, **extra)
+    return person_create(
+        first_name=first, last_name=last, postcode=postcode, city="", municipality_code="0316", by=None, **extra
+    )
 
 
 @pytest.fixture
@@ -57,8 +61,11 @@ def old_term(council):
 @pytest.fixture
 def decision(council):
     return board_decision_record(
-        municipality=council.municipality, decided_on=datetime.date(2026, 1, 28), reference="KB 28.01.2026, pkt. 7",
-        title="Udpegning", by=None,
+        municipality=council.municipality,
+        decided_on=datetime.date(2026, 1, 28),
+        reference="KB 28.01.2026, pkt. 7",
+        title="Udpegning",
+        by=None,
     )
 
 
@@ -69,7 +76,13 @@ def seats(council):
 
 @pytest.fixture
 def secretary(council):
-    user = user_create(username="camilla", email="camilla@example.org", first_name="Camilla", last_name="Holt",
-                       password="a-long-test-password", by=None)
+    user = user_create(
+        username="camilla",
+        email="camilla@example.org",
+        first_name="Camilla",
+        last_name="Holt",
+        password="a-long-test-password",
+        by=None,
+    )
     staff_assign(council=council, user=user, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None)
     return user

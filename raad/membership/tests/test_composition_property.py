@@ -62,10 +62,14 @@ class CompositionProperty(TestCase):
         term = council.terms.get(starts_on=datetime.date(2026, 1, 1))
         seats = make_seats(council, nominated=14, direct=3)
         people = [make_person(f"P{i}") for i in range(PEOPLE - 3)]
-        people += [make_person("Ude1", postcode="4000"), make_person("Ude2", postcode="2100"),
-                   make_person("Delt", postcode="4330")]
-        decision = board_decision_record(municipality=council.municipality, decided_on=FIRST, reference="KB",
-                                         title="Udpegning", by=None)
+        people += [
+            make_person("Ude1", postcode="4000"),
+            make_person("Ude2", postcode="2100"),
+            make_person("Delt", postcode="4330"),
+        ]
+        decision = board_decision_record(
+            municipality=council.municipality, decided_on=FIRST, reference="KB", title="Udpegning", by=None
+        )
         limits = rules.Limits.of(rules_in_force(council, FIRST))
         applied = refused = 0
 
@@ -91,15 +95,20 @@ class CompositionProperty(TestCase):
         kind = op[0]
         if kind == "appoint":
             _, person, seat, on = op
-            services.member_appoint(person=people[person], seat=seats[seat], term=term, decision=decision,
-                                    starts_on=on, by=None)
+            services.member_appoint(
+                person=people[person], seat=seats[seat], term=term, decision=decision, starts_on=on, by=None
+            )
             return
         if kind == "substitute":
             if not memberships:
                 raise LookupError
-            services.substitute_appoint(membership=memberships[op[1] % len(memberships)], person=people[op[2]],
-                                        decision=decision, starts_on=memberships[op[1] % len(memberships)].starts_on,
-                                        by=None)
+            services.substitute_appoint(
+                membership=memberships[op[1] % len(memberships)],
+                person=people[op[2]],
+                decision=decision,
+                starts_on=memberships[op[1] % len(memberships)].starts_on,
+                by=None,
+            )
             return
         if kind == "promote":
             if not substitutes:

@@ -19,14 +19,23 @@ DAY = datetime.date(2026, 2, 10)
 @pytest.fixture
 def members(seats, term, decision):
     return [
-        services.member_appoint(person=make_person(f"M{i}"), seat=seat, term=term, decision=decision, starts_on=START, by=None)
+        services.member_appoint(
+            person=make_person(f"M{i}"), seat=seat, term=term, decision=decision, starts_on=START, by=None
+        )
         for i, seat in enumerate(seats[:9])
     ]
 
 
 def open_election(council, office, candidates, method=Election.Method.PAPER, present=9):
-    return services.election_open(council=council, office=office, method=method, held_on=DAY, candidates=candidates,
-                                  voters_present=present, by=None)
+    return services.election_open(
+        council=council,
+        office=office,
+        method=method,
+        held_on=DAY,
+        candidates=candidates,
+        voters_present=present,
+        by=None,
+    )
 
 
 def test_the_vice_chair_is_elected_after_the_chair(council, members):
@@ -83,7 +92,9 @@ def test_only_members_are_candidates_and_present_cannot_exceed_members(council, 
 
 
 def test_secret_ballot_each_member_once_and_no_more_than_present(council, members):
-    election = open_election(council, Election.Office.CHAIR, members[:2], method=Election.Method.SECRET_DEVICE, present=2)
+    election = open_election(
+        council, Election.Office.CHAIR, members[:2], method=Election.Method.SECRET_DEVICE, present=2
+    )
     round_ = election.rounds.get()
     a = election.candidates.get(membership=members[0])
     services.ballot_cast(round=round_, membership=members[0], choice=a, by=None)

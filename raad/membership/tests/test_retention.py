@@ -26,7 +26,12 @@ def test_unappointed_candidates_are_anonymised_after_the_period_and_only_once(de
     assert run("2026-07-28") == "Anonymised 1 nomination(s)."
     helle.refresh_from_db()
     assert (helle.first_name, helle.last_name, helle.email, helle.street_address, helle.postcode) == (
-        "Anonymiseret", "", "", "", "")
+        "Anonymiseret",
+        "",
+        "",
+        "",
+        "",
+    )
     substitute = Person.objects.get(pk=nomination.substitute_candidate_id)
     assert substitute.first_name == "Anonymiseret"
     assert run("2026-07-29") == "Anonymised 0 nomination(s)."  # idempotent

@@ -24,9 +24,15 @@ def test_membership_catalogue_is_compiled():
 def test_the_nomination_form_in_english(client, demo_data):
     council = council_by_slug("integrationsraadet")
     seat = Seat.objects.get(council=council, number=5)
-    call = services.nomination_call_open(council=council, term=current_term(council), title="Plads 5",
-                                         deadline=timezone.now() + datetime.timedelta(days=3), base_url="", by=None,
-                                         notify_bodies=False)
+    call = services.nomination_call_open(
+        council=council,
+        term=current_term(council),
+        title="Plads 5",
+        deadline=timezone.now() + datetime.timedelta(days=3),
+        base_url="",
+        by=None,
+        notify_bodies=False,
+    )
     token = links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)
     page = client.get(f"/en/indstilling/{token}/").content.decode()
     assert "Nominate a candidate" in page and "The candidate must live in the municipality." in page

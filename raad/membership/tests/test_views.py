@@ -64,8 +64,10 @@ def test_seat_history_shows_the_refill(client, demo_data):
 def test_resignation_through_the_form(client, demo_data):
     login(client, "sekretariat")
     sofie = member("Sofie")
-    response = client.post(reverse("membership:membership_change", args=[SLUG, sofie.pk]),
-                           {"end-reason": "resigned", "end-last_day": "2026-11-30", "end": "1"})
+    response = client.post(
+        reverse("membership:membership_change", args=[SLUG, sofie.pk]),
+        {"end-reason": "resigned", "end-last_day": "2026-11-30", "end": "1"},
+    )
     assert response.status_code == 302
     sofie.refresh_from_db()
     assert (sofie.ends_on, sofie.end_reason) == (datetime.date(2026, 11, 30), "resigned")
@@ -75,12 +77,20 @@ def test_board_decision_form_names_the_rule_keeps_values_and_writes_nothing(clie
     login(client, "sekretariat")
     services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
     before = db_snapshot()
-    response = client.post(reverse("membership:decision", args=[SLUG]), {
-        "decided_on": "2026-11-18", "meeting": "Kommunalbestyrelsens møde 18. november 2026",
-        "reference": "KB 18.11.2026, pkt. 4", "starts_on": "2026-12-01",
-        "seat_15_first_name": "Ole", "seat_15_last_name": "Udenbys", "seat_15_postcode": "4000",
-        "seat_15_city": "Roskilde", "seat_15_street_address": "Algade 2",
-    })
+    response = client.post(
+        reverse("membership:decision", args=[SLUG]),
+        {
+            "decided_on": "2026-11-18",
+            "meeting": "Kommunalbestyrelsens møde 18. november 2026",
+            "reference": "KB 18.11.2026, pkt. 4",
+            "starts_on": "2026-12-01",
+            "seat_15_first_name": "Ole",
+            "seat_15_last_name": "Udenbys",
+            "seat_15_postcode": "4000",
+            "seat_15_city": "Roskilde",
+            "seat_15_street_address": "Algade 2",
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Plads 15: Ole Udenbys har ikke bopæl i kommunen (forretningsorden § 1, stk. 1)." in page
@@ -88,19 +98,33 @@ def test_board_decision_form_names_the_rule_keeps_values_and_writes_nothing(clie
     assert db_snapshot() == before
 
 
-def test_board_decision_form_appoints_a_direct_member(client, demo_data, django_capture_on_commit_callbacks, mailoutbox):
+def test_board_decision_form_appoints_a_direct_member(
+    client, demo_data, django_capture_on_commit_callbacks, mailoutbox
+):
     login(client, "sekretariat")
     services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("membership:decision", args=[SLUG]), {
-            "decided_on": "2026-11-18", "meeting": "Kommunalbestyrelsens møde 18. november 2026",
-            "reference": "KB 18.11.2026, pkt. 4", "starts_on": "2026-12-01",
-            "seat_15_first_name": "Ida", "seat_15_last_name": "Berg", "seat_15_postcode": "4390",
-            "seat_15_city": "Vipperød", "seat_15_email": "ida@example.org",
-        })
+        response = client.post(
+            reverse("membership:decision", args=[SLUG]),
+            {
+                "decided_on": "2026-11-18",
+                "meeting": "Kommunalbestyrelsens møde 18. november 2026",
+                "reference": "KB 18.11.2026, pkt. 4",
+                "starts_on": "2026-12-01",
+                "seat_15_first_name": "Ida",
+                "seat_15_last_name": "Berg",
+                "seat_15_postcode": "4390",
+                "seat_15_city": "Vipperød",
+                "seat_15_email": "ida@example.org",
+            },
+        )
     assert response.status_code == 302
     ida = Membership.objects.get(person__first_name="Ida", person__last_name="Berg")
-    assert (ida.seat.number, ida.starts_on, ida.appointment.reference) == (15, datetime.date(2026, 12, 1), "KB 18.11.2026, pkt. 4")
+    assert (ida.seat.number, ida.starts_on, ida.appointment.reference) == (
+        15,
+        datetime.date(2026, 12, 1),
+        "KB 18.11.2026, pkt. 4",
+    )
     assert [m.to for m in mailoutbox] == [["ida@example.org"]]
 
 
@@ -113,8 +137,14 @@ def open_call(demo_data):
     services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 30), send_mail=False, by=None)
     seat = Seat.objects.get(council=council, number=4)
     call = services.nomination_call_open(
-        council=council, term=current_term(council), title="Indstilling til plads 4",
-        deadline=timezone.now() + datetime.timedelta(days=14), seat=seat, base_url="http://testserver", by=None)
+        council=council,
+        term=current_term(council),
+        title="Indstilling til plads 4",
+        deadline=timezone.now() + datetime.timedelta(days=14),
+        seat=seat,
+        base_url="http://testserver",
+        by=None,
+    )
     return call, seat
 
 
@@ -123,21 +153,36 @@ def nominate_url(call, seat):
 
 
 FORM = {
-    "first_name": "Ida", "last_name": "Berg", "street_address": "Algade 3", "postcode": "4300", "city": "Holbæk",
-    "email": "ida@example.org", "phone": "", "motivation": "Aktiv i lektiecafeen.",
-    "substitute_first_name": "Bo", "substitute_last_name": "Lund", "substitute_street_address": "Algade 4",
-    "substitute_postcode": "4340", "substitute_city": "Tølløse", "substitute_email": "bo@example.org",
-    "submitted_by_name": "Karen Kontakt", "submitted_by_email": "karen@example.org",
+    "first_name": "Ida",
+    "last_name": "Berg",
+    "street_address": "Algade 3",
+    "postcode": "4300",
+    "city": "Holbæk",
+    "email": "ida@example.org",
+    "phone": "",
+    "motivation": "Aktiv i lektiecafeen.",
+    "substitute_first_name": "Bo",
+    "substitute_last_name": "Lund",
+    "substitute_street_address": "Algade 4",
+    "substitute_postcode": "4340",
+    "substitute_city": "Tølløse",
+    "substitute_email": "bo@example.org",
+    "submitted_by_name": "Karen Kontakt",
+    "submitted_by_email": "karen@example.org",
 }
 
 
-def test_calls_are_opened_and_the_body_is_emailed_its_link(client, demo_data, django_capture_on_commit_callbacks, mailoutbox):
+def test_calls_are_opened_and_the_body_is_emailed_its_link(
+    client, demo_data, django_capture_on_commit_callbacks, mailoutbox
+):
     login(client, "sekretariat")
     services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 20), send_mail=False, by=None)
     seat = Seat.objects.get(council__slug=SLUG, number=4)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("membership:calls", args=[SLUG]), {
-            "title": "Indstilling til plads 4", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""})
+        response = client.post(
+            reverse("membership:calls", args=[SLUG]),
+            {"title": "Indstilling til plads 4", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""},
+        )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[seat.nominating_body.contact_email]]
     link = re.search(r"http://testserver(/indstilling/\S+/)", mailoutbox[0].body).group(1)
@@ -147,14 +192,17 @@ def test_calls_are_opened_and_the_body_is_emailed_its_link(client, demo_data, dj
 def test_a_call_for_an_occupied_seat_is_refused(client, demo_data):
     login(client, "sekretariat")
     seat = Seat.objects.get(council__slug=SLUG, number=1)
-    response = client.post(reverse("membership:calls", args=[SLUG]), {
-        "title": "Plads 1", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""})
+    response = client.post(
+        reverse("membership:calls", args=[SLUG]),
+        {"title": "Plads 1", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""},
+    )
     assert response.status_code == 400
     assert "Plads 1 er ikke ledig." in response.content.decode()
 
 
-def test_nomination_form_works_without_login_and_mails_after_commit(client, open_call, django_capture_on_commit_callbacks,
-                                                                    mailoutbox):
+def test_nomination_form_works_without_login_and_mails_after_commit(
+    client, open_call, django_capture_on_commit_callbacks, mailoutbox
+):
     call, seat = open_call
     url = nominate_url(call, seat)
     page = client.get(url).content.decode()
@@ -191,14 +239,28 @@ def test_nomination_refusals(client, open_call):
     call, seat = open_call
     url = nominate_url(call, seat)
     page = refusal(client, url, {**FORM, "seat": seat.pk, "postcode": "4000", "city": "Roskilde"})
-    assert "Kandidaten skal have bopæl i kommunen (forretningsorden § 1, stk. 1). Postnummeret ligger uden for kommunen." in page
+    assert (
+        "Kandidaten skal have bopæl i kommunen (forretningsorden § 1, stk. 1). Postnummeret ligger uden for kommunen."
+        in page
+    )
     assert 'value="Algade 3"' in page  # typed values are kept
     other_seat = Seat.objects.get(council=call.council, number=1)
     page = refusal(client, url, {**FORM, "seat": other_seat.pk})
     assert "Organisationen er ikke indstillingsberettiget til denne plads." in page
-    page = refusal(client, url, {**FORM, "seat": seat.pk, "substitute_first_name": "", "substitute_last_name": "",
-                                 "substitute_street_address": "", "substitute_postcode": "", "substitute_city": "",
-                                 "substitute_email": ""})
+    page = refusal(
+        client,
+        url,
+        {
+            **FORM,
+            "seat": seat.pk,
+            "substitute_first_name": "",
+            "substitute_last_name": "",
+            "substitute_street_address": "",
+            "substitute_postcode": "",
+            "substitute_city": "",
+            "substitute_email": "",
+        },
+    )
     assert "angiv en stedfortræderkandidat" in page
     client.post(url, {**FORM, "seat": seat.pk})
     page = refusal(client, url, {**FORM, "seat": seat.pk})
@@ -230,11 +292,18 @@ def test_a_shared_postcode_is_accepted_and_flagged_for_the_secretariat(client, o
 
 def test_secret_ballot_on_own_device(client, demo_data):
     council = council_by_slug(SLUG)
-    services.membership_end(membership=member("Amina"), reason="resigned", last_day=datetime.date(2026, 11, 1),
-                            send_mail=False, by=None)
-    election = services.election_open(council=council, office=Election.Office.CHAIR,
-                                       method=Election.Method.SECRET_DEVICE, held_on=timezone.localdate(),
-                                       candidates=[member("Lars"), member("Ahmad")], voters_present=10, by=None)
+    services.membership_end(
+        membership=member("Amina"), reason="resigned", last_day=datetime.date(2026, 11, 1), send_mail=False, by=None
+    )
+    election = services.election_open(
+        council=council,
+        office=Election.Office.CHAIR,
+        method=Election.Method.SECRET_DEVICE,
+        held_on=timezone.localdate(),
+        candidates=[member("Lars"), member("Ahmad")],
+        voters_present=10,
+        by=None,
+    )
     lars = election.candidates.get(membership=member("Lars"))
     login(client, "medlem")
     url = reverse("membership:election", args=[SLUG, election.pk])

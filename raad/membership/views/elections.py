@@ -31,15 +31,22 @@ class ElectionsView(SecretariatView):
 
     def _form(self, data=None):
         members = selectors.memberships_in_force(self.council)
-        return ElectionOpenForm(data, members=members, initial={"held_on": timezone.localdate(),
-                                                                "method": Election.Method.SECRET_DEVICE})
+        return ElectionOpenForm(
+            data, members=members, initial={"held_on": timezone.localdate(), "method": Election.Method.SECRET_DEVICE}
+        )
 
     def _render(self, request, form, status=200):
-        return self.page(request, "membership/elections.html", {
-            "elections": selectors.elections(self.council), "form": form,
-            "can_manage": request.user.has_perm("membership.manage", self.council),
-            "crumbs": _election_crumbs(self.council)[:-1] + [(_("Valg"), None)],
-        }, status)
+        return self.page(
+            request,
+            "membership/elections.html",
+            {
+                "elections": selectors.elections(self.council),
+                "form": form,
+                "can_manage": request.user.has_perm("membership.manage", self.council),
+                "crumbs": _election_crumbs(self.council)[:-1] + [(_("Valg"), None)],
+            },
+            status,
+        )
 
     def get(self, request, slug):
         return self._render(request, self._form())
@@ -52,8 +59,13 @@ class ElectionsView(SecretariatView):
             data = form.cleaned_data
             try:
                 election = services.election_open(
-                    council=self.council, office=data["office"], method=data["method"], held_on=data["held_on"],
-                    candidates=list(data["candidates"]), voters_present=data["voters_present"], by=request.user,
+                    council=self.council,
+                    office=data["office"],
+                    method=data["method"],
+                    held_on=data["held_on"],
+                    candidates=list(data["candidates"]),
+                    voters_present=data["voters_present"],
+                    by=request.user,
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)
@@ -81,8 +93,12 @@ class ElectionView(SecretariatView):
         candidates = list(current.candidates.all()) if current else []
         is_open = bool(current and current.outcome == ElectionRound.Outcome.OPEN and election.decided_at is None)
         context = {
-            "election": election, **detail, "can_manage": can_manage, "is_open": is_open,
-            "my_membership": my_membership, "has_voted": has_voted,
+            "election": election,
+            **detail,
+            "can_manage": can_manage,
+            "is_open": is_open,
+            "my_membership": my_membership,
+            "has_voted": has_voted,
             "casts": current.casts.count() if current else 0,
             "crumbs": _election_crumbs(self.council, (str(election), None)),
         }
@@ -126,8 +142,9 @@ class ElectionView(SecretariatView):
                     forms["count_form"] = form
                     if not form.is_valid():
                         raise _Invalid
-                    services.round_close(round=current, paper_counts=form.counts(), blank=form.cleaned_data["blank"],
-                                         by=request.user)
+                    services.round_close(
+                        round=current, paper_counts=form.counts(), blank=form.cleaned_data["blank"], by=request.user
+                    )
                 else:
                     services.round_close(round=current, by=request.user)
                 messages.success(request, _("Runden er optalt."))
@@ -137,8 +154,9 @@ class ElectionView(SecretariatView):
                 if not form.is_valid():
                     raise _Invalid
                 result = next(c for c in candidates if str(c.pk) == form.cleaned_data["result"])
-                services.lot_draw_record(round=current, drawn_by=form.cleaned_data["drawn_by"], result=result,
-                                         by=request.user)
+                services.lot_draw_record(
+                    round=current, drawn_by=form.cleaned_data["drawn_by"], result=result, by=request.user
+                )
                 messages.success(request, _("Lodtrækningen er registreret."))
         except RuleViolation as violation:
             forms["errors"] = violation.messages

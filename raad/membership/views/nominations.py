@@ -25,14 +25,21 @@ def _base_url(request) -> str:
 
 class CallsView(SecretariatView):
     def _form(self, data=None):
-        return CallForm(data, seats=Seat.objects.filter(council=self.council, kind=Seat.Kind.NOMINATED,
-                                                       retired_on__isnull=True))
+        return CallForm(
+            data, seats=Seat.objects.filter(council=self.council, kind=Seat.Kind.NOMINATED, retired_on__isnull=True)
+        )
 
     def _render(self, request, form, status=200):
-        return self.page(request, "membership/calls.html", {
-            "calls": selectors.nomination_calls(self.council), "form": form,
-            "crumbs": crumbs(self.council, (_("Indkaldelser af indstillinger"), None)),
-        }, status)
+        return self.page(
+            request,
+            "membership/calls.html",
+            {
+                "calls": selectors.nomination_calls(self.council),
+                "form": form,
+                "crumbs": crumbs(self.council, (_("Indkaldelser af indstillinger"), None)),
+            },
+            status,
+        )
 
     def get(self, request, slug):
         return self._render(request, self._form())
@@ -48,8 +55,13 @@ class CallsView(SecretariatView):
                 if term is None:
                     raise RuleViolation([services.Violation("deadline", _("Der er ingen valgperiode."))])
                 call = services.nomination_call_open(
-                    council=self.council, term=term, title=data["title"], deadline=data["deadline"],
-                    message=data.get("message") or "", seat=data.get("seat"), base_url=_base_url(request),
+                    council=self.council,
+                    term=term,
+                    title=data["title"],
+                    deadline=data["deadline"],
+                    message=data.get("message") or "",
+                    seat=data.get("seat"),
+                    base_url=_base_url(request),
                     by=request.user,
                 )
             except RuleViolation as violation:
@@ -62,14 +74,23 @@ class CallsView(SecretariatView):
 
 class CallDetailView(SecretariatView):
     def get(self, request, slug, pk):
-        call = get_object_or_404(NominationCall.objects.select_related("seat", "term", "decision"),
-                                 council=self.council, pk=pk)
-        return self.page(request, "membership/call_detail.html", {
-            "call": call, "nominations": selectors.nominations_of_call(call),
-            "bodies": services.call_entitled_bodies(call),
-            "crumbs": crumbs(self.council, (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
-                             (call.title, None)),
-        })
+        call = get_object_or_404(
+            NominationCall.objects.select_related("seat", "term", "decision"), council=self.council, pk=pk
+        )
+        return self.page(
+            request,
+            "membership/call_detail.html",
+            {
+                "call": call,
+                "nominations": selectors.nominations_of_call(call),
+                "bodies": services.call_entitled_bodies(call),
+                "crumbs": crumbs(
+                    self.council,
+                    (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
+                    (call.title, None),
+                ),
+            },
+        )
 
 
 def _call_and_body(token: str) -> tuple[NominationCall, NominatingBody]:
@@ -96,11 +117,21 @@ class NominateView(View):
     def _render(self, request, call, body, form, status=200, done=None):
         request.council = call.council  # the site header shows the council
         procedure = councils.rules_in_force(call.council)
-        return render(request, self.template, {
-            "call": call, "body": body, "form": form, "council": call.council, "done": done,
-            "late": timezone.now() > call.deadline, "uses_substitutes": procedure.uses_substitutes,
-            "crumbs": [(_("Forside"), reverse("portal:home")), (_("Indstilling"), None)],
-        }, status=status)
+        return render(
+            request,
+            self.template,
+            {
+                "call": call,
+                "body": body,
+                "form": form,
+                "council": call.council,
+                "done": done,
+                "late": timezone.now() > call.deadline,
+                "uses_substitutes": procedure.uses_substitutes,
+                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Indstilling"), None)],
+            },
+            status=status,
+        )
 
     def get(self, request, token):
         call, body = _call_and_body(token)
@@ -113,23 +144,36 @@ class NominateView(View):
         if form.is_valid():
             data = form.cleaned_data
             candidate = services.CandidateData(
-                first_name=data["first_name"], last_name=data["last_name"], email=data["email"],
-                phone=data.get("phone") or "", street_address=data["street_address"], postcode=data["postcode"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data.get("phone") or "",
+                street_address=data["street_address"],
+                postcode=data["postcode"],
                 city=data["city"],
             )
             substitute = None
             if data.get("substitute_first_name"):
                 substitute = services.CandidateData(
-                    first_name=data["substitute_first_name"], last_name=data["substitute_last_name"],
-                    email=data["substitute_email"], phone=data.get("substitute_phone") or "",
-                    street_address=data["substitute_street_address"], postcode=data["substitute_postcode"],
+                    first_name=data["substitute_first_name"],
+                    last_name=data["substitute_last_name"],
+                    email=data["substitute_email"],
+                    phone=data.get("substitute_phone") or "",
+                    street_address=data["substitute_street_address"],
+                    postcode=data["substitute_postcode"],
                     city=data["substitute_city"],
                 )
             try:
                 nomination = services.nomination_submit(
-                    call=call, nominating_body=body, seat=data["seat"], candidate=candidate, substitute=substitute,
-                    motivation=data["motivation"], submitted_by_name=data["submitted_by_name"],
-                    submitted_by_email=data["submitted_by_email"], base_url=_base_url(request),
+                    call=call,
+                    nominating_body=body,
+                    seat=data["seat"],
+                    candidate=candidate,
+                    substitute=substitute,
+                    motivation=data["motivation"],
+                    submitted_by_name=data["submitted_by_name"],
+                    submitted_by_email=data["submitted_by_email"],
+                    base_url=_base_url(request),
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)
@@ -147,8 +191,9 @@ class ConfirmView(View):
         except signing.BadSignature:
             raise Http404(_("Linket er ugyldigt eller udløbet.")) from None
         nomination = get_object_or_404(
-            Nomination.objects.select_related("call__council", "nominating_body", "seat", "candidate",
-                                              "substitute_candidate"),
+            Nomination.objects.select_related(
+                "call__council", "nominating_body", "seat", "candidate", "substitute_candidate"
+            ),
             pk=nomination_id,
         )
         return nomination, who
@@ -156,12 +201,21 @@ class ConfirmView(View):
     def _render(self, request, nomination, who, form, status=200, done=False):
         request.council = nomination.call.council
         confirmed_at = nomination.candidate_confirmed_at if who == "candidate" else nomination.substitute_confirmed_at
-        return render(request, "membership/confirm.html", {
-            "nomination": nomination, "who": who, "form": form, "council": nomination.call.council,
-            "person": nomination.candidate if who == "candidate" else nomination.substitute_candidate,
-            "confirmed_at": confirmed_at, "done": done,
-            "crumbs": [(_("Forside"), reverse("portal:home")), (_("Bekræft indstilling"), None)],
-        }, status=status)
+        return render(
+            request,
+            "membership/confirm.html",
+            {
+                "nomination": nomination,
+                "who": who,
+                "form": form,
+                "council": nomination.call.council,
+                "person": nomination.candidate if who == "candidate" else nomination.substitute_candidate,
+                "confirmed_at": confirmed_at,
+                "done": done,
+                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Bekræft indstilling"), None)],
+            },
+            status=status,
+        )
 
     def get(self, request, token):
         nomination, who = self._nomination(token)
@@ -172,8 +226,12 @@ class ConfirmView(View):
         form = ConfirmForm(request.POST)
         if form.is_valid():
             try:
-                nomination = services.nomination_confirm(nomination=nomination, who=who, bio=form.cleaned_data["bio"],
-                                                         publish_bio=form.cleaned_data["publish_bio"])
+                nomination = services.nomination_confirm(
+                    nomination=nomination,
+                    who=who,
+                    bio=form.cleaned_data["bio"],
+                    publish_bio=form.cleaned_data["publish_bio"],
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:

@@ -7,10 +7,10 @@ import datetime
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -68,35 +68,50 @@ class SecretariatView(WorkspaceMixin, View):
 class SeatsView(SecretariatView):
     def get(self, request, slug):
         today = timezone.localdate()
-        return self.page(request, "membership/seats.html", {
-            "rows": selectors.seat_catalogue(self.council, today),
-            "panel": selectors.composition_panel(self.council, today),
-            "promotable": selectors.promotable_substitutes(self.council),
-            "unconfirmed": Person.objects.filter(
-                Q(nominations__call__council=self.council) | Q(substitute_nominations__call__council=self.council),
-                residence_needs_confirmation=True,
-            ).distinct(),
-            "crumbs": crumbs(self.council)[:-1] + [(_("Bemanding"), None)],
-        })
+        return self.page(
+            request,
+            "membership/seats.html",
+            {
+                "rows": selectors.seat_catalogue(self.council, today),
+                "panel": selectors.composition_panel(self.council, today),
+                "promotable": selectors.promotable_substitutes(self.council),
+                "unconfirmed": Person.objects.filter(
+                    Q(nominations__call__council=self.council) | Q(substitute_nominations__call__council=self.council),
+                    residence_needs_confirmation=True,
+                ).distinct(),
+                "crumbs": crumbs(self.council)[:-1] + [(_("Bemanding"), None)],
+            },
+        )
 
 
 class SeatHistoryView(SecretariatView):
     def get(self, request, slug, number):
         seat = get_object_or_404(Seat.objects.select_related("nominating_body"), council=self.council, number=number)
-        return self.page(request, "membership/seat_history.html", {
-            "seat": seat, "history": selectors.seat_history(seat),
-            "crumbs": crumbs(self.council, (str(seat), None)),
-        })
+        return self.page(
+            request,
+            "membership/seat_history.html",
+            {
+                "seat": seat,
+                "history": selectors.seat_history(seat),
+                "crumbs": crumbs(self.council, (str(seat), None)),
+            },
+        )
 
 
 class BodiesView(SecretariatView):
     template = "membership/bodies.html"
 
     def _render(self, request, form, status=200):
-        return self.page(request, self.template, {
-            "bodies": selectors.nominating_bodies(self.council), "form": form,
-            "crumbs": crumbs(self.council, (_("Indstillingsberettigede organisationer"), None)),
-        }, status)
+        return self.page(
+            request,
+            self.template,
+            {
+                "bodies": selectors.nominating_bodies(self.council),
+                "form": form,
+                "crumbs": crumbs(self.council, (_("Indstillingsberettigede organisationer"), None)),
+            },
+            status,
+        )
 
     def get(self, request, slug):
         return self._render(request, NominatingBodyForm())
@@ -116,11 +131,20 @@ class BodiesView(SecretariatView):
 
 class BodyEditView(SecretariatView):
     def _render(self, request, body, form, status=200):
-        return self.page(request, "membership/body_edit.html", {
-            "body": body, "form": form,
-            "crumbs": crumbs(self.council, (_("Organisationer"), reverse("membership:bodies", args=[self.council.slug])),
-                             (body.name, None)),
-        }, status)
+        return self.page(
+            request,
+            "membership/body_edit.html",
+            {
+                "body": body,
+                "form": form,
+                "crumbs": crumbs(
+                    self.council,
+                    (_("Organisationer"), reverse("membership:bodies", args=[self.council.slug])),
+                    (body.name, None),
+                ),
+            },
+            status,
+        )
 
     def get(self, request, slug, pk):
         body = get_object_or_404(NominatingBody, council=self.council, pk=pk)
@@ -144,14 +168,22 @@ class DecisionView(SecretariatView):
     """Register the board's appointment decision (R2): the only way members are made."""
 
     def _form(self, data=None):
-        seats = list(Seat.objects.filter(council=self.council, retired_on__isnull=True).select_related("nominating_body"))
+        seats = list(
+            Seat.objects.filter(council=self.council, retired_on__isnull=True).select_related("nominating_body")
+        )
         return DecisionForm(data, seats=seats, nominations=list(selectors.appointable_nominations(self.council)))
 
     def _render(self, request, form, status=200):
-        return self.page(request, "membership/decision.html", {
-            "form": form, "rows": form.bound_rows(),
-            "crumbs": crumbs(self.council, (_("Registrér udpegning"), None)),
-        }, status)
+        return self.page(
+            request,
+            "membership/decision.html",
+            {
+                "form": form,
+                "rows": form.bound_rows(),
+                "crumbs": crumbs(self.council, (_("Registrér udpegning"), None)),
+            },
+            status,
+        )
 
     def get(self, request, slug):
         return self._render(request, self._form())
@@ -163,12 +195,20 @@ class DecisionView(SecretariatView):
             term = councils.current_term(self.council, data["starts_on"])
             try:
                 if term is None:
-                    raise RuleViolation([services.Violation("starts_on", _("Der er ingen valgperiode på startdatoen."))])
+                    raise RuleViolation(
+                        [services.Violation("starts_on", _("Der er ingen valgperiode på startdatoen."))]
+                    )
                 lines = self._lines(form, data)
                 services.appointment_decision_register(
-                    council=self.council, term=term, decided_on=data["decided_on"], meeting=data["meeting"],
-                    reference_text=data["reference"], url=data.get("url") or "", starts_on=data["starts_on"],
-                    lines=lines, by=request.user,
+                    council=self.council,
+                    term=term,
+                    decided_on=data["decided_on"],
+                    meeting=data["meeting"],
+                    reference_text=data["reference"],
+                    url=data.get("url") or "",
+                    starts_on=data["starts_on"],
+                    lines=lines,
+                    by=request.user,
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)
@@ -186,12 +226,20 @@ class DecisionView(SecretariatView):
                     lines.append(services.AppointmentLine(seat=seat, nomination=form.nominations[int(chosen)]))
             elif data.get(f"seat_{seat.number}_first_name"):
                 prefix = f"seat_{seat.number}_"
-                lines.append(services.AppointmentLine(seat=seat, new_person=services.CandidateData(
-                    first_name=data[prefix + "first_name"], last_name=data[prefix + "last_name"],
-                    email=data.get(prefix + "email") or "", phone="",
-                    street_address=data.get(prefix + "street_address") or "",
-                    postcode=data[prefix + "postcode"], city=data.get(prefix + "city") or "",
-                )))
+                lines.append(
+                    services.AppointmentLine(
+                        seat=seat,
+                        new_person=services.CandidateData(
+                            first_name=data[prefix + "first_name"],
+                            last_name=data[prefix + "last_name"],
+                            email=data.get(prefix + "email") or "",
+                            phone="",
+                            street_address=data.get(prefix + "street_address") or "",
+                            postcode=data[prefix + "postcode"],
+                            city=data.get(prefix + "city") or "",
+                        ),
+                    )
+                )
         return lines
 
 
@@ -199,15 +247,20 @@ class MembershipChangeView(SecretariatView):
     """A member resigns, moved away or died (end), or is reported as moved away (flag)."""
 
     def _membership(self, pk) -> Membership:
-        return get_object_or_404(
-            Membership.objects.select_related("person", "seat"), seat__council=self.council, pk=pk
-        )
+        return get_object_or_404(Membership.objects.select_related("person", "seat"), seat__council=self.council, pk=pk)
 
     def _render(self, request, membership, end_form, flag_form, status=200):
-        return self.page(request, "membership/membership_change.html", {
-            "membership": membership, "end_form": end_form, "flag_form": flag_form,
-            "crumbs": crumbs(self.council, (str(membership.person), None)),
-        }, status)
+        return self.page(
+            request,
+            "membership/membership_change.html",
+            {
+                "membership": membership,
+                "end_form": end_form,
+                "flag_form": flag_form,
+                "crumbs": crumbs(self.council, (str(membership.person), None)),
+            },
+            status,
+        )
 
     def get(self, request, slug, pk):
         membership = self._membership(pk)
@@ -232,13 +285,19 @@ class MembershipChangeView(SecretariatView):
             form = end_form
             if end_form.is_valid():
                 try:
-                    services.membership_end(membership=membership, reason=end_form.cleaned_data["reason"],
-                                            last_day=end_form.cleaned_data["last_day"], by=request.user)
+                    services.membership_end(
+                        membership=membership,
+                        reason=end_form.cleaned_data["reason"],
+                        last_day=end_form.cleaned_data["last_day"],
+                        by=request.user,
+                    )
                 except RuleViolation as violation:
                     violation.add_to_form(end_form)
                 else:
-                    messages.success(request, _("Medlemskabet er afsluttet. Pladsen er ledig, og der kan åbnes en "
-                                                "indkaldelse til den."))
+                    messages.success(
+                        request,
+                        _("Medlemskabet er afsluttet. Pladsen er ledig, og der kan åbnes en indkaldelse til den."),
+                    )
                     return redirect("membership:seats", slug=self.council.slug)
         del form
         return self._render(request, membership, end_form, flag_form, 400)
@@ -248,14 +307,21 @@ class PromoteView(SecretariatView):
     def _substitute(self, pk) -> Substitute:
         return get_object_or_404(
             Substitute.objects.select_related("person", "membership__person", "membership__seat"),
-            membership__seat__council=self.council, pk=pk,
+            membership__seat__council=self.council,
+            pk=pk,
         )
 
     def _render(self, request, substitute, form, status=200):
-        return self.page(request, "membership/promote.html", {
-            "substitute": substitute, "form": form,
-            "crumbs": crumbs(self.council, (_("Stedfortræder indtræder"), None)),
-        }, status)
+        return self.page(
+            request,
+            "membership/promote.html",
+            {
+                "substitute": substitute,
+                "form": form,
+                "crumbs": crumbs(self.council, (_("Stedfortræder indtræder"), None)),
+            },
+            status,
+        )
 
     def get(self, request, slug, pk):
         substitute = self._substitute(pk)
@@ -269,7 +335,9 @@ class PromoteView(SecretariatView):
         form = PromoteForm(request.POST)
         if form.is_valid():
             try:
-                services.substitute_promote(substitute=substitute, starts_on=form.cleaned_data["starts_on"], by=request.user)
+                services.substitute_promote(
+                    substitute=substitute, starts_on=form.cleaned_data["starts_on"], by=request.user
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
