@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from raad.core.roles import Role
 from raad.councils.models import Council
@@ -51,7 +52,8 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                 "seat_kind": membership.seat.get_kind_display(),
                 "nominating_body": membership.seat.nominating_body.name if membership.seat.nominating_body else "",
                 "role": membership.role,
-                "role_label": membership.get_role_display(),
+                "role_label": membership.get_role_display()
+                + (f"; {_('repræsentant i Det Nationale Integrationsråd')}" if membership.is_national_representative else ""),
                 "national_representative": membership.is_national_representative,
                 "bio": person.bio if person.publish_bio else "",
                 "bio_en": person.bio_en if person.publish_bio else "",

@@ -624,6 +624,29 @@ def substitute_promote(*, substitute: Substitute, starts_on: datetime.date, by: 
     return membership
 
 
+@transaction.atomic
+def memberships_close_ended_terms(*, today: datetime.date | None = None, by: User | None = None) -> int:
+    """End the memberships of terms that are over, where the rules of procedure say members do not
+    continue until their successors are appointed (R4). Idempotent: ended memberships are skipped."""
+    today = today or timezone.localdate()
+    done = 0
+    open_memberships = (
+        Membership.objects.filter(ends_on__isnull=True, term__ends_on__lt=today)
+        .select_related("seat", "term")
+        .order_by("seat__council_id", "pk")
+    )
+    continues: dict[int, bool] = {}
+    for membership in open_memberships:
+        council_id = membership.seat.council_id
+        if council_id not in continues:
+            continues[council_id] = rules_in_force(council_id, today).continue_until_successors
+        if continues[council_id]:
+            continue
+        _end(membership=membership, reason=Membership.EndReason.TERM_ENDED, last_day=membership.term.ends_on, by=by)
+        done += 1
+    return done
+
+
 # --- The board's appointment decision --------------------------------------------------------------
 
 

@@ -235,3 +235,24 @@ def test_board_decision_appoints_direct_members(council, seats, term, django_cap
     assert [m.to for m in mailoutbox] == [["ida@example.org"]]
     name, content, mimetype = mailoutbox[0].attachments[0]
     assert (name, mimetype) == ("udpegning-plads-14.pdf", "application/pdf") and content.startswith(b"%PDF")
+
+
+def test_memberships_end_with_the_term_when_the_rules_say_so(council, seats, old_term):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from raad.councils.models import RulesOfProcedure
+
+    old_decision = board_decision_record(municipality=council.municipality, decided_on=D(2022, 7, 20),
+                                         reference="KB 2022", title="Udpegning", by=None)
+    old = appoint(make_person("Gammel"), seats[0], old_term, old_decision, starts_on=D(2022, 8, 1))
+    out = StringIO()
+    call_command("close_terms", today="2026-01-05", stdout=out)
+    assert out.getvalue().strip() == "Ended 0 membership(s)."  # Holbæk: members continue until successors
+    RulesOfProcedure.objects.filter(council=council).update(continue_until_successors=False)
+    call_command("close_terms", today="2026-01-05", stdout=out)
+    old.refresh_from_db()
+    assert (old.ends_on, old.end_reason) == (D(2025, 12, 31), "term_ended")
+    call_command("close_terms", today="2026-01-06", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1] == "Ended 0 membership(s)."

@@ -318,3 +318,18 @@ def test_secret_ballot_on_own_device(client, demo_data):
     assert not AuditEntry.objects.filter(verb="election.ballot_cast", changes__icontains=str(lars.pk)).exists()
     # a member cannot close the round; the secretariat can
     assert client.post(url, {"action": "close"}).status_code == 403
+
+
+def test_public_roster_shows_name_seat_body_role_and_only_consented_bio(client, demo_data):
+    from raad.membership.selectors import public_roster
+
+    roster = {row["name"]: row for row in public_roster(council_by_slug(SLUG))}
+    assert set(roster["Amina Yusuf"]) == {"name", "seat_number", "seat_kind", "nominating_body", "role", "role_label",
+                                          "national_representative", "bio", "bio_en"}
+    assert roster["Amina Yusuf"]["role_label"] == "Forperson" and roster["Amina Yusuf"]["bio"].startswith("Sygeplejerske")
+    assert roster["Lars Nielsen"]["role_label"] == "Næstforperson"
+    assert roster["Ahmad Rahimi"]["role_label"] == "Medlem; repræsentant i Det Nationale Integrationsråd"
+    assert roster["Ali Hassan"]["seat_number"] == 6 and "Jonas Petersen" not in roster
+    assert roster["Mette Kristensen"]["bio"] == ""
+    page = client.get(f"/raad/{SLUG}/medlemmer/").content.decode()
+    assert "Demovej" not in page and "@demo.invalid" not in page and "4330" not in page
