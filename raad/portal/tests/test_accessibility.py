@@ -78,8 +78,8 @@ def test_secretariat_form_errors_have_no_axe_violations(page, live_server, demo_
     """A new rules version submitted empty: the error summary and field errors must be accessible too."""
     login(page, live_server, "sekretariat")
     _open(page, f"{live_server.url}{WORKSPACE}/forretningsorden/ny/", 200, "da")
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
     assert page.locator(".form-error-message").count() >= 1, "an empty form should show field errors"
     assert_accessible(page)
 
@@ -96,7 +96,7 @@ def test_login_page_with_wrong_password_has_no_axe_violations(page, live_server,
     page.goto(f"{live_server.url}/konto/log-ind/")
     page.fill("input[name=username]", "medlem")
     page.fill("input[name=password]", "forkert-adgangskode")
-    page.click("form:has(input[name=username]) button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form:has(input[name=username]) button[type=submit]")
     assert "forkert" in page.inner_text("main")
     assert_accessible(page)
