@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from raad.portal.tests.test_accessibility import LANGUAGES, PUBLIC_PAGES
+from raad.portal.tests.test_accessibility import LANGUAGES, PUBLIC_PAGES, SECRETARIAT_PAGES
+from raad.testing.browser import login
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +24,16 @@ OVERFLOW = """() => {
 }"""
 
 
+def _pages_that_scroll_sideways(page, base_url: str, pages) -> list[str]:
+    problems = []
+    for name, path in pages:
+        page.goto(f"{base_url}{path}")
+        result = page.evaluate(OVERFLOW)
+        if result["scrollWidth"] > result["width"]:
+            problems.append(f"{name} ({path}) is {result['scrollWidth']}px wide: {result['culprits']}")
+    return problems
+
+
 @pytest.fixture
 def narrow_page(browser):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="da-DK")
@@ -34,10 +45,12 @@ def narrow_page(browser):
 
 @pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
 def test_public_pages_reflow_at_320_pixels(narrow_page, live_server, demo_data, language, prefix):
-    problems = []
-    for name, path, _status in PUBLIC_PAGES:
-        narrow_page.goto(f"{live_server.url}{prefix}{path}")
-        result = narrow_page.evaluate(OVERFLOW)
-        if result["scrollWidth"] > result["width"]:
-            problems.append(f"{name} ({prefix}{path}) is {result['scrollWidth']}px wide: {result['culprits']}")
+    pages = [(name, f"{prefix}{path}") for name, path, _status in PUBLIC_PAGES]
+    problems = _pages_that_scroll_sideways(narrow_page, live_server.url, pages)
     assert not problems, "pages that scroll sideways at 320px:\n" + "\n".join(problems)
+
+
+def test_secretariat_workspace_reflows_at_320_pixels(narrow_page, live_server, demo_data):
+    login(narrow_page, live_server, "sekretariat")
+    problems = _pages_that_scroll_sideways(narrow_page, live_server.url, SECRETARIAT_PAGES)
+    assert not problems, "workspace pages that scroll sideways at 320px:\n" + "\n".join(problems)
