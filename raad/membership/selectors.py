@@ -53,7 +53,11 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                 "nominating_body": membership.seat.nominating_body.name if membership.seat.nominating_body else "",
                 "role": membership.role,
                 "role_label": membership.get_role_display()
-                + (f"; {_('repræsentant i Det Nationale Integrationsråd')}" if membership.is_national_representative else ""),
+                + (
+                    f"; {_('repræsentant i Det Nationale Integrationsråd')}"
+                    if membership.is_national_representative
+                    else ""
+                ),
                 "national_representative": membership.is_national_representative,
                 "bio": person.bio if person.publish_bio else "",
                 "bio_en": person.bio_en if person.publish_bio else "",

@@ -937,7 +937,7 @@ def nomination_submit(
         raise RuleViolation(violations)
 
     def person(data: CandidateData, residence) -> Person:
-        return Person.objects.create(
+        created = Person.objects.create(
             first_name=data.first_name.strip(),
             last_name=data.last_name.strip(),
             email=data.email,
@@ -948,6 +948,14 @@ def nomination_submit(
             resides_in_municipality=residence.resides,
             residence_needs_confirmation=residence.needs_confirmation,
         )
+        audit.record(
+            actor=None,
+            verb="person.created",
+            target=created,
+            council_id=council.pk,
+            changes={"postcode": {"before": None, "after": data.postcode}},
+        )
+        return created
 
     nomination = Nomination.objects.create(
         call=call,

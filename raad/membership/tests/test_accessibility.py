@@ -31,8 +31,13 @@ def _call():
     council = council_by_slug(SLUG)
     seat = Seat.objects.get(council=council, number=5)
     call = services.nomination_call_open(
-        council=council, term=current_term(council), title="Indstilling til plads 5",
-        deadline=timezone.now() + datetime.timedelta(days=7), base_url="", notify_bodies=False, by=None,
+        council=council,
+        term=current_term(council),
+        title="Indstilling til plads 5",
+        deadline=timezone.now() + datetime.timedelta(days=7),
+        base_url="",
+        notify_bodies=False,
+        by=None,
     )
     return call, seat
 
@@ -59,10 +64,20 @@ def test_nomination_form_on_a_phone_without_javascript(browser, live_server, dem
     url = f"{live_server.url}/indstilling/{links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)}/"
     _open(phone, url)
     for name, value in {
-        "first_name": "Ida", "last_name": "Berg", "street_address": "Algade 3", "postcode": "4300", "city": "Holbæk",
-        "email": "ida@example.org", "motivation": "Aktiv i lektiecafeen.", "substitute_first_name": "Bo",
-        "substitute_last_name": "Lund", "substitute_street_address": "Algade 4", "substitute_postcode": "4340",
-        "substitute_city": "Tølløse", "substitute_email": "bo@example.org", "submitted_by_name": "Karen",
+        "first_name": "Ida",
+        "last_name": "Berg",
+        "street_address": "Algade 3",
+        "postcode": "4300",
+        "city": "Holbæk",
+        "email": "ida@example.org",
+        "motivation": "Aktiv i lektiecafeen.",
+        "substitute_first_name": "Bo",
+        "substitute_last_name": "Lund",
+        "substitute_street_address": "Algade 4",
+        "substitute_postcode": "4340",
+        "substitute_city": "Tølløse",
+        "substitute_email": "bo@example.org",
+        "submitted_by_name": "Karen",
         "submitted_by_email": "karen@example.org",
     }.items():
         phone.fill(f"[name={name}]", value)
@@ -122,9 +137,15 @@ def test_member_votes_on_own_device(page, live_server, demo_data, assert_accessi
     amina = members.get(person__first_name="Amina")
     services.member_resign(membership=amina, last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
     ahmad, lars = members.get(person__first_name="Ahmad"), members.get(person__first_name="Lars")
-    election = services.election_open(council=council, office=Election.Office.CHAIR,
-                                       method=Election.Method.SECRET_DEVICE, held_on=timezone.localdate(),
-                                       candidates=[ahmad, lars], voters_present=12, by=None)
+    election = services.election_open(
+        council=council,
+        office=Election.Office.CHAIR,
+        method=Election.Method.SECRET_DEVICE,
+        held_on=timezone.localdate(),
+        candidates=[ahmad, lars],
+        voters_present=12,
+        by=None,
+    )
     login(page, live_server, "medlem")
     _open(page, f"{live_server.url}{WORKSPACE}/valg/{election.pk}/")
     assert_accessible(page)

@@ -244,8 +244,9 @@ def test_memberships_end_with_the_term_when_the_rules_say_so(council, seats, old
 
     from raad.councils.models import RulesOfProcedure
 
-    old_decision = board_decision_record(municipality=council.municipality, decided_on=D(2022, 7, 20),
-                                         reference="KB 2022", title="Udpegning", by=None)
+    old_decision = board_decision_record(
+        municipality=council.municipality, decided_on=D(2022, 7, 20), reference="KB 2022", title="Udpegning", by=None
+    )
     old = appoint(make_person("Gammel"), seats[0], old_term, old_decision, starts_on=D(2022, 8, 1))
     out = StringIO()
     call_command("close_terms", today="2026-01-05", stdout=out)

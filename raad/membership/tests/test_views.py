@@ -324,9 +324,20 @@ def test_public_roster_shows_name_seat_body_role_and_only_consented_bio(client, 
     from raad.membership.selectors import public_roster
 
     roster = {row["name"]: row for row in public_roster(council_by_slug(SLUG))}
-    assert set(roster["Amina Yusuf"]) == {"name", "seat_number", "seat_kind", "nominating_body", "role", "role_label",
-                                          "national_representative", "bio", "bio_en"}
-    assert roster["Amina Yusuf"]["role_label"] == "Forperson" and roster["Amina Yusuf"]["bio"].startswith("Sygeplejerske")
+    assert set(roster["Amina Yusuf"]) == {
+        "name",
+        "seat_number",
+        "seat_kind",
+        "nominating_body",
+        "role",
+        "role_label",
+        "national_representative",
+        "bio",
+        "bio_en",
+    }
+    assert roster["Amina Yusuf"]["role_label"] == "Forperson" and roster["Amina Yusuf"]["bio"].startswith(
+        "Sygeplejerske"
+    )
     assert roster["Lars Nielsen"]["role_label"] == "Næstforperson"
     assert roster["Ahmad Rahimi"]["role_label"] == "Medlem; repræsentant i Det Nationale Integrationsråd"
     assert roster["Ali Hassan"]["seat_number"] == 6 and "Jonas Petersen" not in roster
