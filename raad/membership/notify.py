@@ -3,6 +3,7 @@ a change that was rolled back. Each function reads what it needs by id."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from raad.membership import links
 
@@ -31,6 +33,7 @@ def _send(
         return
     with translation.override("da"):
         body = render_to_string(template, context)
+        subject = str(subject)
     message = EmailMessage(
         subject=subject.strip(),
         body=body,
@@ -43,6 +46,18 @@ def _send(
     message.send()
 
 
+def _in_danish(function):
+    """E-mails go out in Danish (the recipients are Danish associations and residents)."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override("da"):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+@_in_danish
 def call_invitations(*, call_id: int, base_url: str) -> None:
     """Every entitled nominating body gets its own signed link to the nomination form."""
     from raad.membership.models import NominationCall
@@ -54,13 +69,14 @@ def call_invitations(*, call_id: int, base_url: str) -> None:
         url = base_url.rstrip("/") + reverse("membership:nominate", kwargs={"token": token})
         _send(
             to=[body.contact_email],
-            subject=f"{call.title} – {call.council.name}",
+            subject=_("%(title)s – %(council)s") % {"title": call.title, "council": call.council.name},
             template="membership/email/call_invitation.txt",
             context={"call": call, "body": body, "url": url},
             reply_to=call.council.contact_email,
         )
 
 
+@_in_danish
 def nomination_received(*, nomination_id: int, base_url: str) -> None:
     """A receipt to the nominating body; a confirmation link to the candidate and the substitute."""
     from raad.membership.models import Nomination
@@ -71,7 +87,7 @@ def nomination_received(*, nomination_id: int, base_url: str) -> None:
     council = nomination.call.council
     _send(
         to=[nomination.submitted_by_email],
-        subject=f"Indstilling modtaget – {council.name}",
+        subject=_("Indstilling modtaget – %(council)s") % {"council": council.name},
         template="membership/email/nomination_receipt.txt",
         context={"nomination": nomination, "council": council},
         reply_to=council.contact_email,
@@ -83,13 +99,14 @@ def nomination_received(*, nomination_id: int, base_url: str) -> None:
         url = base_url.rstrip("/") + reverse("membership:confirm", kwargs={"token": token})
         _send(
             to=[person.email],
-            subject=f"Bekræft din indstilling til {council.name}",
+            subject=_("Bekræft din indstilling til %(council)s") % {"council": council.name},
             template="membership/email/confirm_request.txt",
             context={"nomination": nomination, "council": council, "person": person, "who": who, "url": url},
             reply_to=council.contact_email,
         )
 
 
+@_in_danish
 def appointment_letters(*, membership_ids: list[int]) -> None:
     """The appointment letter (PDF) to each new member; the nominating body is told."""
     from raad.membership.letters import appointment_letter_pdf
@@ -103,7 +120,7 @@ def appointment_letters(*, membership_ids: list[int]) -> None:
         pdf = appointment_letter_pdf(membership)
         _send(
             to=[membership.person.email],
-            subject=f"Udpegning til {council.name}",
+            subject=_("Udpegning til %(council)s") % {"council": council.name},
             template="membership/email/appointment.txt",
             context={"membership": membership, "council": council},
             reply_to=council.contact_email,
@@ -113,13 +130,14 @@ def appointment_letters(*, membership_ids: list[int]) -> None:
         if body is not None:
             _send(
                 to=[body.contact_email],
-                subject=f"Jeres kandidat er udpeget til {council.name}",
+                subject=_("Jeres kandidat er udpeget til %(council)s") % {"council": council.name},
                 template="membership/email/appointment_body.txt",
                 context={"membership": membership, "council": council, "body": body},
                 reply_to=council.contact_email,
             )
 
 
+@_in_danish
 def vacancy(*, membership_id: int) -> None:
     """A seat became vacant: the nominating body and the secretariat are told (R25)."""
     from raad.membership.models import Membership
@@ -131,11 +149,12 @@ def vacancy(*, membership_id: int) -> None:
     body = membership.seat.nominating_body
     _send(
         to=[council.contact_email] + ([body.contact_email] if body else []),
-        subject=f"Ledig plads i {council.name}",
+        subject=_("Ledig plads i %(council)s") % {"council": council.name},
         template="membership/email/vacancy.txt",
         context={"membership": membership, "council": council, "body": body},
     )
 
 
+@_in_danish
 def chair_vacancy(*, council_id: int) -> None:
     log.info("Chair vacancy in council %s: a new election is needed.", council_id)

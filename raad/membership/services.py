@@ -399,7 +399,7 @@ def membership_end(
 ) -> Membership:
     """A member leaves: resigns, moves away or dies. The seat becomes vacant from the next day (R25)."""
     council = _lock_council(membership.seat.council_id)
-    membership = Membership.objects.select_for_update().select_related("seat").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("seat").get(pk=membership.pk)
     violations = []
     if reason not in LEAVING_REASONS:
         violations.append(Violation("reason", _("Ukendt ophørsgrund.")))
@@ -446,7 +446,9 @@ def member_flag_moved_away(
 ) -> Membership:
     """A member has moved out of the municipality: flagged for termination (R25), ended with `membership_end`."""
     _lock_council(membership.seat.council_id)
-    membership = Membership.objects.select_for_update().select_related("seat", "person").get(pk=membership.pk)
+    membership = (
+        Membership.objects.select_for_update(of=("self",)).select_related("seat", "person").get(pk=membership.pk)
+    )
     if membership.ends_on is not None:
         raise RuleViolation([Violation("flagged_on", _("Medlemskabet er allerede ophørt."))])
     if membership.moved_away_flagged_on is not None:
@@ -472,7 +474,7 @@ def member_move_away(*, membership: Membership, last_day: datetime.date, by: Use
 @transaction.atomic
 def membership_set_role(*, membership: Membership, role: str, by: User | None) -> Membership:
     """Give a membership the role of chair or vice-chair (the result of an election)."""
-    membership = Membership.objects.select_for_update().select_related("seat").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("seat").get(pk=membership.pk)
     before = membership.role
     if role != Membership.Role.MEMBER:
         holders = Membership.objects.filter(
@@ -893,7 +895,9 @@ def nomination_submit(
 ) -> Nomination:
     """A nominating body proposes a candidate (and a substitute). Refuses late, non-entitled, non-resident
     and duplicate nominations. The candidate then confirms by a link (consent)."""
-    call = NominationCall.objects.select_for_update().select_related("council__municipality").get(pk=call.pk)
+    call = (
+        NominationCall.objects.select_for_update(of=("self",)).select_related("council__municipality").get(pk=call.pk)
+    )
     council = call.council
     now = now or timezone.now()
     procedure = rules_in_force(council, timezone.localdate(now))
@@ -995,7 +999,7 @@ def nomination_confirm(
     """The candidate (or the substitute candidate) confirms by the link they got: consent to being
     nominated, and (optionally) to a short bio being published if appointed (R31)."""
     nomination = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("call", "candidate", "substitute_candidate")
         .get(pk=nomination.pk)
     )
@@ -1207,7 +1211,7 @@ def ballot_cast(
     *, round: ElectionRound, membership: Membership, choice: ElectionCandidate | None, by: User | None
 ) -> None:
     """One member's secret ballot. Who voted and what was voted are stored apart, with no link (R12)."""
-    round = ElectionRound.objects.select_for_update().select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
     election = round.election
     violations: list[Violation] = []
     if election.method != Election.Method.SECRET_DEVICE:
@@ -1276,7 +1280,7 @@ def round_close(
 ) -> ElectionRound:
     """Count a round (the secret ballots, or the paper counts the secretariat enters) and apply the
     majority rule: elected, a new round on a tie, or a lot draw on a second tie."""
-    round = ElectionRound.objects.select_for_update().select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
     election = round.election
     if round.outcome != ElectionRound.Outcome.OPEN:
         raise RuleViolation([Violation("", _("Runden er allerede optalt."))])
@@ -1359,7 +1363,7 @@ def lot_draw_record(
     by: User | None,
 ) -> LotDraw:
     """Record the lot draw after a second tie: who drew, when, among whom, and who was drawn (R12)."""
-    round = ElectionRound.objects.select_for_update().select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
     counts = dict(round.counts.values_list("candidate_id", "votes"))
     top = max(counts.values()) if counts else 0
     tied = sorted(c for c, v in counts.items() if v == top)

@@ -257,3 +257,35 @@ def test_memberships_end_with_the_term_when_the_rules_say_so(council, seats, old
     assert (old.ends_on, old.end_reason) == (D(2025, 12, 31), "term_ended")
     call_command("close_terms", today="2026-01-06", stdout=out)
     assert out.getvalue().strip().splitlines()[-1] == "Ended 0 membership(s)."
+
+
+def test_appointment_letter_is_a_tagged_pdf_ua(council, seats, term, decision):
+    from raad.membership.letters import appointment_letter_html, appointment_letter_pdf
+
+    membership = appoint(make_person("Ida"), seats[13], term, decision)
+    html = appointment_letter_html(membership)
+    assert "Udpegning som medlem af Integrationsrådet i Holbæk Kommune" in html and "Plads" in html
+    pdf = appointment_letter_pdf(membership)
+    assert pdf.startswith(b"%PDF")
+    import re
+    import zlib
+
+    streams = [pdf]
+    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            continue
+    content = b"".join(streams)
+    assert b"pdfuaid:part" in content  # declared PDF/UA-1
+    assert b"/StructTreeRoot" in content and b"/Lang" in content  # tagged, with a language
+
+
+def test_a_vacancy_tells_the_nominating_body_and_the_secretariat(
+    seats, term, decision, django_capture_on_commit_callbacks, mailoutbox
+):
+    membership = appoint(make_person("Ida"), seats[2], term, decision)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.member_resign(membership=membership, last_day=D(2026, 5, 31), by=None)
+    assert mailoutbox[0].to == ["integrationsraadet@holbaek.invalid", "forening3@example.org"]
+    assert "Plads 3 i Integrationsrådet i Holbæk Kommune er ledig fra 31. maj 2026" in mailoutbox[0].body

@@ -344,3 +344,18 @@ def test_public_roster_shows_name_seat_body_role_and_only_consented_bio(client, 
     assert roster["Mette Kristensen"]["bio"] == ""
     page = client.get(f"/raad/{SLUG}/medlemmer/").content.decode()
     assert "Demovej" not in page and "@demo.invalid" not in page and "4330" not in page
+
+
+def test_seat_catalogue_query_count_does_not_grow_with_members(client, demo_data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, "sekretariat")
+    client.get(SEATS)  # warm caches (content types, session)
+    with CaptureQueriesContext(connection) as full:
+        assert client.get(SEATS).status_code == 200
+    for name in ("Sofie", "Abdi", "Deniz"):
+        services.member_resign(membership=member(name), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    with CaptureQueriesContext(connection) as fewer:
+        assert client.get(SEATS).status_code == 200
+    assert len(full) == len(fewer) <= 30
