@@ -55,7 +55,6 @@ def _set_environment() -> None:
         "CSRF_COOKIE_SECURE": "false",
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_BACKEND": "locmem",
-        "RAAD_VAR_DIR": str(var_dir),
         # Playwright's sync API keeps an event loop in the main thread; Django's async-safety check
         # would otherwise refuse database access in tests that use the browser.
         "DJANGO_ALLOW_ASYNC_UNSAFE": "true",
@@ -63,6 +62,10 @@ def _set_environment() -> None:
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
     os.environ["DEBUG"] = "false"  # tests run the production code paths, whatever the shell exported
+    # Files the tests write (uploads, generated documents) never land in a developer's real var/.
+    os.environ["RAAD_VAR_DIR"] = str(var_dir)
+    os.environ.pop("MEDIA_ROOT", None)
+    os.environ.pop("STATIC_ROOT", None)
 
 
 class TemporaryPostgres:
