@@ -302,6 +302,7 @@ def composition_status(
     term_ends_on: datetime.date | None,
     today: datetime.date,
     calls_awaiting_board: int,
+    needs_national_representative: bool = False,
     warn_days_before_term_end: int = 180,
 ) -> CompositionStatus:
     problems = state_violations(limits, sitting)
@@ -323,6 +324,11 @@ def composition_status(
         warnings.append(
             _("Rådet har ingen næstforperson; der skal holdes valg (%(ref)s).")
             % {"ref": reference("election_majority")}
+        )
+    if sitting and needs_national_representative:
+        warnings.append(
+            _("Rådet har ikke valgt sin repræsentant til Det Nationale Integrationsråd (%(ref)s).")
+            % {"ref": reference("elects_national_representative")}
         )
     if term_ends_on is None:
         warnings.append(_("Der er ingen valgperiode i dag."))

@@ -231,5 +231,12 @@ def composition_panel(council: Council, on: datetime.date | None = None) -> dict
         term_ends_on=term.ends_on if term else None,
         today=on,
         calls_awaiting_board=NominationCall.objects.filter(council=council, decided_on__isnull=True).count(),
+        needs_national_representative=procedure.elects_national_representative
+        and not any(m.is_national_representative for m in members),
     )
     return {"status": status, "council": council}
+
+
+def open_elections(council: Council) -> QuerySet[Election]:
+    """Elections not yet decided, for the members' link to vote."""
+    return Election.objects.filter(council=council, decided_at__isnull=True).order_by("held_on", "pk")

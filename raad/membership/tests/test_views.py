@@ -307,6 +307,7 @@ def test_secret_ballot_on_own_device(client, demo_data):
     lars = election.candidates.get(membership=member("Lars"))
     login(client, "medlem")
     url = reverse("membership:election", args=[SLUG, election.pk])
+    assert f'href="{url}"' in client.get(reverse("secretariat:council", args=[SLUG])).content.decode()
     assert "Hemmelig stemme" in client.get(url).content.decode()
     assert client.post(url, {"action": "vote", "choice": str(lars.pk)}).status_code == 302
     response = client.post(url, {"action": "vote", "choice": str(lars.pk)})
