@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -359,7 +357,8 @@ class ElectionRound(BaseModel):
 
 
 class BallotCast(models.Model):
-    """Who voted in a round. Deliberately no link to what they voted (secret ballot)."""
+    """Who voted in a round. What they voted is only ever added to the round's counters (RoundCount and
+    blank votes), so no stored row links a member to a choice (secret ballot)."""
 
     round = models.ForeignKey(ElectionRound, on_delete=models.PROTECT, related_name="casts")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
@@ -373,23 +372,9 @@ class BallotCast(models.Model):
         return str(_("%(round)s: stemme afgivet") % {"round": self.round})
 
 
-class Ballot(models.Model):
-    """An anonymous ballot: a random key, the round and the choice (empty = blank). No voter, no time."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    round = models.ForeignKey(ElectionRound, on_delete=models.PROTECT, related_name="ballots")
-    choice = models.ForeignKey(ElectionCandidate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-
-    class Meta:
-        verbose_name = _("stemmeseddel")
-        verbose_name_plural = _("stemmesedler")
-
-    def __str__(self) -> str:
-        return str(_("Stemmeseddel"))  # deliberately says nothing of its content
-
-
 class RoundCount(models.Model):
-    """The count for one candidate in a closed round (from the secret ballots or a paper count)."""
+    """The votes for one candidate in a round: a counter the secret ballot moves (no single ballot is
+    stored), or the secretariat's count of a paper ballot."""
 
     round = models.ForeignKey(ElectionRound, on_delete=models.PROTECT, related_name="counts")
     candidate = models.ForeignKey(ElectionCandidate, on_delete=models.PROTECT, related_name="counts")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,6 @@ from raad.councils.selectors import rules_in_force
 from raad.councils.services import board_decision_record
 from raad.membership import notify, rules
 from raad.membership.models import (
-    Ballot,
     BallotCast,
     Election,
     ElectionCandidate,
@@ -1189,8 +1188,7 @@ def election_open(
     made = ElectionCandidate.objects.bulk_create(
         [ElectionCandidate(election=election, membership=c) for c in candidates]
     )
-    first = ElectionRound.objects.create(election=election, number=1, voters_present=voters_present)
-    first.candidates.set(made)
+    _round_open(election=election, number=1, voters_present=voters_present, candidates=made)
     audit.record(
         actor=by,
         verb="election.opened",
@@ -1204,6 +1202,16 @@ def election_open(
         },
     )
     return election
+
+
+def _round_open(
+    *, election: Election, number: int, voters_present: int, candidates: Sequence[ElectionCandidate]
+) -> ElectionRound:
+    new = ElectionRound.objects.create(election=election, number=number, voters_present=voters_present)
+    new.candidates.set(candidates)
+    if election.method == Election.Method.SECRET_DEVICE:
+        RoundCount.objects.bulk_create([RoundCount(round=new, candidate=c, votes=0) for c in candidates])
+    return new
 
 
 @transaction.atomic
@@ -1239,7 +1247,12 @@ def ballot_cast(
             BallotCast.objects.create(round=round, membership=membership)
     except IntegrityError:
         raise RuleViolation([Violation("", _("Du har allerede stemt i denne runde."))]) from None
-    Ballot.objects.create(round=round, choice=choice)
+    # The vote only moves a counter: no row holds a single ballot, so nothing stored can be ordered
+    # or matched against who voted (R12). Counters are updated in the database, not read-modify-write.
+    if choice is None:
+        ElectionRound.objects.filter(pk=round.pk).update(blank_votes=F("blank_votes") + 1)
+    else:
+        RoundCount.objects.filter(round=round, candidate=choice).update(votes=F("votes") + 1)
     audit.record(
         actor=by,
         verb="election.ballot_cast",
@@ -1286,13 +1299,8 @@ def round_close(
         raise RuleViolation([Violation("", _("Runden er allerede optalt."))])
     candidate_ids = list(round.candidates.values_list("pk", flat=True))
     if election.method == Election.Method.SECRET_DEVICE:
-        counts = {c: 0 for c in candidate_ids}
-        blank = 0
-        for choice_id in Ballot.objects.filter(round=round).values_list("choice_id", flat=True):
-            if choice_id is None:
-                blank += 1
-            else:
-                counts[choice_id] += 1
+        counts = {c: 0 for c in candidate_ids} | dict(round.counts.values_list("candidate_id", "votes"))
+        blank = round.blank_votes
         ballots = sum(counts.values()) + blank
         if ballots != round.casts.count():
             raise RuleViolation(
@@ -1314,7 +1322,8 @@ def round_close(
     result = rules.round_result(
         counts, majority=election.majority, blank=blank, previous_round_tied=bool(previous and previous.tied)
     )
-    RoundCount.objects.bulk_create([RoundCount(round=round, candidate_id=c, votes=v) for c, v in counts.items()])
+    if election.method == Election.Method.PAPER:
+        RoundCount.objects.bulk_create([RoundCount(round=round, candidate_id=c, votes=v) for c, v in counts.items()])
     round.blank_votes = blank
     round.closed_at = timezone.now()
     round.tied = result.kind != "elected" and len([v for v in counts.values() if v == max(counts.values())]) > 1
@@ -1346,10 +1355,12 @@ def round_close(
             by=by,
         )
     elif result.kind == "new_round":
-        following = ElectionRound.objects.create(
-            election=election, number=round.number + 1, voters_present=round.voters_present
+        _round_open(
+            election=election,
+            number=round.number + 1,
+            voters_present=round.voters_present,
+            candidates=list(ElectionCandidate.objects.filter(pk__in=result.next_candidates)),
         )
-        following.candidates.set(result.next_candidates)
     return round
 
 

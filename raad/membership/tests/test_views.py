@@ -12,7 +12,7 @@ from raad.core.models import AuditEntry, User
 from raad.councils.selectors import council_by_slug, current_term
 from raad.membership import links, services
 from raad.membership.demo import DEMO_PASSWORD
-from raad.membership.models import Ballot, BallotCast, Election, Membership, Nomination, Person, Seat
+from raad.membership.models import BallotCast, Election, Membership, Nomination, Person, RoundCount, Seat
 from raad.membership.selectors import memberships_in_force
 from raad.testing import totp_code
 
@@ -313,9 +313,13 @@ def test_secret_ballot_on_own_device(client, demo_data):
     response = client.post(url, {"action": "vote", "choice": str(lars.pk)})
     assert response.status_code == 400
     assert BallotCast.objects.filter(round__election=election).count() == 1
-    assert list(Ballot.objects.filter(round__election=election).values_list("choice", flat=True)) == [lars.pk]
-    # no link between voter and ballot: the ballot has no voter, no time, and a random key
-    assert {f.name for f in Ballot._meta.get_fields()} == {"id", "round", "choice"}
+    assert dict(RoundCount.objects.filter(round__election=election).values_list("candidate", "votes")) == {
+        lars.pk: 1,
+        election.candidates.get(membership=member("Ahmad")).pk: 0,
+    }
+    # no stored link between voter and choice: who voted has no choice, the counters have no voter
+    assert {f.name for f in BallotCast._meta.get_fields()} == {"id", "round", "membership"}
+    assert {f.name for f in RoundCount._meta.get_fields()} == {"id", "round", "candidate", "votes"}
     assert not AuditEntry.objects.filter(verb="election.ballot_cast", changes__icontains=str(lars.pk)).exists()
     # a member cannot close the round; the secretariat can
     assert client.post(url, {"action": "close"}).status_code == 403
