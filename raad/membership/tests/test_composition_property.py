@@ -75,7 +75,9 @@ class CompositionProperty(TestCase):
 
         for op in operations:
             memberships = list(Membership.objects.filter(seat__council=council).order_by("pk"))
-            substitutes = list(Substitute.objects.filter(membership__seat__council=council).order_by("pk"))
+            substitutes = list(
+                Substitute.objects.filter(membership__seat__council=council).select_related("membership").order_by("pk")
+            )
             before = db_snapshot()
             try:
                 self.apply(op, people, seats, term, decision, memberships, substitutes)
@@ -113,7 +115,10 @@ class CompositionProperty(TestCase):
         if kind == "promote":
             if not substitutes:
                 raise LookupError
-            services.substitute_promote(substitute=substitutes[op[1] % len(substitutes)], starts_on=op[2], by=None)
+            # prefer a substitute whose member has left, so that promotions are often possible
+            ready = [s for s in substitutes if s.membership.ends_on is not None and s.ends_on is None] or substitutes
+            substitute = ready[op[1] % len(ready)]
+            services.substitute_promote(substitute=substitute, starts_on=op[2], by=None)
             return
         if not memberships:
             raise LookupError

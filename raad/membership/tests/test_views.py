@@ -364,3 +364,36 @@ def test_seat_catalogue_query_count_does_not_grow_with_members(client, demo_data
     with CaptureQueriesContext(connection) as fewer:
         assert client.get(SEATS).status_code == 200
     assert len(full) == len(fewer) <= 30
+
+
+def test_paper_ballot_counted_and_lot_drawn_through_the_election_screen(client, demo_data):
+    council = council_by_slug(SLUG)
+    services.membership_end(
+        membership=member("Lars"), reason="resigned", last_day=datetime.date(2026, 11, 1), send_mail=False, by=None
+    )
+    login(client, "sekretariat")
+    response = client.post(
+        reverse("membership:elections", args=[SLUG]),
+        {
+            "office": "vice_chair",
+            "method": "paper",
+            "held_on": timezone.localdate().isoformat(),
+            "voters_present": "12",
+            "candidates": [member("Mette").pk, member("Fatima").pk],
+        },
+    )
+    assert response.status_code == 302
+    election = Election.objects.get(council=council, office="vice_chair", decided_at__isnull=True)
+    url = reverse("membership:election", args=[SLUG, election.pk])
+    mette, fatima = (election.candidates.get(membership=member(n)) for n in ("Mette", "Fatima"))
+    too_many = client.post(url, {"action": "close", f"votes_{mette.pk}": "7", f"votes_{fatima.pk}": "6", "blank": "0"})
+    assert "Der er talt 13 stemmer, men kun 12 stemmeberettigede er til stede." in too_many.content.decode()
+    tie = {"action": "close", f"votes_{mette.pk}": "6", f"votes_{fatima.pk}": "6", "blank": "0"}
+    assert client.post(url, tie).status_code == 302
+    assert client.post(url, tie).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Der var stemmelighed to gange" in page
+    assert client.post(url, {"action": "lot", "drawn_by": "Camilla Holt", "result": str(fatima.pk)}).status_code == 302
+    election.refresh_from_db()
+    assert election.elected == member("Fatima") and member("Fatima").role == "vice_chair"
+    assert "Lodtrækning foretaget af Camilla Holt" in client.get(url).content.decode()
