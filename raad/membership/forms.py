@@ -247,6 +247,23 @@ class ConfirmForm(forms.Form):
     publish_bio = forms.BooleanField(
         label=_("Jeg giver samtykke til, at præsentationen vises offentligt."), required=False
     )
+    photo = forms.ImageField(
+        label=_("Foto (valgfrit)"),
+        required=False,
+        help_text=_("JPEG eller PNG, højst 2 MB. Vises kun, hvis du sætter kryds nedenfor."),
+    )
+    publish_photo = forms.BooleanField(label=_("Jeg giver samtykke til, at fotoet vises offentligt."), required=False)
+
+    MAX_PHOTO_BYTES = 2 * 1024 * 1024
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            if photo.size > self.MAX_PHOTO_BYTES:
+                raise forms.ValidationError(_("Fotoet må højst fylde 2 MB."))
+            if getattr(photo, "image", None) is not None and photo.image.format not in ("JPEG", "PNG"):
+                raise forms.ValidationError(_("Fotoet skal være en JPEG- eller PNG-fil."))
+        return photo
 
 
 class ElectionOpenForm(forms.Form):

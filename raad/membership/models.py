@@ -90,6 +90,8 @@ class Person(BaseModel):
     bio = models.TextField(_("kort præsentation"), blank=True)
     bio_en = models.TextField(_("kort præsentation (engelsk)"), blank=True)
     publish_bio = models.BooleanField(_("samtykke til at vise præsentation"), default=False)
+    photo = models.ImageField(_("foto"), upload_to="personer/", blank=True)
+    publish_photo = models.BooleanField(_("samtykke til at vise foto"), default=False)
     consent_recorded_at = models.DateTimeField(_("samtykke givet"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
 

@@ -61,6 +61,7 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                 "national_representative": membership.is_national_representative,
                 "bio": person.bio if person.publish_bio else "",
                 "bio_en": person.bio_en if person.publish_bio else "",
+                "photo_url": person.photo.url if person.publish_photo and person.photo else "",
             }
         )
     return roster

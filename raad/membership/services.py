@@ -993,7 +993,14 @@ def nomination_submit(
 
 @transaction.atomic
 def nomination_confirm(
-    *, nomination: Nomination, who: str, bio: str = "", publish_bio: bool = False, now: datetime.datetime | None = None
+    *,
+    nomination: Nomination,
+    who: str,
+    bio: str = "",
+    publish_bio: bool = False,
+    photo=None,
+    publish_photo: bool = False,
+    now: datetime.datetime | None = None,
 ) -> Nomination:
     """The candidate (or the substitute candidate) confirms by the link they got: consent to being
     nominated, and (optionally) to a short bio being published if appointed (R31)."""
@@ -1025,14 +1032,20 @@ def nomination_confirm(
     nomination.save(update_fields=["candidate_confirmed_at", "substitute_confirmed_at", "status", "updated_at"])
     person.bio = mask_cpr(bio.strip())
     person.publish_bio = bool(publish_bio and person.bio)
+    if photo:
+        person.photo = photo
+    person.publish_photo = bool(publish_photo and person.photo)
     person.consent_recorded_at = now
-    person.save(update_fields=["bio", "publish_bio", "consent_recorded_at", "updated_at"])
+    person.save(update_fields=["bio", "publish_bio", "photo", "publish_photo", "consent_recorded_at", "updated_at"])
     audit.record(
         actor=None,
         verb=f"nomination.confirmed_by_{who}",
         target=nomination,
         council_id=nomination.call.council_id,
-        changes={"publish_bio": {"before": False, "after": person.publish_bio}},
+        changes={
+            "publish_bio": {"before": False, "after": person.publish_bio},
+            "publish_photo": {"before": False, "after": person.publish_photo},
+        },
     )
     return nomination
 
@@ -1053,6 +1066,10 @@ def _anonymise_person(person: Person) -> None:
     person.bio = ""
     person.bio_en = ""
     person.publish_bio = False
+    if person.photo:
+        person.photo.delete(save=False)
+    person.photo = ""
+    person.publish_photo = False
     person.anonymised_at = timezone.now()
     person.save()
 

@@ -223,7 +223,7 @@ class ConfirmView(View):
 
     def post(self, request, token):
         nomination, who = self._nomination(token)
-        form = ConfirmForm(request.POST)
+        form = ConfirmForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 nomination = services.nomination_confirm(
@@ -231,6 +231,8 @@ class ConfirmView(View):
                     who=who,
                     bio=form.cleaned_data["bio"],
                     publish_bio=form.cleaned_data["publish_bio"],
+                    photo=form.cleaned_data.get("photo"),
+                    publish_photo=form.cleaned_data["publish_photo"],
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)
