@@ -10,8 +10,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("konto/", include("raad.core.urls")),
+    path("arbejdsrum/<slug:slug>/moeder/", include("raad.meetings.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),
     path("admin/", admin.site.urls),
+    path("raad/<slug:slug>/moeder/", include("raad.meetings.public_urls")),
     path("", include("raad.portal.urls")),
     prefix_default_language=False,
 )

@@ -219,8 +219,25 @@ def individual_case_refusal(council: Council) -> str:
     ) % {"municipality": council.municipality.name, "email": council.contact_email}
 
 
+def item_propose(*, meeting: Meeting, membership: Membership, individual_case: bool, by: User | None,
+                 **fields: Any) -> AgendaItem:
+    """A member proposes an item. After the item deadline it is marked late and needs an admission vote
+    at the meeting (R15). One person's own case is refused with a referral and nothing of it is stored (R9):
+    the refusal itself is journalled (who, when; not the text) in its own transaction."""
+    if individual_case:
+        _item_refuse_individual_case(meeting=meeting, membership=membership, by=by)
+        raise RuleViolation([Violation("individual_case", individual_case_refusal(meeting.council))])
+    return _item_propose(meeting=meeting, membership=membership, by=by, **fields)
+
+
 @transaction.atomic
-def item_propose(
+def _item_refuse_individual_case(*, meeting: Meeting, membership: Membership, by: User | None) -> None:
+    audit.record(actor=by, verb="agenda_item.refused_individual_case", target=meeting,
+                 council_id=meeting.council_id, changes={"proposed_by": {"before": None, "after": str(membership.person)}})
+
+
+@transaction.atomic
+def _item_propose(
     *,
     meeting: Meeting,
     membership: Membership,
@@ -229,19 +246,12 @@ def item_propose(
     case_presentation: str = "",
     proposed_decision: str = "",
     purposes: Iterable[Purpose] = (),
-    individual_case: bool,
     by: User | None,
     now: datetime.datetime | None = None,
 ) -> AgendaItem:
-    """A member proposes an item. After the item deadline it is marked late and needs an admission vote
-    at the meeting (R15). One person's own case is refused with a referral and nothing of it is stored (R9)."""
     meeting = Meeting.objects.select_for_update().select_related("council__municipality").get(pk=meeting.pk)
     if membership.seat.council_id != meeting.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan foreslå punkter."))
-    if individual_case:
-        audit.record(actor=by, verb="agenda_item.refused_individual_case", target=meeting,
-                     council_id=meeting.council_id, changes={"proposed_by": {"before": None, "after": str(membership.person)}})
-        raise RuleViolation([Violation("individual_case", individual_case_refusal(meeting.council))])
     _check_open_for_items(meeting)
     now = now or timezone.now()
     procedure = selectors.rules_for(meeting)
