@@ -735,6 +735,7 @@ def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = 
                                 % {"date": date_format(minutes.approval_due_on, "j. F Y"),
                                    "rule": reference("minutes_circulation_days")})
     elif how == Minutes.Approval.NEXT_MEETING:
+        at_meeting = Meeting.objects.filter(pk=at_meeting.pk).first() if at_meeting is not None else None
         if at_meeting is None or at_meeting.council_id != minutes.meeting.council_id or \
                 at_meeting.starts_at <= minutes.meeting.starts_at or \
                 at_meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD):
