@@ -19,8 +19,12 @@ def user_create(
     else:
         user.set_unusable_password()
     user.save()
-    audit.record(actor=by, verb="user.created", target=user,
-                 changes={"username": {"before": None, "after": username}, "email": {"before": None, "after": email}})
+    audit.record(
+        actor=by,
+        verb="user.created",
+        target=user,
+        changes={"username": {"before": None, "after": username}, "email": {"before": None, "after": email}},
+    )
     return user
 
 

@@ -25,9 +25,10 @@ from raad.councils.models import (
     TermsOfReference,
 )
 
-TOR_FIELDS = tuple(
-    name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")
-) + ("legal_basis_url", "approved_on")
+TOR_FIELDS = tuple(name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")) + (
+    "legal_basis_url",
+    "approved_on",
+)
 PURPOSE_FIELDS = ("title", "title_en", "description", "description_en")
 COUNCIL_CONTACT_FIELDS = (
     "name",
@@ -160,9 +161,7 @@ def rules_adopt_version(
             )
         )
     if adopted_on > in_force_from:
-        violations.append(
-            rules.Violation("adopted_on", _("Forretningsordenen kan ikke gælde, før den er vedtaget."))
-        )
+        violations.append(rules.Violation("adopted_on", _("Forretningsordenen kan ikke gælde, før den er vedtaget.")))
     if decision.municipality_id != council.municipality_id:
         violations.append(rules.Violation("decision", _("Beslutningen er truffet i en anden kommune.")))
     if violations:
