@@ -7,8 +7,10 @@ cannot both send it. A failure releases the claim and records the error; `send_m
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -20,11 +22,22 @@ from raad.meetings.models import OutgoingMail
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
+_suppressed: contextvars.ContextVar[bool] = contextvars.ContextVar("meetings_mail_suppressed", default=False)
+
+
+@contextlib.contextmanager
+def suppressed() -> Iterator[None]:
+    """No e-mails queued inside this block (demo data describes the past; nobody should be mailed)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
 
 
 def queue(*, council: Council | int, key: str, to: str, template: str, context: dict) -> OutgoingMail | None:
     """Queue one e-mail (rendered now, in Danish) unless the same key was queued before."""
-    if not to:
+    if not to or _suppressed.get():
         return None
     with translation.override("da"):
         subject = render_to_string(f"meetings/email/{template}_subject.txt", context).strip()

@@ -299,14 +299,15 @@ def attachment_add(*, item: AgendaItem, title: str, upload: UploadedFile, is_clo
 
 
 @transaction.atomic
-def meeting_send_notice(*, meeting: Meeting, by: User | None, base_url: str = "") -> Meeting:
+def meeting_send_notice(*, meeting: Meeting, by: User | None, base_url: str = "",
+                        now: datetime.datetime | None = None) -> Meeting:
     """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PLANNED:
         raise RuleViolation(_("Indkaldelsen er allerede sendt, eller mødet er afholdt eller aflyst."))
     if not AgendaItem.objects.filter(meeting=meeting).exists():
         raise RuleViolation(_("Dagsordenen har ingen punkter."))
-    now = timezone.now()
+    now = now or timezone.now()
     meeting.status = Meeting.Status.NOTICE_SENT
     meeting.notice_sent_at = now
     meeting.save(update_fields=["status", "notice_sent_at", "updated_at"])
@@ -330,7 +331,8 @@ def _attendance(meeting: Meeting, membership: Membership) -> Attendance:
 
 
 @transaction.atomic
-def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, base_url: str = "") -> Attendance:
+def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, base_url: str = "",
+                 now: datetime.datetime | None = None) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
@@ -342,11 +344,12 @@ def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, b
     attendance = _attendance(meeting, membership)
     before = attendance.status
     attendance.status = Attendance.Status.APOLOGY
-    attendance.apology_at = timezone.now()
+    now = now or timezone.now()
+    attendance.apology_at = now
     substitute = rows[membership.pk].substitute if procedure.uses_substitutes else None
     if substitute is not None and attendance.substitute_id is None:
         attendance.substitute = substitute
-        attendance.substitute_invited_at = timezone.now()
+        attendance.substitute_invited_at = now
     attendance.save()
     audit.record(actor=by, verb="attendance.apology", target=attendance, council_id=meeting.council_id,
                  changes={"status": {"before": before, "after": attendance.status},
@@ -522,6 +525,7 @@ def item_decide(
     ballots: dict[int, str] | None = None,
     chair_vote: str = "",
     by: User | None,
+    now: datetime.datetime | None = None,
 ) -> Decision:
     """Record the outcome of an item. A decision item is voted on: simple majority, the rules' tie rule, and
     the result names the rule applied (R17). Nothing is recorded without quorum (R16); members with a
@@ -546,7 +550,7 @@ def item_decide(
         vote, rule_text = None, ""
         outcome = Decision.Outcome.NOTED if item.kind == AgendaItem.Kind.INFORMATION else Decision.Outcome.DISCUSSED
     decision = Decision.objects.create(item=item, vote=vote, text=clean_text(text), outcome=outcome,
-                                       rule_applied=rule_text, decided_at=timezone.now())
+                                       rule_applied=rule_text, decided_at=now or timezone.now())
     audit.record(actor=by, verb="decision.recorded", target=decision, council_id=item.meeting.council_id,
                  changes={"outcome": {"before": None, "after": outcome}, "rule": {"before": None, "after": rule_text}})
     return decision
@@ -644,15 +648,17 @@ def minutes_save_draft(*, minutes: Minutes, revision: int, introduction: str, en
 
 
 @transaction.atomic
-def minutes_circulate(*, minutes: Minutes, by: User | None, base_url: str = "") -> Minutes:
+def minutes_circulate(*, minutes: Minutes, by: User | None, base_url: str = "",
+                      now: datetime.datetime | None = None) -> Minutes:
     """Send the draft to the members for approval by circulation within the rules' days (R21)."""
     minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.DRAFT:
         raise RuleViolation(_("Kun et udkast kan rundsendes."))
     procedure = selectors.rules_for(minutes.meeting)
     minutes.status = Minutes.Status.CIRCULATED
-    minutes.circulated_at = timezone.now()
-    minutes.approval_due_on = timezone.localdate() + datetime.timedelta(days=procedure.minutes_circulation_days)
+    minutes.circulated_at = now or timezone.now()
+    minutes.approval_due_on = timezone.localdate(minutes.circulated_at) + datetime.timedelta(
+        days=procedure.minutes_circulation_days)
     minutes.save(update_fields=["status", "circulated_at", "approval_due_on", "updated_at"])
     audit.record(actor=by, verb="minutes.circulated", target=minutes, council_id=minutes.meeting.council_id,
                  changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}})
@@ -706,17 +712,17 @@ def _minutes_content(minutes: Minutes) -> dict[str, Any]:
             "substitutes": [str(r.substitute.person) for r in rows if r.substitute_present and r.substitute],
         },
         "items": content_items,
-        "approved_at": date_format(timezone.localdate(), "j. F Y"),
+        "approved_at": date_format(timezone.localdate(minutes.approved_at) if minutes.approved_at else timezone.localdate(), "j. F Y"),
     }
 
 
 @transaction.atomic
 def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = None, by: User | None,
-                    today: datetime.date | None = None) -> MinutesVersion:
+                    today: datetime.date | None = None, now: datetime.datetime | None = None) -> MinutesVersion:
     """Approve the minutes (R21), by circulation (no objections, and the days have passed or every member
     approved) or at a later meeting. The approved text is frozen as version 1."""
     minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
-    today = today or timezone.localdate()
+    today = today or (timezone.localdate(now) if now else timezone.localdate())
     if minutes.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Referatet er allerede godkendt."))
     if how == Minutes.Approval.CIRCULATION:
@@ -743,7 +749,7 @@ def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = 
     else:
         raise ValueError(how)
     minutes.status = Minutes.Status.APPROVED
-    minutes.approved_at = timezone.now()
+    minutes.approved_at = now or timezone.now()
     minutes.approved_how = how
     minutes.approved_at_meeting = at_meeting
     minutes.save(update_fields=["status", "approved_at", "approved_how", "approved_at_meeting", "updated_at"])
@@ -782,13 +788,13 @@ def minutes_correct(*, minutes: Minutes, entries: dict[int, str], introduction: 
 
 
 @transaction.atomic
-def minutes_publish(*, minutes: Minutes, by: User | None) -> Minutes:
+def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
     """Publish approved minutes (open items only are ever shown publicly)."""
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater kan offentliggøres."))
     minutes.is_published = True
-    minutes.published_at = timezone.now()
+    minutes.published_at = now or timezone.now()
     minutes.save(update_fields=["is_published", "published_at", "updated_at"])
     audit.record(actor=by, verb="minutes.published", target=minutes, council_id=minutes.meeting.council_id,
                  changes={"is_published": {"before": False, "after": True}})
