@@ -61,6 +61,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(VENV)/bin/mypy raad/env.py raad/core/audit.py raad/core/roles.py $(wildcard raad/*/rules.py) $(wildcard raad/*/services.py)
 
 format: install
 	$(VENV)/bin/ruff format .

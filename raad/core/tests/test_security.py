@@ -24,8 +24,20 @@ def test_security_headers(client, holbaek, url):
 
 
 def test_every_record_the_demo_writes_is_in_the_audit_journal(demo_data):
-    models = [Council, TermsOfReference, RulesOfProcedure, Term, BoardDecision, StaffAssignment, User,
-              NominatingBody, Seat, Person, Membership, Substitute]
+    models = [
+        Council,
+        TermsOfReference,
+        RulesOfProcedure,
+        Term,
+        BoardDecision,
+        StaffAssignment,
+        User,
+        NominatingBody,
+        Seat,
+        Person,
+        Membership,
+        Substitute,
+    ]
     for model in models:
         content_type = ContentType.objects.get_for_model(model)
         audited = set(AuditEntry.objects.filter(target_type=content_type).values_list("target_id", flat=True))

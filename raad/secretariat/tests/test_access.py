@@ -188,6 +188,9 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     assert "senest 14 dage før mødet" in new
     asked = client.get(reverse("portal:rules", args=[SLUG]) + "?dato=2027-03-01").content.decode()
     assert "senest 14 dage før mødet" in asked
+    journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
+    assert "Ny version af forretningsorden" in journal
+    assert "Camilla Holt" in journal
 
 
 def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
@@ -236,3 +239,16 @@ def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(cl
     response = client.post(reverse("core:password_reset"), {"email": "ukendt@demo.invalid"})
     assert response["Location"] == reverse("core:password_reset_done")
     assert smtp_server.messages(count=1, timeout=1.0) == []
+
+
+def test_workspace_menu_shows_secretariat_links_on_every_workspace_page(client, demo_data):
+    _login(client, "sekretariat")
+    for url in (reverse("secretariat:rules", args=[SLUG]), reverse("secretariat:rules_new", args=[SLUG])):
+        content = client.get(url).content.decode()
+        assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' in content
+        assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' in content
+    client.post(reverse("core:logout"))
+    _login(client, "medlem")
+    content = client.get(reverse("secretariat:rules", args=[SLUG])).content.decode()
+    assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' not in content
+    assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' not in content
