@@ -7,6 +7,8 @@ from raad.councils.models import Council, Purpose
 from raad.meetings.models import AgendaItem, Meeting, MinutesResponse, Vote
 
 _DT = {"type": "datetime-local"}
+RADIO = forms.RadioSelect(attrs={"class": "form-radio"})
+CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
 
 
 class MeetingForm(forms.ModelForm):
@@ -33,7 +35,7 @@ class _ItemBase(forms.Form):
         help_text=_("Du kan bruge enkel formatering: <p>, <strong>, <em>, lister og links. Anden kode fjernes."))
     proposed_decision = forms.CharField(label=_("Indstilling"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     purposes = forms.ModelMultipleChoiceField(label=_("Formål i kommissoriet"), queryset=Purpose.objects.none(),
-                                              required=False, widget=forms.CheckboxSelectMultiple)
+                                              required=False, widget=CHECKBOXES)
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +51,7 @@ class ProposalForm(_ItemBase):
     individual_case = forms.TypedChoiceField(
         label=_("Handler punktet om en enkelt persons egen sag?"),
         choices=[("no", _("Nej, det er et generelt emne")), ("yes", _("Ja, det handler om en bestemt persons sag"))],
-        widget=forms.RadioSelect, coerce=lambda v: v == "yes",
+        widget=RADIO, coerce=lambda v: v == "yes",
         help_text=_("Rådet kan ikke behandle enkeltsager (kommissoriet)."))
 
 
@@ -78,7 +80,8 @@ class CountsForm(forms.Form):
 
 class DecisionForm(CountsForm):
     text = forms.CharField(label=_("Beslutning"), widget=forms.Textarea(attrs={"rows": 3}))
-    method = forms.ChoiceField(label=_("Afstemningsform"), choices=Vote.Method.choices, initial=Vote.Method.COUNTS)
+    method = forms.ChoiceField(label=_("Afstemningsform"), choices=Vote.Method.choices, initial=Vote.Method.COUNTS,
+                               widget=RADIO)
 
 
 class MinorityForm(forms.Form):
@@ -109,7 +112,7 @@ class MinutesCorrectionForm(MinutesDraftForm):
 
 
 class MinutesResponseForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Dit svar"), choices=MinutesResponse.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Dit svar"), choices=MinutesResponse.Kind.choices, widget=RADIO)
     comment = forms.CharField(label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                               help_text=_("Skal udfyldes ved indsigelse."))
 

@@ -57,6 +57,14 @@ def clean_text(text: str) -> str:
     return mask_cpr((text or "").strip())
 
 
+def email_of(person) -> str:
+    """Where to write to a person: their own address, else their login's."""
+    if person.email:
+        return person.email
+    user = getattr(person, "user", None)
+    return user.email if user is not None else ""
+
+
 # --- Plan ---------------------------------------------------------------------------------------------
 
 MEETING_FIELDS = ("kind", "starts_at", "ends_at", "place", "address", "accessibility_note", "online_link", "reason")
@@ -315,8 +323,8 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, base_url: str = ""
     audit.record(actor=by, verb="meeting.notice_sent", target=meeting, council_id=meeting.council_id,
                  changes={"status": {"before": Meeting.Status.PLANNED, "after": meeting.status},
                           "after_deadline": {"before": None, "after": now > deadline}})
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)):
-        notify.queue(council=meeting.council_id, key=f"notice:{meeting.pk}:{membership.pk}", to=membership.person.email,
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
+        notify.queue(council=meeting.council_id, key=f"notice:{meeting.pk}:{membership.pk}", to=email_of(membership.person),
                      template="notice", context={"meeting": meeting, "person": membership.person,
                                                  "url": base_url + meeting.get_absolute_url()})
     return meeting
@@ -356,7 +364,7 @@ def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, b
                           "substitute": {"before": None, "after": str(substitute.person) if substitute else None}})
     if attendance.substitute_id:
         notify.queue(council=meeting.council_id, key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
-                     to=attendance.substitute.person.email, template="substitute_invitation",
+                     to=email_of(attendance.substitute.person), template="substitute_invitation",
                      context={"meeting": meeting, "substitute": attendance.substitute.person,
                               "member": membership.person, "url": base_url + meeting.get_absolute_url()})
     return attendance
@@ -663,9 +671,9 @@ def minutes_circulate(*, minutes: Minutes, by: User | None, base_url: str = "",
     audit.record(actor=by, verb="minutes.circulated", target=minutes, council_id=minutes.meeting.council_id,
                  changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}})
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)):
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
         notify.queue(council=meeting.council_id, key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
-                     to=membership.person.email, template="minutes_circulated",
+                     to=email_of(membership.person), template="minutes_circulated",
                      context={"meeting": meeting, "minutes": minutes, "person": membership.person,
                               "due": minutes.approval_due_on, "url": base_url + meeting.get_absolute_url()})
     return minutes
@@ -758,9 +766,9 @@ def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = 
     audit.record(actor=by, verb="minutes.approved", target=minutes, council_id=minutes.meeting.council_id,
                  changes={"how": {"before": None, "after": how}})
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)):
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
         notify.queue(council=meeting.council_id, key=f"minutes-approved:{minutes.pk}:{membership.pk}",
-                     to=membership.person.email, template="minutes_approved",
+                     to=email_of(membership.person), template="minutes_approved",
                      context={"meeting": meeting, "person": membership.person})
     return version
 

@@ -83,7 +83,8 @@ class PlanView(CouncilView):
         except ValueError:
             year = timezone.localdate().year
         plan = selectors.year_plan(self.council, year)
-        years = sorted(set(selectors.meeting_years(self.council)) | {timezone.localdate().year, year}, reverse=True)
+        this_year = timezone.localdate().year
+        years = sorted(set(selectors.meeting_years(self.council)) | {this_year, this_year + 1, year}, reverse=True)
         return render(request, "meetings/plan.html", {
             "council": self.council, "plan": plan, "years": years,
             "can_manage": request.user.has_perm("meetings.manage", self.council),
