@@ -125,3 +125,7 @@ class ApproveAtMeetingForm(forms.Form):
         self.fields["at_meeting"].queryset = Meeting.objects.filter(
             council_id=meeting.council_id, starts_at__gt=meeting.starts_at,
             status__in=[Meeting.Status.NOTICE_SENT, Meeting.Status.HELD]).order_by("starts_at")
+
+
+class ExtraordinaryRequestForm(forms.Form):
+    reasons = forms.CharField(label=_("Begrundelse for et ekstraordinært møde"), widget=forms.Textarea(attrs={"rows": 3}))

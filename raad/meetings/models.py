@@ -427,3 +427,39 @@ class OutgoingMail(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class ExtraordinaryRequest(BaseModel):
+    """Members ask, with reasons, for an extraordinary meeting (R14). When the supporters reach the rules'
+    threshold, the chair and the secretariat get the task of calling it."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="extraordinary_requests")
+    requested_by = models.ForeignKey(Membership, verbose_name=_("anmodet af"), on_delete=models.PROTECT, related_name="+")
+    reasons = models.TextField(_("begrundelse"))
+    threshold = models.PositiveSmallIntegerField(_("krævet antal medlemmer"))
+    threshold_reached_at = models.DateTimeField(_("tærskel nået"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("indkaldt møde"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("anmodning om ekstraordinært møde")
+        verbose_name_plural = _("anmodninger om ekstraordinært møde")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return str(_("Anmodning om ekstraordinært møde fra %(name)s") % {"name": self.requested_by.person})
+
+
+class ExtraordinarySupport(BaseModel):
+    request = models.ForeignKey(ExtraordinaryRequest, on_delete=models.PROTECT, related_name="supports")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("støtte til anmodning")
+        verbose_name_plural = _("støtte til anmodninger")
+        ordering = ["request", "id"]
+        constraints = [models.UniqueConstraint(fields=["request", "membership"], name="extraordinary_support_unique")]
+
+    def __str__(self) -> str:
+        return str(self.membership.person)

@@ -376,3 +376,15 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
 
 def decisions_of(meeting: Meeting) -> QuerySet[Decision]:
     return Decision.objects.filter(item__meeting=meeting).select_related("item", "vote")
+
+
+def extraordinary_requests(council: Council) -> list:
+    """Open requests for an extraordinary meeting (not yet called), with their supporters (2 queries)."""
+    from raad.meetings.models import ExtraordinaryRequest, ExtraordinarySupport
+
+    return list(
+        ExtraordinaryRequest.objects.filter(council=council, meeting__isnull=True)
+        .select_related("requested_by__person")
+        .prefetch_related(Prefetch("supports", queryset=ExtraordinarySupport.objects.select_related("membership__person")))
+        .order_by("-created_at")
+    )

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation, reference
-from raad.councils.selectors import current_term
+from raad.councils.selectors import current_term, rules_in_force
 from raad.meetings import files, notify, rules, selectors
 from raad.meetings.models import (
     AgendaItem,
@@ -32,6 +33,8 @@ from raad.meetings.models import (
     CalendarToken,
     ConflictDeclaration,
     Decision,
+    ExtraordinaryRequest,
+    ExtraordinarySupport,
     Meeting,
     MinorityStatement,
     Minutes,
@@ -82,9 +85,10 @@ def meeting_plan(
     accessibility_note: str = "",
     online_link: str = "",
     reason: str = "",
+    extraordinary_request: ExtraordinaryRequest | None = None,
     by: User | None,
 ) -> Meeting:
-    """Put a meeting in the council's plan (R13)."""
+    """Put a meeting in the council's plan (R13); an extraordinary meeting may answer members' request (R14)."""
     violations = _meeting_violations(council=council, kind=kind, starts_at=starts_at, ends_at=ends_at, reason=reason)
     if violations:
         raise RuleViolation(violations)
@@ -102,6 +106,13 @@ def meeting_plan(
     )
     audit.record(actor=by, verb="meeting.planned", target=meeting, council_id=council.pk,
                  changes=audit.diff({}, audit.snapshot(meeting, MEETING_FIELDS)))
+    if extraordinary_request is not None:
+        request = ExtraordinaryRequest.objects.select_for_update().get(pk=extraordinary_request.pk, council=council)
+        if request.meeting_id is None:
+            request.meeting = meeting
+            request.save(update_fields=["meeting", "updated_at"])
+            audit.record(actor=by, verb="extraordinary_request.called", target=request, council_id=council.pk,
+                         changes={"meeting": {"before": None, "after": str(meeting)}})
     return meeting
 
 
@@ -833,3 +844,68 @@ def calendar_token_renew(*, user: User, council: Council) -> CalendarToken:
     token = CalendarToken.objects.create(user=user, council=council, token=secrets.token_urlsafe(32))
     audit.record(actor=user, verb="calendar_token.renewed", target=token, council_id=council.pk)
     return token
+
+
+# --- Extraordinary meetings (R14) --------------------------------------------------------------------
+
+
+def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by: User | None, base_url: str) -> None:
+    _support, created = ExtraordinarySupport.objects.get_or_create(request=request, membership=membership)
+    if not created:
+        return
+    count = ExtraordinarySupport.objects.filter(request=request).count()
+    audit.record(actor=by, verb="extraordinary_request.supported", target=request, council_id=request.council_id,
+                 changes={"supporters": {"before": count - 1, "after": count}})
+    if count >= request.threshold and request.threshold_reached_at is None:
+        request.threshold_reached_at = timezone.now()
+        request.save(update_fields=["threshold_reached_at", "updated_at"])
+        audit.record(actor=by, verb="extraordinary_request.threshold_reached", target=request,
+                     council_id=request.council_id, changes={"supporters": {"before": None, "after": count}})
+        from raad.councils.models import StaffAssignment
+        from raad.core.roles import Role
+
+        today = timezone.localdate()
+        recipients = {
+            a.user.email for a in StaffAssignment.objects.filter(council_id=request.council_id, role=Role.SECRETARIAT,
+                                                                 starts_on__lte=today)
+            .exclude(ends_on__lt=today).select_related("user") if a.user.email}
+        recipients |= {email_of(m.person) for m in memberships_in_force(request.council_id, today)
+                       .select_related("person__user").filter(role__in=["chair", "vice_chair"])}
+        for to in sorted(r for r in recipients if r):
+            notify.queue(council=request.council_id, key=f"extraordinary:{request.pk}:{to}", to=to,
+                         template="extraordinary_task", context={"request": request, "count": count,
+                                                                  "url": base_url + reverse("meetings:plan", args=[request.council.slug])})
+
+
+@transaction.atomic
+def extraordinary_request_create(*, council: Council, membership: Membership, reasons: str, by: User | None,
+                                 base_url: str = "") -> ExtraordinaryRequest:
+    """A member asks for an extraordinary meeting with reasons; the request counts as their support."""
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    if membership.seat.council_id != council.pk:
+        raise RuleViolation(_("Kun rådets medlemmer kan anmode om et ekstraordinært møde."))
+    if not reasons.strip():
+        raise RuleViolation([Violation("reasons", _("Skriv begrundelsen for mødet (%(rule)s).")
+                                       % {"rule": reference("extraordinary_numerator")})])
+    procedure = rules_in_force(council)
+    members = memberships_in_force(council).count()
+    request = ExtraordinaryRequest.objects.create(
+        council=council, requested_by=membership, reasons=clean_text(reasons),
+        threshold=rules.extraordinary_threshold(members, procedure.extraordinary_numerator,
+                                                procedure.extraordinary_denominator))
+    audit.record(actor=by, verb="extraordinary_request.created", target=request, council_id=council.pk,
+                 changes={"threshold": {"before": None, "after": request.threshold}})
+    _support_and_check(request, membership, by, base_url)
+    return request
+
+
+@transaction.atomic
+def extraordinary_request_support(*, request: ExtraordinaryRequest, membership: Membership, by: User | None,
+                                  base_url: str = "") -> ExtraordinaryRequest:
+    request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
+    if membership.seat.council_id != request.council_id:
+        raise RuleViolation(_("Kun rådets medlemmer kan støtte anmodningen."))
+    if request.meeting_id is not None:
+        raise RuleViolation(_("Mødet er allerede indkaldt."))
+    _support_and_check(request, membership, by, base_url)
+    return request

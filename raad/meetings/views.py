@@ -19,7 +19,8 @@ from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
 from raad.councils.models import Council
 from raad.meetings import forms, pdf, selectors, services
-from raad.meetings.models import AgendaItem, Attachment, Meeting, Minutes, Vote
+from raad.meetings.models import AgendaItem, Attachment, ExtraordinaryRequest, Meeting, Minutes, Vote
+from raad.membership.selectors import memberships_in_force
 
 
 def _council(slug: str) -> Council:
@@ -83,11 +84,17 @@ class PlanView(CouncilView):
         except ValueError:
             year = timezone.localdate().year
         plan = selectors.year_plan(self.council, year)
+        membership = memberships_in_force(self.council).filter(person__user=request.user).first()
+        requests = selectors.extraordinary_requests(self.council)
+        for r in requests:
+            r.supporter_ids = {s.membership_id for s in r.supports.all()}
         this_year = timezone.localdate().year
         years = sorted(set(selectors.meeting_years(self.council)) | {this_year, this_year + 1, year}, reverse=True)
         return render(request, "meetings/plan.html", {
             "council": self.council, "plan": plan, "years": years,
             "can_manage": request.user.has_perm("meetings.manage", self.council),
+            "can_call": request.user.has_perm("meetings.run", self.council),
+            "membership": membership, "requests": requests, "request_form": forms.ExtraordinaryRequestForm(),
             "crumbs": _crumbs(self.council)[:-1] + [(_("Møder"), None)],
         })
 
@@ -101,10 +108,20 @@ class MeetingFormView(CouncilView):
         return render(request, "meetings/meeting_form.html", {"council": self.council, "form": form, "meeting": meeting,
                                                                "title": title, "crumbs": crumbs}, status=status)
 
+    def extraordinary_request(self):
+        pk = self.request.GET.get("anmodning")
+        if not pk or not str(pk).isdigit():
+            return None
+        return ExtraordinaryRequest.objects.filter(council=self.council, pk=pk, meeting__isnull=True).first()
+
     def get(self, request, slug, pk=None):
         self.check()
         meeting = self.meeting(pk) if pk else None
-        return self._render(request, forms.MeetingForm(instance=meeting), meeting)
+        initial = {}
+        wanted = self.extraordinary_request() if meeting is None else None
+        if wanted is not None:
+            initial = {"kind": Meeting.Kind.EXTRAORDINARY, "reason": wanted.reasons}
+        return self._render(request, forms.MeetingForm(instance=meeting, initial=initial), meeting)
 
     def post(self, request, slug, pk=None):
         self.check()
@@ -114,7 +131,8 @@ class MeetingFormView(CouncilView):
             data = {k: form.cleaned_data[k] for k in services.MEETING_FIELDS}
             try:
                 if meeting is None:
-                    meeting = services.meeting_plan(council=self.council, by=request.user, **data)
+                    meeting = services.meeting_plan(council=self.council, by=request.user,
+                                                    extraordinary_request=self.extraordinary_request(), **data)
                 else:
                     meeting = services.meeting_update(meeting=meeting, data=data, by=request.user)
             except RuleViolation as violation:
@@ -297,6 +315,41 @@ class ActionView(CouncilView):
             if self.success:
                 messages.success(request, self.success)
         return redirect(self.target(meeting))
+
+
+class ExtraordinaryRequestView(CouncilView):
+    """A member asks for an extraordinary meeting, or supports a colleague's request (R14)."""
+
+    perm = "meetings.propose_item"
+
+    def post(self, request, slug, request_pk=None):
+        self.check()
+        membership = memberships_in_force(self.council).filter(person__user=request.user).first()
+        if membership is None:
+            raise PermissionDenied
+        try:
+            if request_pk is None:
+                form = forms.ExtraordinaryRequestForm(request.POST)
+                if not form.is_valid():
+                    raise RuleViolation(_("Skriv begrundelsen for mødet."))
+                found = services.extraordinary_request_create(council=self.council, membership=membership,
+                                                              reasons=form.cleaned_data["reasons"], by=request.user,
+                                                              base_url=_base_url(request))
+            else:
+                found = ExtraordinaryRequest.objects.filter(council=self.council, pk=request_pk).first()
+                if found is None:
+                    raise Http404
+                found = services.extraordinary_request_support(request=found, membership=membership, by=request.user,
+                                                               base_url=_base_url(request))
+        except RuleViolation as violation:
+            for message in violation.messages:
+                messages.error(request, message)
+        else:
+            if found.threshold_reached_at:
+                messages.success(request, _("Anmodningen har nu støtte nok. Forpersonen og sekretariatet skal indkalde mødet."))
+            else:
+                messages.success(request, _("Din støtte er registreret."))
+        return redirect("meetings:plan", slug=slug)
 
 
 class SendNoticeView(ActionView):

@@ -169,3 +169,22 @@ def test_member_calendar_token_feed_and_renewal(client, cast, meeting):
     assert feed.status_code == 200 and b"Kanalstr\xc3\xa6de 2" in feed.content
     client.post(ws(cast, "kalender/"))
     assert client.get(f"/raad/{cast.council.slug}/moeder/kalender/{token.token}.ics").status_code == 404
+
+
+def test_extraordinary_request_from_the_plan_page(client, cast, login_secretary):
+    from raad.meetings.models import ExtraordinaryRequest
+
+    member = login(client.__class__(), cast.users["medlem"])
+    response = member.post(ws(cast, "ekstraordinaert/"), {"reasons": "Høring om lukning af sprogcentret."}, follow=True)
+    assert "Din støtte er registreret." in response.content.decode()
+    request = ExtraordinaryRequest.objects.get()
+    for m in cast.members[4:7]:
+        services.extraordinary_request_support(request=request, membership=m, by=None)
+    page = login_secretary.get(ws(cast)).content.decode()
+    assert "Anmodningen har støtte nok: mødet skal indkaldes." in page
+    form = login_secretary.get(ws(cast, f"nyt/?anmodning={request.pk}")).content.decode()
+    assert "Høring om lukning af sprogcentret." in form
+    login_secretary.post(ws(cast, f"nyt/?anmodning={request.pk}"), {
+        "kind": "extraordinary", "starts_at": "2026-12-17T17:00", "place": "Rådhuset", "reason": "Høring om lukning"})
+    request.refresh_from_db()
+    assert request.meeting is not None and request.meeting.kind == "extraordinary"
