@@ -909,3 +909,39 @@ def extraordinary_request_support(*, request: ExtraordinaryRequest, membership: 
         raise RuleViolation(_("Mødet er allerede indkaldt."))
     _support_and_check(request, membership, by, base_url)
     return request
+
+
+# --- Reminders ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def item_deadline_reminders_queue(*, lead: datetime.timedelta, now: datetime.datetime | None = None,
+                                  base_url: str = "") -> int:
+    """Remind the members of every planned meeting whose item deadline falls within `lead` from now.
+    Each member is reminded once per meeting (the mail key), however often this runs."""
+    now = now or timezone.now()
+    queued = 0
+    candidates = Meeting.objects.filter(status=Meeting.Status.PLANNED, starts_at__gt=now).select_related("council")
+    for meeting in candidates:
+        deadline = selectors.deadlines(meeting).item_deadline
+        if not now <= deadline <= now + lead:
+            continue
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
+            if notify.queue(council=meeting.council_id, key=f"item-deadline:{meeting.pk}:{membership.pk}",
+                            to=email_of(membership.person), template="item_deadline",
+                            context={"meeting": meeting, "person": membership.person, "deadline": deadline,
+                                     "url": base_url + meeting.get_absolute_url()}):
+                queued += 1
+    return queued
+
+
+# --- Confidentiality (R27) ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def closed_items_read_record(*, meeting: Meeting, items: Iterable[AgendaItem], user: User, what: str) -> None:
+    """Journal that `user` read closed items (or a closed attachment) of the meeting (R27)."""
+    closed = [item.position for item in items if item.is_closed]
+    if closed:
+        audit.record(actor=user, verb="meeting.closed_items_read", target=meeting, council_id=meeting.council_id,
+                     changes={"what": {"before": None, "after": what}, "items": {"before": None, "after": closed}})

@@ -152,8 +152,10 @@ class MeetingView(CouncilView):
         procedure = selectors.rules_for(meeting)
         rows = selectors.attendance_rows(meeting)
         mine = next((r for r in rows if r.membership.person.user_id == request.user.pk), None)
+        items = selectors.agenda_items(meeting)
+        services.closed_items_read_record(meeting=meeting, items=items, user=request.user, what="agenda")
         return render(request, "meetings/meeting.html", {
-            "council": self.council, "meeting": meeting, "items": selectors.agenda_items(meeting),
+            "council": self.council, "meeting": meeting, "items": items,
             "deadlines": selectors.deadlines(meeting, procedure), "rows": rows, "my_row": mine,
             "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure),
             "minutes": Minutes.objects.filter(meeting=meeting).first(),
@@ -243,6 +245,9 @@ class AttachmentDownloadView(CouncilView):
             attachment = Attachment.objects.select_related("item").get(pk=attachment_pk, item__meeting=meeting)
         except Attachment.DoesNotExist:
             raise Http404 from None
+        if attachment.is_closed or attachment.item.is_closed:
+            services.closed_items_read_record(meeting=meeting, items=[attachment.item], user=request.user,
+                                              what=f"attachment {attachment.pk}")
         return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
                             filename=attachment.file.name.rsplit("/", 1)[-1])
 
@@ -394,6 +399,7 @@ class ScreenView(CouncilView):
         procedure = selectors.rules_for(meeting)
         rows = selectors.attendance_rows(meeting)
         items = selectors.agenda_items(meeting)
+        services.closed_items_read_record(meeting=meeting, items=items, user=request.user, what="meeting_screen")
         voters = [r.membership for r in rows if r.counts]
         entries = []
         for item in items:
@@ -673,6 +679,8 @@ class PacketView(CouncilView):
         self.check()
         meeting = self.meeting(pk)
         data = pdf.member_packet(request, meeting)
+        services.closed_items_read_record(meeting=meeting, items=meeting.items.all(), user=request.user,
+                                          what="agenda_packet")
         return HttpResponse(data, content_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="dagsorden-{meeting.pk}-medlemmer.pdf"',
             "Cache-Control": "private, no-store"})

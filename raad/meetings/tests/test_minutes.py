@@ -198,3 +198,28 @@ def test_failed_mail_is_kept_and_retried(settings):
     assert notify.deliver_pending() == 10
     assert notify.deliver_pending() == 0
     assert len(mail.outbox) == 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_item_deadline_reminder_is_sent_once(settings):
+    import io
+
+    import time_machine
+    from django.core import mail
+    from django.core.management import call_command
+
+    from .conftest import at, build_cast
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cast = build_cast()
+    meeting_with_items(cast)  # 10 December 17:00; item deadline 30 November 17:00
+    with time_machine.travel(at(2026, 11, 26, 12), tick=False):
+        call_command("meeting_mail", "--lead-days=3", stdout=io.StringIO())
+        assert mail.outbox == []  # deadline more than 3 days away
+    with time_machine.travel(at(2026, 11, 28, 12), tick=False):
+        out = io.StringIO()
+        call_command("meeting_mail", "--lead-days=3", stdout=out)
+        call_command("meeting_mail", "--lead-days=3", stdout=io.StringIO())
+    assert out.getvalue().strip() == "10 reminders queued, 0 e-mails sent."  # sent on commit, not by the retry
+    assert len(mail.outbox) == 10
+    assert "senest mandag 30. november 2026 kl. 17.00" in mail.outbox[0].body

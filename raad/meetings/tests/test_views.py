@@ -188,3 +188,16 @@ def test_extraordinary_request_from_the_plan_page(client, cast, login_secretary)
         "kind": "extraordinary", "starts_at": "2026-12-17T17:00", "place": "Rådhuset", "reason": "Høring om lukning"})
     request.refresh_from_db()
     assert request.meeting is not None and request.meeting.kind == "extraordinary"
+
+
+def test_reading_closed_items_is_journalled(client, cast):
+    from raad.core.models import AuditEntry
+
+    meeting, _open, closed = published_meeting(cast)
+    login(client, cast.users["medlem"])
+    assert client.get(ws(cast, f"{meeting.pk}/")).status_code == 200
+    attachment = closed.attachments.get()
+    assert client.get(ws(cast, f"{meeting.pk}/bilag/{attachment.pk}/")).status_code == 200
+    entries = AuditEntry.objects.filter(verb="meeting.closed_items_read", actor=cast.users["medlem"]).order_by("id")
+    assert [e.changes["what"]["after"] for e in entries] == ["agenda", f"attachment {attachment.pk}"]
+    assert entries[0].changes["items"]["after"] == [closed.position]
