@@ -49,7 +49,8 @@ class Meeting(BaseModel):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
             )
         ]
 
@@ -94,9 +95,7 @@ class AgendaItem(BaseModel):
     )
     proposed_at = models.DateTimeField(_("foreslået"), null=True, blank=True)
     is_late = models.BooleanField(_("for sent foreslået"), default=False)
-    admission = models.CharField(
-        _("optagelse"), max_length=20, choices=Admission.choices, default=Admission.NOT_NEEDED
-    )
+    admission = models.CharField(_("optagelse"), max_length=20, choices=Admission.choices, default=Admission.NOT_NEEDED)
 
     class Meta:
         verbose_name = _("dagsordenspunkt")
@@ -308,9 +307,7 @@ class Minutes(BaseModel):
     approval_due_on = models.DateField(_("frist for indsigelser"), null=True, blank=True)
     approved_at = models.DateTimeField(_("godkendt"), null=True, blank=True)
     approved_how = models.CharField(_("godkendt"), max_length=20, choices=Approval.choices, blank=True)
-    approved_at_meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    approved_at_meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     is_published = models.BooleanField(_("offentliggjort"), default=False)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
     unpublished_at = models.DateTimeField(_("skjult"), null=True, blank=True)
@@ -434,7 +431,9 @@ class ExtraordinaryRequest(BaseModel):
     threshold, the chair and the secretariat get the task of calling it."""
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="extraordinary_requests")
-    requested_by = models.ForeignKey(Membership, verbose_name=_("anmodet af"), on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        Membership, verbose_name=_("anmodet af"), on_delete=models.PROTECT, related_name="+"
+    )
     reasons = models.TextField(_("begrundelse"))
     threshold = models.PositiveSmallIntegerField(_("krævet antal medlemmer"))
     threshold_reached_at = models.DateTimeField(_("tærskel nået"), null=True, blank=True)

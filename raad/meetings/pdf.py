@@ -22,8 +22,9 @@ def render_pdf(request, template: str, context: dict, *, tagged: bool = True) ->
 
 def public_agenda(request, meeting: Meeting) -> bytes:
     """Open items only; a closed item appears as "Lukket punkt" and nothing else."""
-    return render_pdf(request, "meetings/pdf/public_agenda.html", {
-        "meeting": meeting, "items": selectors.public_agenda(meeting)})
+    return render_pdf(
+        request, "meetings/pdf/public_agenda.html", {"meeting": meeting, "items": selectors.public_agenda(meeting)}
+    )
 
 
 def public_minutes(request, meeting: Meeting, minutes) -> bytes:
@@ -33,8 +34,12 @@ def public_minutes(request, meeting: Meeting, minutes) -> bytes:
 def member_packet(request, meeting: Meeting) -> bytes:
     """The whole agenda followed by every attachment that is a PDF (members only)."""
     items = selectors.agenda_items(meeting)
-    agenda = render_pdf(request, "meetings/pdf/member_agenda.html", {
-        "meeting": meeting, "items": items, "deadlines": selectors.deadlines(meeting)}, tagged=False)
+    agenda = render_pdf(
+        request,
+        "meetings/pdf/member_agenda.html",
+        {"meeting": meeting, "items": items, "deadlines": selectors.deadlines(meeting)},
+        tagged=False,
+    )
     attachments = [a for item in items for a in item.attachments.all() if a.content_type == "application/pdf"]
     if not attachments:
         return agenda

@@ -2,8 +2,7 @@
 
 import rules
 
-from raad.core.roles import has_role, is_council_member, is_council_participant, is_secretariat
-from raad.core.roles import Role
+from raad.core.roles import Role, has_role, is_council_member, is_council_participant, is_secretariat
 
 is_chair_or_vice = has_role(Role.CHAIR, Role.VICE_CHAIR)
 

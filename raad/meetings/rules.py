@@ -76,7 +76,10 @@ class Quorum:
     def message(self) -> str:
         if self.quorate:
             return _("Beslutningsdygtigt: %(counted)s af %(members)s medlemmer tæller med (mindst %(required)s).") % {
-                "counted": self.counted, "members": self.members, "required": self.required}
+                "counted": self.counted,
+                "members": self.members,
+                "required": self.required,
+            }
         return _(
             "Ikke beslutningsdygtigt: %(counted)s af %(members)s medlemmer tæller med, mindst %(required)s "
             "skal være til stede (%(rule)s)."

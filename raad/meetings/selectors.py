@@ -120,7 +120,7 @@ class AttendanceRow:
 
     @property
     def status_label(self) -> str:
-        return Attendance.Status(self.status).label
+        return str(Attendance.Status(self.status).label)
 
     @property
     def present(self) -> bool:
@@ -140,8 +140,7 @@ def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
     on = local_date(meeting)
     memberships = list(memberships_in_force(meeting.council_id, on))
     attendances = {
-        a.membership_id: a
-        for a in Attendance.objects.filter(meeting=meeting).select_related("substitute__person")
+        a.membership_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("substitute__person")
     }
     substitutes: dict[int, Substitute] = {}
     for sub in (
@@ -152,13 +151,26 @@ def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
     ):
         substitutes.setdefault(sub.membership_id, sub)
     return [
-        AttendanceRow(m, attendances.get(m.pk), (attendances[m.pk].substitute if m.pk in attendances and attendances[m.pk].substitute_id else substitutes.get(m.pk)))
+        AttendanceRow(
+            m,
+            attendances.get(m.pk),
+            (
+                attendances[m.pk].substitute
+                if m.pk in attendances and attendances[m.pk].substitute_id
+                else substitutes.get(m.pk)
+            ),
+        )
         for m in memberships
     ]
 
 
-def quorum_for(meeting: Meeting, item: AgendaItem | None = None, *, rows: list[AttendanceRow] | None = None,
-               procedure: RulesOfProcedure | None = None) -> rules.Quorum:
+def quorum_for(
+    meeting: Meeting,
+    item: AgendaItem | None = None,
+    *,
+    rows: list[AttendanceRow] | None = None,
+    procedure: RulesOfProcedure | None = None,
+) -> rules.Quorum:
     procedure = procedure or rules_for(meeting)
     rows = rows if rows is not None else attendance_rows(meeting)
     present_ids = {r.membership.pk for r in rows if r.counts}
@@ -225,12 +237,17 @@ def minutes_publication_check(minutes: Minutes) -> list[Finding]:
     if version is None:
         return []
     texts = [version.content.get("introduction", "")]
-    texts += [f'{e["title"]}\n{e["text"]}' for e in version.content.get("items", []) if not e.get("closed")]
+    texts += [f"{e['title']}\n{e['text']}" for e in version.content.get("items", []) if not e.get("closed")]
     text = "\n".join(texts)
     findings = list(find_personal_data(text))
     on = local_date(minutes.meeting)
     known = {str(m.person) for m in memberships_in_force(minutes.meeting.council_id, on)}
-    known |= {str(s.person) for s in Substitute.objects.filter(membership__seat__council_id=minutes.meeting.council_id).select_related("person")}
+    known |= {
+        str(s.person)
+        for s in Substitute.objects.filter(membership__seat__council_id=minutes.meeting.council_id).select_related(
+            "person"
+        )
+    }
     council = minutes.meeting.council
     vocabulary = set(council.name.split()) | set(council.municipality.name.split()) | {"Kommune", "Rådet", "Råd"}
     seen: set[str] = set()
@@ -303,9 +320,7 @@ def public_agenda(meeting: Meeting) -> list[PublicItem]:
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .exclude(admission=AgendaItem.Admission.REFUSED)
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id"))
-        )
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
         .order_by("position", "id")
     )
     result = []
@@ -360,8 +375,9 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
         return None
     latest = versions[0]
     items = [
-        {"position": e["position"], "closed": True} if e.get("closed") else
-        {k: e[k] for k in ("position", "title", "kind_label", "text", "outcome_label")} | {"closed": False}
+        {"position": e["position"], "closed": True}
+        if e.get("closed")
+        else {k: e[k] for k in ("position", "title", "kind_label", "text", "outcome_label")} | {"closed": False}
         for e in latest.content.get("items", [])
     ]
     return PublicMinutes(
@@ -385,6 +401,8 @@ def extraordinary_requests(council: Council) -> list:
     return list(
         ExtraordinaryRequest.objects.filter(council=council, meeting__isnull=True)
         .select_related("requested_by__person")
-        .prefetch_related(Prefetch("supports", queryset=ExtraordinarySupport.objects.select_related("membership__person")))
+        .prefetch_related(
+            Prefetch("supports", queryset=ExtraordinarySupport.objects.select_related("membership__person"))
+        )
         .order_by("-created_at")
     )

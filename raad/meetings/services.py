@@ -52,8 +52,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 
 def clean_html(text: str) -> str:
     """Formatted text: CPR-like numbers masked, then only harmless tags kept (nh3)."""
-    return nh3.clean(mask_cpr(text or ""), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes={"https", "http", "mailto"}).strip()
+    return nh3.clean(
+        mask_cpr(text or ""), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https", "http", "mailto"}
+    ).strip()
 
 
 def clean_text(text: str) -> str:
@@ -104,15 +105,25 @@ def meeting_plan(
         online_link=online_link,
         reason=clean_text(reason),
     )
-    audit.record(actor=by, verb="meeting.planned", target=meeting, council_id=council.pk,
-                 changes=audit.diff({}, audit.snapshot(meeting, MEETING_FIELDS)))
+    audit.record(
+        actor=by,
+        verb="meeting.planned",
+        target=meeting,
+        council_id=council.pk,
+        changes=audit.diff({}, audit.snapshot(meeting, MEETING_FIELDS)),
+    )
     if extraordinary_request is not None:
         request = ExtraordinaryRequest.objects.select_for_update().get(pk=extraordinary_request.pk, council=council)
         if request.meeting_id is None:
             request.meeting = meeting
             request.save(update_fields=["meeting", "updated_at"])
-            audit.record(actor=by, verb="extraordinary_request.called", target=request, council_id=council.pk,
-                         changes={"meeting": {"before": None, "after": str(meeting)}})
+            audit.record(
+                actor=by,
+                verb="extraordinary_request.called",
+                target=request,
+                council_id=council.pk,
+                changes={"meeting": {"before": None, "after": str(meeting)}},
+            )
     return meeting
 
 
@@ -123,13 +134,22 @@ def _meeting_violations(*, council, kind, starts_at, ends_at, reason, exclude_pk
     if ends_at is not None and ends_at <= starts_at:
         violations.append(Violation("ends_at", _("Mødet skal slutte efter, det begynder.")))
     if kind == Meeting.Kind.EXTRAORDINARY and not (reason or "").strip():
-        violations.append(Violation("reason", _("Et ekstraordinært møde skal have en begrundelse (%(rule)s).")
-                                    % {"rule": reference("extraordinary_numerator")}))
+        violations.append(
+            Violation(
+                "reason",
+                _("Et ekstraordinært møde skal have en begrundelse (%(rule)s).")
+                % {"rule": reference("extraordinary_numerator")},
+            )
+        )
     if kind == Meeting.Kind.CONSTITUENT:
         term = current_term(council, timezone.localtime(starts_at).date())
-        if term is not None and Meeting.objects.filter(
-            council=council, term=term, kind=Meeting.Kind.CONSTITUENT
-        ).exclude(pk=exclude_pk).exclude(status=Meeting.Status.CANCELLED).exists():
+        if (
+            term is not None
+            and Meeting.objects.filter(council=council, term=term, kind=Meeting.Kind.CONSTITUENT)
+            .exclude(pk=exclude_pk)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .exists()
+        ):
             violations.append(Violation("kind", _("Valgperioden har allerede et konstituerende møde.")))
     return violations
 
@@ -140,17 +160,30 @@ def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeti
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Et afholdt eller aflyst møde kan ikke ændres."))
     values = {name: data.get(name, getattr(meeting, name)) for name in MEETING_FIELDS}
-    violations = _meeting_violations(council=meeting.council, kind=values["kind"], starts_at=values["starts_at"],
-                                     ends_at=values["ends_at"], reason=values["reason"], exclude_pk=meeting.pk)
+    violations = _meeting_violations(
+        council=meeting.council,
+        kind=values["kind"],
+        starts_at=values["starts_at"],
+        ends_at=values["ends_at"],
+        reason=values["reason"],
+        exclude_pk=meeting.pk,
+    )
     if violations:
         raise RuleViolation(violations)
     before = audit.snapshot(meeting, MEETING_FIELDS)
     for name in MEETING_FIELDS:
         value = values[name]
-        setattr(meeting, name, clean_text(value) if name in ("place", "address", "accessibility_note", "reason") else value)
+        setattr(
+            meeting, name, clean_text(value) if name in ("place", "address", "accessibility_note", "reason") else value
+        )
     meeting.save(update_fields=[*MEETING_FIELDS, "updated_at"])
-    audit.record(actor=by, verb="meeting.updated", target=meeting, council_id=meeting.council_id,
-                 changes=audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS)))
+    audit.record(
+        actor=by,
+        verb="meeting.updated",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes=audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS)),
+    )
     return meeting
 
 
@@ -162,8 +195,13 @@ def meeting_cancel(*, meeting: Meeting, by: User) -> Meeting:
     before = meeting.status
     meeting.status = Meeting.Status.CANCELLED
     meeting.save(update_fields=["status", "updated_at"])
-    audit.record(actor=by, verb="meeting.cancelled", target=meeting, council_id=meeting.council_id,
-                 changes={"status": {"before": before, "after": meeting.status}})
+    audit.record(
+        actor=by,
+        verb="meeting.cancelled",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={"status": {"before": before, "after": meeting.status}},
+    )
     return meeting
 
 
@@ -202,13 +240,22 @@ def item_add(
     purposes = _purposes_of(meeting, purposes)
     position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
     item = AgendaItem.objects.create(
-        meeting=meeting, position=position, kind=kind, title=clean_text(title),
-        case_presentation=clean_html(case_presentation), proposed_decision=clean_text(proposed_decision),
+        meeting=meeting,
+        position=position,
+        kind=kind,
+        title=clean_text(title),
+        case_presentation=clean_html(case_presentation),
+        proposed_decision=clean_text(proposed_decision),
         is_closed=is_closed,
     )
     item.purposes.set(purposes)
-    audit.record(actor=by, verb="agenda_item.added", target=item, council_id=meeting.council_id,
-                 changes=audit.diff({}, audit.snapshot(item, ITEM_FIELDS)))
+    audit.record(
+        actor=by,
+        verb="agenda_item.added",
+        target=item,
+        council_id=meeting.council_id,
+        changes=audit.diff({}, audit.snapshot(item, ITEM_FIELDS)),
+    )
     return item
 
 
@@ -224,8 +271,13 @@ def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaIt
     item.save(update_fields=[*ITEM_FIELDS, "updated_at"])
     if "purposes" in data:
         item.purposes.set(_purposes_of(item.meeting, data["purposes"]))
-    audit.record(actor=by, verb="agenda_item.updated", target=item, council_id=item.meeting.council_id,
-                 changes=audit.diff(before, audit.snapshot(item, ITEM_FIELDS)))
+    audit.record(
+        actor=by,
+        verb="agenda_item.updated",
+        target=item,
+        council_id=item.meeting.council_id,
+        changes=audit.diff(before, audit.snapshot(item, ITEM_FIELDS)),
+    )
     return item
 
 
@@ -238,8 +290,9 @@ def individual_case_refusal(council: Council) -> str:
     ) % {"municipality": council.municipality.name, "email": council.contact_email}
 
 
-def item_propose(*, meeting: Meeting, membership: Membership, individual_case: bool, by: User | None,
-                 **fields: Any) -> AgendaItem:
+def item_propose(
+    *, meeting: Meeting, membership: Membership, individual_case: bool, by: User | None, **fields: Any
+) -> AgendaItem:
     """A member proposes an item. After the item deadline it is marked late and needs an admission vote
     at the meeting (R15). One person's own case is refused with a referral and nothing of it is stored (R9):
     the refusal itself is journalled (who, when; not the text) in its own transaction."""
@@ -251,8 +304,13 @@ def item_propose(*, meeting: Meeting, membership: Membership, individual_case: b
 
 @transaction.atomic
 def _item_refuse_individual_case(*, meeting: Meeting, membership: Membership, by: User | None) -> None:
-    audit.record(actor=by, verb="agenda_item.refused_individual_case", target=meeting,
-                 council_id=meeting.council_id, changes={"proposed_by": {"before": None, "after": str(membership.person)}})
+    audit.record(
+        actor=by,
+        verb="agenda_item.refused_individual_case",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={"proposed_by": {"before": None, "after": str(membership.person)}},
+    )
 
 
 @transaction.atomic
@@ -278,39 +336,67 @@ def _item_propose(
     purposes = _purposes_of(meeting, purposes)
     position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
     item = AgendaItem.objects.create(
-        meeting=meeting, position=position, kind=kind, title=clean_text(title),
-        case_presentation=clean_html(case_presentation), proposed_decision=clean_text(proposed_decision),
-        proposed_by=membership, proposed_at=now, is_late=late,
+        meeting=meeting,
+        position=position,
+        kind=kind,
+        title=clean_text(title),
+        case_presentation=clean_html(case_presentation),
+        proposed_decision=clean_text(proposed_decision),
+        proposed_by=membership,
+        proposed_at=now,
+        is_late=late,
         admission=AgendaItem.Admission.PENDING if late else AgendaItem.Admission.NOT_NEEDED,
     )
     item.purposes.set(purposes)
-    audit.record(actor=by, verb="agenda_item.proposed", target=item, council_id=meeting.council_id,
-                 changes={**audit.diff({}, audit.snapshot(item, ITEM_FIELDS)), "late": {"before": None, "after": late}})
+    audit.record(
+        actor=by,
+        verb="agenda_item.proposed",
+        target=item,
+        council_id=meeting.council_id,
+        changes={**audit.diff({}, audit.snapshot(item, ITEM_FIELDS)), "late": {"before": None, "after": late}},
+    )
     return item
 
 
 @transaction.atomic
-def attachment_add(*, item: AgendaItem, title: str, upload: UploadedFile, is_closed: bool = False,
-                   by: User | None) -> Attachment:
+def attachment_add(
+    *, item: AgendaItem, title: str, upload: UploadedFile, is_closed: bool = False, by: User | None
+) -> Attachment:
     """Attach a file. Its type (PDF, Word, PNG, JPEG) and size are checked by its content, not its name."""
     item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
     _check_open_for_items(item.meeting)
     limit = files.max_bytes()
     if upload.size is not None and upload.size > limit:
-        raise RuleViolation([Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})])
+        raise RuleViolation(
+            [Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})]
+        )
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise RuleViolation([Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})])
+        raise RuleViolation(
+            [Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})]
+        )
     content_type = files.sniff(data[:16], data)
     if content_type is None:
-        raise RuleViolation([Violation("file", _("Filtypen kan ikke bruges. Brug PDF, Word (.docx/.doc), PNG eller JPEG."))])
+        raise RuleViolation(
+            [Violation("file", _("Filtypen kan ikke bruges. Brug PDF, Word (.docx/.doc), PNG eller JPEG."))]
+        )
     name = f"bilag.{files.EXTENSIONS[content_type]}"
-    attachment = Attachment(item=item, title=clean_text(title) or name, content_type=content_type, size=len(data),
-                            is_closed=is_closed or item.is_closed)
+    attachment = Attachment(
+        item=item,
+        title=clean_text(title) or name,
+        content_type=content_type,
+        size=len(data),
+        is_closed=is_closed or item.is_closed,
+    )
     attachment.file.save(name, ContentFile(data), save=False)
     attachment.save()
-    audit.record(actor=by, verb="attachment.added", target=attachment, council_id=item.meeting.council_id,
-                 changes={"title": {"before": None, "after": attachment.title}, "type": {"before": None, "after": content_type}})
+    audit.record(
+        actor=by,
+        verb="attachment.added",
+        target=attachment,
+        council_id=item.meeting.council_id,
+        changes={"title": {"before": None, "after": attachment.title}, "type": {"before": None, "after": content_type}},
+    )
     return attachment
 
 
@@ -318,8 +404,9 @@ def attachment_add(*, item: AgendaItem, title: str, upload: UploadedFile, is_clo
 
 
 @transaction.atomic
-def meeting_send_notice(*, meeting: Meeting, by: User | None, base_url: str = "",
-                        now: datetime.datetime | None = None) -> Meeting:
+def meeting_send_notice(
+    *, meeting: Meeting, by: User | None, base_url: str = "", now: datetime.datetime | None = None
+) -> Meeting:
     """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PLANNED:
@@ -331,13 +418,26 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, base_url: str = ""
     meeting.notice_sent_at = now
     meeting.save(update_fields=["status", "notice_sent_at", "updated_at"])
     deadline = selectors.deadlines(meeting).notice_deadline
-    audit.record(actor=by, verb="meeting.notice_sent", target=meeting, council_id=meeting.council_id,
-                 changes={"status": {"before": Meeting.Status.PLANNED, "after": meeting.status},
-                          "after_deadline": {"before": None, "after": now > deadline}})
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
-        notify.queue(council=meeting.council_id, key=f"notice:{meeting.pk}:{membership.pk}", to=email_of(membership.person),
-                     template="notice", context={"meeting": meeting, "person": membership.person,
-                                                 "url": base_url + meeting.get_absolute_url()})
+    audit.record(
+        actor=by,
+        verb="meeting.notice_sent",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={
+            "status": {"before": Meeting.Status.PLANNED, "after": meeting.status},
+            "after_deadline": {"before": None, "after": now > deadline},
+        },
+    )
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+        "person__user"
+    ):
+        notify.queue(
+            council=meeting.council_id,
+            key=f"notice:{meeting.pk}:{membership.pk}",
+            to=email_of(membership.person),
+            template="notice",
+            context={"meeting": meeting, "person": membership.person, "url": base_url + meeting.get_absolute_url()},
+        )
     return meeting
 
 
@@ -350,8 +450,14 @@ def _attendance(meeting: Meeting, membership: Membership) -> Attendance:
 
 
 @transaction.atomic
-def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, base_url: str = "",
-                 now: datetime.datetime | None = None) -> Attendance:
+def apology_send(
+    *,
+    meeting: Meeting,
+    membership: Membership,
+    by: User | None,
+    base_url: str = "",
+    now: datetime.datetime | None = None,
+) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
@@ -370,20 +476,36 @@ def apology_send(*, meeting: Meeting, membership: Membership, by: User | None, b
         attendance.substitute = substitute
         attendance.substitute_invited_at = now
     attendance.save()
-    audit.record(actor=by, verb="attendance.apology", target=attendance, council_id=meeting.council_id,
-                 changes={"status": {"before": before, "after": attendance.status},
-                          "substitute": {"before": None, "after": str(substitute.person) if substitute else None}})
-    if attendance.substitute_id:
-        notify.queue(council=meeting.council_id, key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
-                     to=email_of(attendance.substitute.person), template="substitute_invitation",
-                     context={"meeting": meeting, "substitute": attendance.substitute.person,
-                              "member": membership.person, "url": base_url + meeting.get_absolute_url()})
+    audit.record(
+        actor=by,
+        verb="attendance.apology",
+        target=attendance,
+        council_id=meeting.council_id,
+        changes={
+            "status": {"before": before, "after": attendance.status},
+            "substitute": {"before": None, "after": str(substitute.person) if substitute else None},
+        },
+    )
+    if attendance.substitute is not None:
+        notify.queue(
+            council=meeting.council_id,
+            key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
+            to=email_of(attendance.substitute.person),
+            template="substitute_invitation",
+            context={
+                "meeting": meeting,
+                "substitute": attendance.substitute.person,
+                "member": membership.person,
+                "url": base_url + meeting.get_absolute_url(),
+            },
+        )
     return attendance
 
 
 @transaction.atomic
-def attendance_register(*, meeting: Meeting, present: Iterable[int], substitutes_present: Iterable[int],
-                        by: User | None) -> list[Attendance]:
+def attendance_register(
+    *, meeting: Meeting, present: Iterable[int], substitutes_present: Iterable[int], by: User | None
+) -> list[Attendance]:
     """Who is at the meeting: members present (ids of memberships), and substitutes sitting for absent members.
     A substitute sits only in place of an absent member (R19)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -410,9 +532,16 @@ def attendance_register(*, meeting: Meeting, present: Iterable[int], substitutes
             attendance.substitute = row.substitute
         attendance.save()
         changed.append(attendance)
-    audit.record(actor=by, verb="attendance.registered", target=meeting, council_id=meeting.council_id,
-                 changes={"present": {"before": None, "after": sorted(present)},
-                          "substitutes_present": {"before": None, "after": sorted(substitutes_present)}})
+    audit.record(
+        actor=by,
+        verb="attendance.registered",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={
+            "present": {"before": None, "after": sorted(present)},
+            "substitutes_present": {"before": None, "after": sorted(substitutes_present)},
+        },
+    )
     return changed
 
 
@@ -425,8 +554,13 @@ def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | N
         raise RuleViolation(_("Mødelederen skal være et medlem, der er til stede."))
     meeting.leader = membership
     meeting.save(update_fields=["leader", "updated_at"])
-    audit.record(actor=by, verb="meeting.leader_set", target=meeting, council_id=meeting.council_id,
-                 changes={"leader": {"before": None, "after": str(membership.person)}})
+    audit.record(
+        actor=by,
+        verb="meeting.leader_set",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={"leader": {"before": None, "after": str(membership.person)}},
+    )
     return meeting
 
 
@@ -437,8 +571,13 @@ def meeting_mark_held(*, meeting: Meeting, by: User | None) -> Meeting:
         raise RuleViolation(_("Kun et indkaldt møde kan markeres som afholdt."))
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
-    audit.record(actor=by, verb="meeting.held", target=meeting, council_id=meeting.council_id,
-                 changes={"status": {"before": Meeting.Status.NOTICE_SENT, "after": Meeting.Status.HELD}})
+    audit.record(
+        actor=by,
+        verb="meeting.held",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={"status": {"before": Meeting.Status.NOTICE_SENT, "after": Meeting.Status.HELD}},
+    )
     return meeting
 
 
@@ -460,15 +599,31 @@ def conflict_declare(*, item: AgendaItem, membership: Membership, reason: str, b
     if membership.seat.council_id != item.meeting.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan erklære sig inhabile."))
     declaration, created = ConflictDeclaration.objects.get_or_create(
-        item=item, membership=membership, defaults={"reason": clean_text(reason)})
+        item=item, membership=membership, defaults={"reason": clean_text(reason)}
+    )
     if created:
-        audit.record(actor=by, verb="conflict.declared", target=declaration, council_id=item.meeting.council_id,
-                     changes={"member": {"before": None, "after": str(membership.person)}})
+        audit.record(
+            actor=by,
+            verb="conflict.declared",
+            target=declaration,
+            council_id=item.meeting.council_id,
+            changes={"member": {"before": None, "after": str(membership.person)}},
+        )
     return declaration
 
 
-def _vote(*, item: AgendaItem, subject: str, votes_for: int, votes_against: int, abstentions: int, method: str,
-          ballots: dict[int, str] | None, chair_vote: str, by: User | None) -> tuple[Vote, rules.VoteResult]:
+def _vote(
+    *,
+    item: AgendaItem,
+    subject: str,
+    votes_for: int,
+    votes_against: int,
+    abstentions: int,
+    method: str,
+    ballots: dict[int, str] | None,
+    chair_vote: str,
+    by: User | None,
+) -> tuple[Vote, rules.VoteResult]:
     meeting = item.meeting
     procedure = selectors.rules_for(meeting)
     rows = selectors.attendance_rows(meeting)
@@ -482,53 +637,95 @@ def _vote(*, item: AgendaItem, subject: str, votes_for: int, votes_against: int,
         barred = set(ballots) - eligible_ids
         if barred:
             names = ", ".join(str(r.membership.person) for r in rows if r.membership.pk in barred)
-            raise RuleViolation([Violation("ballots", _(
-                "Kun tilstedeværende medlemmer, der ikke er inhabile, kan stemme: %(names)s (%(rule)s).")
-                % {"names": names, "rule": reference("recused_count_toward_quorum")})])
+            raise RuleViolation(
+                [
+                    Violation(
+                        "ballots",
+                        _("Kun tilstedeværende medlemmer, der ikke er inhabile, kan stemme: %(names)s (%(rule)s).")
+                        % {"names": names, "rule": reference("recused_count_toward_quorum")},
+                    )
+                ]
+            )
         votes_for = sum(1 for c in ballots.values() if c == Ballot.Choice.FOR)
         votes_against = sum(1 for c in ballots.values() if c == Ballot.Choice.AGAINST)
         abstentions = sum(1 for c in ballots.values() if c == Ballot.Choice.ABSTAIN)
-    problems = rules.vote_count_problems(votes_for=votes_for, votes_against=votes_against,
-                                         abstentions=abstentions, eligible=len(eligible_ids))
+    problems = rules.vote_count_problems(
+        votes_for=votes_for, votes_against=votes_against, abstentions=abstentions, eligible=len(eligible_ids)
+    )
     if problems:
         raise RuleViolation([Violation("votes_for", p) for p in problems])
     try:
-        result = rules.vote_result(votes_for=votes_for, votes_against=votes_against,
-                                   tie_rule=procedure.tie_rule, chair_vote=chair_vote or None)
+        result = rules.vote_result(
+            votes_for=votes_for, votes_against=votes_against, tie_rule=procedure.tie_rule, chair_vote=chair_vote or None
+        )
     except rules.TieNeedsChairVote as error:
         raise RuleViolation([Violation("chair_vote", str(error))]) from None
     vote = Vote.objects.create(
-        item=item, subject=subject, method=method, votes_for=votes_for, votes_against=votes_against,
-        abstentions=abstentions, chair_vote=chair_vote if result.rule == rules.TIE_CHAIR_DECIDES else "",
-        members=q.members, present=q.present, recused=q.recused, quorum_required=q.required,
-        outcome=result.outcome, rule_applied=result.rule, rule_text=result.rule_label[:300], recorded_by=by,
+        item=item,
+        subject=subject,
+        method=method,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        chair_vote=chair_vote if result.rule == rules.TIE_CHAIR_DECIDES else "",
+        members=q.members,
+        present=q.present,
+        recused=q.recused,
+        quorum_required=q.required,
+        outcome=result.outcome,
+        rule_applied=result.rule,
+        rule_text=result.rule_label[:300],
+        recorded_by=by,
     )
     if method == Vote.Method.BY_NAME:
         row_by_id = {r.membership.pk: r for r in rows}
-        Ballot.objects.bulk_create([
-            Ballot(vote=vote, membership_id=mid, choice=choice,
-                   by_substitute=not row_by_id[mid].present and row_by_id[mid].substitute_present)
-            for mid, choice in sorted(ballots.items())
-        ])
+        Ballot.objects.bulk_create(
+            [
+                Ballot(
+                    vote=vote,
+                    membership_id=mid,
+                    choice=choice,
+                    by_substitute=not row_by_id[mid].present and row_by_id[mid].substitute_present,
+                )
+                for mid, choice in sorted((ballots or {}).items())
+            ]
+        )
     return vote, result
 
 
 @transaction.atomic
-def item_admission_vote(*, item: AgendaItem, votes_for: int, votes_against: int, abstentions: int = 0,
-                        chair_vote: str = "", by: User | None) -> Vote:
+def item_admission_vote(
+    *, item: AgendaItem, votes_for: int, votes_against: int, abstentions: int = 0, chair_vote: str = "", by: User | None
+) -> Vote:
     """The recorded vote on admitting a late item (R15): admitted by majority, with the tie rule."""
     item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     _check_running(item.meeting)
     if item.admission != AgendaItem.Admission.PENDING:
         raise RuleViolation(_("Punktet venter ikke på en afstemning om optagelse."))
-    vote, result = _vote(item=item, subject=Vote.Subject.ADMISSION, votes_for=votes_for, votes_against=votes_against,
-                         abstentions=abstentions, method=Vote.Method.COUNTS, ballots=None, chair_vote=chair_vote, by=by)
+    vote, result = _vote(
+        item=item,
+        subject=Vote.Subject.ADMISSION,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        method=Vote.Method.COUNTS,
+        ballots=None,
+        chair_vote=chair_vote,
+        by=by,
+    )
     item.admission = AgendaItem.Admission.ADMITTED if result.adopted else AgendaItem.Admission.REFUSED
     item.save(update_fields=["admission", "updated_at"])
-    audit.record(actor=by, verb="agenda_item.admission_voted", target=item, council_id=item.meeting.council_id,
-                 changes={"admission": {"before": AgendaItem.Admission.PENDING, "after": item.admission},
-                          "votes": {"before": None, "after": [votes_for, votes_against, abstentions]},
-                          "rule": {"before": None, "after": result.rule}})
+    audit.record(
+        actor=by,
+        verb="agenda_item.admission_voted",
+        target=item,
+        council_id=item.meeting.council_id,
+        changes={
+            "admission": {"before": AgendaItem.Admission.PENDING, "after": item.admission},
+            "votes": {"before": None, "after": [votes_for, votes_against, abstentions]},
+            "rule": {"before": None, "after": result.rule},
+        },
+    )
     return vote
 
 
@@ -554,12 +751,22 @@ def item_decide(
     if Decision.objects.filter(item=item).exists():
         raise RuleViolation(_("Punktet er allerede afgjort."))
     if not item.can_be_treated:
-        raise RuleViolation(_("Et for sent foreslået punkt kan først behandles, når mødet har stemt det på dagsordenen (%(rule)s).")
-                            % {"rule": reference("member_item_deadline_days")})
+        raise RuleViolation(
+            _("Et for sent foreslået punkt kan først behandles, når mødet har stemt det på dagsordenen (%(rule)s).")
+            % {"rule": reference("member_item_deadline_days")}
+        )
     if item.kind == AgendaItem.Kind.DECISION:
-        vote, result = _vote(item=item, subject=Vote.Subject.DECISION, votes_for=votes_for,
-                             votes_against=votes_against, abstentions=abstentions, method=method, ballots=ballots,
-                             chair_vote=chair_vote, by=by)
+        vote, result = _vote(
+            item=item,
+            subject=Vote.Subject.DECISION,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            abstentions=abstentions,
+            method=method,
+            ballots=ballots,
+            chair_vote=chair_vote,
+            by=by,
+        )
         outcome = Decision.Outcome.ADOPTED if result.adopted else Decision.Outcome.REJECTED
         rule_text = result.rule_label
     else:
@@ -568,10 +775,21 @@ def item_decide(
             raise RuleViolation([Violation("text", q.message)])
         vote, rule_text = None, ""
         outcome = Decision.Outcome.NOTED if item.kind == AgendaItem.Kind.INFORMATION else Decision.Outcome.DISCUSSED
-    decision = Decision.objects.create(item=item, vote=vote, text=clean_text(text), outcome=outcome,
-                                       rule_applied=rule_text, decided_at=now or timezone.now())
-    audit.record(actor=by, verb="decision.recorded", target=decision, council_id=item.meeting.council_id,
-                 changes={"outcome": {"before": None, "after": outcome}, "rule": {"before": None, "after": rule_text}})
+    decision = Decision.objects.create(
+        item=item,
+        vote=vote,
+        text=clean_text(text),
+        outcome=outcome,
+        rule_applied=rule_text,
+        decided_at=now or timezone.now(),
+    )
+    audit.record(
+        actor=by,
+        verb="decision.recorded",
+        target=decision,
+        council_id=item.meeting.council_id,
+        changes={"outcome": {"before": None, "after": outcome}, "rule": {"before": None, "after": rule_text}},
+    )
     return decision
 
 
@@ -584,8 +802,13 @@ def minority_statement_add(*, decision: Decision, members: str, text: str, by: U
     if not text.strip() or not members.strip():
         raise RuleViolation([Violation("text", _("Skriv mindretallets udtalelse og hvem mindretallet er."))])
     statement = MinorityStatement.objects.create(decision=decision, members=clean_text(members), text=mask_cpr(text))
-    audit.record(actor=by, verb="minority_statement.recorded", target=statement,
-                 council_id=decision.item.meeting.council_id, changes={"members": {"before": None, "after": statement.members}})
+    audit.record(
+        actor=by,
+        verb="minority_statement.recorded",
+        target=statement,
+        council_id=decision.item.meeting.council_id,
+        changes={"members": {"before": None, "after": statement.members}},
+    )
     return statement
 
 
@@ -596,17 +819,29 @@ def _entry_prefill(item: AgendaItem) -> str:
     lines = []
     conflicts = list(item.conflicts.all())
     for c in conflicts:
-        lines.append(_("%(name)s erklærede sig inhabil og deltog ikke i behandlingen af punktet.") % {"name": c.membership.person})
+        lines.append(
+            _("%(name)s erklærede sig inhabil og deltog ikke i behandlingen af punktet.")
+            % {"name": c.membership.person}
+        )
     if item.is_late:
-        lines.append(_("Punktet blev foreslået efter fristen. Optagelse: %(status)s.") % {"status": item.get_admission_display()})
+        lines.append(
+            _("Punktet blev foreslået efter fristen. Optagelse: %(status)s.") % {"status": item.get_admission_display()}
+        )
     decision = getattr(item, "decision", None)
     if decision is not None:
         lines.append(_("Beslutning: %(text)s") % {"text": decision.text})
         if decision.vote is not None:
             v = decision.vote
-            lines.append(_("Afstemning: %(f)s for, %(a)s imod, %(u)s undlod. %(outcome)s efter reglen om %(rule)s.") % {
-                "f": v.votes_for, "a": v.votes_against, "u": v.abstentions,
-                "outcome": decision.get_outcome_display(), "rule": decision.rule_applied})
+            lines.append(
+                _("Afstemning: %(f)s for, %(a)s imod, %(u)s undlod. %(outcome)s efter reglen om %(rule)s.")
+                % {
+                    "f": v.votes_for,
+                    "a": v.votes_against,
+                    "u": v.abstentions,
+                    "outcome": decision.get_outcome_display(),
+                    "rule": decision.rule_applied,
+                }
+            )
         for s in decision.minority_statements.all():
             lines.append(_("Mindretalsudtalelse fra %(members)s: »%(text)s«") % {"members": s.members, "text": s.text})
     return "\n\n".join(lines)
@@ -623,7 +858,10 @@ def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
         return existing
     minutes = Minutes.objects.create(meeting=meeting, edited_by=by if by and by.pk else None)
     MinutesEntry.objects.bulk_create(
-        [MinutesEntry(minutes=minutes, item=item, text=_entry_prefill(item)) for item in selectors.agenda_items(meeting)]
+        [
+            MinutesEntry(minutes=minutes, item=item, text=_entry_prefill(item))
+            for item in selectors.agenda_items(meeting)
+        ]
     )
     audit.record(actor=by, verb="minutes.started", target=minutes, council_id=meeting.council_id)
     return minutes
@@ -635,14 +873,19 @@ class MinutesConflict(RuleViolation):
     def __init__(self, minutes: Minutes):
         self.current = minutes
         editor = str(minutes.edited_by) if minutes.edited_by else _("en anden")
-        super().__init__(_("%(name)s har gemt referatet, mens du skrev (version %(rev)s). Din tekst er ikke gemt: "
-                           "se den anden tekst nedenfor, indarbejd dine ændringer og gem igen.")
-                         % {"name": editor, "rev": minutes.revision})
+        super().__init__(
+            _(
+                "%(name)s har gemt referatet, mens du skrev (version %(rev)s). Din tekst er ikke gemt: "
+                "se den anden tekst nedenfor, indarbejd dine ændringer og gem igen."
+            )
+            % {"name": editor, "rev": minutes.revision}
+        )
 
 
 @transaction.atomic
-def minutes_save_draft(*, minutes: Minutes, revision: int, introduction: str, entries: dict[int, str],
-                       by: User | None) -> Minutes:
+def minutes_save_draft(
+    *, minutes: Minutes, revision: int, introduction: str, entries: dict[int, str], by: User | None
+) -> Minutes:
     """Save the draft if nobody saved since `revision` was read (optimistic concurrency): else refuse and
     show the other's text, so nobody's words are lost. Saving a circulated draft takes it back to draft."""
     locked = Minutes.objects.select_for_update().select_related("edited_by", "meeting").get(pk=minutes.pk)
@@ -660,15 +903,23 @@ def minutes_save_draft(*, minutes: Minutes, revision: int, introduction: str, en
         entry.text = clean_text(entries[entry.item_id])
         entry.save(update_fields=["text", "updated_at"])
     locked.refresh_from_db()
-    audit.record(actor=by, verb="minutes.draft_saved", target=locked, council_id=locked.meeting.council_id,
-                 changes={"revision": {"before": revision, "after": locked.revision},
-                          "status": {"before": before, "after": locked.status}})
+    audit.record(
+        actor=by,
+        verb="minutes.draft_saved",
+        target=locked,
+        council_id=locked.meeting.council_id,
+        changes={
+            "revision": {"before": revision, "after": locked.revision},
+            "status": {"before": before, "after": locked.status},
+        },
+    )
     return locked
 
 
 @transaction.atomic
-def minutes_circulate(*, minutes: Minutes, by: User | None, base_url: str = "",
-                      now: datetime.datetime | None = None) -> Minutes:
+def minutes_circulate(
+    *, minutes: Minutes, by: User | None, base_url: str = "", now: datetime.datetime | None = None
+) -> Minutes:
     """Send the draft to the members for approval by circulation within the rules' days (R21)."""
     minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.DRAFT:
@@ -677,22 +928,40 @@ def minutes_circulate(*, minutes: Minutes, by: User | None, base_url: str = "",
     minutes.status = Minutes.Status.CIRCULATED
     minutes.circulated_at = now or timezone.now()
     minutes.approval_due_on = timezone.localdate(minutes.circulated_at) + datetime.timedelta(
-        days=procedure.minutes_circulation_days)
+        days=procedure.minutes_circulation_days
+    )
     minutes.save(update_fields=["status", "circulated_at", "approval_due_on", "updated_at"])
-    audit.record(actor=by, verb="minutes.circulated", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}})
+    audit.record(
+        actor=by,
+        verb="minutes.circulated",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}},
+    )
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
-        notify.queue(council=meeting.council_id, key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
-                     to=email_of(membership.person), template="minutes_circulated",
-                     context={"meeting": meeting, "minutes": minutes, "person": membership.person,
-                              "due": minutes.approval_due_on, "url": base_url + meeting.get_absolute_url()})
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+        "person__user"
+    ):
+        notify.queue(
+            council=meeting.council_id,
+            key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
+            to=email_of(membership.person),
+            template="minutes_circulated",
+            context={
+                "meeting": meeting,
+                "minutes": minutes,
+                "person": membership.person,
+                "due": minutes.approval_due_on,
+                "url": base_url + meeting.get_absolute_url(),
+            },
+        )
     return minutes
 
 
 @transaction.atomic
-def minutes_respond(*, minutes: Minutes, membership: Membership, kind: str, comment: str = "",
-                    by: User | None) -> MinutesResponse:
+def minutes_respond(
+    *, minutes: Minutes, membership: Membership, kind: str, comment: str = "", by: User | None
+) -> MinutesResponse:
     """A member approves the circulated draft or objects with a comment."""
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.CIRCULATED:
@@ -702,10 +971,18 @@ def minutes_respond(*, minutes: Minutes, membership: Membership, kind: str, comm
     if kind == MinutesResponse.Kind.OBJECT and not comment.strip():
         raise RuleViolation([Violation("comment", _("Skriv, hvad du gør indsigelse mod."))])
     response, _created = MinutesResponse.objects.update_or_create(
-        minutes=minutes, revision=minutes.revision, membership=membership,
-        defaults={"kind": kind, "comment": clean_text(comment)})
-    audit.record(actor=by, verb=f"minutes.{kind}", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"member": {"before": None, "after": str(membership.person)}})
+        minutes=minutes,
+        revision=minutes.revision,
+        membership=membership,
+        defaults={"kind": kind, "comment": clean_text(comment)},
+    )
+    audit.record(
+        actor=by,
+        verb=f"minutes.{kind}",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={"member": {"before": None, "after": str(membership.person)}},
+    )
     return response
 
 
@@ -718,11 +995,17 @@ def _minutes_content(minutes: Minutes) -> dict[str, Any]:
     for entry in entries:
         item = items[entry.item_id]
         decision = getattr(item, "decision", None)
-        content_items.append({
-            "item_id": item.pk, "position": item.position, "title": item.title,
-            "kind_label": str(item.get_kind_display()), "closed": item.is_closed, "text": entry.text,
-            "outcome_label": str(decision.get_outcome_display()) if decision else "",
-        })
+        content_items.append(
+            {
+                "item_id": item.pk,
+                "position": item.position,
+                "title": item.title,
+                "kind_label": str(item.get_kind_display()),
+                "closed": item.is_closed,
+                "text": entry.text,
+                "outcome_label": str(decision.get_outcome_display()) if decision else "",
+            }
+        )
     return {
         "introduction": minutes.introduction,
         "attendance": {
@@ -731,13 +1014,22 @@ def _minutes_content(minutes: Minutes) -> dict[str, Any]:
             "substitutes": [str(r.substitute.person) for r in rows if r.substitute_present and r.substitute],
         },
         "items": content_items,
-        "approved_at": date_format(timezone.localdate(minutes.approved_at) if minutes.approved_at else timezone.localdate(), "j. F Y"),
+        "approved_at": date_format(
+            timezone.localdate(minutes.approved_at) if minutes.approved_at else timezone.localdate(), "j. F Y"
+        ),
     }
 
 
 @transaction.atomic
-def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = None, by: User | None,
-                    today: datetime.date | None = None, now: datetime.datetime | None = None) -> MinutesVersion:
+def minutes_approve(
+    *,
+    minutes: Minutes,
+    how: str,
+    at_meeting: Meeting | None = None,
+    by: User | None,
+    today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
+) -> MinutesVersion:
     """Approve the minutes (R21), by circulation (no objections, and the days have passed or every member
     approved) or at a later meeting. The approved text is frozen as version 1."""
     minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
@@ -749,21 +1041,39 @@ def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = 
             raise RuleViolation(_("Referatet skal rundsendes, før det kan godkendes ved rundsendelse."))
         responses = list(MinutesResponse.objects.filter(minutes=minutes, revision=minutes.revision))
         if any(r.kind == MinutesResponse.Kind.OBJECT for r in responses):
-            raise RuleViolation(_("Der er indsigelser mod referatet. Ret udkastet og rundsend det igen, eller "
-                                  "godkend det på næste møde (%(rule)s).") % {"rule": reference("minutes_approval")})
-        members = set(memberships_in_force(minutes.meeting.council_id, selectors.local_date(minutes.meeting))
-                      .values_list("pk", flat=True))
+            raise RuleViolation(
+                _(
+                    "Der er indsigelser mod referatet. Ret udkastet og rundsend det igen, eller "
+                    "godkend det på næste møde (%(rule)s)."
+                )
+                % {"rule": reference("minutes_approval")}
+            )
+        members = set(
+            memberships_in_force(minutes.meeting.council_id, selectors.local_date(minutes.meeting)).values_list(
+                "pk", flat=True
+            )
+        )
         approved = {r.membership_id for r in responses if r.kind == MinutesResponse.Kind.APPROVE}
-        if today <= minutes.approval_due_on and not members <= approved:
-            raise RuleViolation(_("Fristen for indsigelser udløber %(date)s; indtil da kan referatet kun godkendes, "
-                                  "når alle medlemmer har godkendt det (%(rule)s).")
-                                % {"date": date_format(minutes.approval_due_on, "j. F Y"),
-                                   "rule": reference("minutes_circulation_days")})
+        due = minutes.approval_due_on or today
+        if today <= due and not members <= approved:
+            raise RuleViolation(
+                _(
+                    "Fristen for indsigelser udløber %(date)s; indtil da kan referatet kun godkendes, "
+                    "når alle medlemmer har godkendt det (%(rule)s)."
+                )
+                % {
+                    "date": date_format(due, "j. F Y"),
+                    "rule": reference("minutes_circulation_days"),
+                }
+            )
     elif how == Minutes.Approval.NEXT_MEETING:
         at_meeting = Meeting.objects.filter(pk=at_meeting.pk).first() if at_meeting is not None else None
-        if at_meeting is None or at_meeting.council_id != minutes.meeting.council_id or \
-                at_meeting.starts_at <= minutes.meeting.starts_at or \
-                at_meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD):
+        if (
+            at_meeting is None
+            or at_meeting.council_id != minutes.meeting.council_id
+            or at_meeting.starts_at <= minutes.meeting.starts_at
+            or at_meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD)
+        ):
             raise RuleViolation(_("Referatet godkendes på et senere, indkaldt møde i rådet."))
     else:
         raise ValueError(how)
@@ -772,21 +1082,34 @@ def minutes_approve(*, minutes: Minutes, how: str, at_meeting: Meeting | None = 
     minutes.approved_how = how
     minutes.approved_at_meeting = at_meeting
     minutes.save(update_fields=["status", "approved_at", "approved_how", "approved_at_meeting", "updated_at"])
-    version = MinutesVersion.objects.create(minutes=minutes, number=1, content=_minutes_content(minutes),
-                                            created_by=by if by and by.pk else None)
-    audit.record(actor=by, verb="minutes.approved", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"how": {"before": None, "after": how}})
+    version = MinutesVersion.objects.create(
+        minutes=minutes, number=1, content=_minutes_content(minutes), created_by=by if by and by.pk else None
+    )
+    audit.record(
+        actor=by,
+        verb="minutes.approved",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={"how": {"before": None, "after": how}},
+    )
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
-        notify.queue(council=meeting.council_id, key=f"minutes-approved:{minutes.pk}:{membership.pk}",
-                     to=email_of(membership.person), template="minutes_approved",
-                     context={"meeting": meeting, "person": membership.person})
+    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+        "person__user"
+    ):
+        notify.queue(
+            council=meeting.council_id,
+            key=f"minutes-approved:{minutes.pk}:{membership.pk}",
+            to=email_of(membership.person),
+            template="minutes_approved",
+            context={"meeting": meeting, "person": membership.person},
+        )
     return version
 
 
 @transaction.atomic
-def minutes_correct(*, minutes: Minutes, entries: dict[int, str], introduction: str, reason: str,
-                    by: User | None) -> MinutesVersion:
+def minutes_correct(
+    *, minutes: Minutes, entries: dict[int, str], introduction: str, reason: str, by: User | None
+) -> MinutesVersion:
     """Approved minutes are immutable: a correction is a new, visible version with its reason."""
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.APPROVED:
@@ -799,10 +1122,23 @@ def minutes_correct(*, minutes: Minutes, entries: dict[int, str], introduction: 
         entry.text = clean_text(entries[entry.item_id])
         entry.save(update_fields=["text", "updated_at"])
     number = (minutes.versions.aggregate(m=Max("number"))["m"] or 0) + 1
-    version = MinutesVersion.objects.create(minutes=minutes, number=number, content=_minutes_content(minutes),
-                                            correction_reason=clean_text(reason), created_by=by if by and by.pk else None)
-    audit.record(actor=by, verb="minutes.corrected", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"version": {"before": number - 1, "after": number}, "reason": {"before": None, "after": version.correction_reason}})
+    version = MinutesVersion.objects.create(
+        minutes=minutes,
+        number=number,
+        content=_minutes_content(minutes),
+        correction_reason=clean_text(reason),
+        created_by=by if by and by.pk else None,
+    )
+    audit.record(
+        actor=by,
+        verb="minutes.corrected",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={
+            "version": {"before": number - 1, "after": number},
+            "reason": {"before": None, "after": version.correction_reason},
+        },
+    )
     return version
 
 
@@ -815,8 +1151,13 @@ def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime
     minutes.is_published = True
     minutes.published_at = now or timezone.now()
     minutes.save(update_fields=["is_published", "published_at", "updated_at"])
-    audit.record(actor=by, verb="minutes.published", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"is_published": {"before": False, "after": True}})
+    audit.record(
+        actor=by,
+        verb="minutes.published",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={"is_published": {"before": False, "after": True}},
+    )
     return minutes
 
 
@@ -829,8 +1170,13 @@ def minutes_unpublish(*, minutes: Minutes, by: User | None) -> Minutes:
     minutes.is_published = False
     minutes.unpublished_at = timezone.now()
     minutes.save(update_fields=["is_published", "unpublished_at", "updated_at"])
-    audit.record(actor=by, verb="minutes.unpublished", target=minutes, council_id=minutes.meeting.council_id,
-                 changes={"is_published": {"before": True, "after": False}})
+    audit.record(
+        actor=by,
+        verb="minutes.unpublished",
+        target=minutes,
+        council_id=minutes.meeting.council_id,
+        changes={"is_published": {"before": True, "after": False}},
+    )
     return minutes
 
 
@@ -854,54 +1200,98 @@ def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by
     if not created:
         return
     count = ExtraordinarySupport.objects.filter(request=request).count()
-    audit.record(actor=by, verb="extraordinary_request.supported", target=request, council_id=request.council_id,
-                 changes={"supporters": {"before": count - 1, "after": count}})
+    audit.record(
+        actor=by,
+        verb="extraordinary_request.supported",
+        target=request,
+        council_id=request.council_id,
+        changes={"supporters": {"before": count - 1, "after": count}},
+    )
     if count >= request.threshold and request.threshold_reached_at is None:
         request.threshold_reached_at = timezone.now()
         request.save(update_fields=["threshold_reached_at", "updated_at"])
-        audit.record(actor=by, verb="extraordinary_request.threshold_reached", target=request,
-                     council_id=request.council_id, changes={"supporters": {"before": None, "after": count}})
-        from raad.councils.models import StaffAssignment
+        audit.record(
+            actor=by,
+            verb="extraordinary_request.threshold_reached",
+            target=request,
+            council_id=request.council_id,
+            changes={"supporters": {"before": None, "after": count}},
+        )
         from raad.core.roles import Role
+        from raad.councils.models import StaffAssignment
 
         today = timezone.localdate()
         recipients = {
-            a.user.email for a in StaffAssignment.objects.filter(council_id=request.council_id, role=Role.SECRETARIAT,
-                                                                 starts_on__lte=today)
-            .exclude(ends_on__lt=today).select_related("user") if a.user.email}
-        recipients |= {email_of(m.person) for m in memberships_in_force(request.council_id, today)
-                       .select_related("person__user").filter(role__in=["chair", "vice_chair"])}
+            a.user.email
+            for a in StaffAssignment.objects.filter(
+                council_id=request.council_id, role=Role.SECRETARIAT, starts_on__lte=today
+            )
+            .exclude(ends_on__lt=today)
+            .select_related("user")
+            if a.user.email
+        }
+        recipients |= {
+            email_of(m.person)
+            for m in memberships_in_force(request.council_id, today)
+            .select_related("person__user")
+            .filter(role__in=["chair", "vice_chair"])
+        }
         for to in sorted(r for r in recipients if r):
-            notify.queue(council=request.council_id, key=f"extraordinary:{request.pk}:{to}", to=to,
-                         template="extraordinary_task", context={"request": request, "count": count,
-                                                                  "url": base_url + reverse("meetings:plan", args=[request.council.slug])})
+            notify.queue(
+                council=request.council_id,
+                key=f"extraordinary:{request.pk}:{to}",
+                to=to,
+                template="extraordinary_task",
+                context={
+                    "request": request,
+                    "count": count,
+                    "url": base_url + reverse("meetings:plan", args=[request.council.slug]),
+                },
+            )
 
 
 @transaction.atomic
-def extraordinary_request_create(*, council: Council, membership: Membership, reasons: str, by: User | None,
-                                 base_url: str = "") -> ExtraordinaryRequest:
+def extraordinary_request_create(
+    *, council: Council, membership: Membership, reasons: str, by: User | None, base_url: str = ""
+) -> ExtraordinaryRequest:
     """A member asks for an extraordinary meeting with reasons; the request counts as their support."""
     council = Council.objects.select_for_update().get(pk=council.pk)
     if membership.seat.council_id != council.pk:
         raise RuleViolation(_("Kun rådets medlemmer kan anmode om et ekstraordinært møde."))
     if not reasons.strip():
-        raise RuleViolation([Violation("reasons", _("Skriv begrundelsen for mødet (%(rule)s).")
-                                       % {"rule": reference("extraordinary_numerator")})])
+        raise RuleViolation(
+            [
+                Violation(
+                    "reasons",
+                    _("Skriv begrundelsen for mødet (%(rule)s).") % {"rule": reference("extraordinary_numerator")},
+                )
+            ]
+        )
     procedure = rules_in_force(council)
     members = memberships_in_force(council).count()
     request = ExtraordinaryRequest.objects.create(
-        council=council, requested_by=membership, reasons=clean_text(reasons),
-        threshold=rules.extraordinary_threshold(members, procedure.extraordinary_numerator,
-                                                procedure.extraordinary_denominator))
-    audit.record(actor=by, verb="extraordinary_request.created", target=request, council_id=council.pk,
-                 changes={"threshold": {"before": None, "after": request.threshold}})
+        council=council,
+        requested_by=membership,
+        reasons=clean_text(reasons),
+        threshold=rules.extraordinary_threshold(
+            members, procedure.extraordinary_numerator, procedure.extraordinary_denominator
+        ),
+    )
+    audit.record(
+        actor=by,
+        verb="extraordinary_request.created",
+        target=request,
+        council_id=council.pk,
+        changes={"threshold": {"before": None, "after": request.threshold}},
+    )
     _support_and_check(request, membership, by, base_url)
     return request
 
 
 @transaction.atomic
-def extraordinary_request_support(*, request: ExtraordinaryRequest, membership: Membership, by: User | None,
-                                  base_url: str = "") -> ExtraordinaryRequest:
+def extraordinary_request_support(
+    *, request: ExtraordinaryRequest, membership: Membership, by: User | None, base_url: str = ""
+) -> ExtraordinaryRequest:
     request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
     if membership.seat.council_id != request.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan støtte anmodningen."))
@@ -915,8 +1305,9 @@ def extraordinary_request_support(*, request: ExtraordinaryRequest, membership: 
 
 
 @transaction.atomic
-def item_deadline_reminders_queue(*, lead: datetime.timedelta, now: datetime.datetime | None = None,
-                                  base_url: str = "") -> int:
+def item_deadline_reminders_queue(
+    *, lead: datetime.timedelta, now: datetime.datetime | None = None, base_url: str = ""
+) -> int:
     """Remind the members of every planned meeting whose item deadline falls within `lead` from now.
     Each member is reminded once per meeting (the mail key), however often this runs."""
     now = now or timezone.now()
@@ -926,11 +1317,21 @@ def item_deadline_reminders_queue(*, lead: datetime.timedelta, now: datetime.dat
         deadline = selectors.deadlines(meeting).item_deadline
         if not now <= deadline <= now + lead:
             continue
-        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related("person__user"):
-            if notify.queue(council=meeting.council_id, key=f"item-deadline:{meeting.pk}:{membership.pk}",
-                            to=email_of(membership.person), template="item_deadline",
-                            context={"meeting": meeting, "person": membership.person, "deadline": deadline,
-                                     "url": base_url + meeting.get_absolute_url()}):
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+            "person__user"
+        ):
+            if notify.queue(
+                council=meeting.council_id,
+                key=f"item-deadline:{meeting.pk}:{membership.pk}",
+                to=email_of(membership.person),
+                template="item_deadline",
+                context={
+                    "meeting": meeting,
+                    "person": membership.person,
+                    "deadline": deadline,
+                    "url": base_url + meeting.get_absolute_url(),
+                },
+            ):
                 queued += 1
     return queued
 
@@ -943,5 +1344,10 @@ def closed_items_read_record(*, meeting: Meeting, items: Iterable[AgendaItem], u
     """Journal that `user` read closed items (or a closed attachment) of the meeting (R27)."""
     closed = [item.position for item in items if item.is_closed]
     if closed:
-        audit.record(actor=user, verb="meeting.closed_items_read", target=meeting, council_id=meeting.council_id,
-                     changes={"what": {"before": None, "after": what}, "items": {"before": None, "after": closed}})
+        audit.record(
+            actor=user,
+            verb="meeting.closed_items_read",
+            target=meeting,
+            council_id=meeting.council_id,
+            changes={"what": {"before": None, "after": what}, "items": {"before": None, "after": closed}},
+        )

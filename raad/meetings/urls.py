@@ -9,7 +9,11 @@ urlpatterns = [
     path("nyt/", views.MeetingFormView.as_view(), name="meeting_new"),
     path("kalender/", views.CalendarTokenView.as_view(), name="calendar"),
     path("ekstraordinaert/", views.ExtraordinaryRequestView.as_view(), name="extraordinary"),
-    path("ekstraordinaert/<int:request_pk>/stoet/", views.ExtraordinaryRequestView.as_view(), name="extraordinary_support"),
+    path(
+        "ekstraordinaert/<int:request_pk>/stoet/",
+        views.ExtraordinaryRequestView.as_view(),
+        name="extraordinary_support",
+    ),
     path("<int:pk>/", views.MeetingView.as_view(), name="meeting"),
     path("<int:pk>/rediger/", views.MeetingFormView.as_view(), name="meeting_edit"),
     path("<int:pk>/aflys/", views.CancelView.as_view(), name="cancel"),

@@ -71,7 +71,9 @@ class CouncilView(WorkspaceMixin, View):
             raise Http404 from None
 
     def meeting_crumbs(self, meeting: Meeting, *rest):
-        return _crumbs(self.council, (str(meeting), reverse("meetings:meeting", args=[self.council.slug, meeting.pk])), *rest)
+        return _crumbs(
+            self.council, (str(meeting), reverse("meetings:meeting", args=[self.council.slug, meeting.pk])), *rest
+        )
 
 
 class PlanView(CouncilView):
@@ -90,13 +92,21 @@ class PlanView(CouncilView):
             r.supporter_ids = {s.membership_id for s in r.supports.all()}
         this_year = timezone.localdate().year
         years = sorted(set(selectors.meeting_years(self.council)) | {this_year, this_year + 1, year}, reverse=True)
-        return render(request, "meetings/plan.html", {
-            "council": self.council, "plan": plan, "years": years,
-            "can_manage": request.user.has_perm("meetings.manage", self.council),
-            "can_call": request.user.has_perm("meetings.run", self.council),
-            "membership": membership, "requests": requests, "request_form": forms.ExtraordinaryRequestForm(),
-            "crumbs": _crumbs(self.council)[:-1] + [(_("Møder"), None)],
-        })
+        return render(
+            request,
+            "meetings/plan.html",
+            {
+                "council": self.council,
+                "plan": plan,
+                "years": years,
+                "can_manage": request.user.has_perm("meetings.manage", self.council),
+                "can_call": request.user.has_perm("meetings.run", self.council),
+                "membership": membership,
+                "requests": requests,
+                "request_form": forms.ExtraordinaryRequestForm(),
+                "crumbs": _crumbs(self.council)[:-1] + [(_("Møder"), None)],
+            },
+        )
 
 
 class MeetingFormView(CouncilView):
@@ -105,8 +115,12 @@ class MeetingFormView(CouncilView):
     def _render(self, request, form, meeting=None, status=200):
         title = _("Redigér møde") if meeting else _("Planlæg møde")
         crumbs = self.meeting_crumbs(meeting, (title, None)) if meeting else _crumbs(self.council, (title, None))
-        return render(request, "meetings/meeting_form.html", {"council": self.council, "form": form, "meeting": meeting,
-                                                               "title": title, "crumbs": crumbs}, status=status)
+        return render(
+            request,
+            "meetings/meeting_form.html",
+            {"council": self.council, "form": form, "meeting": meeting, "title": title, "crumbs": crumbs},
+            status=status,
+        )
 
     def extraordinary_request(self):
         pk = self.request.GET.get("anmodning")
@@ -131,8 +145,12 @@ class MeetingFormView(CouncilView):
             data = {k: form.cleaned_data[k] for k in services.MEETING_FIELDS}
             try:
                 if meeting is None:
-                    meeting = services.meeting_plan(council=self.council, by=request.user,
-                                                    extraordinary_request=self.extraordinary_request(), **data)
+                    meeting = services.meeting_plan(
+                        council=self.council,
+                        by=request.user,
+                        extraordinary_request=self.extraordinary_request(),
+                        **data,
+                    )
                 else:
                     meeting = services.meeting_update(meeting=meeting, data=data, by=request.user)
             except RuleViolation as violation:
@@ -154,17 +172,25 @@ class MeetingView(CouncilView):
         mine = next((r for r in rows if r.membership.person.user_id == request.user.pk), None)
         items = selectors.agenda_items(meeting)
         services.closed_items_read_record(meeting=meeting, items=items, user=request.user, what="agenda")
-        return render(request, "meetings/meeting.html", {
-            "council": self.council, "meeting": meeting, "items": items,
-            "deadlines": selectors.deadlines(meeting, procedure), "rows": rows, "my_row": mine,
-            "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure),
-            "minutes": Minutes.objects.filter(meeting=meeting).first(),
-            "can_manage": request.user.has_perm("meetings.manage", self.council),
-            "can_run": request.user.has_perm("meetings.run", self.council),
-            "can_propose": request.user.has_perm("meetings.propose_item", self.council) and mine is not None,
-            "now": timezone.now(),
-            "crumbs": _crumbs(self.council, (str(meeting), None)),
-        })
+        return render(
+            request,
+            "meetings/meeting.html",
+            {
+                "council": self.council,
+                "meeting": meeting,
+                "items": items,
+                "deadlines": selectors.deadlines(meeting, procedure),
+                "rows": rows,
+                "my_row": mine,
+                "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure),
+                "minutes": Minutes.objects.filter(meeting=meeting).first(),
+                "can_manage": request.user.has_perm("meetings.manage", self.council),
+                "can_run": request.user.has_perm("meetings.run", self.council),
+                "can_propose": request.user.has_perm("meetings.propose_item", self.council) and mine is not None,
+                "now": timezone.now(),
+                "crumbs": _crumbs(self.council, (str(meeting), None)),
+            },
+        )
 
 
 class ItemFormView(CouncilView):
@@ -172,11 +198,21 @@ class ItemFormView(CouncilView):
 
     def _render(self, request, meeting, form, item=None, attachment_form=None, status=200):
         title = _("Redigér punkt") if item else _("Nyt punkt")
-        return render(request, "meetings/item_form.html", {
-            "council": self.council, "meeting": meeting, "item": item, "form": form, "title": title,
-            "attachments": list(item.attachments.all()) if item else [],
-            "attachment_form": attachment_form or forms.AttachmentForm(),
-            "crumbs": self.meeting_crumbs(meeting, (title, None))}, status=status)
+        return render(
+            request,
+            "meetings/item_form.html",
+            {
+                "council": self.council,
+                "meeting": meeting,
+                "item": item,
+                "form": form,
+                "title": title,
+                "attachments": list(item.attachments.all()) if item else [],
+                "attachment_form": attachment_form or forms.AttachmentForm(),
+                "crumbs": self.meeting_crumbs(meeting, (title, None)),
+            },
+            status=status,
+        )
 
     def get(self, request, slug, pk, item_pk=None):
         self.check()
@@ -184,9 +220,15 @@ class ItemFormView(CouncilView):
         item = self.item(meeting, item_pk) if item_pk else None
         initial = {}
         if item:
-            initial = {"kind": item.kind, "title": item.title, "case_presentation": item.case_presentation,
-                       "proposed_decision": item.proposed_decision, "is_closed": item.is_closed,
-                       "position": item.position, "purposes": list(item.purposes.all())}
+            initial = {
+                "kind": item.kind,
+                "title": item.title,
+                "case_presentation": item.case_presentation,
+                "proposed_decision": item.proposed_decision,
+                "is_closed": item.is_closed,
+                "position": item.position,
+                "purposes": list(item.purposes.all()),
+            }
         return self._render(request, meeting, forms.ItemForm(initial=initial, council=self.council), item)
 
     def post(self, request, slug, pk, item_pk=None):
@@ -222,8 +264,13 @@ class AttachmentAddView(CouncilView):
         form = forms.AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.attachment_add(item=item, title=form.cleaned_data["title"], upload=form.cleaned_data["file"],
-                                        is_closed=form.cleaned_data["is_closed"], by=request.user)
+                services.attachment_add(
+                    item=item,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                    is_closed=form.cleaned_data["is_closed"],
+                    by=request.user,
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
@@ -231,10 +278,22 @@ class AttachmentAddView(CouncilView):
                 return redirect("meetings:item_edit", slug=slug, pk=pk, item_pk=item.pk)
         view = ItemFormView()
         view.council = self.council
-        initial = {"kind": item.kind, "title": item.title, "case_presentation": item.case_presentation,
-                   "proposed_decision": item.proposed_decision, "is_closed": item.is_closed, "position": item.position}
-        return view._render(request, meeting, forms.ItemForm(initial=initial, council=self.council), item,
-                            attachment_form=form, status=400)
+        initial = {
+            "kind": item.kind,
+            "title": item.title,
+            "case_presentation": item.case_presentation,
+            "proposed_decision": item.proposed_decision,
+            "is_closed": item.is_closed,
+            "position": item.position,
+        }
+        return view._render(
+            request,
+            meeting,
+            forms.ItemForm(initial=initial, council=self.council),
+            item,
+            attachment_form=form,
+            status=400,
+        )
 
 
 class AttachmentDownloadView(CouncilView):
@@ -246,10 +305,14 @@ class AttachmentDownloadView(CouncilView):
         except Attachment.DoesNotExist:
             raise Http404 from None
         if attachment.is_closed or attachment.item.is_closed:
-            services.closed_items_read_record(meeting=meeting, items=[attachment.item], user=request.user,
-                                              what=f"attachment {attachment.pk}")
-        return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            filename=attachment.file.name.rsplit("/", 1)[-1])
+            services.closed_items_read_record(
+                meeting=meeting, items=[attachment.item], user=request.user, what=f"attachment {attachment.pk}"
+            )
+        return FileResponse(
+            attachment.file.open("rb"),
+            content_type=attachment.content_type,
+            filename=attachment.file.name.rsplit("/", 1)[-1],
+        )
 
 
 class ProposeView(CouncilView):
@@ -258,10 +321,19 @@ class ProposeView(CouncilView):
     perm = "meetings.propose_item"
 
     def _render(self, request, meeting, form, status=200):
-        return render(request, "meetings/propose.html", {
-            "council": self.council, "meeting": meeting, "form": form,
-            "deadlines": selectors.deadlines(meeting), "now": timezone.now(),
-            "crumbs": self.meeting_crumbs(meeting, (_("Foreslå et punkt"), None))}, status=status)
+        return render(
+            request,
+            "meetings/propose.html",
+            {
+                "council": self.council,
+                "meeting": meeting,
+                "form": form,
+                "deadlines": selectors.deadlines(meeting),
+                "now": timezone.now(),
+                "crumbs": self.meeting_crumbs(meeting, (_("Foreslå et punkt"), None)),
+            },
+            status=status,
+        )
 
     def _membership(self, meeting):
         membership = selectors.membership_of_user(self.request.user, meeting)
@@ -282,13 +354,20 @@ class ProposeView(CouncilView):
         form = forms.ProposalForm(request.POST, council=self.council)
         if form.is_valid():
             try:
-                item = services.item_propose(meeting=meeting, membership=membership, by=request.user, **form.cleaned_data)
+                item = services.item_propose(
+                    meeting=meeting, membership=membership, by=request.user, **form.cleaned_data
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
                 if item.is_late:
-                    messages.warning(request, _("Punktet er modtaget efter fristen. Det er markeret som for sent og "
-                                                "kan kun behandles, hvis mødet stemmer det på dagsordenen."))
+                    messages.warning(
+                        request,
+                        _(
+                            "Punktet er modtaget efter fristen. Det er markeret som for sent og "
+                            "kan kun behandles, hvis mødet stemmer det på dagsordenen."
+                        ),
+                    )
                 else:
                     messages.success(request, _("Tak. Punktet er sat på dagsordenen."))
                 return redirect("meetings:meeting", slug=slug, pk=pk)
@@ -337,21 +416,28 @@ class ExtraordinaryRequestView(CouncilView):
                 form = forms.ExtraordinaryRequestForm(request.POST)
                 if not form.is_valid():
                     raise RuleViolation(_("Skriv begrundelsen for mødet."))
-                found = services.extraordinary_request_create(council=self.council, membership=membership,
-                                                              reasons=form.cleaned_data["reasons"], by=request.user,
-                                                              base_url=_base_url(request))
+                found = services.extraordinary_request_create(
+                    council=self.council,
+                    membership=membership,
+                    reasons=form.cleaned_data["reasons"],
+                    by=request.user,
+                    base_url=_base_url(request),
+                )
             else:
                 found = ExtraordinaryRequest.objects.filter(council=self.council, pk=request_pk).first()
                 if found is None:
                     raise Http404
-                found = services.extraordinary_request_support(request=found, membership=membership, by=request.user,
-                                                               base_url=_base_url(request))
+                found = services.extraordinary_request_support(
+                    request=found, membership=membership, by=request.user, base_url=_base_url(request)
+                )
         except RuleViolation as violation:
             for message in violation.messages:
                 messages.error(request, message)
         else:
             if found.threshold_reached_at:
-                messages.success(request, _("Anmodningen har nu støtte nok. Forpersonen og sekretariatet skal indkalde mødet."))
+                messages.success(
+                    request, _("Anmodningen har nu støtte nok. Forpersonen og sekretariatet skal indkalde mødet.")
+                )
             else:
                 messages.success(request, _("Din støtte er registreret."))
         return redirect("meetings:plan", slug=slug)
@@ -376,11 +462,13 @@ class ApologyView(ActionView):
         membership = selectors.membership_of_user(request.user, meeting)
         if membership is None:
             raise PermissionDenied
-        attendance = services.apology_send(meeting=meeting, membership=membership, by=request.user,
-                                           base_url=_base_url(request))
+        attendance = services.apology_send(
+            meeting=meeting, membership=membership, by=request.user, base_url=_base_url(request)
+        )
         if attendance.substitute_id:
             self.success = _("Dit afbud er registreret. Din stedfortræder %(name)s er indkaldt.") % {
-                "name": attendance.substitute.person}
+                "name": attendance.substitute.person
+            }
         else:
             self.success = _("Dit afbud er registreret.")
 
@@ -403,24 +491,44 @@ class ScreenView(CouncilView):
         voters = [r.membership for r in rows if r.counts]
         entries = []
         for item in items:
-            entries.append({
-                "item": item,
-                "quorum": selectors.quorum_for(meeting, item, rows=rows, procedure=procedure),
-                "conflict_form": forms.ConflictForm(members=voters, prefix=f"c{item.pk}"),
-                "decision_form": forms.DecisionForm(prefix=f"d{item.pk}", initial={"text": item.proposed_decision}),
-                "admission_form": forms.CountsForm(prefix=f"a{item.pk}"),
-                "minority_form": forms.MinorityForm(prefix=f"m{item.pk}"),
-                "recused_ids": {c.membership_id for c in item.conflicts.all()},
-            })
-        leader = meeting.leader or next((r.membership for r in rows if r.present and r.membership.role == "chair"), None) \
+            entries.append(
+                {
+                    "item": item,
+                    "quorum": selectors.quorum_for(meeting, item, rows=rows, procedure=procedure),
+                    "conflict_form": forms.ConflictForm(members=voters, prefix=f"c{item.pk}"),
+                    "decision_form": forms.DecisionForm(prefix=f"d{item.pk}", initial={"text": item.proposed_decision}),
+                    "admission_form": forms.CountsForm(prefix=f"a{item.pk}"),
+                    "minority_form": forms.MinorityForm(prefix=f"m{item.pk}"),
+                    "recused_ids": {c.membership_id for c in item.conflicts.all()},
+                }
+            )
+        leader = (
+            meeting.leader
+            or next((r.membership for r in rows if r.present and r.membership.role == "chair"), None)
             or next((r.membership for r in rows if r.present and r.membership.role == "vice_chair"), None)
-        return render(request, "meetings/screen.html", {
-            "council": self.council, "meeting": meeting, "rows": rows, "entries": entries, "voters": voters,
-            "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure), "procedure": procedure,
-            "leader": leader, "present_rows": [r for r in rows if r.present],
-            "ballot_choices": [("", _("Stemmer ikke")), ("for", _("For")), ("against", _("Imod")), ("abstain", _("Undlader"))],
-            "crumbs": self.meeting_crumbs(meeting, (_("Mødeskærm"), None)),
-        })
+        )
+        return render(
+            request,
+            "meetings/screen.html",
+            {
+                "council": self.council,
+                "meeting": meeting,
+                "rows": rows,
+                "entries": entries,
+                "voters": voters,
+                "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure),
+                "procedure": procedure,
+                "leader": leader,
+                "present_rows": [r for r in rows if r.present],
+                "ballot_choices": [
+                    ("", _("Stemmer ikke")),
+                    ("for", _("For")),
+                    ("against", _("Imod")),
+                    ("abstain", _("Undlader")),
+                ],
+                "crumbs": self.meeting_crumbs(meeting, (_("Mødeskærm"), None)),
+            },
+        )
 
 
 class ScreenAction(ActionView):
@@ -445,15 +553,21 @@ class ScreenAction(ActionView):
 
 class AttendanceView(ScreenAction):
     def act(self, request, meeting):
-        services.attendance_register(meeting=meeting, present=self.ints(request, "present"),
-                                     substitutes_present=self.ints(request, "substitute_present"), by=request.user)
+        services.attendance_register(
+            meeting=meeting,
+            present=self.ints(request, "present"),
+            substitutes_present=self.ints(request, "substitute_present"),
+            by=request.user,
+        )
         self.success = _("Fremmødet er gemt.")
 
 
 class LeaderView(ScreenAction):
     def act(self, request, meeting):
         ids = self.ints(request, "leader")
-        membership = next((r.membership for r in selectors.attendance_rows(meeting) if ids and r.membership.pk == ids[0]), None)
+        membership = next(
+            (r.membership for r in selectors.attendance_rows(meeting) if ids and r.membership.pk == ids[0]), None
+        )
         if membership is None:
             raise RuleViolation(_("Vælg en mødeleder."))
         services.meeting_set_leader(meeting=meeting, membership=membership, by=request.user)
@@ -498,12 +612,20 @@ class DecideView(ScreenAction):
                         ballots[int(key.split("-", 1)[1])] = value
                     except ValueError:
                         continue
-        decision = services.item_decide(item=item, text=data["text"], votes_for=data["votes_for"],
-                                        votes_against=data["votes_against"], abstentions=data["abstentions"],
-                                        method=data["method"], ballots=ballots, chair_vote=data["chair_vote"],
-                                        by=request.user)
+        decision = services.item_decide(
+            item=item,
+            text=data["text"],
+            votes_for=data["votes_for"],
+            votes_against=data["votes_against"],
+            abstentions=data["abstentions"],
+            method=data["method"],
+            ballots=ballots,
+            chair_vote=data["chair_vote"],
+            by=request.user,
+        )
         self.success = _("Beslutningen er registreret: %(outcome)s.") % {"outcome": decision.get_outcome_display()} + (
-            f" ({decision.rule_applied})" if decision.rule_applied else "")
+            f" ({decision.rule_applied})" if decision.rule_applied else ""
+        )
 
 
 class MinorityView(ScreenAction):
@@ -536,26 +658,45 @@ class MinutesView(CouncilView):
     def _context(self, meeting, minutes, **extra):
         membership = selectors.membership_of_user(self.request.user, meeting)
         context = {
-            "council": self.council, "meeting": meeting, "minutes": minutes, "membership": membership,
+            "council": self.council,
+            "meeting": meeting,
+            "minutes": minutes,
+            "membership": membership,
             "can_manage": self.request.user.has_perm("meetings.manage", self.council),
             "crumbs": self.meeting_crumbs(meeting, (_("Referat"), None)),
         }
         if minutes is not None:
             entries = list(minutes.entries.all())
-            context.update({
-                "versions": list(minutes.versions.all()),
-                "responses": [r for r in minutes.responses.all() if r.revision == minutes.revision],
-                "my_response": next((r for r in minutes.responses.all() if membership and r.membership_id == membership.pk
-                                     and r.revision == minutes.revision), None),
-                "response_form": forms.MinutesResponseForm(),
-                "approve_form": forms.ApproveAtMeetingForm(meeting=meeting),
-            })
+            context.update(
+                {
+                    "versions": list(minutes.versions.all()),
+                    "responses": [r for r in minutes.responses.all() if r.revision == minutes.revision],
+                    "my_response": next(
+                        (
+                            r
+                            for r in minutes.responses.all()
+                            if membership and r.membership_id == membership.pk and r.revision == minutes.revision
+                        ),
+                        None,
+                    ),
+                    "response_form": forms.MinutesResponseForm(),
+                    "approve_form": forms.ApproveAtMeetingForm(meeting=meeting),
+                }
+            )
             if minutes.status != Minutes.Status.APPROVED:
-                context.setdefault("form", forms.MinutesDraftForm(
-                    entries=entries, initial={"revision": minutes.revision, "introduction": minutes.introduction}))
+                context.setdefault(
+                    "form",
+                    forms.MinutesDraftForm(
+                        entries=entries, initial={"revision": minutes.revision, "introduction": minutes.introduction}
+                    ),
+                )
             else:
-                context.setdefault("correction_form", forms.MinutesCorrectionForm(
-                    entries=entries, initial={"revision": minutes.revision, "introduction": minutes.introduction}))
+                context.setdefault(
+                    "correction_form",
+                    forms.MinutesCorrectionForm(
+                        entries=entries, initial={"revision": minutes.revision, "introduction": minutes.introduction}
+                    ),
+                )
                 context["findings"] = selectors.minutes_publication_check(minutes)
         context.update(extra)
         return context
@@ -576,14 +717,28 @@ class MinutesView(CouncilView):
         form = forms.MinutesDraftForm(request.POST, entries=list(minutes.entries.all()))
         if form.is_valid():
             try:
-                services.minutes_save_draft(minutes=minutes, revision=form.cleaned_data["revision"],
-                                            introduction=form.cleaned_data["introduction"], entries=form.entries(),
-                                            by=request.user)
+                services.minutes_save_draft(
+                    minutes=minutes,
+                    revision=form.cleaned_data["revision"],
+                    introduction=form.cleaned_data["introduction"],
+                    entries=form.entries(),
+                    by=request.user,
+                )
             except services.MinutesConflict as conflict:
                 current = selectors.minutes_for(meeting)
-                return render(request, "meetings/minutes.html", self._context(
-                    meeting, current, form=form, conflict=conflict,
-                    conflict_entries=list(current.entries.all()), conflict_revision=current.revision), status=409)
+                return render(
+                    request,
+                    "meetings/minutes.html",
+                    self._context(
+                        meeting,
+                        current,
+                        form=form,
+                        conflict=conflict,
+                        conflict_entries=list(current.entries.all()),
+                        conflict_revision=current.revision,
+                    ),
+                    status=409,
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
@@ -611,9 +766,12 @@ class MinutesStartView(MinutesAction):
 
 class MinutesCirculateView(MinutesAction):
     def act(self, request, meeting):
-        minutes = services.minutes_circulate(minutes=self.minutes(meeting), by=request.user, base_url=_base_url(request))
+        minutes = services.minutes_circulate(
+            minutes=self.minutes(meeting), by=request.user, base_url=_base_url(request)
+        )
         self.success = _("Referatet er sendt til godkendelse. Frist for indsigelser: %(date)s.") % {
-            "date": minutes.approval_due_on.strftime("%d.%m.%Y")}
+            "date": minutes.approval_due_on.strftime("%d.%m.%Y")
+        }
 
 
 class MinutesRespondView(MinutesAction):
@@ -626,7 +784,9 @@ class MinutesRespondView(MinutesAction):
         form = forms.MinutesResponseForm(request.POST)
         if not form.is_valid():
             raise RuleViolation(_("Vælg, om du godkender eller gør indsigelse."))
-        services.minutes_respond(minutes=self.minutes(meeting), membership=membership, by=request.user, **form.cleaned_data)
+        services.minutes_respond(
+            minutes=self.minutes(meeting), membership=membership, by=request.user, **form.cleaned_data
+        )
         self.success = _("Dit svar er registreret.")
 
 
@@ -651,9 +811,13 @@ class MinutesCorrectView(MinutesAction):
         form = forms.MinutesCorrectionForm(request.POST, entries=list(minutes.entries.all()))
         if not form.is_valid():
             raise RuleViolation(_("Skriv, hvorfor referatet rettes."))
-        version = services.minutes_correct(minutes=minutes, entries=form.entries(),
-                                           introduction=form.cleaned_data["introduction"],
-                                           reason=form.cleaned_data["reason"], by=request.user)
+        version = services.minutes_correct(
+            minutes=minutes,
+            entries=form.entries(),
+            introduction=form.cleaned_data["introduction"],
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        )
         self.success = _("Rettelsen er gemt som version %(n)s.") % {"n": version.number}
 
 
@@ -679,21 +843,38 @@ class PacketView(CouncilView):
         self.check()
         meeting = self.meeting(pk)
         data = pdf.member_packet(request, meeting)
-        services.closed_items_read_record(meeting=meeting, items=meeting.items.all(), user=request.user,
-                                          what="agenda_packet")
-        return HttpResponse(data, content_type="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="dagsorden-{meeting.pk}-medlemmer.pdf"',
-            "Cache-Control": "private, no-store"})
+        services.closed_items_read_record(
+            meeting=meeting, items=meeting.items.all(), user=request.user, what="agenda_packet"
+        )
+        return HttpResponse(
+            data,
+            content_type="application/pdf",
+            headers={
+                "Content-Disposition": f'inline; filename="dagsorden-{meeting.pk}-medlemmer.pdf"',
+                "Cache-Control": "private, no-store",
+            },
+        )
 
 
 class CalendarTokenView(CouncilView):
     def get(self, request, slug):
         self.check()
         token = selectors.calendar_token(request.user, self.council)
-        feed_url = request.build_absolute_uri(reverse("meetings_public:member_feed", args=[slug, token.token])) if token else ""
-        return render(request, "meetings/calendar.html", {
-            "council": self.council, "token": token, "feed_url": feed_url,
-            "crumbs": _crumbs(self.council, (_("Kalender"), None))})
+        feed_url = (
+            request.build_absolute_uri(reverse("meetings_public:member_feed", args=[slug, token.token]))
+            if token
+            else ""
+        )
+        return render(
+            request,
+            "meetings/calendar.html",
+            {
+                "council": self.council,
+                "token": token,
+                "feed_url": feed_url,
+                "crumbs": _crumbs(self.council, (_("Kalender"), None)),
+            },
+        )
 
     def post(self, request, slug):
         self.check()

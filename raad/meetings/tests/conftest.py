@@ -25,8 +25,23 @@ from raad.membership.services import (
     substitute_appoint,
 )
 
-FIRST_NAMES = ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Jonas", "Zainab", "Mikkel", "Nour", "Hanne",
-               "Tomasz", "Olena", "Deniz", "Abdi", "Sofie"]
+FIRST_NAMES = [
+    "Amina",
+    "Lars",
+    "Ahmad",
+    "Mette",
+    "Fatima",
+    "Jonas",
+    "Zainab",
+    "Mikkel",
+    "Nour",
+    "Hanne",
+    "Tomasz",
+    "Olena",
+    "Deniz",
+    "Abdi",
+    "Sofie",
+]
 PASSWORD = "test-password-holbaek-1"
 
 
@@ -49,8 +64,13 @@ class Cast:
 def build_cast(n_members: int = 10) -> Cast:
     council, _ = council_setup_from_preset(preset=PRESETS["holbaek"])
     term = Term.objects.get(council=council, starts_on=datetime.date(2026, 1, 1))
-    decision = board_decision_record(municipality=council.municipality, decided_on=datetime.date(2026, 1, 28),
-                                     reference="KB 28.01.2026, pkt. 7", title="Udpegning", by=None)
+    decision = board_decision_record(
+        municipality=council.municipality,
+        decided_on=datetime.date(2026, 1, 28),
+        reference="KB 28.01.2026, pkt. 7",
+        title="Udpegning",
+        by=None,
+    )
     body = nominating_body_create(council=council, name="Røde Kors Holbæk", by=None)
     cast = Cast(council=council, secretary=None)
     for i in range(n_members):
@@ -58,25 +78,65 @@ def build_cast(n_members: int = 10) -> Cast:
         first = FIRST_NAMES[i]
         user = None
         if i in (0, 1, 2):
-            user = user_create(username=["forperson", "naestforperson", "medlem"][i], email=f"{first.lower()}@test.invalid",
-                               first_name=first, last_name="Testsen", password=PASSWORD, by=None)
+            user = user_create(
+                username=["forperson", "naestforperson", "medlem"][i],
+                email=f"{first.lower()}@test.invalid",
+                first_name=first,
+                last_name="Testsen",
+                password=PASSWORD,
+                by=None,
+            )
             cast.users[user.username] = user
-        person = person_create(first_name=first, last_name="Testsen", email=f"{first.lower()}@test.invalid",
-                               postcode="4300", city="Holbæk", resides_in_municipality=True, user=user, by=None)
-        cast.members.append(member_appoint(person=person, seat=seat, term=term, decision=decision,
-                                           starts_on=datetime.date(2026, 2, 1), by=None))
+        person = person_create(
+            first_name=first,
+            last_name="Testsen",
+            email=f"{first.lower()}@test.invalid",
+            postcode="4300",
+            city="Holbæk",
+            resides_in_municipality=True,
+            user=user,
+            by=None,
+        )
+        cast.members.append(
+            member_appoint(
+                person=person, seat=seat, term=term, decision=decision, starts_on=datetime.date(2026, 2, 1), by=None
+            )
+        )
     membership_set_role(membership=cast.members[0], role=Membership.Role.CHAIR, by=None)
     membership_set_role(membership=cast.members[1], role=Membership.Role.VICE_CHAIR, by=None)
-    sub_user = user_create(username="stedfortraeder", email="sara@test.invalid", first_name="Sara",
-                           last_name="Lindholm", password=PASSWORD, by=None)
+    sub_user = user_create(
+        username="stedfortraeder",
+        email="sara@test.invalid",
+        first_name="Sara",
+        last_name="Lindholm",
+        password=PASSWORD,
+        by=None,
+    )
     cast.users["stedfortraeder"] = sub_user
-    sub_person = person_create(first_name="Sara", last_name="Lindholm", email="sara@test.invalid", postcode="4300",
-                               city="Holbæk", resides_in_municipality=True, user=sub_user, by=None)
-    substitute_appoint(membership=cast.members[2], person=sub_person, decision=decision,
-                       starts_on=datetime.date(2026, 2, 1), by=None)
-    cast.secretary = user_create(username="sekretariat", email="sekretariat@test.invalid", first_name="Camilla",
-                                 last_name="Holt", password=PASSWORD, by=None)
-    staff_assign(council=council, user=cast.secretary, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None)
+    sub_person = person_create(
+        first_name="Sara",
+        last_name="Lindholm",
+        email="sara@test.invalid",
+        postcode="4300",
+        city="Holbæk",
+        resides_in_municipality=True,
+        user=sub_user,
+        by=None,
+    )
+    substitute_appoint(
+        membership=cast.members[2], person=sub_person, decision=decision, starts_on=datetime.date(2026, 2, 1), by=None
+    )
+    cast.secretary = user_create(
+        username="sekretariat",
+        email="sekretariat@test.invalid",
+        first_name="Camilla",
+        last_name="Holt",
+        password=PASSWORD,
+        by=None,
+    )
+    staff_assign(
+        council=council, user=cast.secretary, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None
+    )
     cast.users["sekretariat"] = cast.secretary
     return cast
 
@@ -92,13 +152,22 @@ def at(y, m, d, hh=17, mm=0) -> datetime.datetime:
 
 @pytest.fixture
 def meeting(cast) -> Meeting:
-    return services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="Holbæk Rådhus, mødelokale 1",
-                                 address="Kanalstræde 2, 4300 Holbæk", by=cast.secretary)
+    return services.meeting_plan(
+        council=cast.council,
+        starts_at=at(2026, 12, 10),
+        place="Holbæk Rådhus, mødelokale 1",
+        address="Kanalstræde 2, 4300 Holbæk",
+        by=cast.secretary,
+    )
 
 
 def all_present(meeting: Meeting, cast: Cast, *, except_: tuple[int, ...] = ()) -> None:
-    services.attendance_register(meeting=meeting, present=[m.pk for i, m in enumerate(cast.members) if i not in except_],
-                                 substitutes_present=[], by=cast.secretary)
+    services.attendance_register(
+        meeting=meeting,
+        present=[m.pk for i, m in enumerate(cast.members) if i not in except_],
+        substitutes_present=[],
+        by=cast.secretary,
+    )
 
 
 @pytest.fixture

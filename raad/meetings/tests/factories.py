@@ -19,37 +19,71 @@ def tiny_pdf(text: str) -> bytes:
 
 
 def meeting_with_items(cast: Cast, n_open: int = 2, *, starts=None) -> Meeting:
-    meeting = services.meeting_plan(council=cast.council, starts_at=starts or at(2026, 12, 10), place="Holbæk Rådhus",
-                                    address="Kanalstræde 2, 4300 Holbæk", online_link="https://moede.invalid/raad",
-                                    accessibility_note="Niveaufri adgang og teleslynge.", by=cast.secretary)
+    meeting = services.meeting_plan(
+        council=cast.council,
+        starts_at=starts or at(2026, 12, 10),
+        place="Holbæk Rådhus",
+        address="Kanalstræde 2, 4300 Holbæk",
+        online_link="https://moede.invalid/raad",
+        accessibility_note="Niveaufri adgang og teleslynge.",
+        by=cast.secretary,
+    )
     for i in range(n_open):
-        services.item_add(meeting=meeting, title=f"Sprogskolens tilbud {i + 1}",
-                          case_presentation="<p>Sprogcentret orienterer om <strong>aftenhold</strong>.</p>",
-                          proposed_decision="Rådet tager orienteringen til efterretning.", by=cast.secretary)
+        services.item_add(
+            meeting=meeting,
+            title=f"Sprogskolens tilbud {i + 1}",
+            case_presentation="<p>Sprogcentret orienterer om <strong>aftenhold</strong>.</p>",
+            proposed_decision="Rådet tager orienteringen til efterretning.",
+            by=cast.secretary,
+        )
     return meeting
 
 
 def published_meeting(cast: Cast) -> tuple[Meeting, AgendaItem, AgendaItem]:
     meeting = meeting_with_items(cast, n_open=0)
-    open_item = services.item_add(meeting=meeting, title="Beskæftigelse for nyankomne",
-                                  case_presentation="<p>Jobcentret præsenterer nye tal.</p>",
-                                  proposed_decision="Rådet anbefaler flere virksomhedspraktikker.", by=cast.secretary)
-    services.attachment_add(item=open_item, title="Åbent bilag om praktik",
-                            upload=SimpleUploadedFile("a.pdf", tiny_pdf("Praktikpladser i Holbæk")), by=cast.secretary)
-    services.attachment_add(item=open_item, title=f"{SECRET} lukket bilag", is_closed=True,
-                            upload=SimpleUploadedFile("b.pdf", tiny_pdf(f"{SECRET} bilagstekst")), by=cast.secretary)
-    closed_item = services.item_add(meeting=meeting, title=f"{SECRET} tilskud til en forening", is_closed=True,
-                                    case_presentation=f"<p>{SECRET} sagsfremstilling</p>",
-                                    proposed_decision=f"{SECRET} indstilling", by=cast.secretary)
-    services.attachment_add(item=closed_item, title=f"{SECRET} regnskab",
-                            upload=SimpleUploadedFile("c.pdf", tiny_pdf(f"{SECRET} regnskab")), by=cast.secretary)
+    open_item = services.item_add(
+        meeting=meeting,
+        title="Beskæftigelse for nyankomne",
+        case_presentation="<p>Jobcentret præsenterer nye tal.</p>",
+        proposed_decision="Rådet anbefaler flere virksomhedspraktikker.",
+        by=cast.secretary,
+    )
+    services.attachment_add(
+        item=open_item,
+        title="Åbent bilag om praktik",
+        upload=SimpleUploadedFile("a.pdf", tiny_pdf("Praktikpladser i Holbæk")),
+        by=cast.secretary,
+    )
+    services.attachment_add(
+        item=open_item,
+        title=f"{SECRET} lukket bilag",
+        is_closed=True,
+        upload=SimpleUploadedFile("b.pdf", tiny_pdf(f"{SECRET} bilagstekst")),
+        by=cast.secretary,
+    )
+    closed_item = services.item_add(
+        meeting=meeting,
+        title=f"{SECRET} tilskud til en forening",
+        is_closed=True,
+        case_presentation=f"<p>{SECRET} sagsfremstilling</p>",
+        proposed_decision=f"{SECRET} indstilling",
+        by=cast.secretary,
+    )
+    services.attachment_add(
+        item=closed_item,
+        title=f"{SECRET} regnskab",
+        upload=SimpleUploadedFile("c.pdf", tiny_pdf(f"{SECRET} regnskab")),
+        by=cast.secretary,
+    )
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     all_present(meeting, cast)
-    services.item_decide(item=open_item, text="Rådet anbefaler flere praktikpladser.", votes_for=8, votes_against=2,
-                         by=cast.secretary)
+    services.item_decide(
+        item=open_item, text="Rådet anbefaler flere praktikpladser.", votes_for=8, votes_against=2, by=cast.secretary
+    )
     services.conflict_declare(item=closed_item, membership=cast.members[5], reason=f"{SECRET} bestyrelse", by=None)
-    decision = services.item_decide(item=closed_item, text=f"{SECRET} beslutning", votes_for=5, votes_against=4,
-                                    by=cast.secretary)
+    decision = services.item_decide(
+        item=closed_item, text=f"{SECRET} beslutning", votes_for=5, votes_against=4, by=cast.secretary
+    )
     services.minority_statement_add(decision=decision, members="Jonas Testsen", text=f"{SECRET} mindretal", by=None)
     services.meeting_mark_held(meeting=meeting, by=cast.secretary)
     minutes = services.minutes_start(meeting=meeting, by=cast.secretary)

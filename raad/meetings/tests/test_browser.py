@@ -19,8 +19,14 @@ def test_public_meeting_pages_are_accessible(page, live_server, demo_data, asser
     council = demo_data["council"]
     meetings = _meetings(council)
     base = f"{live_server.url}/raad/{council.slug}/moeder/"
-    for url in (base, base + "?aar=2026", base + "kalender/", f"{base}{meetings[1].pk}/", f"{base}{meetings[-1].pk}/",
-                f"{live_server.url}/en/raad/{council.slug}/moeder/{meetings[1].pk}/"):
+    for url in (
+        base,
+        base + "?aar=2026",
+        base + "kalender/",
+        f"{base}{meetings[1].pk}/",
+        f"{base}{meetings[-1].pk}/",
+        f"{live_server.url}/en/raad/{council.slug}/moeder/{meetings[1].pk}/",
+    ):
         page.goto(url)
         assert page.locator("h1").count() == 1, url
         assert_accessible(page)
@@ -37,9 +43,17 @@ def test_workspace_meeting_pages_are_accessible(page, live_server, demo_data, as
     item = upcoming.items.first()
     login(page, live_server, "sekretariat")
     base = f"{live_server.url}/arbejdsrum/{council.slug}/moeder/"
-    for url in (base, base + "nyt/", base + "kalender/", f"{base}{upcoming.pk}/", f"{base}{upcoming.pk}/punkter/{item.pk}/",
-                f"{base}{upcoming.pk}/moedeskaerm/", f"{base}{october.pk}/referat/", f"{base}{meetings[1].pk}/referat/",
-                f"{live_server.url}/arbejdsrum/{council.slug}/"):
+    for url in (
+        base,
+        base + "nyt/",
+        base + "kalender/",
+        f"{base}{upcoming.pk}/",
+        f"{base}{upcoming.pk}/punkter/{item.pk}/",
+        f"{base}{upcoming.pk}/moedeskaerm/",
+        f"{base}{october.pk}/referat/",
+        f"{base}{meetings[1].pk}/referat/",
+        f"{live_server.url}/arbejdsrum/{council.slug}/",
+    ):
         page.goto(url)
         assert page.locator("h1").count() == 1, url
         assert_accessible(page)
@@ -160,7 +174,7 @@ def test_a_whole_meeting_in_the_browser(browser, live_server, demo_data, smtp_se
 
 
 def _membership(council, first_name):
-    from raad.membership.selectors import memberships_in_force
     from raad.meetings.tests.conftest import at
+    from raad.membership.selectors import memberships_in_force
 
     return memberships_in_force(council, at(2027, 1, 21).date()).get(person__first_name=first_name)

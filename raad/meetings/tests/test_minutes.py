@@ -29,17 +29,29 @@ def test_minutes_are_drafted_from_the_decisions(held, cast):
     minutes = services.minutes_start(meeting=held, by=cast.secretary)
     texts = [e.text for e in minutes.entries.order_by("item__position")]
     assert texts[0].startswith("Beslutning: Vedtaget: Sprogskolens tilbud 1")
-    assert "8 for, 2 imod, 0 undlod. Vedtaget efter reglen om simpelt flertal (forretningsorden § 6, stk. 2)" in texts[0]
+    assert (
+        "8 for, 2 imod, 0 undlod. Vedtaget efter reglen om simpelt flertal (forretningsorden § 6, stk. 2)" in texts[0]
+    )
 
 
 def test_second_save_is_refused_and_shows_the_others_text(held, cast):
     minutes = services.minutes_start(meeting=held, by=cast.secretary)
     entry = minutes.entries.first()
-    services.minutes_save_draft(minutes=minutes, revision=1, introduction="Camillas indledning",
-                                entries={entry.item_id: "Camillas tekst"}, by=cast.secretary)
+    services.minutes_save_draft(
+        minutes=minutes,
+        revision=1,
+        introduction="Camillas indledning",
+        entries={entry.item_id: "Camillas tekst"},
+        by=cast.secretary,
+    )
     with pytest.raises(services.MinutesConflict) as conflict:
-        services.minutes_save_draft(minutes=minutes, revision=1, introduction="Anden indledning",
-                                    entries={entry.item_id: "Anden tekst"}, by=cast.users["forperson"])
+        services.minutes_save_draft(
+            minutes=minutes,
+            revision=1,
+            introduction="Anden indledning",
+            entries={entry.item_id: "Anden tekst"},
+            by=cast.users["forperson"],
+        )
     assert conflict.value.current.introduction == "Camillas indledning"
     assert "Camilla Holt har gemt referatet" in conflict.value.messages[0]
     minutes.refresh_from_db()
@@ -52,7 +64,9 @@ def test_conflict_in_the_browser_form_keeps_both_texts(held, cast, login_secreta
     minutes = services.minutes_start(meeting=held, by=cast.secretary)
     entry = minutes.entries.first()
     url = f"/arbejdsrum/{cast.council.slug}/moeder/{held.pk}/referat/"
-    services.minutes_save_draft(minutes=minutes, revision=1, introduction="Først gemt", entries={}, by=cast.users["forperson"])
+    services.minutes_save_draft(
+        minutes=minutes, revision=1, introduction="Først gemt", entries={}, by=cast.users["forperson"]
+    )
     response = client.post(url, {"revision": 1, "introduction": "Min indledning", f"entry_{entry.item_id}": "Mit ord"})
     assert response.status_code == 409
     page = response.content.decode()
@@ -69,13 +83,16 @@ def test_objection_blocks_approval_by_circulation(held, cast):
     services.minutes_circulate(minutes=minutes, by=cast.secretary)
     with pytest.raises(RuleViolation, match="skriv, hvad|Skriv, hvad"):
         services.minutes_respond(minutes=minutes, membership=cast.member, kind="object", comment=" ", by=None)
-    services.minutes_respond(minutes=minutes, membership=cast.member, kind="object", comment="Punkt 1 er forkert.", by=None)
+    services.minutes_respond(
+        minutes=minutes, membership=cast.member, kind="object", comment="Punkt 1 er forkert.", by=None
+    )
     later = timezone.localdate() + datetime.timedelta(days=30)
     with pytest.raises(RuleViolation, match="indsigelser"):
         services.minutes_approve(minutes=minutes, how="circulation", by=cast.secretary, today=later)
     # Revised and circulated again: the old objection belongs to the old revision.
-    minutes = services.minutes_save_draft(minutes=minutes, revision=minutes.revision, introduction="Rettet",
-                                          entries={}, by=cast.secretary)
+    minutes = services.minutes_save_draft(
+        minutes=minutes, revision=minutes.revision, introduction="Rettet", entries={}, by=cast.secretary
+    )
     services.minutes_circulate(minutes=minutes, by=cast.secretary)
     version = services.minutes_approve(minutes=minutes, how="circulation", by=cast.secretary, today=later)
     assert version.number == 1
@@ -109,15 +126,21 @@ def test_approval_at_the_next_meeting(held, cast):
 
 def test_approved_minutes_are_immutable_and_a_correction_is_a_new_visible_version(held, cast):
     minutes = services.minutes_start(meeting=held, by=cast.secretary)
-    services.minutes_approve(minutes=minutes, how="next_meeting",
-                             at_meeting=_next(cast), by=cast.secretary)
+    services.minutes_approve(minutes=minutes, how="next_meeting", at_meeting=_next(cast), by=cast.secretary)
     with pytest.raises(RuleViolation, match="Godkendte referater kan ikke ændres"):
-        services.minutes_save_draft(minutes=minutes, revision=minutes.revision, introduction="x", entries={}, by=cast.secretary)
+        services.minutes_save_draft(
+            minutes=minutes, revision=minutes.revision, introduction="x", entries={}, by=cast.secretary
+        )
     entry = minutes.entries.first()
     with pytest.raises(RuleViolation, match="hvorfor"):
         services.minutes_correct(minutes=minutes, entries={}, introduction="", reason="", by=cast.secretary)
-    version = services.minutes_correct(minutes=minutes, entries={entry.item_id: "Rettet stavefejl"}, introduction="",
-                                       reason="Stavefejl i punkt 1", by=cast.secretary)
+    version = services.minutes_correct(
+        minutes=minutes,
+        entries={entry.item_id: "Rettet stavefejl"},
+        introduction="",
+        reason="Stavefejl i punkt 1",
+        by=cast.secretary,
+    )
     assert version.number == 2
     first = MinutesVersion.objects.get(minutes=minutes, number=1)
     assert first.content["items"][0]["text"].startswith("Beslutning:")  # unchanged
@@ -139,10 +162,17 @@ def test_publication_check_lists_personal_data_but_not_members(held, cast):
     minutes = services.minutes_start(meeting=held, by=cast.secretary)
     entry = minutes.entries.first()
     services.minutes_save_draft(
-        minutes=minutes, revision=1, entries={entry.item_id: (
-            "Ahmad Testsen foreslog, at Karen Jensen fra Søndergade 12 kontaktes på karen@example.dk "
-            "eller 12 34 56 78. Hendes CPR 010190-1234.")},
-        introduction="", by=cast.secretary)
+        minutes=minutes,
+        revision=1,
+        entries={
+            entry.item_id: (
+                "Ahmad Testsen foreslog, at Karen Jensen fra Søndergade 12 kontaktes på karen@example.dk "
+                "eller 12 34 56 78. Hendes CPR 010190-1234."
+            )
+        },
+        introduction="",
+        by=cast.secretary,
+    )
     services.minutes_approve(minutes=minutes, how="next_meeting", at_meeting=_next(cast), by=cast.secretary)
     findings = {(f.kind, f.text) for f in selectors.minutes_publication_check(minutes)}
     assert ("name", "Karen Jensen") in findings

@@ -112,7 +112,10 @@ def test_unpublish_hides_but_keeps_everything(client, cast, published):
     services.minutes_unpublish(minutes=minutes, by=cast.secretary)
     assert selectors.public_minutes(meeting) is None
     assert client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/referat.pdf").status_code == 404
-    assert "Rådet anbefaler flere praktikpladser." not in client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert (
+        "Rådet anbefaler flere praktikpladser."
+        not in client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    )
     assert MinutesVersion.objects.filter(minutes=minutes).count() == 1
     services.minutes_publish(minutes=minutes, by=cast.secretary)
     assert selectors.public_minutes(meeting) is not None

@@ -18,7 +18,9 @@ def test_item_deadline_keeps_local_time_across_spring_forward():
     assert deadline.astimezone(CPH).replace(tzinfo=None) == datetime.datetime(2026, 3, 23, 17, 0)
     assert deadline.astimezone(UTC) == datetime.datetime(2026, 3, 23, 16, 0, tzinfo=UTC)  # CET, UTC+1
     # Same-zone subtraction in Python is wall-clock; in real time the span is one hour short of 10 days.
-    assert starts.astimezone(UTC) - deadline.astimezone(UTC) == datetime.timedelta(days=10) - datetime.timedelta(hours=1)
+    assert starts.astimezone(UTC) - deadline.astimezone(UTC) == datetime.timedelta(days=10) - datetime.timedelta(
+        hours=1
+    )
 
 
 def test_notice_deadline_keeps_local_time_across_autumn_back():
@@ -57,10 +59,13 @@ def test_extraordinary_threshold_one_third_of_fifteen_is_five():
     assert rules.extraordinary_threshold(14, 1, 3) == 5
 
 
-@pytest.mark.parametrize(("members", "present", "quorate"), [(15, 8, True), (15, 7, False), (14, 7, True), (10, 4, False)])
+@pytest.mark.parametrize(
+    ("members", "present", "quorate"), [(15, 8, True), (15, 7, False), (14, 7, True), (10, 4, False)]
+)
 def test_quorum_half_the_members(members, present, quorate):
-    q = rules.quorum(members=members, present=present, quorum_numerator=1, quorum_denominator=2,
-                     recused_count_toward_quorum=False)
+    q = rules.quorum(
+        members=members, present=present, quorum_numerator=1, quorum_denominator=2, recused_count_toward_quorum=False
+    )
     assert q.quorate is quorate
     assert q.required == -(-members // 2)
 

@@ -30,23 +30,42 @@ def test_plan_warns_when_fewer_meetings_than_the_rules_minimum(cast):
 
 def test_extraordinary_meeting_needs_reasons_and_one_constituent_meeting_per_term(cast):
     with pytest.raises(RuleViolation, match="begrundelse"):
-        services.meeting_plan(council=cast.council, starts_at=at(2026, 6, 1), place="Rådhuset",
-                              kind=Meeting.Kind.EXTRAORDINARY, by=cast.secretary)
-    services.meeting_plan(council=cast.council, starts_at=at(2026, 2, 10), place="Rådhuset",
-                          kind=Meeting.Kind.CONSTITUENT, by=cast.secretary)
+        services.meeting_plan(
+            council=cast.council,
+            starts_at=at(2026, 6, 1),
+            place="Rådhuset",
+            kind=Meeting.Kind.EXTRAORDINARY,
+            by=cast.secretary,
+        )
+    services.meeting_plan(
+        council=cast.council,
+        starts_at=at(2026, 2, 10),
+        place="Rådhuset",
+        kind=Meeting.Kind.CONSTITUENT,
+        by=cast.secretary,
+    )
     with pytest.raises(RuleViolation, match="konstituerende"):
-        services.meeting_plan(council=cast.council, starts_at=at(2026, 3, 10), place="Rådhuset",
-                              kind=Meeting.Kind.CONSTITUENT, by=cast.secretary)
+        services.meeting_plan(
+            council=cast.council,
+            starts_at=at(2026, 3, 10),
+            place="Rådhuset",
+            kind=Meeting.Kind.CONSTITUENT,
+            by=cast.secretary,
+        )
 
 
 def test_case_presentation_is_sanitised_and_cpr_masked(meeting, cast):
     item = services.item_add(
-        meeting=meeting, title="Sprogskole 010190-1234",
+        meeting=meeting,
+        title="Sprogskole 010190-1234",
         case_presentation='<p onclick="x()">Borger 0101901234 <script>alert(1)</script><strong>fed</strong></p>'
-                          '<a href="javascript:alert(1)">link</a>',
-        by=cast.secretary)
+        '<a href="javascript:alert(1)">link</a>',
+        by=cast.secretary,
+    )
     assert item.title == "Sprogskole XXXXXX-XXXX"
-    assert item.case_presentation == "<p>Borger XXXXXX-XXXX <strong>fed</strong></p><a rel=\"noopener noreferrer\">link</a>"
+    assert (
+        item.case_presentation == '<p>Borger XXXXXX-XXXX <strong>fed</strong></p><a rel="noopener noreferrer">link</a>'
+    )
 
 
 def test_item_purposes_must_be_the_councils(meeting, cast):
@@ -58,15 +77,17 @@ def test_item_purposes_must_be_the_councils(meeting, cast):
 def test_member_proposal_before_deadline_is_on_time(meeting, cast):
     # Deadline: 30 November 2026 17:00 (10 days before 10 December 17:00).
     with time_machine.travel(at(2026, 11, 30, 16, 59), tick=False):
-        item = services.item_propose(meeting=meeting, membership=cast.member, title="Foreningsliv",
-                                     individual_case=False, by=None)
+        item = services.item_propose(
+            meeting=meeting, membership=cast.member, title="Foreningsliv", individual_case=False, by=None
+        )
     assert (item.is_late, item.admission, item.can_be_treated) == (False, AgendaItem.Admission.NOT_NEEDED, True)
 
 
 def test_member_proposal_after_deadline_is_late_and_needs_admission_vote(meeting, cast):
     with time_machine.travel(at(2026, 11, 30, 17, 1), tick=False):
-        item = services.item_propose(meeting=meeting, membership=cast.member, title="Boligsocial indsats",
-                                     individual_case=False, by=None)
+        item = services.item_propose(
+            meeting=meeting, membership=cast.member, title="Boligsocial indsats", individual_case=False, by=None
+        )
     assert (item.is_late, item.admission) == (True, AgendaItem.Admission.PENDING)
     services.item_add(meeting=meeting, title="Godkendelse af dagsorden", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
@@ -75,12 +96,18 @@ def test_member_proposal_after_deadline_is_late_and_needs_admission_vote(meeting
         services.item_decide(item=item, text="x", votes_for=6, by=cast.secretary)
     vote = services.item_admission_vote(item=item, votes_for=6, votes_against=4, by=cast.secretary)
     item.refresh_from_db()
-    assert (vote.subject, vote.outcome, item.admission) == (Vote.Subject.ADMISSION, "adopted", AgendaItem.Admission.ADMITTED)
+    assert (vote.subject, vote.outcome, item.admission) == (
+        Vote.Subject.ADMISSION,
+        "adopted",
+        AgendaItem.Admission.ADMITTED,
+    )
 
 
 def test_late_item_refused_on_a_tie(meeting, cast):
     with time_machine.travel(at(2026, 12, 5, 12), tick=False):
-        item = services.item_propose(meeting=meeting, membership=cast.member, title="Sent punkt", individual_case=False, by=None)
+        item = services.item_propose(
+            meeting=meeting, membership=cast.member, title="Sent punkt", individual_case=False, by=None
+        )
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     all_present(meeting, cast)
     vote = services.item_admission_vote(item=item, votes_for=5, votes_against=5, by=cast.secretary)
@@ -90,10 +117,21 @@ def test_late_item_refused_on_a_tie(meeting, cast):
 
 def test_deadline_follows_rules_version_in_force_on_meeting_date(cast):
     settings = dict(PRESETS["holbaek"]["rules"]["settings"], member_item_deadline_days=14)
-    decision = board_decision_record(municipality=cast.council.municipality, decided_on=datetime.date(2026, 11, 1),
-                                     reference="KB 1.11.2026", title="Ny forretningsorden", by=None)
-    rules_adopt_version(council=cast.council, settings=settings, in_force_from=datetime.date(2027, 1, 1),
-                        adopted_on=datetime.date(2026, 11, 1), decision=decision, by=None)
+    decision = board_decision_record(
+        municipality=cast.council.municipality,
+        decided_on=datetime.date(2026, 11, 1),
+        reference="KB 1.11.2026",
+        title="Ny forretningsorden",
+        by=None,
+    )
+    rules_adopt_version(
+        council=cast.council,
+        settings=settings,
+        in_force_from=datetime.date(2027, 1, 1),
+        adopted_on=datetime.date(2026, 11, 1),
+        decision=decision,
+        by=None,
+    )
     december = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     january = services.meeting_plan(council=cast.council, starts_at=at(2027, 1, 21), place="R", by=cast.secretary)
     assert selectors.deadlines(december).item_deadline == at(2026, 11, 30)
@@ -113,8 +151,14 @@ def test_deadlines_across_dst_in_copenhagen(cast):
 
 def test_individual_case_is_refused_with_referral_and_nothing_stored(meeting, cast):
     with pytest.raises(RuleViolation) as refused:
-        services.item_propose(meeting=meeting, membership=cast.member, title="Min nabos opholdstilladelse",
-                              case_presentation="Han hedder ...", individual_case=True, by=None)
+        services.item_propose(
+            meeting=meeting,
+            membership=cast.member,
+            title="Min nabos opholdstilladelse",
+            case_presentation="Han hedder ...",
+            individual_case=True,
+            by=None,
+        )
     assert "enkeltsager" in refused.value.messages[0]
     assert "Holbæk Kommune" in refused.value.messages[0] and "Borgerservice" in refused.value.messages[0]
     assert not AgendaItem.objects.exists()
@@ -124,7 +168,9 @@ def test_individual_case_is_refused_with_referral_and_nothing_stored(meeting, ca
 
 def test_attachment_type_is_checked_by_content_not_name(meeting, cast):
     item = services.item_add(meeting=meeting, title="Sprogcenter", by=cast.secretary)
-    pdf = SimpleUploadedFile("rapport.exe", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\nendobj\n", content_type="application/x-msdownload")
+    pdf = SimpleUploadedFile(
+        "rapport.exe", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\nendobj\n", content_type="application/x-msdownload"
+    )
     attachment = services.attachment_add(item=item, title="Rapport", upload=pdf, by=cast.secretary)
     assert (attachment.content_type, attachment.file.name.endswith(".pdf")) == ("application/pdf", True)
     fake = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
@@ -167,21 +213,30 @@ def test_substitute_counts_toward_quorum_only_in_place_of_an_absent_member(meeti
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     services.apology_send(meeting=meeting, membership=cast.member, by=None)
     # 4 members present + substitute for the member = 5 of 10: quorate (half).
-    services.attendance_register(meeting=meeting, present=[m.pk for m in cast.members[3:7]],
-                                 substitutes_present=[cast.member.pk], by=cast.secretary)
+    services.attendance_register(
+        meeting=meeting,
+        present=[m.pk for m in cast.members[3:7]],
+        substitutes_present=[cast.member.pk],
+        by=cast.secretary,
+    )
     q = selectors.quorum_for(meeting)
     assert (q.present, q.required, q.quorate) == (5, 5, True)
     # A present member's substitute does not count as well.
-    services.attendance_register(meeting=meeting, present=[m.pk for m in cast.members[2:6]],
-                                 substitutes_present=[cast.member.pk], by=cast.secretary)
+    services.attendance_register(
+        meeting=meeting,
+        present=[m.pk for m in cast.members[2:6]],
+        substitutes_present=[cast.member.pk],
+        by=cast.secretary,
+    )
     assert selectors.quorum_for(meeting).present == 4
 
 
 def test_no_decision_without_quorum(meeting, cast):
     item = services.item_add(meeting=meeting, title="Budget for arrangementer", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
-    services.attendance_register(meeting=meeting, present=[m.pk for m in cast.members[:4]], substitutes_present=[],
-                                 by=cast.secretary)
+    services.attendance_register(
+        meeting=meeting, present=[m.pk for m in cast.members[:4]], substitutes_present=[], by=cast.secretary
+    )
     with pytest.raises(RuleViolation, match="Ikke beslutningsdygtigt: 4 af 10"):
         services.item_decide(item=item, text="Vedtaget", votes_for=4, by=cast.secretary)
     assert not Decision.objects.exists()
@@ -197,11 +252,21 @@ def test_vote_with_conflict_of_interest_and_tie_motion_falls(meeting, cast):
         services.item_decide(item=item, text="x", votes_for=4, votes_against=4, by=cast.secretary)
     ballots = {m.pk: "for" for m in cast.members[0:3]} | {m.pk: "against" for m in cast.members[4:7]}
     ballots[cast.members[7].pk] = "abstain"
-    decision = services.item_decide(item=item, text="Indstillingen blev ikke vedtaget.", method=Vote.Method.BY_NAME,
-                                    ballots=ballots, by=cast.secretary)
+    decision = services.item_decide(
+        item=item,
+        text="Indstillingen blev ikke vedtaget.",
+        method=Vote.Method.BY_NAME,
+        ballots=ballots,
+        by=cast.secretary,
+    )
     assert decision.outcome == Decision.Outcome.REJECTED
     assert decision.rule_applied == "stemmelighed: forslaget bortfalder (forretningsorden § 6, stk. 2)"
-    assert (decision.vote.votes_for, decision.vote.votes_against, decision.vote.abstentions, decision.vote.recused) == (3, 3, 1, 1)
+    assert (decision.vote.votes_for, decision.vote.votes_against, decision.vote.abstentions, decision.vote.recused) == (
+        3,
+        3,
+        1,
+        1,
+    )
     assert Ballot.objects.filter(vote=decision.vote).count() == 7
 
 
@@ -211,23 +276,41 @@ def test_recused_member_cannot_vote_by_name(meeting, cast):
     all_present(meeting, cast)
     services.conflict_declare(item=item, membership=cast.members[3], reason="Inhabil", by=None)
     with pytest.raises(RuleViolation, match="Mette Testsen"):
-        services.item_decide(item=item, text="x", method=Vote.Method.BY_NAME,
-                             ballots={cast.members[3].pk: "for", cast.members[4].pk: "for"}, by=cast.secretary)
+        services.item_decide(
+            item=item,
+            text="x",
+            method=Vote.Method.BY_NAME,
+            ballots={cast.members[3].pk: "for", cast.members[4].pk: "for"},
+            by=cast.secretary,
+        )
 
 
 def test_tie_chair_decides_when_the_rules_say_so(cast):
     settings = dict(PRESETS["holbaek"]["rules"]["settings"], tie_rule="chair_decides")
-    decision = board_decision_record(municipality=cast.council.municipality, decided_on=datetime.date(2026, 11, 1),
-                                     reference="KB", title="FO", by=None)
-    rules_adopt_version(council=cast.council, settings=settings, in_force_from=datetime.date(2026, 11, 15),
-                        adopted_on=datetime.date(2026, 11, 1), decision=decision, by=None)
+    decision = board_decision_record(
+        municipality=cast.council.municipality,
+        decided_on=datetime.date(2026, 11, 1),
+        reference="KB",
+        title="FO",
+        by=None,
+    )
+    rules_adopt_version(
+        council=cast.council,
+        settings=settings,
+        in_force_from=datetime.date(2026, 11, 15),
+        adopted_on=datetime.date(2026, 11, 1),
+        decision=decision,
+        by=None,
+    )
     meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     item = services.item_add(meeting=meeting, title="Arrangement", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     all_present(meeting, cast)
     with pytest.raises(RuleViolation, match="forpersonens stemme skal angives"):
         services.item_decide(item=item, text="x", votes_for=5, votes_against=5, by=cast.secretary)
-    result = services.item_decide(item=item, text="Vedtaget", votes_for=5, votes_against=5, chair_vote="for", by=cast.secretary)
+    result = services.item_decide(
+        item=item, text="Vedtaget", votes_for=5, votes_against=5, chair_vote="for", by=cast.secretary
+    )
     assert (result.outcome, result.vote.rule_applied) == ("adopted", "tie_chair_decides")
 
 
@@ -245,16 +328,24 @@ def test_minority_statement_is_kept_word_for_word(meeting, cast):
     all_present(meeting, cast)
     decision = services.item_decide(item=item, text="Vedtaget", votes_for=7, votes_against=3, by=cast.secretary)
     text = "Vi mener, at   sprogundervisningen\nskal ligge om aftenen."
-    statement = services.minority_statement_add(decision=decision, members="Jonas Testsen og Nour Testsen", text=text, by=None)
+    statement = services.minority_statement_add(
+        decision=decision, members="Jonas Testsen og Nour Testsen", text=text, by=None
+    )
     statement.refresh_from_db()
     assert statement.text == text
 
 
-def test_extraordinary_request_reaches_threshold_and_tasks_chair_and_secretariat(cast, django_capture_on_commit_callbacks):
+def test_extraordinary_request_reaches_threshold_and_tasks_chair_and_secretariat(
+    cast, django_capture_on_commit_callbacks
+):
     # 10 members, 1/3 → 4 supporters needed.
     with django_capture_on_commit_callbacks(execute=True):
-        request = services.extraordinary_request_create(council=cast.council, membership=cast.members[3],
-                                                        reasons="Kommunen lukker sprogcentrets aftenhold.", by=None)
+        request = services.extraordinary_request_create(
+            council=cast.council,
+            membership=cast.members[3],
+            reasons="Kommunen lukker sprogcentrets aftenhold.",
+            by=None,
+        )
         assert request.threshold == 4
         for m in cast.members[4:6]:
             services.extraordinary_request_support(request=request, membership=m, by=None)
@@ -264,11 +355,21 @@ def test_extraordinary_request_reaches_threshold_and_tasks_chair_and_secretariat
         services.extraordinary_request_support(request=request, membership=cast.members[6], by=None)
     request.refresh_from_db()
     assert request.threshold_reached_at is not None
-    assert sorted(m.to[0] for m in mail.outbox) == ["amina@test.invalid", "lars@test.invalid", "sekretariat@test.invalid"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "amina@test.invalid",
+        "lars@test.invalid",
+        "sekretariat@test.invalid",
+    ]
     assert "4 medlemmer støtter" in mail.outbox[0].body
-    meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 17), place="R",
-                                    kind=Meeting.Kind.EXTRAORDINARY, reason=request.reasons,
-                                    extraordinary_request=request, by=cast.secretary)
+    meeting = services.meeting_plan(
+        council=cast.council,
+        starts_at=at(2026, 12, 17),
+        place="R",
+        kind=Meeting.Kind.EXTRAORDINARY,
+        reason=request.reasons,
+        extraordinary_request=request,
+        by=cast.secretary,
+    )
     request.refresh_from_db()
     assert request.meeting == meeting
     with pytest.raises(RuleViolation, match="allerede indkaldt"):

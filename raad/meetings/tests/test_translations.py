@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-import pytest
-
 from raad.portal.tests.test_translations import _entries
 
 from .factories import published_meeting
@@ -19,7 +17,9 @@ def test_every_meetings_string_has_an_english_translation():
     for entry in entries:
         assert "fuzzy" not in entry["flags"], entry["msgid"]
         assert entry["msgstr"].get(0), entry["msgid"]
-        assert sorted(PLACEHOLDER.findall(entry["msgid"])) == sorted(PLACEHOLDER.findall(entry["msgstr"][0])), entry["msgid"]
+        assert sorted(PLACEHOLDER.findall(entry["msgid"])) == sorted(PLACEHOLDER.findall(entry["msgstr"][0])), entry[
+            "msgid"
+        ]
 
 
 def test_english_public_meeting_page(client, cast):

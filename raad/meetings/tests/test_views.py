@@ -1,6 +1,5 @@
 """Workspace pages: permissions, the plan, agenda, proposals, apology, meeting screen and minutes."""
 
-import pytest
 from django.core import mail
 
 from raad.meetings import services
@@ -42,27 +41,46 @@ def test_plan_page_warns_and_creates_a_meeting(login_secretary, cast):
     client = login_secretary
     page = client.get(ws(cast, "?aar=2026")).content.decode()
     assert "forretningsorden kræver mindst 6 om året" in page.replace("forretningsordenen", "forretningsorden")
-    response = client.post(ws(cast, "nyt/"), {"kind": "ordinary", "starts_at": "2026-12-10T17:00", "place": "Rådhuset",
-                                              "address": "Kanalstræde 2", "accessibility_note": "", "online_link": "",
-                                              "reason": ""})
+    response = client.post(
+        ws(cast, "nyt/"),
+        {
+            "kind": "ordinary",
+            "starts_at": "2026-12-10T17:00",
+            "place": "Rådhuset",
+            "address": "Kanalstræde 2",
+            "accessibility_note": "",
+            "online_link": "",
+            "reason": "",
+        },
+    )
     meeting = Meeting.objects.get()
     assert response.status_code == 302 and response["Location"] == ws(cast, f"{meeting.pk}/")
     assert meeting.starts_at.isoformat() == "2026-12-10T16:00:00+00:00"
 
 
 def test_extraordinary_without_reason_shows_the_error_and_keeps_input(login_secretary, cast):
-    response = login_secretary.post(ws(cast, "nyt/"), {"kind": "extraordinary", "starts_at": "2026-12-10T17:00",
-                                                       "place": "Rådhuset Holbæk"})
+    response = login_secretary.post(
+        ws(cast, "nyt/"), {"kind": "extraordinary", "starts_at": "2026-12-10T17:00", "place": "Rådhuset Holbæk"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "skal have en begrundelse" in page and 'value="Rådhuset Holbæk"' in page
 
 
-def test_secretary_builds_the_agenda_and_sends_notice(login_secretary, cast, meeting, django_capture_on_commit_callbacks):
+def test_secretary_builds_the_agenda_and_sends_notice(
+    login_secretary, cast, meeting, django_capture_on_commit_callbacks
+):
     client = login_secretary
-    response = client.post(ws(cast, f"{meeting.pk}/punkter/nyt/"), {
-        "kind": "decision", "title": "Boligsocial helhedsplan", "case_presentation": "<p>Tekst<script>x</script></p>",
-        "proposed_decision": "Rådet afgiver høringssvar", "is_closed": ""})
+    response = client.post(
+        ws(cast, f"{meeting.pk}/punkter/nyt/"),
+        {
+            "kind": "decision",
+            "title": "Boligsocial helhedsplan",
+            "case_presentation": "<p>Tekst<script>x</script></p>",
+            "proposed_decision": "Rådet afgiver høringssvar",
+            "is_closed": "",
+        },
+    )
     item = AgendaItem.objects.get()
     assert response.status_code == 302
     assert item.case_presentation == "<p>Tekst</p>"
@@ -76,8 +94,9 @@ def test_secretary_builds_the_agenda_and_sends_notice(login_secretary, cast, mee
 
 def test_member_proposes_an_individual_case_and_is_refused_with_referral(client, cast, meeting):
     login(client, cast.users["medlem"])
-    response = client.post(ws(cast, f"{meeting.pk}/foreslaa/"), {"kind": "discussion", "title": "Min nabos sag",
-                                                                 "individual_case": "yes"})
+    response = client.post(
+        ws(cast, f"{meeting.pk}/foreslaa/"), {"kind": "discussion", "title": "Min nabos sag", "individual_case": "yes"}
+    )
     assert response.status_code == 400
     assert "Rådet kan ikke behandle enkeltsager" in response.content.decode()
     assert not AgendaItem.objects.exists()
@@ -86,8 +105,10 @@ def test_member_proposes_an_individual_case_and_is_refused_with_referral(client,
 def test_member_proposal_page_and_apology(client, cast, meeting, django_capture_on_commit_callbacks):
     login(client, cast.users["medlem"])
     assert client.get(ws(cast, f"{meeting.pk}/foreslaa/")).status_code == 200
-    response = client.post(ws(cast, f"{meeting.pk}/foreslaa/"), {"kind": "discussion", "title": "Foreningsdag i august",
-                                                                 "individual_case": "no"})
+    response = client.post(
+        ws(cast, f"{meeting.pk}/foreslaa/"),
+        {"kind": "discussion", "title": "Foreningsdag i august", "individual_case": "no"},
+    )
     assert response.status_code == 302
     assert AgendaItem.objects.get().proposed_by == cast.member
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,11 +126,22 @@ def test_meeting_screen_registers_attendance_conflict_and_a_tie(login_secretary,
     screen = ws(cast, f"{meeting.pk}/moedeskaerm/")
     assert client.get(screen).status_code == 200
     client.post(screen + "fremmoede/", {"present": [m.pk for m in cast.members[:9]]})
-    client.post(screen + f"{item.pk}/inhabilitet/", {f"c{item.pk}-membership": cast.members[8].pk,
-                                                     f"c{item.pk}-reason": "Ansat i sprogcentret"})
-    response = client.post(screen + f"{item.pk}/beslutning/", {
-        f"d{item.pk}-text": "Indstillingen", f"d{item.pk}-method": "counts", f"d{item.pk}-votes_for": 4,
-        f"d{item.pk}-votes_against": 4, f"d{item.pk}-abstentions": 0, f"d{item.pk}-chair_vote": ""}, follow=True)
+    client.post(
+        screen + f"{item.pk}/inhabilitet/",
+        {f"c{item.pk}-membership": cast.members[8].pk, f"c{item.pk}-reason": "Ansat i sprogcentret"},
+    )
+    response = client.post(
+        screen + f"{item.pk}/beslutning/",
+        {
+            f"d{item.pk}-text": "Indstillingen",
+            f"d{item.pk}-method": "counts",
+            f"d{item.pk}-votes_for": 4,
+            f"d{item.pk}-votes_against": 4,
+            f"d{item.pk}-abstentions": 0,
+            f"d{item.pk}-chair_vote": "",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert "stemmelighed: forslaget bortfalder (forretningsorden § 6, stk. 2)" in page
     decision = Decision.objects.get()
@@ -123,9 +155,17 @@ def test_meeting_screen_refuses_a_decision_without_quorum(login_secretary, cast)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     screen = ws(cast, f"{meeting.pk}/moedeskaerm/")
     client.post(screen + "fremmoede/", {"present": [m.pk for m in cast.members[:3]]})
-    response = client.post(screen + f"{item.pk}/beslutning/", {
-        f"d{item.pk}-text": "x", f"d{item.pk}-method": "counts", f"d{item.pk}-votes_for": 3,
-        f"d{item.pk}-votes_against": 0, f"d{item.pk}-abstentions": 0}, follow=True)
+    response = client.post(
+        screen + f"{item.pk}/beslutning/",
+        {
+            f"d{item.pk}-text": "x",
+            f"d{item.pk}-method": "counts",
+            f"d{item.pk}-votes_for": 3,
+            f"d{item.pk}-votes_against": 0,
+            f"d{item.pk}-abstentions": 0,
+        },
+        follow=True,
+    )
     assert "Ikke beslutningsdygtigt: 3 af 10" in response.content.decode()
     assert not Decision.objects.exists()
 
@@ -136,8 +176,13 @@ def test_vote_by_name_from_the_screen(login_secretary, cast):
     item = meeting.items.get()
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     all_present(meeting, cast)
-    data = {f"d{item.pk}-text": "Vedtaget", f"d{item.pk}-method": "by_name", f"d{item.pk}-votes_for": 0,
-            f"d{item.pk}-votes_against": 0, f"d{item.pk}-abstentions": 0}
+    data = {
+        f"d{item.pk}-text": "Vedtaget",
+        f"d{item.pk}-method": "by_name",
+        f"d{item.pk}-votes_for": 0,
+        f"d{item.pk}-votes_against": 0,
+        f"d{item.pk}-abstentions": 0,
+    }
     for i, m in enumerate(cast.members):
         data[f"b{item.pk}-{m.pk}"] = "for" if i < 6 else "against"
     client.post(ws(cast, f"{meeting.pk}/moedeskaerm/{item.pk}/beslutning/"), data)
@@ -156,8 +201,16 @@ def test_minutes_pages_for_secretary_and_member(login_secretary, cast, client):
 
 def test_workspace_pages_render(login_secretary, cast):
     meeting, open_item, _ = published_meeting(cast)
-    for url in ("", "?aar=2026", "nyt/", "kalender/", f"{meeting.pk}/", f"{meeting.pk}/punkter/{open_item.pk}/",
-                f"{meeting.pk}/referat/", f"{meeting.pk}/dagsorden.pdf"):
+    for url in (
+        "",
+        "?aar=2026",
+        "nyt/",
+        "kalender/",
+        f"{meeting.pk}/",
+        f"{meeting.pk}/punkter/{open_item.pk}/",
+        f"{meeting.pk}/referat/",
+        f"{meeting.pk}/dagsorden.pdf",
+    ):
         assert login_secretary.get(ws(cast, url)).status_code == 200, url
 
 
@@ -184,8 +237,10 @@ def test_extraordinary_request_from_the_plan_page(client, cast, login_secretary)
     assert "Anmodningen har støtte nok: mødet skal indkaldes." in page
     form = login_secretary.get(ws(cast, f"nyt/?anmodning={request.pk}")).content.decode()
     assert "Høring om lukning af sprogcentret." in form
-    login_secretary.post(ws(cast, f"nyt/?anmodning={request.pk}"), {
-        "kind": "extraordinary", "starts_at": "2026-12-17T17:00", "place": "Rådhuset", "reason": "Høring om lukning"})
+    login_secretary.post(
+        ws(cast, f"nyt/?anmodning={request.pk}"),
+        {"kind": "extraordinary", "starts_at": "2026-12-17T17:00", "place": "Rådhuset", "reason": "Høring om lukning"},
+    )
     request.refresh_from_db()
     assert request.meeting is not None and request.meeting.kind == "extraordinary"
 

@@ -12,8 +12,12 @@ class Command(BaseCommand):
     help = "Queue item-deadline reminders and send (or retry) queued meeting e-mails."
 
     def add_arguments(self, parser):
-        parser.add_argument("--lead-days", type=int, default=3,
-                            help="remind members this many days before the item deadline (default 3)")
+        parser.add_argument(
+            "--lead-days",
+            type=int,
+            default=3,
+            help="remind members this many days before the item deadline (default 3)",
+        )
         parser.add_argument("--base-url", default="", help="e.g. https://raad.holbaek.dk, for links in the mails")
 
     def handle(self, *args, lead_days: int, base_url: str, **options):
