@@ -113,7 +113,7 @@ def meeting_plan(
         changes=audit.diff({}, audit.snapshot(meeting, MEETING_FIELDS)),
     )
     if extraordinary_request is not None:
-        request = ExtraordinaryRequest.objects.select_for_update().get(pk=extraordinary_request.pk, council=council)
+        request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).get(pk=extraordinary_request.pk, council=council)
         if request.meeting_id is None:
             request.meeting = meeting
             request.save(update_fields=["meeting", "updated_at"])
@@ -156,7 +156,7 @@ def _meeting_violations(*, council, kind, starts_at, ends_at, reason, exclude_pk
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Et afholdt eller aflyst møde kan ikke ændres."))
     values = {name: data.get(name, getattr(meeting, name)) for name in MEETING_FIELDS}
@@ -189,7 +189,7 @@ def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeti
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by: User) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status == Meeting.Status.HELD:
         raise RuleViolation(_("Et afholdt møde kan ikke aflyses."))
     before = meeting.status
@@ -235,7 +235,7 @@ def item_add(
     by: User | None,
 ) -> AgendaItem:
     """The secretariat puts an item on the agenda."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     _check_open_for_items(meeting)
     purposes = _purposes_of(meeting, purposes)
     position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -261,7 +261,7 @@ def item_add(
 
 @transaction.atomic
 def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaItem:
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_open_for_items(item.meeting)
     before = audit.snapshot(item, ITEM_FIELDS)
     cleaners = {"title": clean_text, "case_presentation": clean_html, "proposed_decision": clean_text}
@@ -326,7 +326,7 @@ def _item_propose(
     by: User | None,
     now: datetime.datetime | None = None,
 ) -> AgendaItem:
-    meeting = Meeting.objects.select_for_update().select_related("council__municipality").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council__municipality").get(pk=meeting.pk)
     if membership.seat.council_id != meeting.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan foreslå punkter."))
     _check_open_for_items(meeting)
@@ -408,7 +408,7 @@ def meeting_send_notice(
     *, meeting: Meeting, by: User | None, base_url: str = "", now: datetime.datetime | None = None
 ) -> Meeting:
     """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PLANNED:
         raise RuleViolation(_("Indkaldelsen er allerede sendt, eller mødet er afholdt eller aflyst."))
     if not AgendaItem.objects.filter(meeting=meeting).exists():
@@ -445,7 +445,7 @@ def meeting_send_notice(
 
 
 def _attendance(meeting: Meeting, membership: Membership) -> Attendance:
-    attendance, _created = Attendance.objects.select_for_update().get_or_create(meeting=meeting, membership=membership)
+    attendance, _created = Attendance.objects.select_for_update(of=("self",)).get_or_create(meeting=meeting, membership=membership)
     return attendance
 
 
@@ -459,7 +459,7 @@ def apology_send(
     now: datetime.datetime | None = None,
 ) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Mødet er afholdt eller aflyst."))
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
@@ -508,7 +508,7 @@ def attendance_register(
 ) -> list[Attendance]:
     """Who is at the meeting: members present (ids of memberships), and substitutes sitting for absent members.
     A substitute sits only in place of an absent member (R19)."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD):
         raise RuleViolation(_("Fremmøde registreres, når indkaldelsen er sendt."))
     present, substitutes_present = set(present), set(substitutes_present)
@@ -548,7 +548,7 @@ def attendance_register(
 @transaction.atomic
 def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | None) -> Meeting:
     """The meeting leader (R18): the chair; if absent the vice-chair; else a member elected at the meeting."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
     if membership.pk not in rows or not rows[membership.pk].present:
         raise RuleViolation(_("Mødelederen skal være et medlem, der er til stede."))
@@ -566,7 +566,7 @@ def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | N
 
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by: User | None) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != Meeting.Status.NOTICE_SENT:
         raise RuleViolation(_("Kun et indkaldt møde kan markeres som afholdt."))
     meeting.status = Meeting.Status.HELD
@@ -698,7 +698,7 @@ def item_admission_vote(
     *, item: AgendaItem, votes_for: int, votes_against: int, abstentions: int = 0, chair_vote: str = "", by: User | None
 ) -> Vote:
     """The recorded vote on admitting a late item (R15): admitted by majority, with the tie rule."""
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_running(item.meeting)
     if item.admission != AgendaItem.Admission.PENDING:
         raise RuleViolation(_("Punktet venter ikke på en afstemning om optagelse."))
@@ -746,7 +746,7 @@ def item_decide(
     """Record the outcome of an item. A decision item is voted on: simple majority, the rules' tie rule, and
     the result names the rule applied (R17). Nothing is recorded without quorum (R16); members with a
     conflict of interest do not vote (R26)."""
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_running(item.meeting)
     if Decision.objects.filter(item=item).exists():
         raise RuleViolation(_("Punktet er allerede afgjort."))
@@ -850,7 +850,7 @@ def _entry_prefill(item: AgendaItem) -> str:
 @transaction.atomic
 def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
     """The secretariat starts the minutes from the decisions of a held meeting."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != Meeting.Status.HELD:
         raise RuleViolation(_("Referatet skrives, når mødet er afholdt."))
     existing = Minutes.objects.filter(meeting=meeting).first()
@@ -888,7 +888,7 @@ def minutes_save_draft(
 ) -> Minutes:
     """Save the draft if nobody saved since `revision` was read (optimistic concurrency): else refuse and
     show the other's text, so nobody's words are lost. Saving a circulated draft takes it back to draft."""
-    locked = Minutes.objects.select_for_update().select_related("edited_by", "meeting").get(pk=minutes.pk)
+    locked = Minutes.objects.select_for_update(of=("self",)).select_related("edited_by", "meeting").get(pk=minutes.pk)
     if locked.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Godkendte referater kan ikke ændres; lav en rettelse i stedet."))
     if locked.revision != revision:
@@ -921,7 +921,7 @@ def minutes_circulate(
     *, minutes: Minutes, by: User | None, base_url: str = "", now: datetime.datetime | None = None
 ) -> Minutes:
     """Send the draft to the members for approval by circulation within the rules' days (R21)."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.DRAFT:
         raise RuleViolation(_("Kun et udkast kan rundsendes."))
     procedure = selectors.rules_for(minutes.meeting)
@@ -963,7 +963,7 @@ def minutes_respond(
     *, minutes: Minutes, membership: Membership, kind: str, comment: str = "", by: User | None
 ) -> MinutesResponse:
     """A member approves the circulated draft or objects with a comment."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.CIRCULATED:
         raise RuleViolation(_("Referatet er ikke rundsendt til godkendelse."))
     if membership.seat.council_id != minutes.meeting.council_id:
@@ -1032,7 +1032,7 @@ def minutes_approve(
 ) -> MinutesVersion:
     """Approve the minutes (R21), by circulation (no objections, and the days have passed or every member
     approved) or at a later meeting. The approved text is frozen as version 1."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting__council").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
     today = today or (timezone.localdate(now) if now else timezone.localdate())
     if minutes.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Referatet er allerede godkendt."))
@@ -1111,7 +1111,7 @@ def minutes_correct(
     *, minutes: Minutes, entries: dict[int, str], introduction: str, reason: str, by: User | None
 ) -> MinutesVersion:
     """Approved minutes are immutable: a correction is a new, visible version with its reason."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater rettes med en ny version."))
     if not reason.strip():
@@ -1145,7 +1145,7 @@ def minutes_correct(
 @transaction.atomic
 def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
     """Publish approved minutes (open items only are ever shown publicly)."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater kan offentliggøres."))
     minutes.is_published = True
@@ -1164,7 +1164,7 @@ def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime
 @transaction.atomic
 def minutes_unpublish(*, minutes: Minutes, by: User | None) -> Minutes:
     """Hide published minutes from the public. Nothing is deleted (R34)."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if not minutes.is_published:
         raise RuleViolation(_("Referatet er ikke offentliggjort."))
     minutes.is_published = False
@@ -1255,7 +1255,7 @@ def extraordinary_request_create(
     *, council: Council, membership: Membership, reasons: str, by: User | None, base_url: str = ""
 ) -> ExtraordinaryRequest:
     """A member asks for an extraordinary meeting with reasons; the request counts as their support."""
-    council = Council.objects.select_for_update().get(pk=council.pk)
+    council = Council.objects.select_for_update(of=("self",)).get(pk=council.pk)
     if membership.seat.council_id != council.pk:
         raise RuleViolation(_("Kun rådets medlemmer kan anmode om et ekstraordinært møde."))
     if not reasons.strip():
@@ -1292,7 +1292,7 @@ def extraordinary_request_create(
 def extraordinary_request_support(
     *, request: ExtraordinaryRequest, membership: Membership, by: User | None, base_url: str = ""
 ) -> ExtraordinaryRequest:
-    request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
+    request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).select_related("council").get(pk=request.pk)
     if membership.seat.council_id != request.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan støtte anmodningen."))
     if request.meeting_id is not None:
