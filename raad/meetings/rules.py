@@ -139,7 +139,7 @@ class VoteResult:
             TIE_MOTION_FALLS: _("stemmelighed: forslaget bortfalder"),
             TIE_CHAIR_DECIDES: _("stemmelighed: forpersonens stemme er afgørende"),
         }
-        return f"{labels[self.rule]} ({self.reference})"
+        return f"{labels[self.rule]} ({reference('tie_rule')})"  # cited in the active language
 
 
 class TieNeedsChairVote(ValueError):

@@ -361,7 +361,7 @@ class PublicMinutes:
     attendance: dict
     items: list[dict]
     versions: list[dict]
-    approved_at: str
+    approved_on: datetime.date | None
     number: int
 
 
@@ -377,7 +377,15 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
     items = [
         {"position": e["position"], "closed": True}
         if e.get("closed")
-        else {k: e[k] for k in ("position", "title", "kind_label", "text", "outcome_label")} | {"closed": False}
+        else {
+            "position": e["position"],
+            "title": e["title"],
+            "text": e["text"],
+            "closed": False,
+            # Labels in the reader's language, from the codes stored in the approved version.
+            "kind_label": str(AgendaItem.Kind(e["kind"]).label),
+            "outcome_label": str(Decision.Outcome(e["outcome"]).label) if e.get("outcome") else "",
+        }
         for e in latest.content.get("items", [])
     ]
     return PublicMinutes(
@@ -385,7 +393,9 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
         attendance=latest.content.get("attendance", {}),
         items=items,
         versions=[{"number": v.number, "created_at": v.created_at, "reason": v.correction_reason} for v in versions],
-        approved_at=latest.content.get("approved_at", ""),
+        approved_on=datetime.date.fromisoformat(latest.content["approved_on"])
+        if latest.content.get("approved_on")
+        else None,
         number=latest.number,
     )
 

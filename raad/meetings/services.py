@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -55,6 +55,12 @@ def clean_html(text: str) -> str:
     return nh3.clean(
         mask_cpr(text or ""), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https", "http", "mailto"}
     ).strip()
+
+
+def _official(func, *args):
+    """Texts that become part of the record (rule names, minutes) are written in Danish, whoever is logged in."""
+    with translation.override("da"):
+        return func(*args)
 
 
 def clean_text(text: str) -> str:
@@ -113,7 +119,9 @@ def meeting_plan(
         changes=audit.diff({}, audit.snapshot(meeting, MEETING_FIELDS)),
     )
     if extraordinary_request is not None:
-        request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).get(pk=extraordinary_request.pk, council=council)
+        request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).get(
+            pk=extraordinary_request.pk, council=council
+        )
         if request.meeting_id is None:
             request.meeting = meeting
             request.save(update_fields=["meeting", "updated_at"])
@@ -445,7 +453,9 @@ def meeting_send_notice(
 
 
 def _attendance(meeting: Meeting, membership: Membership) -> Attendance:
-    attendance, _created = Attendance.objects.select_for_update(of=("self",)).get_or_create(meeting=meeting, membership=membership)
+    attendance, _created = Attendance.objects.select_for_update(of=("self",)).get_or_create(
+        meeting=meeting, membership=membership
+    )
     return attendance
 
 
@@ -674,7 +684,7 @@ def _vote(
         quorum_required=q.required,
         outcome=result.outcome,
         rule_applied=result.rule,
-        rule_text=result.rule_label[:300],
+        rule_text=_official(lambda: result.rule_label)[:300],
         recorded_by=by,
     )
     if method == Vote.Method.BY_NAME:
@@ -768,7 +778,7 @@ def item_decide(
             by=by,
         )
         outcome = Decision.Outcome.ADOPTED if result.adopted else Decision.Outcome.REJECTED
-        rule_text = result.rule_label
+        rule_text = _official(lambda: result.rule_label)
     else:
         q = selectors.quorum_for(item.meeting, item)
         if not q.quorate:
@@ -859,7 +869,7 @@ def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
     minutes = Minutes.objects.create(meeting=meeting, edited_by=by if by and by.pk else None)
     MinutesEntry.objects.bulk_create(
         [
-            MinutesEntry(minutes=minutes, item=item, text=_entry_prefill(item))
+            MinutesEntry(minutes=minutes, item=item, text=_official(_entry_prefill, item))
             for item in selectors.agenda_items(meeting)
         ]
     )
@@ -1000,10 +1010,10 @@ def _minutes_content(minutes: Minutes) -> dict[str, Any]:
                 "item_id": item.pk,
                 "position": item.position,
                 "title": item.title,
-                "kind_label": str(item.get_kind_display()),
+                "kind": item.kind,
                 "closed": item.is_closed,
                 "text": entry.text,
-                "outcome_label": str(decision.get_outcome_display()) if decision else "",
+                "outcome": decision.outcome if decision else "",
             }
         )
     return {
@@ -1014,9 +1024,9 @@ def _minutes_content(minutes: Minutes) -> dict[str, Any]:
             "substitutes": [str(r.substitute.person) for r in rows if r.substitute_present and r.substitute],
         },
         "items": content_items,
-        "approved_at": date_format(
-            timezone.localdate(minutes.approved_at) if minutes.approved_at else timezone.localdate(), "j. F Y"
-        ),
+        "approved_on": (
+            timezone.localdate(minutes.approved_at) if minutes.approved_at else timezone.localdate()
+        ).isoformat(),
     }
 
 

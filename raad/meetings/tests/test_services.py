@@ -374,3 +374,17 @@ def test_extraordinary_request_reaches_threshold_and_tasks_chair_and_secretariat
     assert request.meeting == meeting
     with pytest.raises(RuleViolation, match="allerede indkaldt"):
         services.extraordinary_request_support(request=request, membership=cast.members[7], by=None)
+
+
+def test_the_record_is_danish_whatever_language_the_secretary_uses(meeting, cast):
+    from django.utils import translation
+
+    item = services.item_add(meeting=meeting, title="Punkt", by=cast.secretary)
+    services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    all_present(meeting, cast)
+    with translation.override("en"):
+        decision = services.item_decide(item=item, text="Vedtaget", votes_for=7, votes_against=3, by=cast.secretary)
+        services.meeting_mark_held(meeting=meeting, by=cast.secretary)
+        minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
+    assert decision.rule_applied == "simpelt flertal (forretningsorden § 6, stk. 2)"
+    assert minutes.entries.get().text.startswith("Beslutning: Vedtaget")
