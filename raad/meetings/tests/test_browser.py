@@ -57,6 +57,12 @@ def test_workspace_meeting_pages_are_accessible(page, live_server, demo_data, as
         page.goto(url)
         assert page.locator("h1").count() == 1, url
         assert_accessible(page)
+    # The meeting screen on a tablet: accessible, and nothing wider than the screen.
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto(f"{base}{upcoming.pk}/moedeskaerm/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 768
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
     # A member's view: the proposal form and the minutes out for approval.
     page.context.clear_cookies()
     login(page, live_server, "medlem")

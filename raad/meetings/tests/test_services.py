@@ -388,3 +388,20 @@ def test_the_record_is_danish_whatever_language_the_secretary_uses(meeting, cast
         minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
     assert decision.rule_applied == "simpelt flertal (forretningsorden § 6, stk. 2)"
     assert minutes.entries.get().text.startswith("Beslutning: Vedtaget")
+
+
+def test_secret_ballot_records_counts_but_no_names(meeting, cast):
+    item = services.item_add(meeting=meeting, title="Valg af repræsentant", by=cast.secretary)
+    services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    all_present(meeting, cast)
+    decision = services.item_decide(
+        item=item,
+        text="Valgt",
+        method=Vote.Method.SECRET,
+        votes_for=6,
+        votes_against=4,
+        ballots={cast.members[0].pk: "for"},
+        by=cast.secretary,
+    )
+    assert (decision.vote.method, decision.vote.votes_for) == ("secret", 6)
+    assert not Ballot.objects.exists()
