@@ -13,6 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -58,10 +59,17 @@ class OTPVerifyView(LoginRequiredMixin, View):
             return redirect("core:otp_setup")
         form = TokenForm(request.POST)
         if form.is_valid():
-            if device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["token"]):
+            allowed, details = device.verify_is_allowed()
+            if not allowed:
+                wait = 1
+                if details and details.get("locked_until"):
+                    wait = max(1, int((details["locked_until"] - timezone.now()).total_seconds()) + 1)
+                form.add_error("token", _("For mange forkerte koder. Vent %(n)s sekunder, og prøv igen.") % {"n": wait})
+            elif device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
                 return redirect(_next_url(request))
-            form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
+            else:
+                form.add_error("token", _("Koden er forkert eller udløbet. Prøv den næste kode fra appen."))
         return render(request, self.template_name, {"form": form, "next": _next_url(request)}, status=400)
 
 

@@ -35,6 +35,13 @@ def _crumbs(council: Council | None, *rest):
     return crumbs + list(rest)
 
 
+def _rules_today(council: Council):
+    try:
+        return councils.rules_in_force(council)
+    except councils.NoRulesInForce:
+        return None
+
+
 class DashboardView(WorkspaceMixin, View):
     def get(self, request):
         mine = councils.councils_of_user(request.user)
@@ -58,7 +65,7 @@ class CouncilDeskView(WorkspaceMixin, View):
             "my_memberships": [m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk],
             "my_substitutions": [s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk],
             "term": councils.current_term(council),
-            "rules": councils.rules_in_force(council) if council.rules_versions.exists() else None,
+            "rules": _rules_today(council),
             "members_count": membership.memberships_in_force(council, today).count(),
             "crumbs": _crumbs(None, (council.name, None)),
         }

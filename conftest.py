@@ -1,0 +1,200 @@
+"""Fixtures shared by every test of Råd. The environment is set by raad/testing/plugin.py; docs/testing.md
+explains the whole tool chain."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from raad.testing.plugin import in_ci, loud
+
+ROOT = Path(__file__).resolve().parent
+CHROMIUM = Path(os.environ.get("RAAD_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+@pytest.fixture
+def holbaek(db):
+    """Integrationsrådet i Holbæk Kommune, set up from the shipped preset."""
+    from raad.councils.presets import PRESETS
+    from raad.councils.services import council_setup_from_preset
+
+    council, _created = council_setup_from_preset(preset=PRESETS["holbaek"])
+    return council
+
+
+@pytest.fixture
+def demo_data(db):
+    """The full demo data set (`manage.py load_demo`): the council, 15 members and the demo logins.
+
+    In a test that uses `live_server` the database is transactional, so the live server sees this data.
+    """
+    from django.core.management import call_command
+
+    from raad.councils.models import Council
+    from raad.membership.demo import DEMO_PASSWORD
+
+    call_command("load_demo", stdout=io.StringIO())
+    return {"council": Council.objects.get(slug="integrationsraadet"), "password": DEMO_PASSWORD}
+
+
+# ------------------------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright; one per test session."""
+    if not CHROMIUM.exists():
+        message = f"Chromium is not installed ({CHROMIUM} missing): browser tests cannot run. apt-get install chromium"
+        if in_ci():
+            pytest.fail(f"CI=true: {message}", pytrace=False)
+        loud(f"SKIPPING BROWSER TESTS: {message}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no cookies), 1280x900, Danish; closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact') or 'n/a'}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"][:10]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    … and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+def run_axe(page) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; return the violations."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run `make install` (npm ci)", pytrace=False)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        # evaluate() runs through the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
+        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+@pytest.fixture
+def assert_accessible():
+    """`assert_accessible(page)`: fails with a readable list when axe-core reports any violation."""
+
+    def check(page) -> None:
+        violations = run_axe(page)
+        if violations:
+            pytest.fail(_format_violations(page.url, violations), pytrace=False)
+
+    return check
+
+
+# ---------------------------------------------------------------------------------------------- e-mail
+
+
+class SMTPServer:
+    """A real SMTP server process (raad/testing/smtp_sink.py) that keeps every message it receives."""
+
+    def __init__(self, host: str, port: int, directory: Path, process: subprocess.Popen) -> None:
+        self.host = host
+        self.port = port
+        self.directory = directory
+        self.process = process
+
+    def messages(self, count: int | None = None, timeout: float = 5.0) -> list[email.message.EmailMessage]:
+        """The received messages, oldest first, parsed. Waits up to `timeout` seconds for `count` messages
+        (for at least one when `count` is None); returns what has arrived by then."""
+        wanted = 1 if count is None else count
+        deadline = time.monotonic() + timeout
+        while True:
+            files = sorted(self.directory.glob("*.eml"))
+            if len(files) >= wanted or time.monotonic() >= deadline:
+                break
+            time.sleep(0.05)
+        return [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in files]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings, tmp_path):
+    """Start a real SMTP server on 127.0.0.1 and point Django's SMTP backend at it for this test."""
+    directory = tmp_path / "mail"
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "raad.testing.smtp_sink", "--port", str(port), "--directory", str(directory)],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline().strip() if process.stdout else ""
+        if line != "ready":
+            process.kill()
+            pytest.fail(f"the SMTP sink did not start (exit code {process.wait(5)}, said {line!r})", pytrace=False)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = port
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        yield SMTPServer("127.0.0.1", port, directory, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+        if process.stdout:
+            process.stdout.close()

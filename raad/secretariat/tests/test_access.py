@@ -1,0 +1,205 @@
+"""Who may open and change what in the workspace; logging in with password and one-time code."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+from django.urls import reverse
+from django.utils import translation
+
+from raad.core.models import AuditEntry, User
+from raad.councils import selectors
+from raad.membership.demo import DEMO_PASSWORD
+from raad.testing import totp_code
+
+pytestmark = pytest.mark.django_db
+SLUG = "integrationsraadet"
+
+WORKSPACE_PAGES = [
+    reverse("secretariat:dashboard"),
+    reverse("secretariat:council", args=[SLUG]),
+    reverse("secretariat:terms", args=[SLUG]),
+    reverse("secretariat:purpose", args=[SLUG, 1]),
+    reverse("secretariat:rules", args=[SLUG]),
+    reverse("secretariat:rules_new", args=[SLUG]),
+    reverse("secretariat:contact", args=[SLUG]),
+    reverse("secretariat:audit", args=[SLUG]),
+]
+SECRETARIAT_ONLY = WORKSPACE_PAGES[2:4] + WORKSPACE_PAGES[5:]
+SECRETARIAT_FORMS = WORKSPACE_PAGES[2:4] + WORKSPACE_PAGES[5:7]
+
+
+def _login(client, username, *, code=True):
+    response = client.post(reverse("core:login"), {"username": username, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    if response["Location"].startswith(reverse("core:otp_verify")) and code:
+        user = User.objects.get(username=username)
+        response = client.post(response["Location"], {"token": totp_code(user)})
+        assert response.status_code == 302
+    return response
+
+
+@pytest.mark.parametrize("url", WORKSPACE_PAGES)
+def test_anonymous_is_sent_to_login(client, demo_data, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('core:login')}?next={url}"
+
+
+@pytest.mark.parametrize("url", SECRETARIAT_ONLY)
+def test_member_cannot_open_secretariat_pages(client, demo_data, url):
+    _login(client, "medlem")
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("url", SECRETARIAT_FORMS)
+def test_member_cannot_change_council_settings(client, demo_data, url):
+    _login(client, "medlem")
+    assert client.post(url, {"limits": "Ændret", "title": "Ændret", "name": "Ændret"}).status_code == 403
+    assert selectors.terms_of_reference_for(selectors.council_by_slug(SLUG)).limits == (
+        "Integrationsrådet kan ikke behandle enkeltsager."
+    )
+
+
+def test_member_sees_their_seat_and_term(client, demo_data):
+    _login(client, "medlem")
+    response = client.get(reverse("secretariat:council", args=[SLUG]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "3 – Udpeget efter indstilling (indstillet af DGI Midt- og Vestsjælland)" in content
+    assert "Valgperiode 2026–2029" in content
+    assert "Redigér kommissorium" not in content
+
+
+def test_chair_sees_the_chair_role(client, demo_data):
+    _login(client, "forperson")
+    content = client.get(reverse("secretariat:council", args=[SLUG])).content.decode()
+    assert "Forperson" in content
+    assert "Valgperiode 2026–2029" in content
+
+
+def test_secretariat_needs_the_one_time_code(client, demo_data):
+    response = _login(client, "sekretariat", code=False)
+    assert response["Location"].startswith(reverse("core:otp_verify"))
+    # Password alone does not open the workspace.
+    response = client.get(reverse("secretariat:terms", args=[SLUG]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("core:otp_verify"))
+    wrong = client.post(reverse("core:otp_verify"), {"token": "000000"})
+    assert wrong.status_code == 400
+    assert "Koden er forkert eller udløbet" in wrong.content.decode()
+    # After a wrong code the next try must wait a moment (throttling), and says so.
+    hurried = client.post(reverse("core:otp_verify"), {"token": totp_code(User.objects.get(username="sekretariat"))})
+    assert hurried.status_code == 400
+    assert "For mange forkerte koder. Vent" in hurried.content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5)):
+        right = client.post(reverse("core:otp_verify"), {"token": totp_code(User.objects.get(username="sekretariat"))})
+        assert right.status_code == 302
+        assert client.get(reverse("secretariat:terms", args=[SLUG])).status_code == 200
+
+
+def test_new_secretary_must_set_up_an_authenticator(client, demo_data):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from raad.core.roles import Role
+    from raad.core.services import user_create
+    from raad.councils.services import staff_assign
+
+    council = selectors.council_by_slug(SLUG)
+    user = user_create(username="ny", email="ny@demo.invalid", password=DEMO_PASSWORD, by=None)
+    staff_assign(council=council, user=user, role=Role.SECRETARIAT, starts_on=council.created_at.date(), by=None)
+    response = client.post(reverse("core:login"), {"username": "ny", "password": DEMO_PASSWORD})
+    assert response["Location"].startswith(reverse("core:otp_setup"))
+    page = client.get(response["Location"])
+    assert "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    from django_otp.oath import totp
+
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    done = client.post(reverse("core:otp_setup"), {"token": code})
+    assert done.status_code == 302
+    assert TOTPDevice.objects.get(pk=device.pk).confirmed is True
+    assert AuditEntry.objects.filter(verb="user.two_factor_enabled", target_id=str(user.pk)).exists()
+
+
+def test_secretariat_edits_terms_of_reference_and_the_public_page_shows_it(client, demo_data):
+    _login(client, "sekretariat")
+    url = reverse("secretariat:terms", args=[SLUG])
+    form = client.get(url).context["form"]
+    data = {name: (value if value is not None else "") for name, value in form.initial.items() if name in form.fields}
+    data["approved_on"] = "2022-06-22"
+    data["limits"] = "Integrationsrådet kan ikke behandle enkeltsager, men hører gerne om generelle problemer."
+    response = client.post(url, data)
+    assert response.status_code == 302
+    public = client.get(reverse("portal:council", args=[SLUG])).content.decode()
+    assert "men hører gerne om generelle problemer" in public
+    entry = AuditEntry.objects.filter(verb="terms_of_reference.updated").get()
+    assert entry.actor.username == "sekretariat"
+    assert entry.changes["limits"]["before"] == "Integrationsrådet kan ikke behandle enkeltsager."
+
+
+def test_bad_rules_version_keeps_what_was_typed_and_names_the_rule(client, demo_data):
+    _login(client, "sekretariat")
+    url = reverse("secretariat:rules_new", args=[SLUG])
+    initial = client.get(url).context["form"].initial
+    data = {k: v for k, v in initial.items() if v is not None}
+    data.update({"in_force_from": "2027-01-01", "adopted_on": "2026-11-25", "decision_reference": "KB 25.11.2026, pkt. 9",
+                 "min_members_warning": "20", "change_summary": "Forsøg"})
+    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+    with translation.override("da"):
+        response = client.post(url, data)
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Advarselsgrænsen (20) kan ikke være større end det højeste antal medlemmer (15). (forretningsorden § 1, stk. 3)" in content
+    assert 'value="KB 25.11.2026, pkt. 9"' in content
+    assert selectors.rules_versions(selectors.council_by_slug(SLUG)).count() == 1
+
+
+def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
+    _login(client, "sekretariat")
+    url = reverse("secretariat:rules_new", args=[SLUG])
+    initial = client.get(url).context["form"].initial
+    data = {k: ("on" if v is True else v) for k, v in initial.items() if v is not None and v is not False}
+    data.update({"in_force_from": "2027-01-01", "adopted_on": "2026-11-25", "decision_reference": "KB 25.11.2026, pkt. 9",
+                 "member_item_deadline_days": "14"})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    council = selectors.council_by_slug(SLUG)
+    assert [v.version for v in selectors.rules_versions(council)] == [2, 1]
+    old = client.get(reverse("portal:rules_version", args=[SLUG, 1])).content.decode()
+    assert "senest 10 dage før mødet" in old
+    new = client.get(reverse("portal:rules_version", args=[SLUG, 2])).content.decode()
+    assert "senest 14 dage før mødet" in new
+    asked = client.get(reverse("portal:rules", args=[SLUG]) + "?dato=2027-03-01").content.decode()
+    assert "senest 14 dage før mødet" in asked
+
+
+def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(reverse("core:login"), {"username": "medlem", "password": "forkert-kode"})
+        assert response.status_code == 200
+        assert "Brugernavn eller adgangskode er forkert" in response.content.decode()
+    last = client.post(reverse("core:login"), {"username": "medlem", "password": "forkert-kode"})
+    assert last.status_code == 429
+    locked = client.post(reverse("core:login"), {"username": "medlem", "password": DEMO_PASSWORD})
+    assert locked.status_code == 429
+    assert "Kontoen er midlertidigt spærret" in locked.content.decode()
+    assert not locked.wsgi_request.user.is_authenticated
+
+
+def test_password_reset_sends_a_working_link(client, demo_data):
+    response = client.post(reverse("core:password_reset"), {"email": "medlem@demo.invalid"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["medlem@demo.invalid"]
+    link = next(line for line in message.body.splitlines() if "/konto/adgangskode/ny/" in line)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get("/" + path, follow=True)
+    assert form_page.status_code == 200
+    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Nyt-kodeord-2026!", "new_password2": "Nyt-kodeord-2026!"})
+    assert done.status_code == 302
+    response = client.post(reverse("core:login"), {"username": "medlem", "password": "Nyt-kodeord-2026!"})
+    assert response.status_code == 302

@@ -1,0 +1,256 @@
+"""Råd's pytest plugin: the test environment, and a real PostgreSQL when RAAD_TEST_DB=postgres.
+
+Loaded with ``-p raad.testing.plugin`` (pyproject addopts), so it runs before pytest-django reads the
+settings. It only sets defaults: a variable already in the environment wins (except DATABASE_URL, which
+the PostgreSQL run always points at its own temporary server).
+
+With ``RAAD_TEST_DB=postgres`` it starts a PostgreSQL 15 cluster in a temporary directory, listening on
+a Unix socket only, sets DATABASE_URL to it and stops and removes it when pytest ends. Without the
+server binaries a local run says so loudly and skips every test; with CI=true it fails.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+PG_BIN = Path(os.environ.get("RAAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
+TEST_SECRET_KEY = "test-only-secret-key-for-the-raad-test-suite-never-use-in-production-0123456789"
+
+_state: dict = {"warnings": [], "postgres": None, "var_dir": None, "skip_all": None}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def loud(message: str) -> None:
+    """Print a message nobody can miss, now and again in the summary."""
+    _state["warnings"].append(message)
+    bar = "!" * 78
+    sys.stderr.write(f"\n{bar}\n{message}\n{bar}\n\n")
+    sys.stderr.flush()
+
+
+def _set_environment() -> None:
+    var_dir = Path(tempfile.mkdtemp(prefix="raad-test-var-"))
+    (var_dir / "static").mkdir()  # STATIC_ROOT: WhiteNoise warns when it does not exist
+    _state["var_dir"] = var_dir
+    defaults = {
+        "DJANGO_SETTINGS_MODULE": "raad.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": TEST_SECRET_KEY,
+        "ALLOWED_HOSTS": "*",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "EMAIL_BACKEND": "locmem",
+        "RAAD_VAR_DIR": str(var_dir),
+        # Playwright's sync API keeps an event loop in the main thread; Django's async-safety check
+        # would otherwise refuse database access in tests that use the browser.
+        "DJANGO_ALLOW_ASYNC_UNSAFE": "true",
+    }
+    for name, value in defaults.items():
+        os.environ.setdefault(name, value)
+
+
+class TemporaryPostgres:
+    """A throw-away PostgreSQL cluster in a temporary directory, reachable only through a Unix socket."""
+
+    def __init__(self, bin_dir: Path = PG_BIN) -> None:
+        self.bin_dir = bin_dir
+        self.root = Path(tempfile.mkdtemp(prefix="raad-test-pg-"))
+        self.data = self.root / "data"
+        self.socket_dir = self.root / "socket"
+        self.log = self.root / "server.log"
+        self.as_root = os.geteuid() == 0
+        self.started = False
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess:
+        command = list(args)
+        if self.as_root:  # initdb and the server refuse to run as root
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+    def start(self) -> str:
+        self.socket_dir.mkdir()
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+            shutil.chown(self.socket_dir, "postgres", "postgres")
+        result = self._run(
+            str(self.bin_dir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"initdb failed:\n{result.stdout}\n{result.stderr}")
+        options = (
+            f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+        )
+        result = self._run(
+            str(self.bin_dir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
+        if result.returncode != 0:
+            log = self.log.read_text() if self.log.exists() else ""
+            raise RuntimeError(f"pg_ctl start failed:\n{result.stdout}\n{result.stderr}\n{log}")
+        self.started = True
+        return f"postgres://postgres@{quote(str(self.socket_dir), safe='')}/raad"
+
+    def stop(self) -> None:
+        if self.started:
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            self.started = False
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _start_postgres() -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the controller started the server; DATABASE_URL is inherited
+    missing = [name for name in ("initdb", "pg_ctl", "postgres") if not (PG_BIN / name).exists()]
+    if missing:
+        message = (
+            f"RAAD_TEST_DB=postgres, but the PostgreSQL server is not installed ({', '.join(missing)} missing "
+            f"in {PG_BIN}). Install it (Debian: apt-get install postgresql) or run .ci/run."
+        )
+        if in_ci():
+            raise pytest.UsageError(f"CI=true: {message}")
+        loud(f"SKIPPING THE WHOLE POSTGRESQL RUN: {message}")
+        _state["skip_all"] = "PostgreSQL server not installed (see the message at the top)"
+        return
+    server = TemporaryPostgres()
+    try:
+        url = server.start()
+    except Exception:
+        server.stop()
+        raise
+    _state["postgres"] = server
+    atexit.register(server.stop)
+    os.environ["DATABASE_URL"] = url
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    # A wrapper runs before every plain implementation, pytest-django's (which reads the settings) included.
+    _set_environment()
+    if os.environ.get("RAAD_TEST_DB", "sqlite").strip().lower() in {"postgres", "postgresql"}:
+        _start_postgres()
+    return (yield)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _raad_plain_static_storage(django_test_environment):
+    """Serve static files from the apps' folders, without `collectstatic`.
+
+    With DEBUG=false the settings use WhiteNoise's CompressedManifestStaticFilesStorage, whose `{% static %}`
+    needs a manifest built by collectstatic. Tests use the plain storage instead; live_server serves the files
+    through Django's StaticFilesHandler (the same finders runserver uses).
+    """
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    override = override_settings(STORAGES=storages)
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _raad_flush_past_append_only_journal():
+    """Let transactional tests (live_server, browser) empty the database between tests.
+
+    The audit journal is append-only down to database triggers (core migration 0002), so Django's `flush`
+    after a transactional test is refused. Only here, in the test process, a flush lifts those triggers,
+    empties the tables and puts the triggers back in the same transaction. The application never flushes.
+    """
+    from importlib import import_module
+
+    from django.db import transaction
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    triggers = import_module("raad.core.migrations.0002_audit_journal_append_only")
+    lift = {"sqlite": triggers.SQLITE_DOWN, "postgresql": triggers.POSTGRES_DOWN}
+    restore = {"sqlite": triggers.SQLITE_UP, "postgresql": triggers.POSTGRES_UP}
+    original = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        vendor = self.connection.vendor
+        if not any("core_auditentry" in statement for statement in sql_list) or vendor not in lift:
+            return original(self, sql_list)
+        with transaction.atomic(using=self.connection.alias):
+            with self.connection.cursor() as cursor:
+                for statement in lift[vendor]:
+                    cursor.execute(statement)
+            original(self, sql_list)
+            with self.connection.cursor() as cursor:
+                for statement in restore[vendor]:
+                    cursor.execute(statement)
+
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    BaseDatabaseOperations.execute_sql_flush = original
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: runs in headless Chromium against the live server")
+    config.addinivalue_line("markers", "smtp: talks to a real SMTP server process")
+
+
+def pytest_report_header(config):
+    database = "PostgreSQL (temporary cluster)" if _state["postgres"] else "SQLite"
+    if _state["skip_all"]:
+        database = "none: " + _state["skip_all"]
+    return [f"raad: database {database}; CI={'true' if in_ci() else 'false'}"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if _state["skip_all"]:
+        marker = pytest.mark.skip(reason=_state["skip_all"])
+        for item in items:
+            item.add_marker(marker)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for message in _state["warnings"]:
+        terminalreporter.write_sep("!", "raad: attention", red=True, bold=True)
+        terminalreporter.write_line(message, red=True, bold=True)
+
+
+def pytest_unconfigure(config):
+    server = _state["postgres"]
+    if server is not None:
+        server.stop()
+        _state["postgres"] = None
+    var_dir = _state["var_dir"]
+    if var_dir is not None:
+        shutil.rmtree(var_dir, ignore_errors=True)
+        _state["var_dir"] = None
