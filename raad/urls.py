@@ -10,6 +10,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("konto/", include("raad.core.urls")),
+    path("", include("raad.statements.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),
     path("admin/", admin.site.urls),
     path("", include("raad.portal.urls")),

@@ -39,6 +39,10 @@ class OpenConsultation:
     days_left: int
     statement: Statement | None
 
+    @property
+    def overdue(self) -> int:
+        return max(0, -self.days_left)
+
 
 def open_consultations(council: Council, today: datetime.date | None = None) -> list[OpenConsultation]:
     """Consultations not yet answered (no statement sent or published), soonest deadline first."""

@@ -104,6 +104,30 @@ def consultation_register(
 
 
 @transaction.atomic
+def consultation_register_with_document(
+    *,
+    council: Council,
+    committee: Committee | None,
+    new_committee: str = "",
+    new_committee_email: str = "",
+    document: dict[str, Any] | None = None,
+    by: User | None,
+    **fields: Any,
+) -> Consultation:
+    """The register form in one step: a new sender if needed, the consultation, and its first document.
+    All or nothing: a refused document leaves no consultation behind."""
+    if committee is None:
+        committee = Committee.objects.filter(municipality_id=council.municipality_id, name=new_committee.strip()).first()
+        if committee is None:
+            committee = committee_create(municipality=council.municipality, name=new_committee.strip(),
+                                         email=new_committee_email, by=by)
+    consultation = consultation_register(council=council, committee=committee, by=by, **fields)
+    if document is not None:
+        consultation_document_add(consultation=consultation, by=by, **document)
+    return consultation
+
+
+@transaction.atomic
 def consultation_document_add(
     *, consultation: Consultation, title: str, filename: str, data: bytes, by: User | None
 ) -> ConsultationDocument:
