@@ -105,3 +105,15 @@ def unchanged():
             assert statement_state(statement) == state
 
     return check
+
+
+def user_for(first_name: str):
+    """A login for the demo member with this first name (most demo members have none)."""
+    from raad.membership.models import Membership
+
+    User = get_user_model()
+    membership = Membership.objects.select_related("person").get(person__first_name=first_name)
+    if membership.person.user is None:
+        membership.person.user = User.objects.create_user(username=first_name.lower(), password="x")
+        membership.person.save(update_fields=["user"])
+    return membership.person.user
