@@ -45,6 +45,21 @@ def reminder_due(deadline: datetime.date, today: datetime.date, first_days: int,
     return None
 
 
+def reminder_stage(deadline: datetime.date, today: datetime.date, first_days: int, second_days: int) -> int | None:
+    """The reminder that should have gone out by today (7 or 2 days before, from the rules), or None.
+
+    Robust to a missed day: three days before the deadline the first reminder is still due if it was
+    never sent. The caller remembers what was sent, so nothing is sent twice.
+    """
+    left = days_left(deadline, today)
+    if left < 0:
+        return None
+    for stage in sorted((first_days, second_days)):
+        if left <= stage:
+            return stage
+    return None
+
+
 def written_procedure_closes_on(opened_on: datetime.date, days: int) -> datetime.date:
     """The last day members can answer: `days` after the draft is sent out."""
     return opened_on + datetime.timedelta(days=days)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from raad.statements.models import (
     FollowUp,
     JournalEntry,
     MinorityStatement,
+    ReminderSent,
     Statement,
     StatementVersion,
     UrgentApproval,
@@ -590,3 +592,86 @@ def follow_up_register(
     audit.record(actor=by, verb="statement.follow_up_registered", target=statement, council_id=statement.council_id,
                  changes={"body": {"before": None, "after": follow_up.body}, "decided_on": {"before": None, "after": decided_on}})
     return follow_up
+
+
+# ------------------------------------------------------------------------------------------ reminders
+
+
+def _council_recipients(council_id: int, on: datetime.date) -> list[str]:
+    addresses = [m.person.email for m in memberships_in_force(council_id, on) if m.person.email]
+    council = Council.objects.get(pk=council_id)
+    if council.contact_email:
+        addresses.append(council.contact_email)
+    return addresses
+
+
+def _remember(key: str, recipients: list[str]) -> bool:
+    """Record that a reminder is sent; False if it was sent before (the reminder is then skipped)."""
+    _record, created = ReminderSent.objects.get_or_create(key=key, defaults={"recipients": len(recipients)})
+    return created
+
+
+@transaction.atomic
+def reminders_send(*, on: datetime.date | None = None) -> list[str]:
+    """Send the reminders due today; safe to run any number of times a day (each is sent once).
+
+    - open consultations: the rules' reminders before the deadline (forretningsorden § 9, e.g. 7 and 2 days);
+    - open written procedures: on the last day, to the members who have not answered;
+    - written procedures past their last day: closed with the result, which is e-mailed.
+    Returns the keys of what was sent.
+    """
+    today = _today(on)
+    sent: list[str] = []
+    answered = Statement.objects.filter(consultation=OuterRef("pk"), sent_at__isnull=False)
+    open_consultations = (
+        Consultation.objects.filter(deadline__gte=today, council__archived_at__isnull=True)
+        .exclude(Exists(answered))
+        .select_related("council")
+        .order_by("council_id", "deadline")
+    )
+    rules_cache: dict[int, Any] = {}
+    for consultation in open_consultations:
+        if consultation.council_id not in rules_cache:
+            rules_cache[consultation.council_id] = rules_in_force(consultation.council_id, today)
+        in_force = rules_cache[consultation.council_id]
+        stage = rules.reminder_stage(consultation.deadline, today, in_force.consultation_first_reminder_days,
+                                     in_force.consultation_second_reminder_days)
+        if stage is None:
+            continue
+        key = f"consultation:{consultation.pk}:{stage}"
+        recipients = _council_recipients(consultation.council_id, today)
+        if not _remember(key, recipients):
+            continue
+        subject = _("Påmindelse: høringsfrist %(date)s – %(subject)s") % {
+            "date": consultation.deadline.strftime("%d.%m.%Y"), "subject": consultation.subject}
+        body = _("Høringen »%(subject)s« fra %(sender)s har frist %(date)s (%(left)s dage). Se udkastet i arbejdsrummet.") % {
+            "subject": consultation.subject, "sender": consultation.committee.name,
+            "date": consultation.deadline.strftime("%d.%m.%Y"), "left": rules.days_left(consultation.deadline, today)}
+        transaction.on_commit(lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b))
+        sent.append(key)
+
+    procedures = WrittenProcedure.objects.filter(status=WrittenProcedure.Status.OPEN, closes_on__lte=today).select_related("statement")
+    for procedure in procedures:
+        if procedure.closes_on == today:
+            key = f"written:{procedure.pk}:last_day"
+            answered_people = set(procedure.answers.values_list("membership__person_id", flat=True))
+            recipients = [m.person.email for m in memberships_in_force(procedure.statement.council_id, today)
+                          if m.person.email and m.person_id not in answered_people]
+            if not _remember(key, recipients):
+                continue
+            subject = _("Sidste dag: skriftlig procedure om %(title)s") % {"title": procedure.statement.title}
+            body = _("I dag er sidste frist for at svare enig, uenig eller med en bemærkning i arbejdsrummet.")
+            transaction.on_commit(lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b))
+            sent.append(key)
+        else:
+            key = f"written:{procedure.pk}:closed"
+            recipients = _council_recipients(procedure.statement.council_id, today)
+            if not _remember(key, recipients):
+                continue
+            closed = written_procedure_close(procedure=procedure, by=None, on=today)
+            subject = _("Skriftlig procedure afsluttet: %(title)s") % {"title": procedure.statement.title}
+            body = _("Resultat: %(result)s. %(agree)s enige, %(disagree)s uenige, %(comment)s bemærkninger.") % {
+                "result": closed.get_result_display(), **{k: closed.tally[k] for k in ("agree", "disagree", "comment")}}
+            transaction.on_commit(lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b))
+            sent.append(key)
+    return sent

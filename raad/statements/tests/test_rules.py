@@ -101,3 +101,13 @@ def test_compare_marks_removed_and_added_words():
 def test_compare_escapes_html():
     result = rules.compare("a <b>", "a <script>")
     assert "<script>" not in result.right_html and "&lt;script&gt;" in result.right_html
+
+
+def test_reminder_stage_catches_up_after_a_missed_day_but_never_after_the_deadline():
+    deadline = D(2026, 12, 10)
+    assert rules.reminder_stage(deadline, D(2026, 12, 2), 7, 2) is None  # 8 days left
+    assert rules.reminder_stage(deadline, D(2026, 12, 3), 7, 2) == 7
+    assert rules.reminder_stage(deadline, D(2026, 12, 5), 7, 2) == 7  # the 7-day one, if it was missed
+    assert rules.reminder_stage(deadline, D(2026, 12, 8), 7, 2) == 2
+    assert rules.reminder_stage(deadline, D(2026, 12, 10), 7, 2) == 2
+    assert rules.reminder_stage(deadline, D(2026, 12, 11), 7, 2) is None
