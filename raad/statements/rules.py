@@ -170,10 +170,34 @@ def written_procedure_result(
 # Comparing two versions, word by word.
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
+_SEGMENT_END = re.compile(r"(?<=[.!?\n])")
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.replace("\r\n", "\n"))
+    return _TOKEN.findall(text)
+
+
+_LONG = 600  # characters: a "sentence" longer than this (a text without full stops) is cut at spaces
+_CUT = re.compile(r"(?<=\s)(?=\S)")
+
+
+def _segments(text: str) -> list[str]:
+    """The text cut after every sentence end and line break; joining the pieces gives the text back."""
+    pieces: list[str] = []
+    for piece in _SEGMENT_END.split(text.replace("\r\n", "\n")):
+        if len(piece) <= _LONG:
+            if piece:
+                pieces.append(piece)
+            continue
+        current = ""
+        for word in _CUT.split(piece):
+            if current and len(current) + len(word) > _LONG:
+                pieces.append(current)
+                current = ""
+            current += word
+        if current:
+            pieces.append(current)
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -187,29 +211,32 @@ class Comparison:
 def compare(old: str, new: str) -> Comparison:
     """Side-by-side word-level comparison: removed words marked <del> on the left, added <ins> on the right.
 
-    Runs difflib on whole paragraphs first and only diffs words inside changed paragraphs, so a 30-page
-    text with a few edits costs little (see benchmarks/bench_compare.py and docs/benchmarks.md).
+    Two passes keep it fast on long texts: difflib first matches whole sentences, then compares words only
+    inside the sentences that changed, pairing them in order; a changed sentence without a partner is
+    marked as a whole. The cost grows with the length of the changed sentences, not with the square of
+    the text (benchmarks/bench_compare.py; figures in docs/benchmarks.md).
     """
-    old_paragraphs = old.replace("\r\n", "\n").split("\n")
-    new_paragraphs = new.replace("\r\n", "\n").split("\n")
+    a, b = _segments(old), _segments(new)
     left: list[str] = []
     right: list[str] = []
     removed = added = 0
-    outer = difflib.SequenceMatcher(None, old_paragraphs, new_paragraphs, autojunk=False)
+    outer = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for op, i1, i2, j1, j2 in outer.get_opcodes():
         if op == "equal":
-            chunk = "\n".join(html.escape(p) for p in old_paragraphs[i1:i2])
+            chunk = html.escape("".join(a[i1:i2]))
             left.append(chunk)
             right.append(chunk)
             continue
-        a = _tokens("\n".join(old_paragraphs[i1:i2]))
-        b = _tokens("\n".join(new_paragraphs[j1:j2]))
-        lpart, rpart, r, d = _word_diff(a, b)
-        removed += r
-        added += d
-        left.append(lpart)
-        right.append(rpart)
-    return Comparison("\n".join(left), "\n".join(right), removed, added)
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            lpart, rpart, r, d = _word_diff(
+                _tokens(olds[k]) if k < len(olds) else [], _tokens(news[k]) if k < len(news) else []
+            )
+            removed += r
+            added += d
+            left.append(lpart)
+            right.append(rpart)
+    return Comparison("".join(left), "".join(right), removed, added)
 
 
 def _word_diff(a: Sequence[str], b: Sequence[str]) -> tuple[str, str, int, int]:

@@ -1,5 +1,8 @@
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from raad.statements import rules
 from raad.statements.rules import Answer
 
@@ -111,3 +114,33 @@ def test_reminder_stage_catches_up_after_a_missed_day_but_never_after_the_deadli
     assert rules.reminder_stage(deadline, D(2026, 12, 8), 7, 2) == 2
     assert rules.reminder_stage(deadline, D(2026, 12, 10), 7, 2) == 2
     assert rules.reminder_stage(deadline, D(2026, 12, 11), 7, 2) is None
+
+
+def _plain(marked: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"</?(?:del|ins)>", "", marked))
+
+
+@given(st.text(alphabet="ab .\n<&æ", max_size=60), st.text(alphabet="ab .\n<&æ", max_size=60))
+def test_compare_gives_back_both_texts_exactly(old, new):
+    result = rules.compare(old, new)
+    assert _plain(result.left_html) == old.replace("\r\n", "\n")
+    assert _plain(result.right_html) == new.replace("\r\n", "\n")
+    assert "<ins>" not in result.left_html and "<del>" not in result.right_html
+
+
+def test_compare_is_fast_on_thirty_pages():
+    import time
+    from importlib import util
+    from pathlib import Path
+
+    spec = util.spec_from_file_location("bench", Path(__file__).resolve().parents[3] / "benchmarks" / "bench_compare.py")
+    bench = util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    old, new = "\n".join(bench.document(1)), "\n".join(bench.document(2))  # unrelated texts: the worst case
+    start = time.perf_counter()
+    result = rules.compare(old, new)
+    assert time.perf_counter() - start < 2.0  # measured ~0.05 s; see docs/benchmarks.md
+    assert _plain(result.left_html) == old and _plain(result.right_html) == new
