@@ -16,7 +16,14 @@ $(VENV)/.installed: requirements.lock
 	$(PIP) install --quiet -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+# npm packages for the tests only (axe-core, pinned in package-lock.json); reinstalled when the lock changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: npm is missing (apt-get install npm)" >&2; exit 1; \
+	else echo "!!! npm is missing: the accessibility tests cannot load axe-core until you install npm and run make install" >&2; fi
+
+## install: the virtual environment from requirements.lock, and `npm ci` for the test tools
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 messages: install
 	$(DEMO_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
@@ -33,14 +40,28 @@ demo: setup
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 ## test: every test, on SQLite, on a real PostgreSQL and in headless Chromium
+# PYTEST_ARGS adds options, e.g. make test PYTEST_ARGS="-x -k rules". docs/testing.md explains the runs.
 test: install messages
-	$(PY) -m pytest -p no:cacheprovider
-	RAAD_TEST_DB=postgres $(PY) -m pytest -p no:cacheprovider -m "not browser"
+	$(PY) -m pytest $(PYTEST_ARGS)
+	RAAD_TEST_DB=postgres $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+## test-sqlite: the whole suite, browser and e-mail tests included, on SQLite
+test-sqlite: install messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## test-postgres: the suite without the browser tests on a temporary PostgreSQL 15 the test plugin starts
+test-postgres: install messages
+	RAAD_TEST_DB=postgres $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+## test-browser: only the browser tests (headless Chromium, axe-core)
+test-browser: install messages
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(VENV)/bin/mypy raad/env.py raad/core/audit.py raad/core/roles.py $(wildcard raad/*/rules.py) $(wildcard raad/*/services.py)
 
 format: install
 	$(VENV)/bin/ruff format .

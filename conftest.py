@@ -198,3 +198,9 @@ def smtp_server(settings, tmp_path):
             process.wait(5)
         if process.stdout:
             process.stdout.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hashing the demo users' passwords with PBKDF2 costs seconds per test; tests use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -53,13 +53,9 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise ImproperlyConfigured(
-            f"Environment variable {name} must be a whole number, got {value!r}."
-        ) from None
+        raise ImproperlyConfigured(f"Environment variable {name} must be a whole number, got {value!r}.") from None
     if minimum is not None and number < minimum:
-        raise ImproperlyConfigured(
-            f"Environment variable {name} must be at least {minimum}, got {number}."
-        )
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}, got {number}.")
     return number
 
 
@@ -73,9 +69,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = _raw(name) or default
     if value not in choices:
-        raise ImproperlyConfigured(
-            f"Environment variable {name} must be one of {', '.join(choices)}, got {value!r}."
-        )
+        raise ImproperlyConfigured(f"Environment variable {name} must be one of {', '.join(choices)}, got {value!r}.")
     return value
 
 
@@ -99,7 +93,5 @@ def env_database_url(name: str, default: str) -> dict:
 def env_email(name: str, default: str) -> str:
     value = _raw(name) or default
     if "@" not in value or value.startswith("@") or value.endswith("@"):
-        raise ImproperlyConfigured(
-            f"Environment variable {name} must be an e-mail address, got {value!r}."
-        )
+        raise ImproperlyConfigured(f"Environment variable {name} must be an e-mail address, got {value!r}.")
     return value

@@ -1,14 +1,12 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-urlpatterns = [
+# set_language lives inside i18n_patterns: it must run in the language of the page it was posted from,
+# so that it can resolve that page's URL and translate it into the chosen language.
+urlpatterns = i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
-]
-
-urlpatterns += i18n_patterns(
     path("konto/", include("raad.core.urls")),
     path("", include("raad.statements.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),

@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "raad.core"
     label = "core"
     verbose_name = _("Fælles")
+
+    def ready(self) -> None:
+        from raad.core import audit
+
+        audit.register_verbs(
+            {
+                "user.created": _("Bruger oprettet"),
+                "user.two_factor_enabled": _("Tofaktorgodkendelse slået til"),
+            }
+        )

@@ -13,6 +13,20 @@ from django.db import models
 from raad.core.models import AuditEntry, User
 
 
+_VERB_LABELS: dict[str, Any] = {}
+
+
+def register_verbs(labels: dict[str, Any]) -> None:
+    """Human names for audit verbs (lazy translated strings); apps call this in AppConfig.ready()."""
+    _VERB_LABELS.update(labels)
+
+
+def verb_label(verb: str) -> str:
+    """The human name of a verb, or the verb itself when no app named it."""
+    label = _VERB_LABELS.get(verb)
+    return str(label) if label is not None else verb
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)

@@ -4,12 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label=_("Brugernavn"), max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
-    password = forms.CharField(label=_("Adgangskode"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Brugernavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Adgangskode"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     error_messages = {
-        "invalid_login": _("Brugernavn eller adgangskode er forkert. Husk, at der skelnes mellem store og små bogstaver."),
+        "invalid_login": _(
+            "Brugernavn eller adgangskode er forkert. Husk, at der skelnes mellem store og små bogstaver."
+        ),
         "inactive": _("Kontoen er spærret."),
     }
 

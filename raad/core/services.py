@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.db import models, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from raad.core import audit
 from raad.core.models import User
+
+M = TypeVar("M", bound=models.Model)
+
+
+def fields_update(
+    *, instance: M, fields: Iterable[str], data: dict[str, Any], verb: str, by: User | None, council_id: int | None
+) -> M:
+    """Set `fields` of `instance` from `data` (where present), save only those, and record what changed.
+
+    For services that edit a record in place; call inside their transaction. Nothing is recorded when
+    nothing changed."""
+    fields = tuple(fields)
+    before = audit.snapshot(instance, fields)
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+    instance.save(update_fields=[*fields, "updated_at"])
+    changes = audit.diff(before, audit.snapshot(instance, fields))
+    if changes:
+        audit.record(actor=by, verb=verb, target=instance, council_id=council_id, changes=changes)
+    return instance
 
 
 @transaction.atomic
@@ -19,8 +43,12 @@ def user_create(
     else:
         user.set_unusable_password()
     user.save()
-    audit.record(actor=by, verb="user.created", target=user,
-                 changes={"username": {"before": None, "after": username}, "email": {"before": None, "after": email}})
+    audit.record(
+        actor=by,
+        verb="user.created",
+        target=user,
+        changes={"username": {"before": None, "after": username}, "email": {"before": None, "after": email}},
+    )
     return user
 
 

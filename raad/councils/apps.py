@@ -8,8 +8,22 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
-        from raad.core import roles
+        from raad.core import audit, roles
         from raad.councils import permissions  # noqa: F401  (registers the permissions)
         from raad.councils.selectors import staff_council_ids, staff_roles
 
         roles.register_provider(staff_roles, staff_council_ids)
+        audit.register_verbs(
+            {
+                "municipality.created": _("Kommune oprettet"),
+                "board_decision.recorded": _("Beslutning i kommunalbestyrelsen registreret"),
+                "council.created": _("Råd oprettet"),
+                "council.contact_updated": _("Kontaktoplysninger ændret"),
+                "terms_of_reference.created": _("Kommissorium oprettet"),
+                "terms_of_reference.updated": _("Kommissorium ændret"),
+                "purpose.updated": _("Formål ændret"),
+                "rules_of_procedure.adopted": _("Ny version af forretningsorden"),
+                "term.created": _("Valgperiode oprettet"),
+                "staff.assigned": _("Tilknyttet rådet"),
+            }
+        )

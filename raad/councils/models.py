@@ -134,9 +134,7 @@ class TermsOfReference(BaseModel):
 class Purpose(BaseModel):
     """One numbered purpose (formål) of the kommissorium."""
 
-    terms_of_reference = models.ForeignKey(
-        TermsOfReference, on_delete=models.PROTECT, related_name="purposes"
-    )
+    terms_of_reference = models.ForeignKey(TermsOfReference, on_delete=models.PROTECT, related_name="purposes")
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("formål"), max_length=300)
     title_en = models.CharField(_("formål (engelsk)"), max_length=300, blank=True)
@@ -148,9 +146,7 @@ class Purpose(BaseModel):
         verbose_name_plural = _("formål")
         ordering = ["terms_of_reference", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["terms_of_reference", "number"], name="purpose_number_unique"
-            ),
+            models.UniqueConstraint(fields=["terms_of_reference", "number"], name="purpose_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="purpose_number_positive"),
         ]
 
@@ -231,9 +227,7 @@ class RulesOfProcedure(BaseModel):
         _("vælger repræsentant til Det Nationale Integrationsråd"), default=True
     )
     # § 3 Konstituering
-    election_majority = models.CharField(
-        _("flertal ved valg"), max_length=20, choices=ElectionMajority.choices
-    )
+    election_majority = models.CharField(_("flertal ved valg"), max_length=20, choices=ElectionMajority.choices)
     election_secret = models.BooleanField(_("hemmelig afstemning ved valg"), default=True)
     # § 4 Møder
     min_meetings_per_year = models.PositiveSmallIntegerField(_("mindst antal møder om året"))
@@ -251,9 +245,7 @@ class RulesOfProcedure(BaseModel):
     )
     tie_rule = models.CharField(_("stemmelighed"), max_length=20, choices=TieRule.choices)
     # § 7 Referat
-    minutes_approval = models.CharField(
-        _("godkendelse af referat"), max_length=20, choices=MinutesApproval.choices
-    )
+    minutes_approval = models.CharField(_("godkendelse af referat"), max_length=20, choices=MinutesApproval.choices)
     minutes_circulation_days = models.PositiveSmallIntegerField(_("frist for godkendelse ved rundsendelse (dage)"))
     # § 9 Høringssvar og udtalelser
     consultation_first_reminder_days = models.PositiveSmallIntegerField(_("første påmindelse før høringsfrist (dage)"))
@@ -278,8 +270,7 @@ class RulesOfProcedure(BaseModel):
             models.UniqueConstraint(fields=["council", "version"], name="rules_version_unique"),
             models.UniqueConstraint(fields=["council", "in_force_from"], name="rules_in_force_unique"),
             models.CheckConstraint(
-                condition=Q(max_nominated_seats__lte=F("max_members"))
-                & Q(max_direct_seats__lte=F("max_members")),
+                condition=Q(max_nominated_seats__lte=F("max_members")) & Q(max_direct_seats__lte=F("max_members")),
                 name="rules_seat_types_within_max",
             ),
             models.CheckConstraint(
@@ -307,9 +298,7 @@ class RulesOfProcedure(BaseModel):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "portal:rules_version", kwargs={"slug": self.council.slug, "version": self.version}
-        )
+        return reverse("portal:rules_version", kwargs={"slug": self.council.slug, "version": self.version})
 
 
 class Term(BaseModel):
@@ -341,9 +330,7 @@ class StaffAssignment(BaseModel):
         BOARD_LIAISON = Role.BOARD_LIAISON.value, Role.BOARD_LIAISON.label
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="staff")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff_assignments"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff_assignments")
     role = models.CharField(_("rolle"), max_length=20, choices=StaffRole.choices)
     starts_on = models.DateField(_("fra"))
     ends_on = models.DateField(_("til"), null=True, blank=True)
@@ -353,9 +340,7 @@ class StaffAssignment(BaseModel):
         verbose_name_plural = _("tilknytninger")
         ordering = ["council", "role", "user__username"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["council", "user", "role", "starts_on"], name="staff_assignment_unique"
-            )
+            models.UniqueConstraint(fields=["council", "user", "role", "starts_on"], name="staff_assignment_unique")
         ]
 
     def __str__(self) -> str:

@@ -16,8 +16,7 @@ from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 Values = Mapping[str, Any]
 
@@ -54,37 +53,43 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("max_members", "residence_required"),
-                lambda v: _("Rådet består af op til %(n)s medlemmer.") % {"n": v["max_members"]}
-                + " "
-                + _yes(
-                    v["residence_required"],
-                    _("Medlemmerne skal have bopæl i kommunen."),
-                    _("Der er ikke krav om bopæl i kommunen."),
+                lambda v: (
+                    _("Rådet består af op til %(n)s medlemmer.") % {"n": v["max_members"]}
+                    + " "
+                    + _yes(
+                        v["residence_required"],
+                        _("Medlemmerne skal have bopæl i kommunen."),
+                        _("Der er ikke krav om bopæl i kommunen."),
+                    )
                 ),
             ),
             Clause(
                 ("max_nominated_seats", "max_direct_seats", "max_board_member_seats"),
-                lambda v: _(
-                    "Op til %(nominated)s medlemmer udpeges af kommunalbestyrelsen efter indstilling "
-                    "fra indstillingsberettigede organisationer, og op til %(direct)s udpeges direkte "
-                    "af kommunalbestyrelsen."
-                )
-                % {"nominated": v["max_nominated_seats"], "direct": v["max_direct_seats"]}
-                + (
-                    " "
-                    + _("Op til %(n)s medlemmer kan være medlemmer af kommunalbestyrelsen.")
-                    % {"n": v["max_board_member_seats"]}
-                    if v["max_board_member_seats"]
-                    else ""
+                lambda v: (
+                    _(
+                        "Op til %(nominated)s medlemmer udpeges af kommunalbestyrelsen efter indstilling "
+                        "fra indstillingsberettigede organisationer, og op til %(direct)s udpeges direkte "
+                        "af kommunalbestyrelsen."
+                    )
+                    % {"nominated": v["max_nominated_seats"], "direct": v["max_direct_seats"]}
+                    + (
+                        " "
+                        + _("Op til %(n)s medlemmer kan være medlemmer af kommunalbestyrelsen.")
+                        % {"n": v["max_board_member_seats"]}
+                        if v["max_board_member_seats"]
+                        else ""
+                    )
                 ),
             ),
             Clause(
                 ("min_members_warning",),
-                lambda v: _(
-                    "Sekretariatet gør kommunalbestyrelsen opmærksom på det, hvis rådet har færre end "
-                    "%(n)s medlemmer."
-                )
-                % {"n": v["min_members_warning"]},
+                lambda v: (
+                    _(
+                        "Sekretariatet gør kommunalbestyrelsen opmærksom på det, hvis rådet har færre end "
+                        "%(n)s medlemmer."
+                    )
+                    % {"n": v["min_members_warning"]}
+                ),
             ),
             Clause(
                 ("uses_substitutes", "substitutes_only_when_absent"),
@@ -108,17 +113,19 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("term_years", "continue_until_successors"),
-                lambda v: ngettext(
-                    "Valgperioden er %(n)s år og følger kommunalbestyrelsens valgperiode.",
-                    "Valgperioden er %(n)s år og følger kommunalbestyrelsens valgperiode.",
-                    v["term_years"],
-                )
-                % {"n": v["term_years"]}
-                + " "
-                + _yes(
-                    v["continue_until_successors"],
-                    _("Medlemmerne fortsætter, indtil deres efterfølgere er udpeget."),
-                    _("Medlemskabet ophører, når valgperioden slutter."),
+                lambda v: (
+                    ngettext(
+                        "Valgperioden er %(n)s år og følger kommunalbestyrelsens valgperiode.",
+                        "Valgperioden er %(n)s år og følger kommunalbestyrelsens valgperiode.",
+                        v["term_years"],
+                    )
+                    % {"n": v["term_years"]}
+                    + " "
+                    + _yes(
+                        v["continue_until_successors"],
+                        _("Medlemmerne fortsætter, indtil deres efterfølgere er udpeget."),
+                        _("Medlemskabet ophører, når valgperioden slutter."),
+                    )
                 ),
             ),
             Clause(
@@ -140,24 +147,26 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("election_majority", "election_secret"),
-                lambda v: _(
-                    "På det konstituerende møde vælger rådet blandt sine medlemmer en forperson og "
-                    "derefter en næstforperson."
-                )
-                + " "
-                + (
-                    _("Den, der får flest stemmer, er valgt.")
-                    if v["election_majority"] == "plurality"
-                    else _("Den, der får over halvdelen af de afgivne stemmer, er valgt.")
-                )
-                + " "
-                + _yes(
-                    v["election_secret"],
-                    _("Valget foregår skriftligt og hemmeligt."),
-                    _("Valget foregår ved håndsoprækning, medmindre et medlem ønsker skriftligt valg."),
-                )
-                + " "
-                + _("Ved stemmelighed stemmes der igen; står det igen lige, afgøres valget ved lodtrækning."),
+                lambda v: (
+                    _(
+                        "På det konstituerende møde vælger rådet blandt sine medlemmer en forperson og "
+                        "derefter en næstforperson."
+                    )
+                    + " "
+                    + (
+                        _("Den, der får flest stemmer, er valgt.")
+                        if v["election_majority"] == "plurality"
+                        else _("Den, der får over halvdelen af de afgivne stemmer, er valgt.")
+                    )
+                    + " "
+                    + _yes(
+                        v["election_secret"],
+                        _("Valget foregår skriftligt og hemmeligt."),
+                        _("Valget foregår ved håndsoprækning, medmindre et medlem ønsker skriftligt valg."),
+                    )
+                    + " "
+                    + _("Ved stemmelighed stemmes der igen; står det igen lige, afgøres valget ved lodtrækning.")
+                ),
             ),
         ),
     ),
@@ -167,16 +176,20 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("min_meetings_per_year",),
-                lambda v: _("Rådet holder mindst %(n)s møder om året efter en årlig mødeplan.")
-                % {"n": v["min_meetings_per_year"]},
+                lambda v: (
+                    _("Rådet holder mindst %(n)s møder om året efter en årlig mødeplan.")
+                    % {"n": v["min_meetings_per_year"]}
+                ),
             ),
             Clause(
                 ("extraordinary_numerator", "extraordinary_denominator"),
-                lambda v: _(
-                    "Ekstraordinært møde holdes, når forpersonen finder det nødvendigt, eller når "
-                    "mindst %(fraction)s af medlemmerne skriftligt og med begrundelse beder om det."
-                )
-                % {"fraction": _fraction(v["extraordinary_numerator"], v["extraordinary_denominator"])},
+                lambda v: (
+                    _(
+                        "Ekstraordinært møde holdes, når forpersonen finder det nødvendigt, eller når "
+                        "mindst %(fraction)s af medlemmerne skriftligt og med begrundelse beder om det."
+                    )
+                    % {"fraction": _fraction(v["extraordinary_numerator"], v["extraordinary_denominator"])}
+                ),
             ),
             Clause(
                 ("meetings_public",),
@@ -197,17 +210,20 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("member_item_deadline_days",),
-                lambda v: _(
-                    "Medlemmer kan få punkter på dagsordenen, hvis de meddeler det til sekretariatet "
-                    "senest %(n)s dage før mødet. Et senere punkt kan kun behandles, hvis et flertal på "
-                    "mødet beslutter det."
-                )
-                % {"n": v["member_item_deadline_days"]},
+                lambda v: (
+                    _(
+                        "Medlemmer kan få punkter på dagsordenen, hvis de meddeler det til sekretariatet "
+                        "senest %(n)s dage før mødet. Et senere punkt kan kun behandles, hvis et flertal på "
+                        "mødet beslutter det."
+                    )
+                    % {"n": v["member_item_deadline_days"]}
+                ),
             ),
             Clause(
                 ("notice_deadline_days",),
-                lambda v: _("Dagsordenen med bilag sendes ud senest %(n)s dage før mødet.")
-                % {"n": v["notice_deadline_days"]},
+                lambda v: (
+                    _("Dagsordenen med bilag sendes ud senest %(n)s dage før mødet.") % {"n": v["notice_deadline_days"]}
+                ),
             ),
         ),
     ),
@@ -217,26 +233,30 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("quorum_numerator", "quorum_denominator", "recused_count_toward_quorum"),
-                lambda v: _("Rådet er beslutningsdygtigt, når mindst %(fraction)s af medlemmerne er til stede.")
-                % {"fraction": _fraction(v["quorum_numerator"], v["quorum_denominator"])}
-                + " "
-                + _yes(
-                    v["recused_count_toward_quorum"],
-                    _("Inhabile medlemmer tæller med."),
-                    _("Inhabile medlemmer tæller ikke med i det pågældende punkt."),
+                lambda v: (
+                    _("Rådet er beslutningsdygtigt, når mindst %(fraction)s af medlemmerne er til stede.")
+                    % {"fraction": _fraction(v["quorum_numerator"], v["quorum_denominator"])}
+                    + " "
+                    + _yes(
+                        v["recused_count_toward_quorum"],
+                        _("Inhabile medlemmer tæller med."),
+                        _("Inhabile medlemmer tæller ikke med i det pågældende punkt."),
+                    )
                 ),
             ),
             Clause(
                 ("tie_rule",),
-                lambda v: _(
-                    "Kun tilstedeværende medlemmer stemmer; der kan ikke stemmes ved fuldmagt. "
-                    "Beslutninger træffes ved simpelt flertal."
-                )
-                + " "
-                + (
-                    _("Ved stemmelighed bortfalder forslaget.")
-                    if v["tie_rule"] == "motion_falls"
-                    else _("Ved stemmelighed er forpersonens stemme afgørende.")
+                lambda v: (
+                    _(
+                        "Kun tilstedeværende medlemmer stemmer; der kan ikke stemmes ved fuldmagt. "
+                        "Beslutninger træffes ved simpelt flertal."
+                    )
+                    + " "
+                    + (
+                        _("Ved stemmelighed bortfalder forslaget.")
+                        if v["tie_rule"] == "motion_falls"
+                        else _("Ved stemmelighed er forpersonens stemme afgørende.")
+                    )
                 ),
             ),
             Clause(
@@ -251,19 +271,21 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("minutes_approval", "minutes_circulation_days"),
-                lambda v: _("Sekretariatet skriver referatet.")
-                + " "
-                + (
-                    _(
-                        "Referatet godkendes ved skriftlig rundsendelse; indsigelser skal gives senest "
-                        "%(n)s dage efter udsendelsen."
+                lambda v: (
+                    _("Sekretariatet skriver referatet.")
+                    + " "
+                    + (
+                        _(
+                            "Referatet godkendes ved skriftlig rundsendelse; indsigelser skal gives senest "
+                            "%(n)s dage efter udsendelsen."
+                        )
+                        % {"n": v["minutes_circulation_days"]}
+                        if v["minutes_approval"] == "circulation"
+                        else _("Referatet godkendes på det næste møde.")
                     )
-                    % {"n": v["minutes_circulation_days"]}
-                    if v["minutes_approval"] == "circulation"
-                    else _("Referatet godkendes på det næste møde.")
-                )
-                + " "
-                + _("Det godkendte referat offentliggøres uden lukkede punkter."),
+                    + " "
+                    + _("Det godkendte referat offentliggøres uden lukkede punkter.")
+                ),
             ),
         ),
     ),
@@ -293,11 +315,13 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("written_procedure_days",),
-                lambda v: _(
-                    "Kan et høringssvar ikke behandles på et møde inden fristen, kan det vedtages ved "
-                    "skriftlig procedure med en svarfrist på %(n)s dage."
-                )
-                % {"n": v["written_procedure_days"]},
+                lambda v: (
+                    _(
+                        "Kan et høringssvar ikke behandles på et møde inden fristen, kan det vedtages ved "
+                        "skriftlig procedure med en svarfrist på %(n)s dage."
+                    )
+                    % {"n": v["written_procedure_days"]}
+                ),
             ),
             Clause(
                 ("urgent_procedure_allowed",),
@@ -312,13 +336,13 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Clause(
                 ("consultation_first_reminder_days", "consultation_second_reminder_days"),
-                lambda v: _(
-                    "Sekretariatet minder medlemmerne om høringsfrister %(first)s og %(second)s dage før."
-                )
-                % {
-                    "first": v["consultation_first_reminder_days"],
-                    "second": v["consultation_second_reminder_days"],
-                },
+                lambda v: (
+                    _("Sekretariatet minder medlemmerne om høringsfrister %(first)s og %(second)s dage før.")
+                    % {
+                        "first": v["consultation_first_reminder_days"],
+                        "second": v["consultation_second_reminder_days"],
+                    }
+                ),
             ),
             Clause(
                 ("publish_statements",),
@@ -336,16 +360,17 @@ SECTIONS: tuple[Section, ...] = (
         (
             Clause(
                 ("annual_report_due_month",),
-                lambda v: _("Rådet afgiver hvert år en beretning om sit arbejde til kommunalbestyrelsen senest i %(month)s.")
-                % {"month": date_format(datetime.date(2000, v["annual_report_due_month"], 1), "F")},
+                lambda v: (
+                    _("Rådet afgiver hvert år en beretning om sit arbejde til kommunalbestyrelsen senest i %(month)s.")
+                    % {"month": date_format(datetime.date(2000, v["annual_report_due_month"], 1), "F")}
+                ),
             ),
             Clause(
                 ("candidate_retention_months",),
-                lambda v: _(
-                    "Oplysninger om kandidater, der ikke blev udpeget, slettes %(n)s måneder efter "
-                    "udpegningen."
-                )
-                % {"n": v["candidate_retention_months"]},
+                lambda v: (
+                    _("Oplysninger om kandidater, der ikke blev udpeget, slettes %(n)s måneder efter udpegningen.")
+                    % {"n": v["candidate_retention_months"]}
+                ),
             ),
         ),
     ),
@@ -413,7 +438,10 @@ def check_consistency(values: Values) -> list[Violation]:
             _("Advarselsgrænsen (%(min)s) kan ikke være større end det højeste antal medlemmer (%(max)s).")
             % {"min": values["min_members_warning"], "max": values["max_members"]},
         )
-    for num, den in (("quorum_numerator", "quorum_denominator"), ("extraordinary_numerator", "extraordinary_denominator")):
+    for num, den in (
+        ("quorum_numerator", "quorum_denominator"),
+        ("extraordinary_numerator", "extraordinary_denominator"),
+    ):
         if values[den] < 1 or values[num] < 1 or values[num] > values[den]:
             add(num, _("Brøken skal ligge mellem 1/%(den)s og 1.") % {"den": max(values[den], 1)})
     if values["notice_deadline_days"] > values["member_item_deadline_days"]:

@@ -71,19 +71,13 @@ def rules_in_force(council: Council | int, on: datetime.date | None = None) -> R
 
 
 def rules_version(council: Council, version: int) -> RulesOfProcedure:
-    return RulesOfProcedure.objects.select_related("decision", "council").get(
-        council=council, version=version
-    )
+    return RulesOfProcedure.objects.select_related("decision", "council").get(council=council, version=version)
 
 
 def current_term(council: Council | int, on: datetime.date | None = None) -> Term | None:
     on = on or timezone.localdate()
     council_id = council if isinstance(council, int) else council.pk
-    return (
-        Term.objects.filter(council_id=council_id, starts_on__lte=on, ends_on__gte=on)
-        .order_by("-starts_on")
-        .first()
-    )
+    return Term.objects.filter(council_id=council_id, starts_on__lte=on, ends_on__gte=on).order_by("-starts_on").first()
 
 
 def _assignments_in_force(user) -> QuerySet[StaffAssignment]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
+from raad.core.services import fields_update
 from raad.councils import rules
 from raad.councils.models import (
     BoardDecision,
@@ -25,9 +26,10 @@ from raad.councils.models import (
     TermsOfReference,
 )
 
-TOR_FIELDS = tuple(
-    name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")
-) + ("legal_basis_url", "approved_on")
+TOR_FIELDS = tuple(name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")) + (
+    "legal_basis_url",
+    "approved_on",
+)
 PURPOSE_FIELDS = ("title", "title_en", "description", "description_en")
 COUNCIL_CONTACT_FIELDS = (
     "name",
@@ -67,31 +69,28 @@ def board_decision_record(
 
 @transaction.atomic
 def council_update_contact(*, council: Council, data: dict[str, Any], by: User) -> Council:
-    before = audit.snapshot(council, COUNCIL_CONTACT_FIELDS)
-    for name in COUNCIL_CONTACT_FIELDS:
-        if name in data:
-            setattr(council, name, data[name])
-    council.save(update_fields=[*COUNCIL_CONTACT_FIELDS, "updated_at"])
-    changes = audit.diff(before, audit.snapshot(council, COUNCIL_CONTACT_FIELDS))
-    if changes:
-        audit.record(actor=by, verb="council.contact_updated", target=council, council_id=council.pk, changes=changes)
-    return council
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    return fields_update(
+        instance=council,
+        fields=COUNCIL_CONTACT_FIELDS,
+        data=data,
+        verb="council.contact_updated",
+        by=by,
+        council_id=council.pk,
+    )
 
 
 @transaction.atomic
 def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], by: User) -> TermsOfReference:
     terms = TermsOfReference.objects.select_for_update().get(pk=terms.pk)
-    before = audit.snapshot(terms, TOR_FIELDS)
-    for name in TOR_FIELDS:
-        if name in data:
-            setattr(terms, name, data[name])
-    terms.save(update_fields=[*TOR_FIELDS, "updated_at"])
-    changes = audit.diff(before, audit.snapshot(terms, TOR_FIELDS))
-    if changes:
-        audit.record(
-            actor=by, verb="terms_of_reference.updated", target=terms, council_id=terms.council_id, changes=changes
-        )
-    return terms
+    return fields_update(
+        instance=terms,
+        fields=TOR_FIELDS,
+        data=data,
+        verb="terms_of_reference.updated",
+        by=by,
+        council_id=terms.council_id,
+    )
 
 
 @transaction.atomic
@@ -160,9 +159,7 @@ def rules_adopt_version(
             )
         )
     if adopted_on > in_force_from:
-        violations.append(
-            rules.Violation("adopted_on", _("Forretningsordenen kan ikke gælde, før den er vedtaget."))
-        )
+        violations.append(rules.Violation("adopted_on", _("Forretningsordenen kan ikke gælde, før den er vedtaget.")))
     if decision.municipality_id != council.municipality_id:
         violations.append(rules.Violation("decision", _("Beslutningen er truffet i en anden kommune.")))
     if violations:

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from raad.core.i18n import localized
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure
-from raad.core.i18n import localized
 from raad.membership.selectors import public_roster
 
 
@@ -130,7 +130,9 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/accessibility.html", {"crumbs": _crumbs(None, (_("Tilgængelighedserklæring"), None))})
+    return render(
+        request, "portal/accessibility.html", {"crumbs": _crumbs(None, (_("Tilgængelighedserklæring"), None))}
+    )
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

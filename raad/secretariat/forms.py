@@ -39,7 +39,10 @@ class PurposeForm(forms.ModelForm):
     class Meta:
         model = Purpose
         fields = ("title", "title_en", "description", "description_en")
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "description_en": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def task_pairs(self) -> list[tuple[str, str]]:
         danish = [line.strip() for line in self.cleaned_data.get("tasks", "").splitlines() if line.strip()]
@@ -51,20 +54,32 @@ class PurposeForm(forms.ModelForm):
         danish = [line for line in cleaned.get("tasks", "").splitlines() if line.strip()]
         english = [line for line in cleaned.get("tasks_en", "").splitlines() if line.strip()]
         if english and len(english) != len(danish):
-            self.add_error("tasks_en", _("Der skal være lige så mange engelske som danske opgaver (%(n)s).") % {"n": len(danish)})
+            self.add_error(
+                "tasks_en", _("Der skal være lige så mange engelske som danske opgaver (%(n)s).") % {"n": len(danish)}
+            )
         return cleaned
 
 
 class RulesVersionForm(forms.ModelForm):
     """A new version of the rules of procedure, pre-filled with the version in force."""
 
-    decision_reference = forms.CharField(label=_("Beslutningsreference"), max_length=150,
-                                         help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"))
+    decision_reference = forms.CharField(
+        label=_("Beslutningsreference"),
+        max_length=150,
+        help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"),
+    )
     decision_url = forms.URLField(label=_("Link til beslutningen"), required=False)
 
     class Meta:
         model = RulesOfProcedure
-        fields = ("in_force_from", "adopted_on", "council_endorsed_on", "change_summary", "change_summary_en", *procedure.SETTING_FIELDS)
+        fields = (
+            "in_force_from",
+            "adopted_on",
+            "council_endorsed_on",
+            "change_summary",
+            "change_summary_en",
+            *procedure.SETTING_FIELDS,
+        )
         widgets = {
             "in_force_from": forms.DateInput(attrs=_DATE),
             "adopted_on": forms.DateInput(attrs=_DATE),

@@ -62,8 +62,12 @@ class CouncilDeskView(WorkspaceMixin, View):
             "council": council,
             "roles": sorted(Role(r).label for r in user_roles),
             "is_secretariat": Role.SECRETARIAT in user_roles,
-            "my_memberships": [m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk],
-            "my_substitutions": [s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk],
+            "my_memberships": [
+                m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk
+            ],
+            "my_substitutions": [
+                s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk
+            ],
             "term": councils.current_term(council),
             "rules": _rules_today(council),
             "members_count": membership.memberships_in_force(council, today).count(),
@@ -79,8 +83,7 @@ class TermsOfReferenceEditView(WorkspaceMixin, View):
 
     def _context(self, council, form):
         terms = councils.terms_of_reference_for(council)
-        return {"council": council, "form": form, "terms": terms,
-                "crumbs": _crumbs(council, (_("Kommissorium"), None))}
+        return {"council": council, "form": form, "terms": terms, "crumbs": _crumbs(council, (_("Kommissorium"), None))}
 
     def get(self, request, slug):
         council = _council(slug)
@@ -107,19 +110,31 @@ class PurposeEditView(WorkspaceMixin, View):
         return get_object_or_404(Purpose, terms_of_reference__council=council, number=number)
 
     def _render(self, request, council, purpose, form, status=200):
-        return render(request, self.template_name, {
-            "council": council, "purpose": purpose, "form": form,
-            "crumbs": _crumbs(council, (_("Kommissorium"), reverse("secretariat:terms", args=[council.slug])),
-                              (_("Formål %(n)s") % {"n": purpose.number}, None)),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "council": council,
+                "purpose": purpose,
+                "form": form,
+                "crumbs": _crumbs(
+                    council,
+                    (_("Kommissorium"), reverse("secretariat:terms", args=[council.slug])),
+                    (_("Formål %(n)s") % {"n": purpose.number}, None),
+                ),
+            },
+            status=status,
+        )
 
     def get(self, request, slug, number):
         council = _council(slug)
         require_perm(request, "councils.change_terms_of_reference", council)
         purpose = self._purpose(council, number)
         tasks = list(purpose.tasks.all())
-        form = PurposeForm(instance=purpose, initial={
-            "tasks": "\n".join(t.text for t in tasks), "tasks_en": "\n".join(t.text_en for t in tasks)})
+        form = PurposeForm(
+            instance=purpose,
+            initial={"tasks": "\n".join(t.text for t in tasks), "tasks_en": "\n".join(t.text_en for t in tasks)},
+        )
         return self._render(request, council, purpose, form)
 
     def post(self, request, slug, number):
@@ -128,7 +143,9 @@ class PurposeEditView(WorkspaceMixin, View):
         purpose = self._purpose(council, number)
         form = PurposeForm(request.POST, instance=purpose)
         if form.is_valid():
-            council_services.purpose_update(purpose=purpose, data=form.cleaned_data, tasks=form.task_pairs(), by=request.user)
+            council_services.purpose_update(
+                purpose=purpose, data=form.cleaned_data, tasks=form.task_pairs(), by=request.user
+            )
             messages.success(request, _("Formål %(n)s er gemt.") % {"n": purpose.number})
             return redirect("secretariat:terms", slug=council.slug)
         return self._render(request, council, purpose, form, status=400)
@@ -138,23 +155,36 @@ class RulesListView(WorkspaceMixin, View):
     def get(self, request, slug):
         council = _council(slug)
         require_perm(request, "councils.view_workspace", council)
-        return render(request, "secretariat/rules_list.html", {
-            "council": council,
-            "versions": councils.rules_versions(council),
-            "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
-            "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
-        })
+        return render(
+            request,
+            "secretariat/rules_list.html",
+            {
+                "council": council,
+                "versions": councils.rules_versions(council),
+                "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
+                "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
+            },
+        )
 
 
 class RulesNewVersionView(WorkspaceMixin, View):
     template_name = "secretariat/rules_new.html"
 
     def _render(self, request, council, form, status=200):
-        return render(request, self.template_name, {
-            "council": council, "form": form,
-            "crumbs": _crumbs(council, (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
-                              (_("Ny version"), None)),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "council": council,
+                "form": form,
+                "crumbs": _crumbs(
+                    council,
+                    (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
+                    (_("Ny version"), None),
+                ),
+            },
+            status=status,
+        )
 
     def get(self, request, slug):
         council = _council(slug)
@@ -162,8 +192,12 @@ class RulesNewVersionView(WorkspaceMixin, View):
         latest = councils.rules_versions(council).first()
         initial = {}
         if latest is not None:
-            initial = {name: getattr(latest, name) for name in RulesVersionForm._meta.fields if name not in
-                       ("in_force_from", "adopted_on", "council_endorsed_on", "change_summary", "change_summary_en")}
+            initial = {
+                name: getattr(latest, name)
+                for name in RulesVersionForm._meta.fields
+                if name
+                not in ("in_force_from", "adopted_on", "council_endorsed_on", "change_summary", "change_summary_en")
+            }
         return self._render(request, council, RulesVersionForm(initial=initial))
 
     def post(self, request, slug):
@@ -197,8 +231,12 @@ class ContactEditView(WorkspaceMixin, View):
     template_name = "secretariat/contact_edit.html"
 
     def _render(self, request, council, form, status=200):
-        return render(request, self.template_name, {"council": council, "form": form,
-                                                    "crumbs": _crumbs(council, (_("Kontaktoplysninger"), None))}, status=status)
+        return render(
+            request,
+            self.template_name,
+            {"council": council, "form": form, "crumbs": _crumbs(council, (_("Kontaktoplysninger"), None))},
+            status=status,
+        )
 
     def get(self, request, slug):
         council = _council(slug)
@@ -220,7 +258,12 @@ class AuditJournalView(WorkspaceMixin, View):
     def get(self, request, slug):
         council = _council(slug)
         require_perm(request, "councils.view_audit", council)
-        return render(request, "secretariat/audit.html", {
-            "council": council, "entries": audit.entries_for_council(council.pk, limit=500),
-            "crumbs": _crumbs(council, (_("Auditjournal"), None)),
-        })
+        return render(
+            request,
+            "secretariat/audit.html",
+            {
+                "council": council,
+                "entries": audit.entries_for_council(council.pk, limit=500),
+                "crumbs": _crumbs(council, (_("Auditjournal"), None)),
+            },
+        )

@@ -1,5 +1,6 @@
 from django import template
 
+from raad.core.audit import verb_label
 from raad.core.i18n import localized
 
 register = template.Library()
@@ -15,3 +16,9 @@ def loc(obj, field: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs at blank lines."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+@register.filter
+def audit_verb(verb: str) -> str:
+    """{{ entry.verb|audit_verb }}: the human name of an audit verb."""
+    return verb_label(verb)

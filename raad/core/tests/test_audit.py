@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 def entry():
     actor = User.objects.create(username="camilla", first_name="Camilla", last_name="Holt")
     return audit.record(
-        actor=actor, verb="test.changed", target=actor, council_id=7,
+        actor=actor,
+        verb="test.changed",
+        target=actor,
+        council_id=7,
         changes=audit.diff({"title": "Gammel"}, {"title": "Ny"}),
     )
 

@@ -37,8 +37,7 @@ TERMS_OF_REFERENCE = {
         "lokale integrationsindsats."
     ),
     "introduction_en": (
-        "The Integration Council advises and informs the municipal board on matters that affect local "
-        "integration work."
+        "The Integration Council advises and informs the municipal board on matters that affect local integration work."
     ),
     "tasks_introduction": (
         "Integrationsrådet skal rådgive og informere kommunalbestyrelsen om forhold af betydning for den "

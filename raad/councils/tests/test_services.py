@@ -23,9 +23,15 @@ def council():
 
 
 def _counts():
-    return (Council.objects.count(), Purpose.objects.count(), PurposeTask.objects.count(),
-            RulesOfProcedure.objects.count(), Term.objects.count(), BoardDecision.objects.count(),
-            AuditEntry.objects.count())
+    return (
+        Council.objects.count(),
+        Purpose.objects.count(),
+        PurposeTask.objects.count(),
+        RulesOfProcedure.objects.count(),
+        Term.objects.count(),
+        BoardDecision.objects.count(),
+        AuditEntry.objects.count(),
+    )
 
 
 def test_preset_creates_holbaek_from_the_kommissorium(council):
@@ -61,9 +67,13 @@ def _settings(version, **changes):
 def test_new_version_keeps_the_old_and_applies_from_its_date(council):
     first = selectors.rules_in_force(council, D(2026, 1, 1))
     second = services.rules_adopt_with_decision(
-        council=council, settings=_settings(first, member_item_deadline_days=14),
-        in_force_from=D(2027, 1, 1), adopted_on=D(2026, 11, 25), decision_reference="KB 25.11.2026, pkt. 9",
-        change_summary="Længere frist for medlemmernes punkter.", by=None,
+        council=council,
+        settings=_settings(first, member_item_deadline_days=14),
+        in_force_from=D(2027, 1, 1),
+        adopted_on=D(2026, 11, 25),
+        decision_reference="KB 25.11.2026, pkt. 9",
+        change_summary="Længere frist for medlemmernes punkter.",
+        by=None,
     )
     assert second.version == 2
     assert selectors.rules_in_force(council, D(2026, 12, 31)).pk == first.pk
@@ -82,18 +92,29 @@ def test_new_version_keeps_the_old_and_applies_from_its_date(council):
 @pytest.mark.parametrize(
     ("kwargs", "field", "message"),
     [
-        ({"in_force_from": D(2022, 7, 1)}, "in_force_from", "En ny version skal gælde fra en dato efter den seneste version (1. juli 2022)."),
+        (
+            {"in_force_from": D(2022, 7, 1)},
+            "in_force_from",
+            "En ny version skal gælde fra en dato efter den seneste version (1. juli 2022).",
+        ),
         ({"adopted_on": D(2027, 2, 1)}, "adopted_on", "Forretningsordenen kan ikke gælde, før den er vedtaget."),
-        ({"settings_change": {"min_members_warning": 20}}, "min_members_warning",
-         "Advarselsgrænsen (20) kan ikke være større end det højeste antal medlemmer (15). (forretningsorden § 1, stk. 3)"),
+        (
+            {"settings_change": {"min_members_warning": 20}},
+            "min_members_warning",
+            "Advarselsgrænsen (20) kan ikke være større end det højeste antal medlemmer (15). (forretningsorden § 1, stk. 3)",
+        ),
     ],
 )
 def test_refused_version_changes_nothing(council, kwargs, field, message):
     first = selectors.rules_in_force(council, D(2026, 1, 1))
     args = {
-        "council": council, "settings": _settings(first, **kwargs.pop("settings_change", {})),
-        "in_force_from": D(2027, 1, 1), "adopted_on": D(2026, 11, 25), "decision_reference": "KB 25.11.2026",
-        "by": None, **kwargs,
+        "council": council,
+        "settings": _settings(first, **kwargs.pop("settings_change", {})),
+        "in_force_from": D(2027, 1, 1),
+        "adopted_on": D(2026, 11, 25),
+        "decision_reference": "KB 25.11.2026",
+        "by": None,
+        **kwargs,
     }
     before = _counts()
     with translation.override("da"), pytest.raises(RuleViolation) as refused:
@@ -106,13 +127,20 @@ def test_terms_of_reference_update_is_audited_with_before_and_after(council):
     terms = selectors.terms_of_reference_for(council)
     services.terms_of_reference_update(terms=terms, data={"limits": "Rådet behandler ikke enkeltsager."}, by=None)
     entry = AuditEntry.objects.filter(verb="terms_of_reference.updated").get()
-    assert entry.changes == {"limits": {"before": "Integrationsrådet kan ikke behandle enkeltsager.",
-                                        "after": "Rådet behandler ikke enkeltsager."}}
+    assert entry.changes == {
+        "limits": {
+            "before": "Integrationsrådet kan ikke behandle enkeltsager.",
+            "after": "Rådet behandler ikke enkeltsager.",
+        }
+    }
     # Saving the same values again records nothing new.
     services.terms_of_reference_update(terms=terms, data={"limits": "Rådet behandler ikke enkeltsager."}, by=None)
     assert AuditEntry.objects.filter(verb="terms_of_reference.updated").count() == 1
 
 
 def test_overlapping_term_is_refused(council):
-    with translation.override("da"), pytest.raises(RuleViolation, match="Valgperioden overlapper Valgperiode 2026–2029"):
+    with (
+        translation.override("da"),
+        pytest.raises(RuleViolation, match="Valgperioden overlapper Valgperiode 2026–2029"),
+    ):
         services.term_create(council=council, name="X", starts_on=D(2029, 6, 1), ends_on=D(2033, 12, 31), by=None)

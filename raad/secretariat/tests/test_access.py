@@ -4,10 +4,8 @@ import datetime
 
 import pytest
 import time_machine
-from django.core import mail
-from django.utils import timezone
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from raad.core.models import AuditEntry, User
 from raad.councils import selectors
@@ -145,14 +143,24 @@ def test_bad_rules_version_keeps_what_was_typed_and_names_the_rule(client, demo_
     url = reverse("secretariat:rules_new", args=[SLUG])
     initial = client.get(url).context["form"].initial
     data = {k: v for k, v in initial.items() if v is not None}
-    data.update({"in_force_from": "2027-01-01", "adopted_on": "2026-11-25", "decision_reference": "KB 25.11.2026, pkt. 9",
-                 "min_members_warning": "20", "change_summary": "Forsøg"})
+    data.update(
+        {
+            "in_force_from": "2027-01-01",
+            "adopted_on": "2026-11-25",
+            "decision_reference": "KB 25.11.2026, pkt. 9",
+            "min_members_warning": "20",
+            "change_summary": "Forsøg",
+        }
+    )
     data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
     with translation.override("da"):
         response = client.post(url, data)
     content = response.content.decode()
     assert response.status_code == 400
-    assert "Advarselsgrænsen (20) kan ikke være større end det højeste antal medlemmer (15). (forretningsorden § 1, stk. 3)" in content
+    assert (
+        "Advarselsgrænsen (20) kan ikke være større end det højeste antal medlemmer (15). (forretningsorden § 1, stk. 3)"
+        in content
+    )
     assert 'value="KB 25.11.2026, pkt. 9"' in content
     assert selectors.rules_versions(selectors.council_by_slug(SLUG)).count() == 1
 
@@ -162,8 +170,14 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     url = reverse("secretariat:rules_new", args=[SLUG])
     initial = client.get(url).context["form"].initial
     data = {k: ("on" if v is True else v) for k, v in initial.items() if v is not None and v is not False}
-    data.update({"in_force_from": "2027-01-01", "adopted_on": "2026-11-25", "decision_reference": "KB 25.11.2026, pkt. 9",
-                 "member_item_deadline_days": "14"})
+    data.update(
+        {
+            "in_force_from": "2027-01-01",
+            "adopted_on": "2026-11-25",
+            "decision_reference": "KB 25.11.2026, pkt. 9",
+            "member_item_deadline_days": "14",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     council = selectors.council_by_slug(SLUG)
@@ -174,6 +188,9 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     assert "senest 14 dage før mødet" in new
     asked = client.get(reverse("portal:rules", args=[SLUG]) + "?dato=2027-03-01").content.decode()
     assert "senest 14 dage før mødet" in asked
+    journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
+    assert "Ny version af forretningsorden" in journal
+    assert "Camilla Holt" in journal
 
 
 def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
@@ -189,17 +206,49 @@ def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
     assert not locked.wsgi_request.user.is_authenticated
 
 
-def test_password_reset_sends_a_working_link(client, demo_data):
+@pytest.mark.smtp
+def test_password_reset_mail_arrives_over_smtp_with_a_working_link(client, demo_data, smtp_server):
     response = client.post(reverse("core:password_reset"), {"email": "medlem@demo.invalid"})
     assert response.status_code == 302
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["medlem@demo.invalid"]
-    link = next(line for line in message.body.splitlines() if "/konto/adgangskode/ny/" in line)
-    path = link.split("://", 1)[1].split("/", 1)[1]
-    form_page = client.get("/" + path, follow=True)
+    assert response["Location"] == reverse("core:password_reset_done")
+    [message] = smtp_server.messages(count=1)
+    assert message["To"] == "medlem@demo.invalid"
+    assert message["Subject"] == "Ny adgangskode til Råd"
+    body = message.get_content()
+    assert "Dit brugernavn er: medlem" in body
+    link = next(line for line in body.splitlines() if "/konto/adgangskode/ny/" in line)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get(path, follow=True)
     assert form_page.status_code == 200
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Nyt-kodeord-2026!", "new_password2": "Nyt-kodeord-2026!"})
-    assert done.status_code == 302
-    response = client.post(reverse("core:login"), {"username": "medlem", "password": "Nyt-kodeord-2026!"})
-    assert response.status_code == 302
+    assert form_page.context["validlink"] is True
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "Nyt-kodeord-2026!", "new_password2": "Nyt-kodeord-2026!"}
+    )
+    assert done["Location"] == reverse("core:password_reset_complete")
+    old = client.post(reverse("core:login"), {"username": "medlem", "password": DEMO_PASSWORD})
+    assert old.status_code == 200
+    new = client.post(reverse("core:login"), {"username": "medlem", "password": "Nyt-kodeord-2026!"})
+    assert new.status_code == 302
+    # The link works once only.
+    client.post(reverse("core:logout"))
+    assert client.get(path, follow=True).context["validlink"] is False
+
+
+@pytest.mark.smtp
+def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(client, demo_data, smtp_server):
+    response = client.post(reverse("core:password_reset"), {"email": "ukendt@demo.invalid"})
+    assert response["Location"] == reverse("core:password_reset_done")
+    assert smtp_server.messages(count=1, timeout=1.0) == []
+
+
+def test_workspace_menu_shows_secretariat_links_on_every_workspace_page(client, demo_data):
+    _login(client, "sekretariat")
+    for url in (reverse("secretariat:rules", args=[SLUG]), reverse("secretariat:rules_new", args=[SLUG])):
+        content = client.get(url).content.decode()
+        assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' in content
+        assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' in content
+    client.post(reverse("core:logout"))
+    _login(client, "medlem")
+    content = client.get(reverse("secretariat:rules", args=[SLUG])).content.decode()
+    assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' not in content
+    assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' not in content

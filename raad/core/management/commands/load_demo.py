@@ -23,7 +23,7 @@ class Command(BaseCommand):
                 import_module(f"{config.name}.demo").load(state)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         if state["logins"]:
-            self.stdout.write("\nDemo logins (password for all: %s):" % state.get("password", ""))
+            self.stdout.write(f"\nDemo logins (password for all: {state.get('password', '')}):")
             for username, role in state["logins"]:
                 self.stdout.write(f"  {username:<16} {role}")
         for note in state["notes"]:

@@ -1,0 +1,198 @@
+"""English is complete: every catalogue string of core, councils, secretariat and portal is translated,
+and the English pages show English headings where the Danish pages show Danish ones.
+
+The .po files are read with a small parser (polib is not a dependency). The page tests need the
+compiled catalogues (`make messages`, which `make test` runs first).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+RAAD = Path(__file__).resolve().parents[2]
+APPS = ["core", "councils", "secretariat", "portal"]
+COUNCIL = "/raad/integrationsraadet"
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _catalogue(app: str) -> Path:
+    return RAAD / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def _entries(path: Path) -> list[dict]:
+    """Each entry of a .po file: flags, msgid, msgid_plural, msgstr (list), obsolete, line."""
+    entries: list[dict] = []
+    current: dict | None = None
+    key: tuple[str, int] | None = None
+
+    def start(line_no: int) -> dict:
+        entry = {"flags": set(), "msgid": None, "msgid_plural": None, "msgstr": {}, "obsolete": False}
+        entry["line"] = line_no
+        entries.append(entry)
+        return entry
+
+    for line_no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            current, key = None, None
+            continue
+        if line.startswith("#~"):
+            (current or start(line_no))["obsolete"] = True
+            current = entries[-1]
+            continue
+        if line.startswith("#,"):
+            current = current or start(line_no)
+            current["flags"].update(flag.strip() for flag in line[2:].split(","))
+            continue
+        if line.startswith("#"):
+            current = current or start(line_no)
+            continue
+        match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$', line)
+        if match:
+            current = current or start(line_no)
+            name, index, literal = match.groups()
+            key = ("msgstr", int(index or 0)) if name.startswith("msgstr") else (name, 0)
+            value = ast.literal_eval(literal)
+        elif line.startswith('"') and current is not None and key is not None:
+            value = ast.literal_eval(line)
+        else:
+            raise AssertionError(f"{path}:{line_no}: cannot read {raw!r}")
+        if key[0] == "msgstr":
+            current["msgstr"][key[1]] = current["msgstr"].get(key[1], "") + value
+        else:
+            current[key[0]] = (current.get(key[0]) or "") + value
+    return entries
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_every_string_of_the_app_has_an_english_translation(app):
+    path = _catalogue(app)
+    assert path.exists(), f"{path} is missing: run makemessages -l en in raad/{app}"
+    entries = _entries(path)
+    header = [e for e in entries if e["msgid"] == ""]
+    messages = [e for e in entries if e["msgid"] and not e["obsolete"]]
+    assert header and "fuzzy" not in header[0]["flags"], f"{path}: the header is marked fuzzy"
+    assert messages, f"{path} holds no messages"
+
+    problems = []
+    for entry in messages:
+        where = f"{path.relative_to(RAAD.parent)}:{entry['line']} {entry['msgid']!r}"
+        if "fuzzy" in entry["flags"]:
+            problems.append(f"{where}: fuzzy")
+        expected_forms = 2 if entry["msgid_plural"] is not None else 1
+        translations = [entry["msgstr"].get(i, "") for i in range(expected_forms)]
+        if not all(t.strip() for t in translations):
+            problems.append(f"{where}: not translated")
+            continue
+        if "python-format" in entry["flags"]:
+            wanted = set(PLACEHOLDER.findall(entry["msgid"])) | set(PLACEHOLDER.findall(entry["msgid_plural"] or ""))
+            for translation in translations:
+                got = set(PLACEHOLDER.findall(translation))
+                if got - wanted or (expected_forms == 1 and got != wanted):
+                    problems.append(f"{where}: placeholders {sorted(got)} instead of {sorted(wanted)}")
+    obsolete = [e for e in entries if e["obsolete"]]
+    if obsolete:
+        problems.append(f"{path}: {len(obsolete)} obsolete (#~) entries; run makemessages and drop them")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_compiled_catalogue_is_up_to_date(app):
+    po = _catalogue(app)
+    mo = po.with_suffix(".mo")
+    assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is missing or stale: run `make messages`"
+
+
+class _Headings(HTMLParser):
+    """The text of every h1–h4 in the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"h1", "h2", "h3", "h4"}:
+            self._depth += 1
+            self.headings.append("")
+
+    def handle_endtag(self, tag):
+        if tag in {"h1", "h2", "h3", "h4"} and self._depth:
+            self._depth -= 1
+            self.headings[-1] = " ".join(self.headings[-1].split())
+
+    def handle_data(self, data):
+        if self._depth:
+            self.headings[-1] += data
+
+
+def _headings(client, url: str, status: int = 200) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == status, f"{url}: HTTP {response.status_code}"
+    parser = _Headings()
+    parser.feed(response.content.decode())
+    return parser.headings
+
+
+PAGES = [
+    (
+        "/",
+        ["The council's purposes", "The council does not deal with individual cases"],
+        ["Rådets formål", "Rådet behandler ikke enkeltsager"],
+    ),
+    (
+        f"{COUNCIL}/",
+        ["Purposes and tasks", "What the council cannot do", "Members and how they are appointed", "Legal basis"],
+        ["Formål og opgaver", "Det kan rådet ikke", "Bemanding og udpegning", "Lovgrundlag"],
+    ),
+    (
+        f"{COUNCIL}/forretningsorden/",
+        [
+            "§ 1. Composition",
+            "§ 2. Term",
+            "§ 6. Quorum and voting",
+            "§ 8. Conflict of interest and confidentiality",
+            "§ 9. Consultation responses and statements",
+            "All versions",
+        ],
+        ["§ 1. Sammensætning", "§ 2. Valgperiode", "§ 6. Beslutningsdygtighed og afstemning", "Alle versioner"],
+    ),
+    (f"{COUNCIL}/medlemmer/", ["The council's members"], ["Rådets medlemmer"]),
+    (f"{COUNCIL}/kontakt/", ["Contact the secretariat"], ["Kontakt sekretariatet"]),
+    ("/tilgaengelighed/", ["Accessibility statement", "Enforcement procedure"], ["Tilgængelighedserklæring"]),
+    ("/persondata/", ["How the council handles personal data"], ["Sådan behandler rådet persondata"]),
+]
+
+
+@pytest.mark.parametrize(("path", "english", "danish"), PAGES, ids=[p for p, _, _ in PAGES])
+def test_english_page_has_english_headings_and_no_danish_ones(client, demo_data, path, english, danish):
+    danish_page = _headings(client, path)
+    english_page = _headings(client, f"/en{path}")
+
+    for heading in danish:
+        assert heading in danish_page, f"{path}: Danish heading {heading!r} missing on the Danish page"
+    for heading in english:
+        assert heading in english_page, f"/en{path}: heading {heading!r} missing; got {english_page}"
+    left_over = sorted(set(danish_page) & set(english_page))
+    assert not left_over, f"/en{path} still shows the Danish headings {left_over}"
+
+
+def test_english_rules_cite_clauses_in_english(client, demo_data):
+    body = client.get(f"/en{COUNCIL}/forretningsorden/").content.decode()
+    assert "The council has up to 15 members." in body
+    assert "Stk." not in body
+    assert "Rådet består af" not in body
+
+
+def test_english_page_chrome_is_english(client, demo_data):
+    body = client.get(f"/en{COUNCIL}/").content.decode()
+    for text in ["Skip to main content", "Accessibility statement", "About the council", "Rules of procedure"]:
+        assert text in body
+    for text in ["Gå til sideindhold", "Tilgængelighedserklæring", "Om rådet", "Forretningsorden"]:
+        assert text not in body
+    assert '<html lang="en">' in body
