@@ -27,7 +27,7 @@ class ConsultationForm(forms.Form):
     received_on = _date(_("Modtaget"))
     deadline = _date(_("Høringsfrist"))
     case_number = forms.CharField(label=_("Sagsnummer"), max_length=60, help_text=_("Fx 27.00.00-P15-3-26 (journalisering, R29)."))
-    link = forms.URLField(label=_("Link til kommunens side om høringen"), required=False)
+    link = forms.URLField(label=_("Link til kommunens side om høringen"), required=False, assume_scheme="https")
     reply_to = forms.EmailField(label=_("Svaret sendes til"), required=False,
                                 help_text=_("Tom: afsenderens e-mailadresse."))
     document = forms.FileField(label=_("Høringsmateriale"), required=False,
@@ -119,7 +119,7 @@ class FollowUpForm(forms.Form):
     how_used = forms.CharField(label=_("Hvordan blev rådets udtalelse brugt"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     decision_en = forms.CharField(label=_("Hvad blev besluttet (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     how_used_en = forms.CharField(label=_("Hvordan blev udtalelsen brugt (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    link = forms.URLField(label=_("Link til beslutningen"), required=False)
+    link = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
 
 
 class CompareForm(forms.Form):
