@@ -325,9 +325,18 @@ def written_procedure_open(*, statement: Statement, by: User | None, on: datetim
 
 @transaction.atomic
 def written_answer_give(
-    *, procedure: WrittenProcedure, user: User, answer: str, comment: str = "", on: datetime.date | None = None
+    *,
+    procedure: WrittenProcedure,
+    user: User,
+    answer: str,
+    comment: str = "",
+    membership: Membership | None = None,
+    on: datetime.date | None = None,
 ) -> WrittenAnswer:
-    """A member in office today answers once: agree, disagree or comment."""
+    """A member in office today answers once: agree, disagree or comment.
+
+    Normally `user` is the member. The secretariat may register an answer a member sent by e-mail: then
+    `membership` is that member's and `user` the secretary who registered it (kept as `given_by`)."""
     today = _today(on)
     procedure = WrittenProcedure.objects.select_for_update().select_related("statement").get(pk=procedure.pk)
     violations: list[Any] = []
@@ -336,7 +345,11 @@ def written_answer_give(
     elif today > procedure.closes_on:
         violations.append(_("Svarfristen var %(date)s (%(ref)s).")
                           % {"date": procedure.closes_on.strftime("%d.%m.%Y"), "ref": reference("written_procedure_days")})
-    membership = memberships_in_force(procedure.statement.council_id, today).filter(person__user=user).first()
+    in_office = memberships_in_force(procedure.statement.council_id, today)
+    if membership is not None:
+        membership = in_office.filter(pk=membership.pk).first()
+    else:
+        membership = in_office.filter(person__user=user).first()
     if membership is None:
         violations.append(_("Kun medlemmer af rådet på dagen kan svare i en skriftlig procedure."))
     elif WrittenAnswer.objects.filter(procedure=procedure, membership__person_id=membership.person_id).exists():

@@ -424,3 +424,19 @@ def test_statuses_never_skip_adoption_in_the_database(draft):
     with transaction.atomic(), pytest.raises(IntegrityError):
         Statement.objects.filter(pk=draft.pk).update(status="adopted")
     assert WrittenProcedure.objects.count() == 0
+
+
+def test_secretariat_registers_an_answer_sent_by_email(draft, secretary, unchanged):
+    procedure = services.written_procedure_open(statement=draft, by=secretary)
+    mette = Membership.objects.get(person__first_name="Mette")
+    answer = services.written_answer_give(procedure=procedure, user=secretary, membership=mette, answer="agree")
+    assert (answer.membership, answer.given_by) == (mette, secretary)
+    with unchanged(draft), pytest.raises(RuleViolation, match="én gang"):
+        services.written_answer_give(procedure=procedure, user=secretary, membership=mette, answer="agree")
+    mette.ends_on = TODAY - datetime.timedelta(days=3)
+    mette.save()
+    jonas = Membership.objects.get(person__first_name="Jonas")
+    jonas.ends_on = TODAY - datetime.timedelta(days=1)
+    jonas.save()
+    with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
+        services.written_answer_give(procedure=procedure, user=secretary, membership=jonas, answer="agree")
