@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from raad.statements.models import Statement, StatementVersion
+
+# WeasyPrint logs every rendering step at INFO; only its warnings matter here.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def letter_html(*, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = "") -> str:

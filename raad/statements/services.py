@@ -207,7 +207,7 @@ def statement_version_save(*, statement: Statement, text: str, note: str = "", b
 def _new_version(*, statement: Statement, text: str, note: str, kind: str, by: User | None) -> StatementVersion:
     last = StatementVersion.objects.filter(statement=statement).order_by("-number").values_list("number", flat=True).first()
     version = StatementVersion.objects.create(
-        statement=statement, number=(last or 0) + 1, kind=kind, text=mask_cpr(text), note=mask_cpr(note),
+        statement=statement, number=(last or 0) + 1, kind=kind, text=mask_cpr(text.replace("\r\n", "\n")), note=mask_cpr(note),
         author=by if by is not None and by.pk else None,
     )
     audit.record(actor=by, verb="statement.version_saved", target=statement, council_id=statement.council_id,
