@@ -19,19 +19,28 @@ class ConsultationForm(forms.Form):
     subject = forms.CharField(label=_("Emne"), max_length=300)
     subject_en = forms.CharField(label=_("Emne (engelsk)"), max_length=300, required=False)
     summary = forms.CharField(label=_("Kort beskrivelse"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    committee = forms.ModelChoiceField(label=_("Afsender"), queryset=Committee.objects.none(), required=False,
-                                       help_text=_("Udvalget, kommunalbestyrelsen eller forvaltningen, der har sendt høringen."))
-    new_committee = forms.CharField(label=_("Ny afsender"), max_length=200, required=False,
-                                    help_text=_("Kun hvis afsenderen ikke findes i listen."))
+    committee = forms.ModelChoiceField(
+        label=_("Afsender"),
+        queryset=Committee.objects.none(),
+        required=False,
+        help_text=_("Udvalget, kommunalbestyrelsen eller forvaltningen, der har sendt høringen."),
+    )
+    new_committee = forms.CharField(
+        label=_("Ny afsender"), max_length=200, required=False, help_text=_("Kun hvis afsenderen ikke findes i listen.")
+    )
     new_committee_email = forms.EmailField(label=_("Ny afsenders e-mail"), required=False)
     received_on = _date(_("Modtaget"))
     deadline = _date(_("Høringsfrist"))
-    case_number = forms.CharField(label=_("Sagsnummer"), max_length=60, help_text=_("Fx 27.00.00-P15-3-26 (journalisering, R29)."))
+    case_number = forms.CharField(
+        label=_("Sagsnummer"), max_length=60, help_text=_("Fx 27.00.00-P15-3-26 (journalisering, R29).")
+    )
     link = forms.URLField(label=_("Link til kommunens side om høringen"), required=False, assume_scheme="https")
-    reply_to = forms.EmailField(label=_("Svaret sendes til"), required=False,
-                                help_text=_("Tom: afsenderens e-mailadresse."))
-    document = forms.FileField(label=_("Høringsmateriale"), required=False,
-                               help_text=_("PDF, Word (docx), ODT, Excel (xlsx), PNG eller JPEG."))
+    reply_to = forms.EmailField(
+        label=_("Svaret sendes til"), required=False, help_text=_("Tom: afsenderens e-mailadresse.")
+    )
+    document = forms.FileField(
+        label=_("Høringsmateriale"), required=False, help_text=_("PDF, Word (docx), ODT, Excel (xlsx), PNG eller JPEG.")
+    )
     document_title = forms.CharField(label=_("Dokumentets titel"), max_length=300, required=False)
 
     def __init__(self, *args, committees=None, **kwargs):
@@ -55,12 +64,17 @@ class StatementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=Statement.Kind.choices)
     title = forms.CharField(label=_("Titel"), max_length=300)
     title_en = forms.CharField(label=_("Titel (engelsk)"), max_length=300, required=False)
-    recipient = forms.ModelChoiceField(label=_("Modtager"), queryset=Committee.objects.none(), required=False,
-                                       help_text=_("Til et høringssvar: afsenderen af høringen."))
+    recipient = forms.ModelChoiceField(
+        label=_("Modtager"),
+        queryset=Committee.objects.none(),
+        required=False,
+        help_text=_("Til et høringssvar: afsenderen af høringen."),
+    )
     purpose = forms.ModelChoiceField(label=_("Formål i kommissoriet"), queryset=Purpose.objects.none(), required=False)
     rapporteur = forms.ChoiceField(label=_("Ordfører"), required=False)
-    case_number = forms.CharField(label=_("Sagsnummer"), max_length=60, required=False,
-                                  help_text=_("Tom: høringens sagsnummer."))
+    case_number = forms.CharField(
+        label=_("Sagsnummer"), max_length=60, required=False, help_text=_("Tom: høringens sagsnummer.")
+    )
     text = forms.CharField(label=_("Første udkast"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
 
     def __init__(self, *args, committees=None, purposes=None, rapporteurs=(), **kwargs):
@@ -79,7 +93,9 @@ class VersionForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    proposed_text = forms.CharField(label=_("Forslag til ændret tekst"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    proposed_text = forms.CharField(
+        label=_("Forslag til ændret tekst"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class RouteForm(forms.Form):
@@ -88,8 +104,9 @@ class RouteForm(forms.Form):
 
 class MeetingAdoptionForm(forms.Form):
     decided_on = _date(_("Mødedato"))
-    decision_reference = forms.CharField(label=_("Beslutningsreference"), max_length=300,
-                                         help_text=_("Fx »Møde 24.11.2026, pkt. 5«."))
+    decision_reference = forms.CharField(
+        label=_("Beslutningsreference"), max_length=300, help_text=_("Fx »Møde 24.11.2026, pkt. 5«.")
+    )
 
 
 class WrittenAnswerForm(forms.Form):
@@ -98,13 +115,19 @@ class WrittenAnswerForm(forms.Form):
 
 
 class MinorityForm(forms.Form):
-    members = forms.CharField(label=_("Mindretallet"), max_length=500, help_text=_("Navnene på medlemmerne i mindretallet."))
+    members = forms.CharField(
+        label=_("Mindretallet"), max_length=500, help_text=_("Navnene på medlemmerne i mindretallet.")
+    )
     text = forms.CharField(label=_("Mindretalsudtalelse (ordret)"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class SendForm(forms.Form):
-    late_reason = forms.CharField(label=_("Begrundelse for sen fremsendelse"), widget=forms.Textarea(attrs={"rows": 3}),
-                                  required=False, help_text=_("Skal udfyldes, når høringsfristen er overskredet."))
+    late_reason = forms.CharField(
+        label=_("Begrundelse for sen fremsendelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Skal udfyldes, når høringsfristen er overskredet."),
+    )
 
 
 class CorrectionForm(forms.Form):
@@ -116,9 +139,15 @@ class FollowUpForm(forms.Form):
     decided_on = _date(_("Besluttet den"))
     body = forms.CharField(label=_("Besluttende organ"), max_length=200)
     decision = forms.CharField(label=_("Hvad blev besluttet"), widget=forms.Textarea(attrs={"rows": 3}))
-    how_used = forms.CharField(label=_("Hvordan blev rådets udtalelse brugt"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    decision_en = forms.CharField(label=_("Hvad blev besluttet (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    how_used_en = forms.CharField(label=_("Hvordan blev udtalelsen brugt (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    how_used = forms.CharField(
+        label=_("Hvordan blev rådets udtalelse brugt"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    decision_en = forms.CharField(
+        label=_("Hvad blev besluttet (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    how_used_en = forms.CharField(
+        label=_("Hvordan blev udtalelsen brugt (engelsk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     link = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
 
 

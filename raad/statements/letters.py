@@ -14,7 +14,9 @@ from raad.statements.models import Statement, StatementVersion
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
-def letter_html(*, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = "") -> str:
+def letter_html(
+    *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
+) -> str:
     council = statement.council
     with translation.override("da"):
         return render_to_string(
@@ -28,12 +30,15 @@ def letter_html(*, statement: Statement, version: StatementVersion, sent_on: dat
                 "sent_on": sent_on,
                 "late_reason": late_reason,
                 "minority_statements": list(statement.minority_statements.all()),
-                "case_number": statement.case_number or (statement.consultation.case_number if statement.consultation_id else ""),
+                "case_number": statement.case_number
+                or (statement.consultation.case_number if statement.consultation_id else ""),
             },
         )
 
 
-def letter_pdf(*, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = "") -> bytes:
+def letter_pdf(
+    *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
+) -> bytes:
     """Render the letter with WeasyPrint as PDF/UA-1 (tagged, with language and title)."""
     import weasyprint
 

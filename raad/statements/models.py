@@ -57,7 +57,9 @@ class Consultation(BaseModel):
         verbose_name_plural = _("høringer")
         ordering = ["deadline", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(deadline__gte=models.F("received_on")), name="consultation_deadline_after_received"),
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("received_on")), name="consultation_deadline_after_received"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,7 +114,12 @@ class Statement(BaseModel):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="statements")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("høring"), null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+        Consultation,
+        verbose_name=_("høring"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
     )
     title = models.CharField(_("titel"), max_length=300)
     title_en = models.CharField(_("titel (engelsk)"), max_length=300, blank=True)
@@ -120,12 +127,20 @@ class Statement(BaseModel):
         Committee, verbose_name=_("modtager"), on_delete=models.PROTECT, related_name="statements_received"
     )
     purpose = models.ForeignKey(
-        Purpose, verbose_name=_("formål i kommissoriet"), null=True, blank=True, on_delete=models.PROTECT,
+        Purpose,
+        verbose_name=_("formål i kommissoriet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="statements",
     )
     case_number = models.CharField(_("sagsnummer"), max_length=60, blank=True)
     rapporteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ordfører"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ordfører"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -134,11 +149,17 @@ class Statement(BaseModel):
     adoption_route = models.CharField(_("vedtaget ved"), max_length=20, choices=Route.choices, blank=True)
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
     adopted_version = models.ForeignKey(
-        "StatementVersion", verbose_name=_("vedtaget version"), null=True, blank=True, on_delete=models.PROTECT,
+        "StatementVersion",
+        verbose_name=_("vedtaget version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     decision_reference = models.CharField(
-        _("beslutningsreference"), max_length=300, blank=True,
+        _("beslutningsreference"),
+        max_length=300,
+        blank=True,
         help_text=_("Fx mødet og punktet, hvor rådet vedtog udtalelsen."),
     )
     # Set when an urgent adoption must be reported at the next meeting (R24); cleared by the meetings app.
@@ -156,7 +177,8 @@ class Statement(BaseModel):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="response") | Q(consultation__isnull=False), name="statement_response_has_consultation"
+                condition=~Q(kind="response") | Q(consultation__isnull=False),
+                name="statement_response_has_consultation",
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | (~Q(adoption_route="") & Q(adopted_on__isnull=False)),
@@ -201,7 +223,11 @@ class StatementVersion(models.Model):
     text = models.TextField(_("tekst"))
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gemt af"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemt af"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     created_at = models.DateTimeField(_("gemt"), auto_now_add=True)
@@ -280,7 +306,9 @@ class WrittenProcedure(BaseModel):
 
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="written_procedures")
     version = models.ForeignKey(StatementVersion, on_delete=models.PROTECT, related_name="+")
-    rules = models.ForeignKey(RulesOfProcedure, verbose_name=_("forretningsorden anvendt"), on_delete=models.PROTECT, related_name="+")
+    rules = models.ForeignKey(
+        RulesOfProcedure, verbose_name=_("forretningsorden anvendt"), on_delete=models.PROTECT, related_name="+"
+    )
     opened_on = models.DateField(_("sendt ud"))
     closes_on = models.DateField(_("svarfrist"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
@@ -296,7 +324,9 @@ class WrittenProcedure(BaseModel):
             models.UniqueConstraint(
                 fields=["statement"], condition=Q(status="open"), name="written_procedure_one_open_per_statement"
             ),
-            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opened_on")), name="written_procedure_closes_after_open"),
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opened_on")), name="written_procedure_closes_after_open"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -379,8 +409,12 @@ class JournalEntry(BaseModel):
     entry_date = models.DateField(_("dato"))
     direction = models.CharField(_("retning"), max_length=3, choices=Direction.choices)
     subject = models.CharField(_("emne"), max_length=400)
-    consultation = models.ForeignKey(Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries")
-    statement = models.ForeignKey(Statement, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries")
+    consultation = models.ForeignKey(
+        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries"
+    )
+    statement = models.ForeignKey(
+        Statement, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries"
+    )
     counterpart = models.CharField(_("afsender/modtager"), max_length=300, blank=True)
 
     class Meta:

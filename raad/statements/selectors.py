@@ -88,8 +88,16 @@ def statements_in_progress(council: Council) -> QuerySet[Statement]:
 def statement_for_workspace(council: Council, pk: int) -> Statement:
     return (
         Statement.objects.filter(council=council)
-        .select_related("consultation", "consultation__committee", "recipient", "purpose", "rapporteur",
-                        "adopted_version", "council", "council__municipality")
+        .select_related(
+            "consultation",
+            "consultation__committee",
+            "recipient",
+            "purpose",
+            "rapporteur",
+            "adopted_version",
+            "council",
+            "council__municipality",
+        )
         .prefetch_related(
             Prefetch("versions", queryset=StatementVersion.objects.select_related("author").order_by("number")),
             Prefetch("comments", queryset=DraftComment.objects.select_related("author", "version")),
@@ -141,14 +149,16 @@ def procedures_awaiting(user, council: Council, today: datetime.date | None = No
 
 
 def open_procedures(council: Council) -> QuerySet[WrittenProcedure]:
-    return WrittenProcedure.objects.filter(statement__council=council, status=WrittenProcedure.Status.OPEN).select_related(
-        "statement"
-    )
+    return WrittenProcedure.objects.filter(
+        statement__council=council, status=WrittenProcedure.Status.OPEN
+    ).select_related("statement")
 
 
 def journal(council: Council) -> QuerySet[JournalEntry]:
-    return JournalEntry.objects.filter(council=council).select_related("consultation", "statement").order_by(
-        "-entry_date", "-id"
+    return (
+        JournalEntry.objects.filter(council=council)
+        .select_related("consultation", "statement")
+        .order_by("-entry_date", "-id")
     )
 
 

@@ -17,6 +17,9 @@ from raad.statements import services
 
 @pytest.fixture(autouse=True)
 def _fast_hashing_and_media(settings, tmp_path):
+    from django.utils import translation
+
+    translation.activate("da")  # an English page in an earlier test leaves English active in the thread
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -33,8 +36,12 @@ def council(db):
 @pytest.fixture
 def users(council):
     User = get_user_model()
-    return {u.username: u for u in User.objects.filter(username__in=[
-        "sekretariat", "forperson", "naestforperson", "medlem", "stedfortraeder", "kontaktperson"])}
+    return {
+        u.username: u
+        for u in User.objects.filter(
+            username__in=["sekretariat", "forperson", "naestforperson", "medlem", "stedfortraeder", "kontaktperson"]
+        )
+    }
 
 
 @pytest.fixture
@@ -44,31 +51,43 @@ def secretary(users):
 
 @pytest.fixture
 def committee(council):
-    return services.committee_create(municipality=council.municipality, name="Social- og Sundhedsudvalget",
-                                     email="sosu@holbaek.invalid", by=None)
+    return services.committee_create(
+        municipality=council.municipality, name="Social- og Sundhedsudvalget", email="sosu@holbaek.invalid", by=None
+    )
 
 
 @pytest.fixture
 def other_committee(council):
-    return services.committee_create(municipality=council.municipality, name="Økonomiudvalget",
-                                     email="oeu@holbaek.invalid", by=None)
+    return services.committee_create(
+        municipality=council.municipality, name="Økonomiudvalget", email="oeu@holbaek.invalid", by=None
+    )
 
 
 @pytest.fixture
 def consultation(council, committee, secretary):
     return services.consultation_register(
-        council=council, subject="Integrationspolitik 2027–2030", committee=committee,
-        received_on=datetime.date(2026, 11, 2), deadline=datetime.date(2026, 12, 4),
-        case_number="27.00.00-P15-3-26", summary="Udkast til ny integrationspolitik.", by=secretary,
+        council=council,
+        subject="Integrationspolitik 2027–2030",
+        committee=committee,
+        received_on=datetime.date(2026, 11, 2),
+        deadline=datetime.date(2026, 12, 4),
+        case_number="27.00.00-P15-3-26",
+        summary="Udkast til ny integrationspolitik.",
+        by=secretary,
     )
 
 
 @pytest.fixture
 def draft(council, consultation, secretary):
-    return services.statement_create(council=council, kind="response", title="Høringssvar om integrationspolitikken",
-                                     consultation=consultation, rapporteur=secretary,
-                                     text="Rådet støtter politikken.\n\nRådet foreslår mere sprogundervisning.",
-                                     by=secretary)
+    return services.statement_create(
+        council=council,
+        kind="response",
+        title="Høringssvar om integrationspolitikken",
+        consultation=consultation,
+        rapporteur=secretary,
+        text="Rådet støtter politikken.\n\nRådet foreslår mere sprogundervisning.",
+        by=secretary,
+    )
 
 
 def table_counts() -> dict[str, int]:
@@ -86,8 +105,19 @@ def statement_state(statement) -> tuple:
     from raad.statements.models import Statement
 
     s = Statement.objects.get(pk=statement.pk)
-    return (s.status, s.adoption_route, s.adopted_on, s.adopted_version_id, s.sent_at, s.sent_to, s.late_reason,
-            s.published_at, bool(s.letter), s.planned_route, s.report_at_next_meeting)
+    return (
+        s.status,
+        s.adoption_route,
+        s.adopted_on,
+        s.adopted_version_id,
+        s.sent_at,
+        s.sent_to,
+        s.late_reason,
+        s.published_at,
+        bool(s.letter),
+        s.planned_route,
+        s.report_at_next_meeting,
+    )
 
 
 @pytest.fixture

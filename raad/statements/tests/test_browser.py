@@ -67,12 +67,17 @@ def no_js_page(browser):
     context.close()
 
 
-def test_member_saves_a_version_compares_and_answers_without_javascript(no_js_page, live_server, demo_data, assert_accessible):
+def test_member_saves_a_version_compares_and_answers_without_javascript(
+    no_js_page, live_server, demo_data, assert_accessible
+):
     page = no_js_page
     draft = Statement.objects.get(status="draft")
     login(page, live_server, "forperson")
     page.goto(f"{live_server.url}{DESK}udtalelse-{draft.pk}/")
-    page.fill("textarea[name=text]", draft.versions.order_by("-number").first().text + "\n\nRådet ønsker et frivilligcenter i Jyderup.")
+    page.fill(
+        "textarea[name=text]",
+        draft.versions.order_by("-number").first().text + "\n\nRådet ønsker et frivilligcenter i Jyderup.",
+    )
     page.fill("input[name=note]", "Jyderup")
     page.click("form[action$='/gem/'] button[type=submit]")
     page.wait_for_load_state()

@@ -25,32 +25,74 @@ def archive(council, committee, other_committee, consultation, secretary, users)
 
     purpose = Purpose.objects.get(terms_of_reference__council=council, number=1)
     with time_machine.travel(datetime.datetime(2026, 11, 26, 10, 0, tzinfo=CPH), tick=False):
-        services.consultation_document_add(consultation=consultation, title="Politikudkast", filename="p.pdf",
-                                           data=b"%PDF-1.7 politik", by=secretary)
-        published = services.statement_create(council=council, kind="response", title="Høringssvar om integrationspolitikken",
-                                               consultation=consultation, purpose=purpose,
-                                               text="HEMMELIGT-UDKAST første formulering.", by=secretary)
+        services.consultation_document_add(
+            consultation=consultation, title="Politikudkast", filename="p.pdf", data=b"%PDF-1.7 politik", by=secretary
+        )
+        published = services.statement_create(
+            council=council,
+            kind="response",
+            title="Høringssvar om integrationspolitikken",
+            consultation=consultation,
+            purpose=purpose,
+            text="HEMMELIGT-UDKAST første formulering.",
+            by=secretary,
+        )
         services.draft_comment_add(statement=published, text="INTERN-KOMMENTAR: skriv kortere", by=users["medlem"])
-        services.statement_version_save(statement=published, text="Rådet støtter politikken og anbefaler sprogcaféer.", by=secretary)
+        services.statement_version_save(
+            statement=published, text="Rådet støtter politikken og anbefaler sprogcaféer.", by=secretary
+        )
         procedure = services.written_procedure_open(statement=published, by=secretary)
         for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Jonas", "Zainab", "Mikkel"]:
-            services.written_answer_give(procedure=procedure, user=user_for(name), answer="comment" if name == "Jonas" else "agree",
-                                         comment="SKRIFTLIGT-SVAR fra Jonas" if name == "Jonas" else "")
+            services.written_answer_give(
+                procedure=procedure,
+                user=user_for(name),
+                answer="comment" if name == "Jonas" else "agree",
+                comment="SKRIFTLIGT-SVAR fra Jonas" if name == "Jonas" else "",
+            )
     with time_machine.travel(datetime.datetime(2026, 12, 2, 10, 0, tzinfo=CPH), tick=False):
         services.written_procedure_close(procedure=procedure, by=secretary)
-        services.minority_statement_add(statement=published, members="Jonas Petersen", text="Mindretallet ønsker mere.", by=secretary)
+        services.minority_statement_add(
+            statement=published, members="Jonas Petersen", text="Mindretallet ønsker mere.", by=secretary
+        )
         services.statement_send(statement=published, by=secretary)
-        services.follow_up_register(statement=published, decided_on=datetime.date(2026, 12, 2), body="Kommunalbestyrelsen",
-                                    decision="Politikken blev vedtaget med sprogcaféerne.", by=secretary)
-        draft = services.statement_create(council=council, kind="statement", title="KLADDE-TITEL", recipient=other_committee,
-                                          text="KLADDE-TEKST", by=secretary)
-        adopted = services.statement_create(council=council, kind="comment", title="Vedtaget men ikke sendt SENDT-UDKAST",
-                                            recipient=other_committee, text="SENDT-UDKAST", by=secretary)
-        services.statement_adopt_at_meeting(statement=adopted, decided_on=datetime.date(2026, 12, 1), decision_reference="Møde", by=secretary)
+        services.follow_up_register(
+            statement=published,
+            decided_on=datetime.date(2026, 12, 2),
+            body="Kommunalbestyrelsen",
+            decision="Politikken blev vedtaget med sprogcaféerne.",
+            by=secretary,
+        )
+        draft = services.statement_create(
+            council=council,
+            kind="statement",
+            title="KLADDE-TITEL",
+            recipient=other_committee,
+            text="KLADDE-TEKST",
+            by=secretary,
+        )
+        adopted = services.statement_create(
+            council=council,
+            kind="comment",
+            title="Vedtaget men ikke sendt SENDT-UDKAST",
+            recipient=other_committee,
+            text="SENDT-UDKAST",
+            by=secretary,
+        )
+        services.statement_adopt_at_meeting(
+            statement=adopted, decided_on=datetime.date(2026, 12, 1), decision_reference="Møde", by=secretary
+        )
     with time_machine.travel(datetime.datetime(2025, 5, 2, 10, 0, tzinfo=CPH), tick=False):
-        old = services.statement_create(council=council, kind="statement", title="Udtalelse om foreningslivet", recipient=other_committee,
-                                        text="Rådet anbefaler støtte til foreninger.", by=secretary)
-        services.statement_adopt_at_meeting(statement=old, decided_on=datetime.date(2025, 5, 1), decision_reference="Møde 1.5.2025", by=secretary)
+        old = services.statement_create(
+            council=council,
+            kind="statement",
+            title="Udtalelse om foreningslivet",
+            recipient=other_committee,
+            text="Rådet anbefaler støtte til foreninger.",
+            by=secretary,
+        )
+        services.statement_adopt_at_meeting(
+            statement=old, decided_on=datetime.date(2025, 5, 1), decision_reference="Møde 1.5.2025", by=secretary
+        )
         services.statement_publish(statement=old, by=secretary)
     return {"published": published, "draft": draft, "adopted": adopted, "old": old, "consultation": consultation}
 
@@ -63,19 +105,26 @@ def test_archive_lists_published_statements_only(client, archive):
         assert secret not in page
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("aar=2025", ["Udtalelse om foreningslivet"]),
-    ("aar=2026", ["Høringssvar om integrationspolitikken"]),
-    ("type=statement", ["Udtalelse om foreningslivet"]),
-    ("type=response", ["Høringssvar om integrationspolitikken"]),
-    ("formaal=PURPOSE", ["Høringssvar om integrationspolitikken"]),
-    ("udvalg=SOSU", ["Høringssvar om integrationspolitikken"]),
-    ("udvalg=OEU", ["Udtalelse om foreningslivet"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("aar=2025", ["Udtalelse om foreningslivet"]),
+        ("aar=2026", ["Høringssvar om integrationspolitikken"]),
+        ("type=statement", ["Udtalelse om foreningslivet"]),
+        ("type=response", ["Høringssvar om integrationspolitikken"]),
+        ("formaal=PURPOSE", ["Høringssvar om integrationspolitikken"]),
+        ("udvalg=SOSU", ["Høringssvar om integrationspolitikken"]),
+        ("udvalg=OEU", ["Udtalelse om foreningslivet"]),
+    ],
+)
 def test_archive_filters(client, archive, committee, other_committee, query, expected):
     from raad.councils.models import Purpose
 
-    query = query.replace("PURPOSE", str(Purpose.objects.get(number=1).pk)).replace("SOSU", str(committee.pk)).replace("OEU", str(other_committee.pk))
+    query = (
+        query.replace("PURPOSE", str(Purpose.objects.get(number=1).pk))
+        .replace("SOSU", str(committee.pk))
+        .replace("OEU", str(other_committee.pk))
+    )
     page = client.get(reverse("statements:public_archive", args=[SLUG]) + "?" + query).content.decode()
     titles = ["Høringssvar om integrationspolitikken", "Udtalelse om foreningslivet"]
     assert [t for t in titles if t in page] == expected
@@ -95,7 +144,10 @@ def _public_urls(archive):
     from raad.statements.models import ConsultationDocument, Statement
 
     urls = [reverse("statements:public_archive", args=[SLUG])]
-    urls += [reverse("statements:public_archive", args=[SLUG]) + f"?{q}" for q in ("aar=2026", "type=comment", "type=statement")]
+    urls += [
+        reverse("statements:public_archive", args=[SLUG]) + f"?{q}"
+        for q in ("aar=2026", "type=comment", "type=statement")
+    ]
     for statement in Statement.objects.all():
         urls.append(reverse("statements:public_detail", args=[SLUG, statement.pk]))
         urls.append(reverse("statements:public_letter", args=[SLUG, statement.pk]))
@@ -135,11 +187,18 @@ def test_unpublished_statements_are_not_found(client, archive):
 
 
 def test_documents_of_an_unanswered_consultation_are_not_public(client, council, committee, secretary):
-    consultation = services.consultation_register(council=council, subject="Åben høring", committee=committee,
-                                                  received_on=datetime.date(2026, 11, 20), deadline=datetime.date(2026, 12, 20),
-                                                  case_number="1", by=secretary)
-    document = services.consultation_document_add(consultation=consultation, title="Udkast", filename="u.pdf",
-                                                  data=b"%PDF-1.7 x", by=secretary)
+    consultation = services.consultation_register(
+        council=council,
+        subject="Åben høring",
+        committee=committee,
+        received_on=datetime.date(2026, 11, 20),
+        deadline=datetime.date(2026, 12, 20),
+        case_number="1",
+        by=secretary,
+    )
+    document = services.consultation_document_add(
+        consultation=consultation, title="Udkast", filename="u.pdf", data=b"%PDF-1.7 x", by=secretary
+    )
     assert client.get(reverse("statements:public_document", args=[SLUG, document.pk])).status_code == 404
 
 

@@ -46,7 +46,9 @@ def test_reminder_days_come_from_the_rules_in_force(council, consultation, run):
 
 
 def test_answered_consultations_get_no_reminder(draft, secretary, run):
-    services.statement_adopt_at_meeting(statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary)
+    services.statement_adopt_at_meeting(
+        statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary
+    )
     services.statement_send(statement=draft, by=secretary, on=D(2026, 11, 26))
     assert run(D(2026, 11, 27)) == []
 
@@ -64,7 +66,9 @@ def test_written_procedure_last_day_and_closing(draft, secretary, users, run):
     assert [k for k in keys if k.startswith("written:")] == [f"written:{procedure.pk}:closed"]
     procedure.refresh_from_db()
     assert (procedure.status, procedure.result) == ("closed", "not_quorate")
-    closed = [m for m in mail.outbox if m.subject == "Skriftlig procedure afsluttet: Høringssvar om integrationspolitikken"]
+    closed = [
+        m for m in mail.outbox if m.subject == "Skriftlig procedure afsluttet: Høringssvar om integrationspolitikken"
+    ]
     assert len(closed) == 16 and "Resultat: For få svar." in closed[0].body
     assert run(D(2026, 12, 2)) == [] and run(D(2026, 12, 3)) == []
 
@@ -80,13 +84,18 @@ def test_command_is_a_thin_idempotent_wrapper(consultation):
 
 @pytest.mark.smtp
 def test_sent_letter_reaches_a_real_smtp_server(draft, secretary, smtp_server, django_capture_on_commit_callbacks):
-    services.statement_adopt_at_meeting(statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary)
+    services.statement_adopt_at_meeting(
+        statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.statement_send(statement=draft, by=secretary, on=D(2026, 11, 26))
     [message] = smtp_server.messages(1)
     assert message["To"] == "sosu@holbaek.invalid"
     # Django folds a long non-ASCII subject right after "Subject:", which parses with one leading space.
-    assert message["Subject"].strip() == "Høringssvar fra Integrationsrådet i Holbæk Kommune: Høringssvar om integrationspolitikken"
+    assert (
+        message["Subject"].strip()
+        == "Høringssvar fra Integrationsrådet i Holbæk Kommune: Høringssvar om integrationspolitikken"
+    )
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content().startswith(b"%PDF-")

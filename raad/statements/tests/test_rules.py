@@ -40,8 +40,9 @@ def test_written_procedure_closes_after_the_rules_days():
 
 
 def _result(answers, members=15, tie="motion_falls", q=(1, 2)):
-    return rules.written_procedure_result(answers, members_in_office=members, quorum_numerator=q[0],
-                                          quorum_denominator=q[1], tie_rule=tie)
+    return rules.written_procedure_result(
+        answers, members_in_office=members, quorum_numerator=q[0], quorum_denominator=q[1], tie_rule=tie
+    )
 
 
 def test_majority_of_agree_over_disagree_adopts():
@@ -57,13 +58,23 @@ def test_too_few_answers_is_not_quorate_even_if_all_agree():
 
 
 def test_each_member_counts_once_the_latest_answer_counts():
-    answers = [Answer(1, "agree", True), Answer(1, "agree", True), Answer(1, "disagree", True), Answer(2, "agree", True)]
+    answers = [
+        Answer(1, "agree", True),
+        Answer(1, "agree", True),
+        Answer(1, "disagree", True),
+        Answer(2, "agree", True),
+    ]
     result = _result(answers, members=3)
     assert (result.agree, result.disagree, result.counted, result.ignored) == (1, 1, 2, 2)
 
 
 def test_members_not_in_office_that_day_are_ignored():
-    answers = [Answer(1, "agree", True), Answer(2, "agree", False), Answer(3, "agree", False), Answer(4, "disagree", True)]
+    answers = [
+        Answer(1, "agree", True),
+        Answer(2, "agree", False),
+        Answer(3, "agree", False),
+        Answer(4, "disagree", True),
+    ]
     result = _result(answers, members=4)
     assert (result.agree, result.disagree, result.ignored) == (1, 1, 2)
     assert not result.adopted  # a tie; the motion falls
@@ -95,7 +106,9 @@ def test_no_answers_never_adopts():
 
 
 def test_compare_marks_removed_and_added_words():
-    result = rules.compare("Rådet støtter politikken.\nUændret linje.", "Rådet støtter varmt politikken.\nUændret linje.")
+    result = rules.compare(
+        "Rådet støtter politikken.\nUændret linje.", "Rådet støtter varmt politikken.\nUændret linje."
+    )
     assert result.added == 1 and result.removed == 0
     assert "<ins>varmt </ins>" in result.right_html or "<ins>varmt</ins>" in result.right_html
     assert "Uændret linje." in result.left_html and "<del>" not in result.left_html

@@ -55,8 +55,12 @@ def _user_for(person_first_name):
 
 
 def _adopt_at_meeting(statement, secretary):
-    return services.statement_adopt_at_meeting(statement=statement, decided_on=datetime.date(2026, 11, 24),
-                                               decision_reference="Møde 24.11.2026, pkt. 5", by=secretary)
+    return services.statement_adopt_at_meeting(
+        statement=statement,
+        decided_on=datetime.date(2026, 11, 24),
+        decision_reference="Møde 24.11.2026, pkt. 5",
+        by=secretary,
+    )
 
 
 # --------------------------------------------------------------------------- registering
@@ -64,38 +68,64 @@ def _adopt_at_meeting(statement, secretary):
 
 def test_register_consultation_journalises_and_audits(consultation, secretary):
     entry = JournalEntry.objects.get(consultation=consultation)
-    assert (entry.direction, entry.entry_date, entry.case_number) == ("in", datetime.date(2026, 11, 2), "27.00.00-P15-3-26")
+    assert (entry.direction, entry.entry_date, entry.case_number) == (
+        "in",
+        datetime.date(2026, 11, 2),
+        "27.00.00-P15-3-26",
+    )
     assert entry.subject == "Høring: Integrationspolitik 2027–2030"
     assert verbs(consultation) == ["consultation.registered"]
 
 
-def test_register_consultation_refuses_deadline_before_receipt_and_missing_case_number(council, committee, secretary, unchanged):
+def test_register_consultation_refuses_deadline_before_receipt_and_missing_case_number(
+    council, committee, secretary, unchanged
+):
     with unchanged(), pytest.raises(RuleViolation) as error:
-        services.consultation_register(council=council, subject="X", committee=committee, received_on=TODAY,
-                                       deadline=TODAY - datetime.timedelta(days=1), case_number=" ", by=secretary)
+        services.consultation_register(
+            council=council,
+            subject="X",
+            committee=committee,
+            received_on=TODAY,
+            deadline=TODAY - datetime.timedelta(days=1),
+            case_number=" ",
+            by=secretary,
+        )
     assert len(error.value.messages) == 2
 
 
 def test_document_type_is_checked_by_content(consultation, secretary, unchanged):
-    doc = services.consultation_document_add(consultation=consultation, title="Udkast", filename="politik.pdf",
-                                             data=b"%PDF-1.7\n...", by=secretary)
+    doc = services.consultation_document_add(
+        consultation=consultation, title="Udkast", filename="politik.pdf", data=b"%PDF-1.7\n...", by=secretary
+    )
     assert (doc.content_type, doc.size, doc.file.name.endswith(".pdf")) == ("application/pdf", 12, True)
     with unchanged(), pytest.raises(RuleViolation, match="Filtypen"):
         # A program renamed to .pdf is refused.
-        services.consultation_document_add(consultation=consultation, title="Ondt", filename="politik.pdf",
-                                           data=b"MZ\x90\x00 not a pdf", by=secretary)
+        services.consultation_document_add(
+            consultation=consultation, title="Ondt", filename="politik.pdf", data=b"MZ\x90\x00 not a pdf", by=secretary
+        )
 
 
 def test_document_size_limit(consultation, secretary, settings, unchanged):
     settings.RAAD_MAX_UPLOAD_BYTES = 1024 * 1024
     with unchanged(), pytest.raises(RuleViolation, match="for stor"):
-        services.consultation_document_add(consultation=consultation, title="Stor", filename="a.pdf",
-                                           data=b"%PDF-" + b"0" * (1024 * 1024), by=secretary)
+        services.consultation_document_add(
+            consultation=consultation,
+            title="Stor",
+            filename="a.pdf",
+            data=b"%PDF-" + b"0" * (1024 * 1024),
+            by=secretary,
+        )
 
 
 def test_cpr_numbers_are_masked_before_storage(council, consultation, secretary):
-    statement = services.statement_create(council=council, kind="response", title="Svar", consultation=consultation,
-                                          text="Borgeren 010190-1234 skrev til os.", by=secretary)
+    statement = services.statement_create(
+        council=council,
+        kind="response",
+        title="Svar",
+        consultation=consultation,
+        text="Borgeren 010190-1234 skrev til os.",
+        by=secretary,
+    )
     assert statement.versions.get().text == "Borgeren XXXXXX-XXXX skrev til os."
 
 
@@ -117,11 +147,15 @@ def test_a_version_cannot_be_changed(draft):
 
 def test_response_needs_a_consultation(council, committee, secretary, unchanged):
     with unchanged(), pytest.raises(RuleViolation):
-        services.statement_create(council=council, kind="response", title="Svar uden høring", recipient=committee, by=secretary)
+        services.statement_create(
+            council=council, kind="response", title="Svar uden høring", recipient=committee, by=secretary
+        )
 
 
 def test_members_comment_on_the_latest_version(draft, users):
-    comment = services.draft_comment_add(statement=draft, text="Nævn lektiecaféerne.", proposed_text="…", by=users["medlem"])
+    comment = services.draft_comment_add(
+        statement=draft, text="Nævn lektiecaféerne.", proposed_text="…", by=users["medlem"]
+    )
     assert comment.version.number == 1
 
 
@@ -134,12 +168,18 @@ def test_cannot_send_or_publish_a_draft(draft, secretary, unchanged):
     with unchanged(draft), pytest.raises(RuleViolation, match="ikke vedtaget"):
         services.statement_publish(statement=draft, by=secretary)
     with unchanged(draft), pytest.raises(RuleViolation):
-        services.follow_up_register(statement=draft, decided_on=TODAY, body="Byrådet", decision="Vedtaget", by=secretary)
+        services.follow_up_register(
+            statement=draft, decided_on=TODAY, body="Byrådet", decision="Vedtaget", by=secretary
+        )
 
 
 def test_meeting_route_records_the_decision(draft, secretary):
     statement = _adopt_at_meeting(draft, secretary)
-    assert (statement.status, statement.adoption_route, statement.adopted_on) == ("adopted", "meeting", datetime.date(2026, 11, 24))
+    assert (statement.status, statement.adoption_route, statement.adopted_on) == (
+        "adopted",
+        "meeting",
+        datetime.date(2026, 11, 24),
+    )
     assert statement.adopted_version.number == 1
     assert statement.decision_reference == "Møde 24.11.2026, pkt. 5"
     assert verbs(draft)[-1] == "statement.adopted"
@@ -149,12 +189,15 @@ def test_meeting_route_refusals(draft, secretary, unchanged):
     with unchanged(draft), pytest.raises(RuleViolation):
         services.statement_adopt_at_meeting(statement=draft, decided_on=TODAY, decision_reference=" ", by=secretary)
     with unchanged(draft), pytest.raises(RuleViolation):
-        services.statement_adopt_at_meeting(statement=draft, decided_on=TODAY + datetime.timedelta(days=1),
-                                            decision_reference="Møde", by=secretary)
+        services.statement_adopt_at_meeting(
+            statement=draft, decided_on=TODAY + datetime.timedelta(days=1), decision_reference="Møde", by=secretary
+        )
 
 
 def test_no_adoption_without_text(council, consultation, secretary, unchanged):
-    empty = services.statement_create(council=council, kind="response", title="Tomt", consultation=consultation, by=secretary)
+    empty = services.statement_create(
+        council=council, kind="response", title="Tomt", consultation=consultation, by=secretary
+    )
     with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
         services.statement_adopt_at_meeting(statement=empty, decided_on=TODAY, decision_reference="Møde", by=secretary)
     with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
@@ -169,8 +212,9 @@ def test_adopted_statement_is_immutable_corrections_are_new_versions(draft, secr
         services.statement_adopt_at_meeting(statement=draft, decided_on=TODAY, decision_reference="Igen", by=secretary)
     with unchanged(draft), pytest.raises(RuleViolation):
         services.statement_correct(statement=draft, text="Rettet", note=" ", by=secretary)
-    version = services.statement_correct(statement=draft, text="Rådet støtter politikken (rettet stavefejl).",
-                                         note="Stavefejl", by=secretary)
+    version = services.statement_correct(
+        statement=draft, text="Rådet støtter politikken (rettet stavefejl).", note="Stavefejl", by=secretary
+    )
     assert (version.number, version.kind) == (2, StatementVersion.Kind.CORRECTION)
     draft.refresh_from_db()
     assert draft.adopted_version.number == 1
@@ -221,9 +265,12 @@ def test_written_answer_refusals(draft, secretary, users, unchanged):
         services.written_answer_give(procedure=procedure, user=users["forperson"], answer="comment", comment="")
     with unchanged(draft), pytest.raises(RuleViolation, match="allerede en åben"):
         services.written_procedure_open(statement=draft, by=secretary)
-    with time_machine.travel(datetime.datetime(2026, 12, 5, 9, 0, tzinfo=CPH), tick=False):
-        with unchanged(draft), pytest.raises(RuleViolation, match="Svarfristen"):
-            services.written_answer_give(procedure=procedure, user=users["forperson"], answer="agree")
+    with (
+        time_machine.travel(datetime.datetime(2026, 12, 5, 9, 0, tzinfo=CPH), tick=False),
+        unchanged(draft),
+        pytest.raises(RuleViolation, match="Svarfristen"),
+    ):
+        services.written_answer_give(procedure=procedure, user=users["forperson"], answer="agree")
 
 
 def test_member_who_left_cannot_answer(draft, secretary, users, unchanged):
@@ -304,7 +351,9 @@ def test_planning_the_meeting_route_calls_the_agenda_hook(draft, secretary):
 
     hooks.register_agenda_hook(hook)
     try:
-        assert services.statement_plan_route(statement=draft, route="meeting", by=secretary) == "Møde 10.12.2026, pkt. 3"
+        assert (
+            services.statement_plan_route(statement=draft, route="meeting", by=secretary) == "Møde 10.12.2026, pkt. 3"
+        )
     finally:
         hooks.unregister_agenda_hook(hook)
     assert services.statement_plan_route(statement=draft, route="written", by=secretary) is None
@@ -322,9 +371,13 @@ def _pdf_text(statement):
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
-def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit(draft, secretary, django_capture_on_commit_callbacks):
+def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit(
+    draft, secretary, django_capture_on_commit_callbacks
+):
     _adopt_at_meeting(draft, secretary)
-    services.minority_statement_add(statement=draft, members="Jonas Petersen", text="Mindretallet ønsker et loft over udgifterne.", by=secretary)
+    services.minority_statement_add(
+        statement=draft, members="Jonas Petersen", text="Mindretallet ønsker et loft over udgifterne.", by=secretary
+    )
     with django_capture_on_commit_callbacks(execute=True):
         statement = services.statement_send(statement=draft, by=secretary)
     assert statement.status == "published"  # the Holbæk rules publish adopted statements (§ 9)
@@ -391,9 +444,15 @@ def test_without_automatic_publication_publish_is_a_separate_step(council, draft
 
 
 def test_own_initiative_statement_goes_to_the_chosen_committee(council, other_committee, secretary):
-    statement = services.statement_create(council=council, kind="statement", title="Udtalelse om danskuddannelse",
-                                          recipient=other_committee, case_number="00.01.00-A00-7-26",
-                                          text="Rådet anbefaler aftenhold.", by=secretary)
+    statement = services.statement_create(
+        council=council,
+        kind="statement",
+        title="Udtalelse om danskuddannelse",
+        recipient=other_committee,
+        case_number="00.01.00-A00-7-26",
+        text="Rådet anbefaler aftenhold.",
+        by=secretary,
+    )
     _adopt_at_meeting(statement, secretary)
     statement = services.statement_send(statement=statement, by=secretary, late_reason="")
     assert statement.sent_to == "oeu@holbaek.invalid" and statement.late_reason == ""
@@ -403,16 +462,23 @@ def test_own_initiative_statement_goes_to_the_chosen_committee(council, other_co
 def test_follow_up_is_registered_and_audited(draft, secretary):
     _adopt_at_meeting(draft, secretary)
     services.statement_send(statement=draft, by=secretary)
-    follow_up = services.follow_up_register(statement=draft, decided_on=datetime.date(2027, 1, 20), body="Kommunalbestyrelsen",
-                                            decision="Politikken blev vedtaget med rådets forslag om sprogundervisning.",
-                                            how_used="Forslaget indgår i afsnit 3.", by=secretary)
+    follow_up = services.follow_up_register(
+        statement=draft,
+        decided_on=datetime.date(2027, 1, 20),
+        body="Kommunalbestyrelsen",
+        decision="Politikken blev vedtaget med rådets forslag om sprogundervisning.",
+        how_used="Forslaget indgår i afsnit 3.",
+        by=secretary,
+    )
     assert follow_up.statement_id == draft.pk
     assert verbs(draft)[-1] == "statement.follow_up_registered"
 
 
 def test_letter_uses_the_correction_after_adoption(draft, secretary):
     _adopt_at_meeting(draft, secretary)
-    services.statement_correct(statement=draft, text="Rettet tekst om sprogundervisning.", note="Stavefejl", by=secretary)
+    services.statement_correct(
+        statement=draft, text="Rettet tekst om sprogundervisning.", note="Stavefejl", by=secretary
+    )
     statement = services.statement_send(statement=draft, by=secretary)
     _reader, text = _pdf_text(statement)
     assert "Rettet tekst om sprogundervisning." in text and "Rådet foreslår" not in text
@@ -440,3 +506,32 @@ def test_secretariat_registers_an_answer_sent_by_email(draft, secretary, unchang
     jonas.save()
     with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=secretary, membership=jonas, answer="agree")
+
+
+def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(
+    council, committee, secretary, users, run_on_commit=None
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        consultation = services.consultation_register(
+            council=council,
+            subject="Budget",
+            committee=committee,
+            received_on=TODAY,
+            deadline=TODAY,
+            case_number="1",
+            by=secretary,
+        )
+        statement = services.statement_create(
+            council=council, kind="response", title="Svar", consultation=consultation, text="Tekst", by=secretary
+        )
+        services.urgent_approve(statement=statement, user=users["forperson"])
+        services.urgent_approve(statement=statement, user=users["naestforperson"])
+        services.statement_send(statement=statement, by=secretary)
+    subjects = list(
+        JournalEntry.objects.filter(consultation=consultation).order_by("id").values_list("subject", flat=True)
+    )
+    assert subjects == ["Høring: Budget", "Høringssvar: Svar"]
+    statement.refresh_from_db()
+    assert statement.decision_reference == "Godkendt af forperson og næstforperson 26.11.2026"

@@ -18,7 +18,10 @@ def test_every_string_is_translated_with_the_same_placeholders():
         assert "fuzzy" not in entry["flags"], entry["msgid"]
         for text in entry["msgstr"].values():
             assert text, entry["msgid"]
-            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(entry["msgid"])) or entry["msgid_plural"], entry["msgid"]
+            assert (
+                sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(entry["msgid"]))
+                or entry["msgid_plural"]
+            ), entry["msgid"]
 
 
 def test_english_archive_and_statement_page(client, demo_data):

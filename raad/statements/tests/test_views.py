@@ -43,12 +43,18 @@ def url(name, *args):
 def test_secretary_registers_a_consultation_with_a_document(sec_client, committee):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = sec_client.post(url("consultation_new"), {
-        "subject": "Boligplacering af flygtninge 2027", "committee": committee.pk, "received_on": "2026-11-20",
-        "deadline": "2026-12-15", "case_number": "03.02.00-G01-2-26",
-        "document": SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf"),
-        "document_title": "Boligplaceringsplan",
-    })
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Boligplacering af flygtninge 2027",
+            "committee": committee.pk,
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "03.02.00-G01-2-26",
+            "document": SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf"),
+            "document_title": "Boligplaceringsplan",
+        },
+    )
     consultation = Consultation.objects.get(subject="Boligplacering af flygtninge 2027")
     assert response.status_code == 302 and response["Location"] == url("consultation", consultation.pk)
     assert consultation.documents.get().title == "Boligplaceringsplan"
@@ -60,11 +66,17 @@ def test_secretary_registers_a_consultation_with_a_document(sec_client, committe
 def test_a_refused_document_leaves_no_consultation(sec_client, committee):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = sec_client.post(url("consultation_new"), {
-        "subject": "Med forkert fil", "committee": committee.pk, "received_on": "2026-11-20",
-        "deadline": "2026-12-15", "case_number": "1",
-        "document": SimpleUploadedFile("plan.pdf", b"#!/bin/sh\nrm -rf /", content_type="application/pdf"),
-    })
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Med forkert fil",
+            "committee": committee.pk,
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "1",
+            "document": SimpleUploadedFile("plan.pdf", b"#!/bin/sh\nrm -rf /", content_type="application/pdf"),
+        },
+    )
     assert response.status_code == 400
     assert "Filtypen kan ikke bruges" in response.content.decode()
     assert not Consultation.objects.filter(subject="Med forkert fil").exists()
@@ -72,17 +84,27 @@ def test_a_refused_document_leaves_no_consultation(sec_client, committee):
 
 
 def test_new_sender_is_created_from_the_form(sec_client, council):
-    response = sec_client.post(url("consultation_new"), {
-        "subject": "Budget 2027", "new_committee": "Økonomiudvalget", "new_committee_email": "oeu@holbaek.invalid",
-        "received_on": "2026-11-20", "deadline": "2026-12-15", "case_number": "00.30.00-S00-1-26",
-    })
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Budget 2027",
+            "new_committee": "Økonomiudvalget",
+            "new_committee_email": "oeu@holbaek.invalid",
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "00.30.00-S00-1-26",
+        },
+    )
     assert response.status_code == 302
     assert Consultation.objects.get(subject="Budget 2027").committee.email == "oeu@holbaek.invalid"
 
 
 def test_drafting_versions_comments_and_comparison(client, draft, users):
     login(client, users["medlem"])
-    response = client.post(url("version_save", draft.pk), {"text": "Rådet støtter varmt politikken.\n\nRådet foreslår mere sprogundervisning.", "note": "Varmere"})
+    response = client.post(
+        url("version_save", draft.pk),
+        {"text": "Rådet støtter varmt politikken.\n\nRådet foreslår mere sprogundervisning.", "note": "Varmere"},
+    )
     assert response.status_code == 302
     assert list(draft.versions.values_list("number", flat=True)) == [1, 2]
     client.post(url("comment_add", draft.pk), {"text": "Nævn lektiecaféerne."})
@@ -105,8 +127,12 @@ def test_member_answers_written_procedure_in_workspace(client, draft, users, sec
 
 
 def test_late_send_asks_for_the_reason(client, draft, secretary):
-    services.statement_adopt_at_meeting(statement=draft, decided_on=datetime.date(2026, 11, 24),
-                                        decision_reference="Møde 24.11.2026, pkt. 5", by=secretary)
+    services.statement_adopt_at_meeting(
+        statement=draft,
+        decided_on=datetime.date(2026, 11, 24),
+        decision_reference="Møde 24.11.2026, pkt. 5",
+        by=secretary,
+    )
     with time_machine.travel(datetime.datetime(2026, 12, 8, 10, 0, tzinfo=CPH), tick=True):
         sec_client = login(client, secretary)
         screen = sec_client.get(url("statement", draft.pk)).content.decode()
@@ -158,4 +184,6 @@ def test_journal_export(sec_client, consultation):
     assert response.status_code == 200
     lines = response.content.decode().splitlines()
     assert lines[0] == "sagsnummer;dato;retning;emne;afsender/modtager"
-    assert lines[1] == "27.00.00-P15-3-26;2026-11-02;in;Høring: Integrationspolitik 2027–2030;Social- og Sundhedsudvalget"
+    assert (
+        lines[1] == "27.00.00-P15-3-26;2026-11-02;in;Høring: Integrationspolitik 2027–2030;Social- og Sundhedsudvalget"
+    )

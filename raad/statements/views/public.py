@@ -35,16 +35,24 @@ def archive(request, slug):
     filters = selectors.ArchiveFilters()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        filters = selectors.ArchiveFilters(year=data["aar"], committee=data["udvalg"], purpose=data["formaal"],
-                                           kind=data["type"] or None)
+        filters = selectors.ArchiveFilters(
+            year=data["aar"], committee=data["udvalg"], purpose=data["formaal"], kind=data["type"] or None
+        )
     page = Paginator(selectors.public_statements(council, filters), 20).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
-    return render(request, "statements/public/archive.html", {
-        "council": council, "form": form, "page": page, "query": query.urlencode(),
-        "filtered": any([filters.year, filters.committee, filters.purpose, filters.kind]),
-        "crumbs": _crumbs(council, (_("Høringssvar og udtalelser"), None)),
-    })
+    return render(
+        request,
+        "statements/public/archive.html",
+        {
+            "council": council,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": any([filters.year, filters.committee, filters.purpose, filters.kind]),
+            "crumbs": _crumbs(council, (_("Høringssvar og udtalelser"), None)),
+        },
+    )
 
 
 def detail(request, slug, pk):
@@ -53,11 +61,20 @@ def detail(request, slug, pk):
         public = selectors.public_statement(council, pk)
     except Statement.DoesNotExist:
         raise Http404(_("Udtalelsen findes ikke eller er ikke offentliggjort.")) from None
-    return render(request, "statements/public/detail.html", {
-        "council": council, "public": public, "statement": public.statement,
-        "crumbs": _crumbs(council, (_("Høringssvar og udtalelser"), reverse("statements:public_archive", args=[slug])),
-                          (localized(public.statement, "title"), None)),
-    })
+    return render(
+        request,
+        "statements/public/detail.html",
+        {
+            "council": council,
+            "public": public,
+            "statement": public.statement,
+            "crumbs": _crumbs(
+                council,
+                (_("Høringssvar og udtalelser"), reverse("statements:public_archive", args=[slug])),
+                (localized(public.statement, "title"), None),
+            ),
+        },
+    )
 
 
 def letter(request, slug, pk):
@@ -75,6 +92,8 @@ def document(request, slug, pk):
         doc = selectors.public_document(council, pk)
     except ConsultationDocument.DoesNotExist:
         raise Http404 from None
-    response = FileResponse(doc.file.open("rb"), content_type=doc.content_type, filename=doc.file.name.rsplit("/", 1)[-1])
+    response = FileResponse(
+        doc.file.open("rb"), content_type=doc.content_type, filename=doc.file.name.rsplit("/", 1)[-1]
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -64,33 +64,45 @@ class DeskView(WorkspaceMixin, View):
         council = _council(slug)
         require_perm(request, "statements.view_drafts", council)
         today = timezone.localdate()
-        return render(request, "statements/desk/desk.html", {
-            "council": council,
-            "today": today,
-            "open": selectors.open_consultations(council, today),
-            "in_progress": selectors.statements_in_progress(council),
-            "procedures": selectors.open_procedures(council),
-            "awaiting": selectors.procedures_awaiting(request.user, council, today),
-            "can_manage": request.user.has_perm("statements.manage", council),
-            "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
-            "crumbs": _crumbs(council)[:-1] + [(_("Høringer og udtalelser"), None)],
-        })
+        return render(
+            request,
+            "statements/desk/desk.html",
+            {
+                "council": council,
+                "today": today,
+                "open": selectors.open_consultations(council, today),
+                "in_progress": selectors.statements_in_progress(council),
+                "procedures": selectors.open_procedures(council),
+                "awaiting": selectors.procedures_awaiting(request.user, council, today),
+                "can_manage": request.user.has_perm("statements.manage", council),
+                "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
+                "crumbs": _crumbs(council)[:-1] + [(_("Høringer og udtalelser"), None)],
+            },
+        )
 
 
 class ConsultationNewView(WorkspaceMixin, View):
     template_name = "statements/desk/consultation_new.html"
 
     def _render(self, request, council, form, status=200):
-        return render(request, self.template_name, {
-            "council": council, "form": form, "is_secretariat": True,
-            "crumbs": _crumbs(council, (_("Registrér høring"), None)),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "council": council,
+                "form": form,
+                "is_secretariat": True,
+                "crumbs": _crumbs(council, (_("Registrér høring"), None)),
+            },
+            status=status,
+        )
 
     def get(self, request, slug):
         council = _council(slug)
         require_perm(request, "statements.manage", council)
-        form = forms.ConsultationForm(committees=selectors.committees_for(council),
-                                      initial={"received_on": timezone.localdate()})
+        form = forms.ConsultationForm(
+            committees=selectors.committees_for(council), initial={"received_on": timezone.localdate()}
+        )
         return self._render(request, council, form)
 
     def post(self, request, slug):
@@ -102,11 +114,17 @@ class ConsultationNewView(WorkspaceMixin, View):
             try:
                 consultation = services.consultation_register_with_document(
                     council=council,
-                    subject=data["subject"], subject_en=data["subject_en"], summary=data["summary"],
-                    committee=data["committee"], new_committee=data["new_committee"],
+                    subject=data["subject"],
+                    subject_en=data["subject_en"],
+                    summary=data["summary"],
+                    committee=data["committee"],
+                    new_committee=data["new_committee"],
                     new_committee_email=data["new_committee_email"] or "",
-                    received_on=data["received_on"], deadline=data["deadline"], case_number=data["case_number"],
-                    link=data["link"] or "", reply_to=data["reply_to"] or "",
+                    received_on=data["received_on"],
+                    deadline=data["deadline"],
+                    case_number=data["case_number"],
+                    link=data["link"] or "",
+                    reply_to=data["reply_to"] or "",
                     document=_upload(data.get("document"), data.get("document_title") or ""),
                     by=request.user,
                 )
@@ -128,14 +146,20 @@ class ConsultationView(WorkspaceMixin, View):
     template_name = "statements/desk/consultation.html"
 
     def _render(self, request, council, consultation, document_form=None, status=200):
-        return render(request, self.template_name, {
-            "council": council, "consultation": consultation,
-            "days_left": rules.days_left(consultation.deadline, timezone.localdate()),
-            "document_form": document_form or forms.DocumentForm(),
-            "can_manage": request.user.has_perm("statements.manage", council),
-            "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
-            "crumbs": _crumbs(council, (consultation.subject, None)),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "council": council,
+                "consultation": consultation,
+                "days_left": rules.days_left(consultation.deadline, timezone.localdate()),
+                "document_form": document_form or forms.DocumentForm(),
+                "can_manage": request.user.has_perm("statements.manage", council),
+                "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
+                "crumbs": _crumbs(council, (consultation.subject, None)),
+            },
+            status=status,
+        )
 
     def _consultation(self, council, pk):
         try:
@@ -157,8 +181,13 @@ class ConsultationView(WorkspaceMixin, View):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                services.consultation_document_add(consultation=consultation, title=form.cleaned_data["title"],
-                                                   filename=upload.name, data=upload.read(), by=request.user)
+                services.consultation_document_add(
+                    consultation=consultation,
+                    title=form.cleaned_data["title"],
+                    filename=upload.name,
+                    data=upload.read(),
+                    by=request.user,
+                )
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
@@ -199,16 +228,33 @@ class StatementNewView(WorkspaceMixin, View):
     def _form(self, council, data=None, consultation=None):
         initial = {"kind": Statement.Kind.STATEMENT}
         if consultation is not None:
-            initial = {"kind": Statement.Kind.RESPONSE, "title": _("Høringssvar: %(subject)s") % {"subject": consultation.subject},
-                       "recipient": consultation.committee_id, "case_number": consultation.case_number}
-        return forms.StatementForm(data, initial=initial, committees=selectors.committees_for(council),
-                                   purposes=_purposes(council), rapporteurs=_rapporteurs(council))
+            initial = {
+                "kind": Statement.Kind.RESPONSE,
+                "title": _("Høringssvar: %(subject)s") % {"subject": consultation.subject},
+                "recipient": consultation.committee_id,
+                "case_number": consultation.case_number,
+            }
+        return forms.StatementForm(
+            data,
+            initial=initial,
+            committees=selectors.committees_for(council),
+            purposes=_purposes(council),
+            rapporteurs=_rapporteurs(council),
+        )
 
     def _render(self, request, council, form, consultation, status=200):
-        return render(request, self.template_name, {
-            "council": council, "form": form, "consultation": consultation, "is_secretariat": True,
-            "crumbs": _crumbs(council, (_("Ny udtalelse"), None)),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "council": council,
+                "form": form,
+                "consultation": consultation,
+                "is_secretariat": True,
+                "crumbs": _crumbs(council, (_("Ny udtalelse"), None)),
+            },
+            status=status,
+        )
 
     def get(self, request, slug):
         council = _council(slug)
@@ -226,9 +272,17 @@ class StatementNewView(WorkspaceMixin, View):
             rapporteur = _rapporteurs(council).filter(pk=data["rapporteur"]).first() if data["rapporteur"] else None
             try:
                 statement = services.statement_create(
-                    council=council, kind=data["kind"], title=data["title"], title_en=data["title_en"],
-                    recipient=data["recipient"], consultation=consultation, purpose=data["purpose"],
-                    rapporteur=rapporteur, case_number=data["case_number"], text=data["text"], by=request.user,
+                    council=council,
+                    kind=data["kind"],
+                    title=data["title"],
+                    title_en=data["title_en"],
+                    recipient=data["recipient"],
+                    consultation=consultation,
+                    purpose=data["purpose"],
+                    rapporteur=rapporteur,
+                    case_number=data["case_number"],
+                    text=data["text"],
+                    by=request.user,
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)
@@ -258,8 +312,11 @@ def render_statement(request, council, statement, status=200, **bound):
     today = timezone.localdate()
     procedure = next((p for p in statement.written_procedures.all() if p.status == "open"), None)
     membership = selectors.membership_of(request.user, council, today)
-    answered = procedure is not None and membership is not None and procedure.answers.filter(
-        membership__person_id=membership.person_id).exists()
+    answered = (
+        procedure is not None
+        and membership is not None
+        and procedure.answers.filter(membership__person_id=membership.person_id).exists()
+    )
     deadline = statement.consultation.deadline if statement.consultation_id else None
     context = {
         "council": council,
@@ -287,8 +344,12 @@ def render_statement(request, council, statement, status=200, **bound):
         "answer_form": bound.get("answer_form") or forms.WrittenAnswerForm(),
         "minority_form": bound.get("minority_form") or forms.MinorityForm(),
         "send_form": bound.get("send_form") or forms.SendForm(),
-        "correction_form": bound.get("correction_form") or forms.CorrectionForm(
-            initial={"text": (statement.versions.order_by("-number").first().text if statement.is_adopted and latest else "")}),
+        "correction_form": bound.get("correction_form")
+        or forms.CorrectionForm(
+            initial={
+                "text": (statement.versions.order_by("-number").first().text if statement.is_adopted and latest else "")
+            }
+        ),
         "follow_up_form": bound.get("follow_up_form") or forms.FollowUpForm(),
         "compare_form": forms.CompareForm(initial={"fra": max(1, len(versions) - 1), "til": len(versions)}),
         "errors": bound.get("errors", []),
@@ -320,10 +381,14 @@ class _StatementAction(WorkspaceMixin, View):
             try:
                 self.act(request, statement, form.cleaned_data if form else {})
             except RuleViolation as violation:
-                fielded = form is not None and any(getattr(v, "field", None) in form.fields for v in violation.violations)
+                fielded = form is not None and any(
+                    getattr(v, "field", None) in form.fields for v in violation.violations
+                )
                 if not fielded:
                     # A rule about the statement as a whole: say it at the top of the page.
-                    return render_statement(request, council, _statement(council, pk), status=400, errors=violation.messages)
+                    return render_statement(
+                        request, council, _statement(council, pk), status=400, errors=violation.messages
+                    )
                 violation.add_to_form(form)
             else:
                 messages.success(request, self.success_message(statement))
@@ -340,7 +405,9 @@ class VersionSaveView(_StatementAction):
     form_name = "version_form"
 
     def act(self, request, statement, data):
-        self.version = services.statement_version_save(statement=statement, text=data["text"], note=data["note"], by=request.user)
+        self.version = services.statement_version_save(
+            statement=statement, text=data["text"], note=data["note"], by=request.user
+        )
 
     def success_message(self, statement):
         return _("Version %(n)s er gemt.") % {"n": self.version.number}
@@ -353,7 +420,9 @@ class CommentAddView(_StatementAction):
     success = _("Din kommentar er gemt. Den er kun synlig for rådet og sekretariatet.")
 
     def act(self, request, statement, data):
-        services.draft_comment_add(statement=statement, text=data["text"], proposed_text=data["proposed_text"], by=request.user)
+        services.draft_comment_add(
+            statement=statement, text=data["text"], proposed_text=data["proposed_text"], by=request.user
+        )
 
 
 class RoutePlanView(_StatementAction):
@@ -375,8 +444,12 @@ class MeetingAdoptView(_StatementAction):
     success = _("Udtalelsen er registreret som vedtaget på mødet.")
 
     def act(self, request, statement, data):
-        services.statement_adopt_at_meeting(statement=statement, decided_on=data["decided_on"],
-                                            decision_reference=data["decision_reference"], by=request.user)
+        services.statement_adopt_at_meeting(
+            statement=statement,
+            decided_on=data["decided_on"],
+            decision_reference=data["decision_reference"],
+            by=request.user,
+        )
 
 
 class WrittenOpenView(_StatementAction):
@@ -396,7 +469,9 @@ class WrittenAnswerView(_StatementAction):
         procedure = selectors.open_procedure(statement)
         if procedure is None:
             raise RuleViolation([_("Der er ingen åben skriftlig procedure.")])
-        services.written_answer_give(procedure=procedure, user=request.user, answer=data["answer"], comment=data["comment"])
+        services.written_answer_give(
+            procedure=procedure, user=request.user, answer=data["answer"], comment=data["comment"]
+        )
 
 
 class WrittenCloseView(_StatementAction):
@@ -424,7 +499,9 @@ class MinorityAddView(_StatementAction):
     success = _("Mindretalsudtalelsen er tilføjet.")
 
     def act(self, request, statement, data):
-        services.minority_statement_add(statement=statement, members=data["members"], text=data["text"], by=request.user)
+        services.minority_statement_add(
+            statement=statement, members=data["members"], text=data["text"], by=request.user
+        )
 
 
 class SendView(_StatementAction):
@@ -460,7 +537,9 @@ class FollowUpView(_StatementAction):
     success = _("Opfølgningen er registreret.")
 
     def act(self, request, statement, data):
-        services.follow_up_register(statement=statement, by=request.user, **{k: (v or "") if k != "decided_on" else v for k, v in data.items()})
+        services.follow_up_register(
+            statement=statement, by=request.user, **{k: (v or "") if k != "decided_on" else v for k, v in data.items()}
+        )
 
 
 class CompareView(WorkspaceMixin, View):
@@ -475,13 +554,23 @@ class CompareView(WorkspaceMixin, View):
             old, new = selectors.version_pair(statement, form.cleaned_data["fra"], form.cleaned_data["til"])
         except KeyError:
             raise Http404 from None
-        return render(request, "statements/desk/compare.html", {
-            "council": council, "statement": statement, "old": old, "new": new,
-            "comparison": rules.compare(old.text, new.text), "form": form,
-            "versions": list(statement.versions.all()),
-            "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
-            "crumbs": _crumbs(council, (statement.title, statement.get_workspace_url()), (_("Sammenlign versioner"), None)),
-        })
+        return render(
+            request,
+            "statements/desk/compare.html",
+            {
+                "council": council,
+                "statement": statement,
+                "old": old,
+                "new": new,
+                "comparison": rules.compare(old.text, new.text),
+                "form": form,
+                "versions": list(statement.versions.all()),
+                "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
+                "crumbs": _crumbs(
+                    council, (statement.title, statement.get_workspace_url()), (_("Sammenlign versioner"), None)
+                ),
+            },
+        )
 
 
 class LetterView(WorkspaceMixin, View):
@@ -501,10 +590,16 @@ class JournalView(WorkspaceMixin, View):
         entries = selectors.journal(council)
         if request.GET.get("format") == "csv":
             return _journal_csv(council, entries)
-        return render(request, "statements/desk/journal.html", {
-            "council": council, "entries": entries, "is_secretariat": True,
-            "crumbs": _crumbs(council, (_("Journal"), None)),
-        })
+        return render(
+            request,
+            "statements/desk/journal.html",
+            {
+                "council": council,
+                "entries": entries,
+                "is_secretariat": True,
+                "crumbs": _crumbs(council, (_("Journal"), None)),
+            },
+        )
 
 
 def _journal_csv(council, entries) -> HttpResponse:
@@ -516,6 +611,7 @@ def _journal_csv(council, entries) -> HttpResponse:
     writer = csv.writer(response, delimiter=";")
     writer.writerow(["sagsnummer", "dato", "retning", "emne", "afsender/modtager"])
     for entry in entries:
-        writer.writerow([entry.case_number, entry.entry_date.isoformat(), entry.direction, entry.subject, entry.counterpart])
+        writer.writerow(
+            [entry.case_number, entry.entry_date.isoformat(), entry.direction, entry.subject, entry.counterpart]
+        )
     return response
-
