@@ -81,14 +81,41 @@ def browser():
         chromium.close()
 
 
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.raad_call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser context (no cookies), 1280x900, Danish; closed after the test."""
+def page(browser, request):
+    """A fresh browser context (no cookies), 1280x900, Danish; closed after the test.
+
+    When the test fails, a screenshot and the HTML of the page are saved under test-artifacts/.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
+    if getattr(request.node, "raad_call_failed", False):
+        _save_artifacts(tab, request.node.nodeid)
     context.close()
+
+
+def _save_artifacts(tab, nodeid: str) -> None:
+    name = "".join(char if char.isalnum() or char in "-_." else "_" for char in nodeid)[-150:]
+    try:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        (ARTIFACTS / f"{name}.html").write_text(tab.content(), encoding="utf-8")
+        sys.stderr.write(f"\nscreenshot of the failing page: {ARTIFACTS / name}.png\n")
+    except Exception as error:  # a broken page must not hide the test's own failure
+        sys.stderr.write(f"\ncould not save the failing page: {error}\n")
 
 
 def _format_violations(url: str, violations: list[dict]) -> str:

@@ -120,7 +120,6 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "raad" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

@@ -12,7 +12,6 @@ from django.db import models
 
 from raad.core.models import AuditEntry, User
 
-
 _VERB_LABELS: dict[str, Any] = {}
 
 

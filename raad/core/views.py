@@ -134,7 +134,10 @@ password_reset = auth_views.PasswordResetView.as_view(
     subject_template_name="core/email/password_reset_subject.txt",
     success_url=reverse_lazy("core:password_reset_done"),
 )
-password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="core/password_reset_done.html")
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="core/password_reset_done.html",
+    extra_context={"valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)},
+)
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="core/password_reset_confirm.html", success_url=reverse_lazy("core:password_reset_complete")
 )

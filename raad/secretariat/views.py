@@ -12,6 +12,7 @@ from django.views import View
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
+from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
@@ -31,7 +32,7 @@ def _council(slug: str) -> Council:
 def _crumbs(council: Council | None, *rest):
     crumbs = [(_("Arbejdsrum"), reverse("secretariat:dashboard"))]
     if council is not None:
-        crumbs.append((council.name, reverse("secretariat:council", args=[council.slug])))
+        crumbs.append((localized(council, "name"), reverse("secretariat:council", args=[council.slug])))
     return crumbs + list(rest)
 
 
@@ -71,7 +72,7 @@ class CouncilDeskView(WorkspaceMixin, View):
             "term": councils.current_term(council),
             "rules": _rules_today(council),
             "members_count": membership.memberships_in_force(council, today).count(),
-            "crumbs": _crumbs(None, (council.name, None)),
+            "crumbs": _crumbs(None, (localized(council, "name"), None)),
         }
         if context["is_secretariat"]:
             context["recent"] = audit.entries_for_council(council.pk, limit=8)

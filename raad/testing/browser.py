@@ -23,12 +23,12 @@ def login(page, live_server, username: str, password: str | None = None, *, next
     page.goto(url)
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("form:has(input[name=username]) button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form:has(input[name=username]) button[type=submit]")
     if page.locator("input[name=token]").count():
         user = get_user_model().objects.get(username=username)
         page.fill("input[name=token]", totp_code(user))
-        page.click("form:has(input[name=token]) button[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("form:has(input[name=token]) button[type=submit]")
     if "/log-ind/" in page.url:
         raise AssertionError(f"login as {username!r} failed; still on {page.url}:\n{page.inner_text('main')}")

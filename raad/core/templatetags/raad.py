@@ -22,3 +22,15 @@ def paragraphs(text: str) -> list[str]:
 def audit_verb(verb: str) -> str:
     """{{ entry.verb|audit_verb }}: the human name of an audit verb."""
     return verb_label(verb)
+
+
+@register.filter
+def described_widget(bound_field):
+    """Render a form field's widget with aria-describedby pointing at its hint and error messages
+    (the ids includes/field.html gives them), so screen readers read them with the field."""
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}_helptext")
+    ids.extend(f"{bound_field.auto_id}_error{n}" for n in range(1, len(bound_field.errors) + 1))
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    return bound_field.as_widget(attrs=attrs)

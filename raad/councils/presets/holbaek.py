@@ -20,7 +20,7 @@ COUNCIL = {
     "slug": "integrationsraadet",
     "kind": "integration",
     "name": "Integrationsrådet i Holbæk Kommune",
-    "name_en": "The Integration Council of Holbæk Municipality",
+    "name_en": "Holbæk Municipality Integration Council",
     "secretariat_unit": "Kerneområdet Arbejdsmarked, Uddannelse og Borgerservice",
     "secretariat_unit_en": "Core Area Labour Market, Education and Citizen Services",
     "contact_email": "integrationsraadet@holbaek.invalid",

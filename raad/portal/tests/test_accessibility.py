@@ -78,8 +78,8 @@ def test_secretariat_form_errors_have_no_axe_violations(page, live_server, demo_
     """A new rules version submitted empty: the error summary and field errors must be accessible too."""
     login(page, live_server, "sekretariat")
     _open(page, f"{live_server.url}{WORKSPACE}/forretningsorden/ny/", 200, "da")
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
     assert page.locator(".form-error-message").count() >= 1, "an empty form should show field errors"
     assert_accessible(page)
 
@@ -96,7 +96,85 @@ def test_login_page_with_wrong_password_has_no_axe_violations(page, live_server,
     page.goto(f"{live_server.url}/konto/log-ind/")
     page.fill("input[name=username]", "medlem")
     page.fill("input[name=password]", "forkert-adgangskode")
-    page.click("form:has(input[name=username]) button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form:has(input[name=username]) button[type=submit]")
     assert "forkert" in page.inner_text("main")
+    assert_accessible(page)
+
+
+ACCOUNT_PAGES = [
+    ("password reset sent", "/konto/adgangskode/sendt/", 200),
+    ("password reset, invalid link", "/konto/adgangskode/ny/MQ/ugyldig-kode/", 200),
+    ("password reset complete", "/konto/adgangskode/faerdig/", 200),
+]
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
+@pytest.mark.parametrize(("name", "path", "status"), ACCOUNT_PAGES, ids=[name for name, _, _ in ACCOUNT_PAGES])
+def test_account_page_has_no_axe_violations(
+    page, live_server, demo_data, assert_accessible, name, path, status, language, prefix
+):
+    _open(page, f"{live_server.url}{prefix}{path}", status, language)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
+def test_one_time_code_page_and_its_error_have_no_axe_violations(
+    page, live_server, demo_data, assert_accessible, language, prefix
+):
+    page.goto(f"{live_server.url}{prefix}/konto/log-ind/")
+    page.fill("input[name=username]", "sekretariat")
+    page.fill("input[name=password]", demo_data["password"])
+    with page.expect_navigation():
+        page.click("form:has(input[name=username]) button[type=submit]")
+    assert "/log-ind/kode/" in page.url
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page)
+    page.fill("input[name=token]", "12345")  # five digits: refused
+    with page.expect_navigation():
+        page.click("form:has(input[name=token]) button[type=submit]")
+    assert page.locator(".form-error-message").count() == 1
+    assert_accessible(page)
+
+
+def test_two_factor_setup_page_has_no_axe_violations(page, live_server, demo_data, assert_accessible):
+    """A new secretariat account without an authenticator is sent to set one up (QR code and key)."""
+    import datetime
+
+    from raad.core.roles import Role
+    from raad.core.services import user_create
+    from raad.councils.services import staff_assign
+
+    user = user_create(username="ny-sekretaer", email="ny@demo.invalid", password=demo_data["password"], by=None)
+    staff_assign(
+        council=demo_data["council"], user=user, role=Role.SECRETARIAT, starts_on=datetime.date(2026, 1, 1), by=None
+    )
+    page.goto(f"{live_server.url}/konto/log-ind/")
+    page.fill("input[name=username]", "ny-sekretaer")
+    page.fill("input[name=password]", demo_data["password"])
+    with page.expect_navigation():
+        page.click("form:has(input[name=username]) button[type=submit]")
+    assert "/log-ind/tofaktor/" in page.url
+    assert page.locator("main svg").count() >= 1  # the QR code
+    assert_accessible(page)
+
+
+def test_forbidden_page_has_no_axe_violations(page, live_server, demo_data, assert_accessible):
+    login(page, live_server, "medlem")
+    response = page.goto(f"{live_server.url}{WORKSPACE}/kommissorium/")
+    assert response is not None and response.status == 403
+    assert_accessible(page)
+
+
+def test_locked_out_page_has_no_axe_violations(page, live_server, demo_data, assert_accessible):
+    from django.conf import settings
+
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.goto(f"{live_server.url}/konto/log-ind/")
+        page.fill("input[name=username]", "medlem")
+        page.fill("input[name=password]", "forkert-adgangskode")
+        with page.expect_navigation() as navigation:
+            page.click("form:has(input[name=username]) button[type=submit]")
+    assert navigation.value.status == 429
+    assert page.inner_text("h1") == "Kontoen er midlertidigt spærret"
     assert_accessible(page)

@@ -21,8 +21,8 @@ def test_switch_to_english_without_javascript(page_without_javascript, live_serv
     page.goto(f"{live_server.url}/raad/integrationsraadet/medlemmer/")
     assert page.locator("html").get_attribute("lang") == "da"
 
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     assert page.url == f"{live_server.url}/en/raad/integrationsraadet/medlemmer/"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("button", name="Dansk").count() == 1
@@ -33,8 +33,8 @@ def test_switch_back_to_danish_without_javascript(page_without_javascript, live_
     page.goto(f"{live_server.url}/en/raad/integrationsraadet/medlemmer/")
     assert page.locator("html").get_attribute("lang") == "en"
 
-    page.get_by_role("button", name="Dansk").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Dansk").click()
     assert page.url == f"{live_server.url}/raad/integrationsraadet/medlemmer/"
     assert page.locator("html").get_attribute("lang") == "da"
 
@@ -42,8 +42,8 @@ def test_switch_back_to_danish_without_javascript(page_without_javascript, live_
 def test_front_page_language_switch_without_javascript(page_without_javascript, live_server, demo_data):
     page = page_without_javascript
     page.goto(f"{live_server.url}/")
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     assert page.url == f"{live_server.url}/en/"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("button", name="Dansk").count() == 1

@@ -162,6 +162,10 @@ def test_bad_rules_version_keeps_what_was_typed_and_names_the_rule(client, demo_
         in content
     )
     assert 'value="KB 25.11.2026, pkt. 9"' in content
+    # The error and the hint are tied to the field for screen readers.
+    assert 'aria-describedby="id_min_members_warning_helptext id_min_members_warning_error1"' in content
+    assert 'id="id_min_members_warning_error1"' in content
+    assert 'aria-invalid="true"' in content
     assert selectors.rules_versions(selectors.council_by_slug(SLUG)).count() == 1
 
 

@@ -1,0 +1,56 @@
+"""WCAG 2.1 AA 1.4.10 Reflow, which axe-core does not check: at 320 CSS pixels wide (a phone, or 400 % zoom
+of a 1280 px window) no public page scrolls sideways. Wide data tables may scroll inside their own box."""
+
+from __future__ import annotations
+
+import pytest
+
+from raad.portal.tests.test_accessibility import LANGUAGES, PUBLIC_PAGES, SECRETARIAT_PAGES
+from raad.testing.browser import login
+
+pytestmark = pytest.mark.browser
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const culprits = [];
+  for (const element of document.querySelectorAll('body *')) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 1 && !element.closest('.table--responsive-scroll, .table-responsive')) {
+      culprits.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ends at ${Math.round(box.right)}px: `
+        + (element.textContent || '').trim().slice(0, 50));
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 5)};
+}"""
+
+
+def _pages_that_scroll_sideways(page, base_url: str, pages) -> list[str]:
+    problems = []
+    for name, path in pages:
+        page.goto(f"{base_url}{path}")
+        result = page.evaluate(OVERFLOW)
+        if result["scrollWidth"] > result["width"]:
+            problems.append(f"{name} ({path}) is {result['scrollWidth']}px wide: {result['culprits']}")
+    return problems
+
+
+@pytest.fixture
+def narrow_page(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="da-DK")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
+def test_public_pages_reflow_at_320_pixels(narrow_page, live_server, demo_data, language, prefix):
+    pages = [(name, f"{prefix}{path}") for name, path, _status in PUBLIC_PAGES]
+    problems = _pages_that_scroll_sideways(narrow_page, live_server.url, pages)
+    assert not problems, "pages that scroll sideways at 320px:\n" + "\n".join(problems)
+
+
+def test_secretariat_workspace_reflows_at_320_pixels(narrow_page, live_server, demo_data):
+    login(narrow_page, live_server, "sekretariat")
+    problems = _pages_that_scroll_sideways(narrow_page, live_server.url, SECRETARIAT_PAGES)
+    assert not problems, "workspace pages that scroll sideways at 320px:\n" + "\n".join(problems)
