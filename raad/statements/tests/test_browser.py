@@ -99,3 +99,26 @@ def test_member_saves_a_version_compares_and_answers_without_javascript(
     page.wait_for_load_state()
     assert "Dit svar er registreret" in page.inner_text("main")
     assert WrittenAnswer.objects.get(procedure__statement=draft).answer == "agree"
+
+
+def test_archive_statement_and_drafting_pages_reflow_at_320_pixels(browser, live_server, demo_data):
+    from raad.portal.tests.test_browser_reflow import _pages_that_scroll_sideways
+
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="da-DK")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        published = Statement.objects.filter(status="published").first()
+        draft = Statement.objects.get(status="draft")
+        public = [("archive", f"/raad/{SLUG}/hoeringssvar/"), ("statement", published.get_absolute_url())]
+        assert not _pages_that_scroll_sideways(page, live_server.url, public)
+        login(page, live_server, "sekretariat")
+        workspace = [
+            ("desk", DESK),
+            ("drafting", f"{DESK}udtalelse-{draft.pk}/"),
+            ("compare", f"{DESK}udtalelse-{draft.pk}/sammenlign/?fra=1&til=2"),
+            ("journal", f"{DESK}journal/"),
+        ]
+        assert not _pages_that_scroll_sideways(page, live_server.url, workspace)
+    finally:
+        context.close()
