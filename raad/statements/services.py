@@ -59,7 +59,9 @@ def _today(on: datetime.date | None) -> datetime.date:
 
 def _lock(statement: Statement) -> Statement:
     """Re-read the statement under a row lock so two people cannot move it at once."""
-    return Statement.objects.select_for_update().select_related("council", "consultation").get(pk=statement.pk)
+    return (
+        Statement.objects.select_for_update(of=("self",)).select_related("council", "consultation").get(pk=statement.pk)
+    )
 
 
 # ------------------------------------------------------------------------------------------ committees
@@ -461,7 +463,9 @@ def written_answer_give(
     Normally `user` is the member. The secretariat may register an answer a member sent by e-mail: then
     `membership` is that member's and `user` the secretary who registered it (kept as `given_by`)."""
     today = _today(on)
-    procedure = WrittenProcedure.objects.select_for_update().select_related("statement").get(pk=procedure.pk)
+    procedure = (
+        WrittenProcedure.objects.select_for_update(of=("self",)).select_related("statement").get(pk=procedure.pk)
+    )
     violations: list[Any] = []
     if procedure.status != WrittenProcedure.Status.OPEN:
         violations.append(_("Den skriftlige procedure er afsluttet."))
@@ -534,7 +538,11 @@ def written_procedure_close(
 ) -> WrittenProcedure:
     """Close after the answer deadline (or earlier when every member has answered) and apply the result."""
     today = _today(on)
-    procedure = WrittenProcedure.objects.select_for_update().select_related("statement", "rules").get(pk=procedure.pk)
+    procedure = (
+        WrittenProcedure.objects.select_for_update(of=("self",))
+        .select_related("statement", "rules")
+        .get(pk=procedure.pk)
+    )
     if procedure.status != WrittenProcedure.Status.OPEN:
         raise RuleViolation([_("Den skriftlige procedure er allerede afsluttet.")])
     members = memberships_in_force(procedure.statement.council_id, procedure.opened_on).count()
