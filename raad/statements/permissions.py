@@ -12,8 +12,17 @@ is_drafting_circle = has_role(Role.SECRETARIAT, Role.CHAIR, Role.VICE_CHAIR, Rol
 rules.add_perm("statements.manage", is_secretariat)
 rules.add_perm("statements.view_drafts", is_drafting_circle)
 rules.add_perm("statements.comment", is_drafting_circle)
-# A rapporteur may be a member or the secretariat: both may save versions of a draft.
-rules.add_perm("statements.draft", is_secretariat | is_council_member)
+
+
+@rules.predicate
+def is_rapporteur(user, statement=None) -> bool:
+    """The statement's rapporteur (ordfører), while still a member of the council (checked with the object)."""
+    return getattr(statement, "rapporteur_id", None) is not None and statement.rapporteur_id == user.pk
+
+
+# The rapporteur (a member or the secretariat) writes the draft: the secretariat and the rapporteur save
+# versions; the other members comment and propose changes. Checked against the statement.
+rules.add_perm("statements.draft", is_secretariat | (is_rapporteur & is_council_member))
 # Members answer a written procedure and the chair and vice-chair approve urgent answers; the services
 # check the membership in force on the day and the role.
 rules.add_perm("statements.answer_written", is_council_member)

@@ -330,7 +330,7 @@ def render_statement(request, council, statement, status=200, **bound):
         "can_answer": procedure is not None and membership is not None and not answered,
         "answered": answered,
         "can_manage": request.user.has_perm("statements.manage", council),
-        "can_draft": request.user.has_perm("statements.draft", council),
+        "can_draft": request.user.has_perm("statements.draft", statement),
         "can_comment": request.user.has_perm("statements.comment", council),
         "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
         "is_chair_or_vice": membership is not None and membership.role in ("chair", "vice_chair"),
@@ -374,8 +374,9 @@ class _StatementAction(WorkspaceMixin, View):
 
     def post(self, request, slug, pk):
         council = _council(slug)
-        require_perm(request, self.perm, council)
+        require_perm(request, "statements.view_drafts", council)
         statement = _statement(council, pk)
+        require_perm(request, self.perm, statement)
         form = self.form_class(request.POST) if self.form_class else None
         if form is None or form.is_valid():
             try:
