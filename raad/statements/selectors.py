@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from raad.councils.models import Council
+from raad.councils.models import Council, Purpose
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 from raad.statements import rules
@@ -115,6 +115,18 @@ def latest_version(statement: Statement) -> StatementVersion | None:
     return StatementVersion.objects.filter(statement=statement).order_by("-number").first()
 
 
+def shown_version(statement: Statement) -> StatementVersion:
+    """The adopted text, or its latest correction."""
+    correction = (
+        StatementVersion.objects.filter(
+            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=statement.adopted_version.number
+        )
+        .order_by("-number")
+        .first()
+    )
+    return correction or statement.adopted_version
+
+
 def version_pair(statement: Statement, a: int, b: int) -> tuple[StatementVersion, StatementVersion]:
     versions = {v.number: v for v in StatementVersion.objects.filter(statement=statement, number__in=[a, b])}
     return versions[a], versions[b]
@@ -203,8 +215,6 @@ def public_archive_facets(council: Council) -> dict:
     committee_ids = set(published.values_list("recipient_id", flat=True)) | set(
         published.exclude(consultation=None).values_list("consultation__committee_id", flat=True)
     )
-    from raad.councils.models import Purpose
-
     return {
         "years": years,
         "committees": list(Committee.objects.filter(pk__in=committee_ids).order_by("name")),

@@ -22,7 +22,7 @@ from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
-from raad.statements import documents, hooks, letters, notify, rules
+from raad.statements import documents, hooks, letters, notify, rules, selectors
 from raad.statements.models import (
     Committee,
     Consultation,
@@ -708,18 +708,6 @@ def statement_correct(*, statement: Statement, text: str, note: str, by: User | 
     return version
 
 
-def _shown_version(statement: Statement) -> StatementVersion:
-    """The adopted text, or its latest correction."""
-    correction = (
-        StatementVersion.objects.filter(
-            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=statement.adopted_version.number
-        )
-        .order_by("-number")
-        .first()
-    )
-    return correction or statement.adopted_version
-
-
 @transaction.atomic
 def statement_send(
     *, statement: Statement, by: User | None, late_reason: str = "", on: datetime.date | None = None
@@ -750,7 +738,7 @@ def statement_send(
         raise RuleViolation(violations)
     late_reason = mask_cpr(late_reason.strip()) if late else ""
     pdf = letters.letter_pdf(
-        statement=statement, version=_shown_version(statement), sent_on=today, late_reason=late_reason
+        statement=statement, version=selectors.shown_version(statement), sent_on=today, late_reason=late_reason
     )
     statement.letter.save(f"hoeringssvar-{statement.pk}-{today:%Y%m%d}.pdf", ContentFile(pdf), save=False)
     now = timezone.now()

@@ -33,6 +33,7 @@ urlpatterns = [
     path(S + "rettelse/", ws.CorrectionView.as_view(), name="correct"),
     path(S + "opfoelgning/", ws.FollowUpView.as_view(), name="follow_up"),
     path(S + "brev.pdf", ws.LetterView.as_view(), name="letter"),
+    path(S + "brev-forhaandsvisning.pdf", ws.LetterPreviewView.as_view(), name="letter_preview"),
     # The public archive (published statements only)
     path(P, public.archive, name="public_archive"),
     path(P + "<int:pk>/", public.detail, name="public_detail"),

@@ -203,3 +203,23 @@ def test_journal_export(sec_client, consultation):
     assert (
         lines[1] == "27.00.00-P15-3-26;2026-11-02;in;Høring: Integrationspolitik 2027–2030;Social- og Sundhedsudvalget"
     )
+
+
+def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secretary):
+    import io
+
+    import pypdf
+
+    assert sec_client.get(url("letter_preview", draft.pk)).status_code == 404  # not adopted yet
+    services.statement_adopt_at_meeting(
+        statement=draft,
+        decided_on=datetime.date(2026, 11, 24),
+        decision_reference="Møde 24.11.2026, pkt. 5",
+        by=secretary,
+    )
+    response = sec_client.get(url("letter_preview", draft.pk))
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    assert "Rådet foreslår mere sprogundervisning." in text
+    draft.refresh_from_db()
+    assert (draft.status, bool(draft.letter), draft.sent_at) == ("adopted", False, None)

@@ -17,7 +17,7 @@ from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
 from raad.councils.models import Council, Purpose
 from raad.membership.selectors import memberships_in_force
-from raad.statements import forms, rules, selectors, services
+from raad.statements import forms, letters, rules, selectors, services
 from raad.statements.models import Consultation, ConsultationDocument, Statement
 
 
@@ -582,6 +582,26 @@ class LetterView(WorkspaceMixin, View):
         if not statement.letter:
             raise Http404
         return _file_response(statement.letter, "application/pdf", f"hoeringssvar-{statement.pk}.pdf")
+
+
+class LetterPreviewView(WorkspaceMixin, View):
+    """The letter as it would be sent today, before sending (adopted statements only; nothing is stored)."""
+
+    def get(self, request, slug, pk):
+        council = _council(slug)
+        require_perm(request, "statements.manage", council)
+        statement = _statement(council, pk)
+        if not statement.is_adopted:
+            raise Http404
+        pdf = letters.letter_pdf(
+            statement=statement,
+            version=selectors.shown_version(statement),
+            sent_on=timezone.localdate(),
+            late_reason=statement.late_reason,
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="udkast-til-brev-{statement.pk}.pdf"'
+        return response
 
 
 class JournalView(WorkspaceMixin, View):
