@@ -535,3 +535,39 @@ def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(
     assert subjects == ["Høring: Budget", "Høringssvar: Svar"]
     statement.refresh_from_db()
     assert statement.decision_reference == "Godkendt af forperson og næstforperson 26.11.2026"
+
+
+def test_more_refusals_leave_the_database_unchanged(council, draft, secretary, users, unchanged):
+    procedure = services.written_procedure_open(statement=draft, by=secretary)
+    with unchanged(draft), pytest.raises(RuleViolation, match="ikke alle"):
+        services.written_procedure_close(procedure=procedure, by=secretary)
+    with unchanged(draft), pytest.raises(RuleViolation, match="Ukendt vej"):
+        services.statement_plan_route(statement=draft, route="by_lot", by=secretary)
+    _rules(council, urgent_procedure_allowed=False)
+    with unchanged(draft), pytest.raises(RuleViolation, match="tillader ikke"):
+        services.statement_plan_route(statement=draft, route="urgent", by=secretary)
+    with unchanged(draft), pytest.raises(RuleViolation, match="Skriv en kommentar"):
+        services.draft_comment_add(statement=draft, text=" ", proposed_text="", by=users["medlem"])
+    _adopt_at_meeting(draft, secretary)
+    with unchanged(draft), pytest.raises(RuleViolation):
+        services.draft_comment_add(statement=draft, text="For sent", by=users["medlem"])
+    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+        services.statement_plan_route(statement=draft, route="written", by=secretary)
+    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+        services.urgent_approve(statement=draft, user=users["forperson"])
+    with unchanged(draft), pytest.raises(RuleViolation, match="før rådets udtalelse"):
+        services.follow_up_register(
+            statement=draft, decided_on=datetime.date(2026, 11, 1), body="KB", decision="X", by=secretary
+        )
+    with unchanged(draft), pytest.raises(RuleViolation, match="Teksten er tom"):
+        services.statement_correct(statement=draft, text=" ", note="Tom", by=secretary)
+
+
+def test_recipient_without_email_cannot_be_sent_to(council, secretary, unchanged):
+    nobody = services.committee_create(municipality=council.municipality, name="Forvaltningen", by=secretary)
+    statement = services.statement_create(
+        council=council, kind="comment", title="Kommentar", recipient=nobody, text="Tekst", by=secretary
+    )
+    _adopt_at_meeting(statement, secretary)
+    with unchanged(statement), pytest.raises(RuleViolation, match="ingen e-mailadresse"):
+        services.statement_send(statement=statement, by=secretary)
