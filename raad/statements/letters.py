@@ -31,7 +31,7 @@ def letter_html(
                 "late_reason": late_reason,
                 "minority_statements": list(statement.minority_statements.all()),
                 "case_number": statement.case_number
-                or (statement.consultation.case_number if statement.consultation_id else ""),
+                or (statement.consultation.case_number if statement.consultation is not None else ""),
             },
         )
 

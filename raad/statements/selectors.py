@@ -117,14 +117,17 @@ def latest_version(statement: Statement) -> StatementVersion | None:
 
 def shown_version(statement: Statement) -> StatementVersion:
     """The adopted text, or its latest correction."""
+    adopted = statement.adopted_version
+    if adopted is None:
+        raise ValueError("The statement is not adopted.")
     correction = (
         StatementVersion.objects.filter(
-            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=statement.adopted_version.number
+            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
         )
         .order_by("-number")
         .first()
     )
-    return correction or statement.adopted_version
+    return correction or adopted
 
 
 def version_pair(statement: Statement, a: int, b: int) -> tuple[StatementVersion, StatementVersion]:
@@ -245,19 +248,22 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
         .get(pk=pk)
     )
     adopted = statement.adopted_version
+    if adopted is None:  # a published statement is always adopted (database constraint)
+        raise Statement.DoesNotExist
     corrections = list(
         StatementVersion.objects.filter(
             statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
         ).order_by("number")
     )
     shown = corrections[-1] if corrections else adopted
-    documents = list(statement.consultation.documents.all()) if statement.consultation_id else []
+    consultation = statement.consultation
+    documents = list(consultation.documents.all()) if consultation is not None else []
     return PublicStatement(
         statement=statement,
         text=shown.text,
         version_number=shown.number,
         corrections=corrections,
-        consultation=statement.consultation,
+        consultation=consultation,
         documents=documents,
         minority_statements=list(statement.minority_statements.all()),
         follow_ups=list(statement.follow_ups.all()),

@@ -4,6 +4,7 @@ RuleViolation before anything is written (a refused transition leaves the databa
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -51,6 +52,11 @@ def _house_language():
 def _da(message: str) -> str:
     with _house_language():
         return translation.gettext(message)
+
+
+def _kind_in_house_language(statement: Statement) -> str:
+    with _house_language():
+        return str(Statement.Kind(statement.kind).label)
 
 
 def _today(on: datetime.date | None) -> datetime.date:
@@ -233,7 +239,8 @@ def statement_create(
         violations.append(Violation("recipient", _("Vælg hvem udtalelsen skal sendes til.")))
     if purpose is not None and purpose.terms_of_reference.council_id != council.pk:
         violations.append(Violation("purpose", _("Formålet hører til et andet råd.")))
-    if violations:
+    recipient = recipient or (consultation.committee if consultation is not None else None)
+    if violations or recipient is None:
         raise RuleViolation(violations)
     statement = Statement.objects.create(
         council=council,
@@ -241,7 +248,7 @@ def statement_create(
         consultation=consultation,
         title=mask_cpr(title),
         title_en=mask_cpr(title_en),
-        recipient=recipient or consultation.committee,
+        recipient=recipient,
         purpose=purpose,
         rapporteur=rapporteur,
         case_number=case_number or (consultation.case_number if consultation else ""),
@@ -444,7 +451,7 @@ def written_procedure_open(
         "Rådet behandler et udkast ved skriftlig procedure. Svar enig, uenig eller med en bemærkning "
         "i arbejdsrummet senest %(date)s."
     ) % {"date": procedure.closes_on.strftime("%d.%m.%Y")}
-    transaction.on_commit(lambda: notify.send_plain(recipients=recipients, subject=subject, body=body))
+    transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
     return procedure
 
 
@@ -489,6 +496,7 @@ def written_answer_give(
         violations.append(Violation("comment", _("Skriv din bemærkning.")))
     if violations:
         raise RuleViolation(violations)
+    assert membership is not None  # noqa: S101  (a violation above otherwise)
     written = WrittenAnswer.objects.create(
         procedure=procedure,
         membership=membership,
@@ -721,12 +729,13 @@ def statement_send(
         violations.append(_("Udtalelsen er ikke vedtaget og kan ikke sendes."))
     elif statement.sent_at is not None:
         violations.append(_("Udtalelsen er allerede sendt."))
-    address = statement.consultation.answer_address if statement.consultation_id else statement.recipient.email
+    consultation = statement.consultation
+    address = consultation.answer_address if consultation is not None else statement.recipient.email
     if not address:
         violations.append(_("Modtageren har ingen e-mailadresse."))
-    deadline = statement.consultation.deadline if statement.consultation_id else None
+    deadline = consultation.deadline if consultation is not None else None
     late = rules.is_late(deadline, today)
-    if late and not late_reason.strip():
+    if late and deadline is not None and not late_reason.strip():
         violations.append(
             Violation(
                 "late_reason",
@@ -757,8 +766,7 @@ def statement_send(
         case_number=statement.case_number or "-",
         entry_date=today,
         direction=JournalEntry.Direction.OUTGOING,
-        subject=_da("%(kind)s: %(title)s")
-        % {"kind": _da(Statement.Kind(statement.kind).label), "title": statement.title},
+        subject=_da("%(kind)s: %(title)s") % {"kind": _kind_in_house_language(statement), "title": statement.title},
         consultation=statement.consultation,
         statement=statement,
         counterpart=statement.recipient.name,
@@ -920,9 +928,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
             "date": consultation.deadline.strftime("%d.%m.%Y"),
             "left": rules.days_left(consultation.deadline, today),
         }
-        transaction.on_commit(
-            lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b)
-        )
+        transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
         sent.append(key)
 
     procedures = WrittenProcedure.objects.filter(
@@ -941,9 +947,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 continue
             subject = _("Sidste dag: skriftlig procedure om %(title)s") % {"title": procedure.statement.title}
             body = _("I dag er sidste frist for at svare enig, uenig eller med en bemærkning i arbejdsrummet.")
-            transaction.on_commit(
-                lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b)
-            )
+            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
             sent.append(key)
         else:
             key = f"written:{procedure.pk}:closed"
@@ -956,8 +960,6 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 "result": closed.get_result_display(),
                 **{k: closed.tally[k] for k in ("agree", "disagree", "comment")},
             }
-            transaction.on_commit(
-                lambda r=recipients, s=subject, b=body: notify.send_plain(recipients=r, subject=s, body=b)
-            )
+            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
             sent.append(key)
     return sent
