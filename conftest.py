@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from raad.testing.axe import format_violations, run_axe
 from raad.testing.plugin import in_ci, loud
 
 ROOT = Path(__file__).resolve().parent
@@ -29,8 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 # ---------------------------------------------------------------------------------------------- data
@@ -118,36 +117,6 @@ def _save_artifacts(tab, nodeid: str) -> None:
         sys.stderr.write(f"\ncould not save the failing page: {error}\n")
 
 
-def _format_violations(url: str, violations: list[dict]) -> str:
-    lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation.get('impact') or 'n/a'}): {violation['help']}")
-        lines.append(f"  {violation['helpUrl']}")
-        for node in violation["nodes"][:10]:
-            target = " ".join(str(part) for part in node["target"])
-            lines.append(f"    at {target}")
-            summary = (node.get("failureSummary") or "").replace("\n", " ")
-            if summary:
-                lines.append(f"       {summary[:300]}")
-        if len(violation["nodes"]) > 10:
-            lines.append(f"    … and {len(violation['nodes']) - 10} more")
-    return "\n".join(lines)
-
-
-def run_axe(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; return the violations."""
-    if not AXE_SCRIPT.exists():
-        pytest.fail(f"{AXE_SCRIPT} is missing: run `make install` (npm ci)", pytrace=False)
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        # evaluate() runs through the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
-        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return result["violations"]
-
-
 @pytest.fixture
 def assert_accessible():
     """`assert_accessible(page)`: fails with a readable list when axe-core reports any violation."""
@@ -155,7 +124,7 @@ def assert_accessible():
     def check(page) -> None:
         violations = run_axe(page)
         if violations:
-            pytest.fail(_format_violations(page.url, violations), pytrace=False)
+            pytest.fail(format_violations(page.url, violations), pytrace=False)
 
     return check
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from raad.councils import rules as procedure
@@ -9,6 +10,12 @@ _DATE = {"type": "date"}
 
 
 class TermsOfReferenceForm(forms.ModelForm):
+    legal_basis_url = forms.URLField(
+        label=capfirst(TermsOfReference._meta.get_field("legal_basis_url").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = TermsOfReference
         fields = TOR_FIELDS
@@ -68,7 +75,7 @@ class RulesVersionForm(forms.ModelForm):
         max_length=150,
         help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"),
     )
-    decision_url = forms.URLField(label=_("Link til beslutningen"), required=False)
+    decision_url = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
 
     class Meta:
         model = RulesOfProcedure

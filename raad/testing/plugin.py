@@ -1,12 +1,14 @@
 """Råd's pytest plugin: the test environment, and a real PostgreSQL when RAAD_TEST_DB=postgres.
 
 Loaded with ``-p raad.testing.plugin`` (pyproject addopts), so it runs before pytest-django reads the
-settings. It only sets defaults: a variable already in the environment wins (except DATABASE_URL, which
-the PostgreSQL run always points at its own temporary server).
+settings. It sets defaults (a variable already in the environment wins), except two things every run
+must share with CI: DEBUG is always false, and the database is chosen by RAAD_TEST_DB alone:
 
-With ``RAAD_TEST_DB=postgres`` it starts a PostgreSQL 15 cluster in a temporary directory, listening on
-a Unix socket only, sets DATABASE_URL to it and stops and removes it when pytest ends. Without the
-server binaries a local run says so loudly and skips every test; with CI=true it fails.
+- ``sqlite`` (default): DATABASE_URL is removed, so the settings' SQLite default is used (in memory);
+- ``postgres``: a PostgreSQL 15 cluster in a temporary directory, listening on a Unix socket only;
+  DATABASE_URL points at it, and it is stopped and removed when pytest ends. Without the server
+  binaries a local run says so loudly and skips every test; with CI=true it fails;
+- ``external``: DATABASE_URL is used as it is (pytest-django creates and drops ``test_<name>`` there).
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ def _set_environment() -> None:
     _state["var_dir"] = var_dir
     defaults = {
         "DJANGO_SETTINGS_MODULE": "raad.settings",
-        "DEBUG": "false",
         "SECRET_KEY": TEST_SECRET_KEY,
         "ALLOWED_HOSTS": "*",
         "SECURE_SSL_REDIRECT": "false",
@@ -54,13 +55,17 @@ def _set_environment() -> None:
         "CSRF_COOKIE_SECURE": "false",
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_BACKEND": "locmem",
-        "RAAD_VAR_DIR": str(var_dir),
         # Playwright's sync API keeps an event loop in the main thread; Django's async-safety check
         # would otherwise refuse database access in tests that use the browser.
         "DJANGO_ALLOW_ASYNC_UNSAFE": "true",
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
+    os.environ["DEBUG"] = "false"  # tests run the production code paths, whatever the shell exported
+    # Files the tests write (uploads, generated documents) never land in a developer's real var/.
+    os.environ["RAAD_VAR_DIR"] = str(var_dir)
+    os.environ.pop("MEDIA_ROOT", None)
+    os.environ.pop("STATIC_ROOT", None)
 
 
 class TemporaryPostgres:
@@ -158,8 +163,13 @@ def _start_postgres() -> None:
 def pytest_load_initial_conftests(early_config, parser, args):
     # A wrapper runs before every plain implementation, pytest-django's (which reads the settings) included.
     _set_environment()
-    if os.environ.get("RAAD_TEST_DB", "sqlite").strip().lower() in {"postgres", "postgresql"}:
+    database = os.environ.get("RAAD_TEST_DB", "sqlite").strip().lower()
+    if database in {"postgres", "postgresql"}:
         _start_postgres()
+    elif database == "sqlite":
+        os.environ.pop("DATABASE_URL", None)
+    elif database != "external":
+        raise pytest.UsageError(f"RAAD_TEST_DB must be sqlite, postgres or external, got {database!r}")
     return (yield)
 
 
@@ -226,7 +236,9 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    database = "PostgreSQL (temporary cluster)" if _state["postgres"] else "SQLite"
+    database = "PostgreSQL (temporary cluster)" if _state["postgres"] else os.environ.get("DATABASE_URL", "SQLite")
+    if "@" in database:
+        database = database.split("://", 1)[0] + "://…@" + database.rsplit("@", 1)[1]  # no password in the log
     if _state["skip_all"]:
         database = "none: " + _state["skip_all"]
     return [f"raad: database {database}; CI={'true' if in_ci() else 'false'}"]

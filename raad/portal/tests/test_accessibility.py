@@ -38,6 +38,14 @@ def _open(page, url: str, status: int, language: str) -> None:
     assert response is not None and response.status == status, f"{url}: HTTP {response and response.status}"
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").count() >= 1, f"{url} has no h1"
+    # axe judges contrast on the styled page: every stylesheet (DKFDS, raad.css) must have loaded.
+    sheets = page.evaluate(STYLESHEETS)
+    assert len(sheets) >= 2 and all(rules > 0 for _href, rules in sheets), f"{url}: stylesheets not loaded: {sheets}"
+
+
+STYLESHEETS = """() => [...document.styleSheets].map(sheet => {
+  try { return [sheet.href, sheet.cssRules.length]; } catch (error) { return [sheet.href, 0]; }
+})"""
 
 
 @pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
