@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from raad.councils.models import Council, Purpose
@@ -26,6 +26,7 @@ from raad.statements.models import (
     MinorityStatement,
     Statement,
     StatementVersion,
+    UrgentApproval,
     WrittenAnswer,
     WrittenProcedure,
 )
@@ -160,6 +161,28 @@ def procedures_awaiting(user, council: Council, today: datetime.date | None = No
         .exclude(answers__membership=membership)
         .select_related("statement")
         .order_by("closes_on")
+    )
+
+
+def urgent_awaiting(user, council: Council, today: datetime.date | None = None) -> list[Statement]:
+    """Drafts planned for the urgent procedure that this chair or vice-chair has not approved (R24)."""
+    membership = membership_of(user, council, today)
+    if membership is None or membership.role not in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR):
+        return []
+    approved_latest = UrgentApproval.objects.filter(
+        statement=OuterRef("pk"), role=membership.role, version__number=OuterRef("latest")
+    )
+    return list(
+        Statement.objects.filter(council=council, status=Statement.Status.DRAFT, planned_route=Statement.Route.URGENT)
+        .annotate(
+            latest=Subquery(
+                StatementVersion.objects.filter(statement=OuterRef("pk")).order_by("-number").values("number")[:1]
+            )
+        )
+        .exclude(latest=None)
+        .exclude(Exists(approved_latest))
+        .select_related("consultation")
+        .order_by("created_at")
     )
 
 

@@ -27,4 +27,5 @@ def consultations_panel(context):
         "council": council,
         "open": selectors.open_consultations(council, today),
         "awaiting": selectors.procedures_awaiting(user, council, today),
+        "urgent": selectors.urgent_awaiting(user, council, today),
     }

@@ -223,3 +223,18 @@ def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secreta
     assert "Rådet foreslår mere sprogundervisning." in text
     draft.refresh_from_db()
     assert (draft.status, bool(draft.letter), draft.sent_at) == ("adopted", False, None)
+
+
+def test_chair_sees_urgent_drafts_awaiting_approval(client, draft, users, secretary):
+    services.statement_plan_route(statement=draft, route="urgent", by=secretary)
+    login(client, users["forperson"])
+    assert "Hastesager til din godkendelse" in client.get(url("desk")).content.decode()
+    services.urgent_approve(statement=draft, user=users["forperson"])
+    assert "Hastesager til din godkendelse" not in client.get(url("desk")).content.decode()
+    services.statement_version_save(statement=draft, text="Ny tekst efter næstforpersonens ønske.", by=secretary)
+    assert (
+        "Hastesager til din godkendelse" in client.get(url("desk")).content.decode()
+    )  # the new version needs approval
+    client.logout()
+    login(client, users["medlem"])
+    assert "Hastesager til din godkendelse" not in client.get(url("desk")).content.decode()

@@ -74,6 +74,7 @@ class DeskView(WorkspaceMixin, View):
                 "in_progress": selectors.statements_in_progress(council),
                 "procedures": selectors.open_procedures(council),
                 "awaiting": selectors.procedures_awaiting(request.user, council, today),
+                "urgent": selectors.urgent_awaiting(request.user, council, today),
                 "can_manage": request.user.has_perm("statements.manage", council),
                 "is_secretariat": Role.SECRETARIAT in roles_of(request.user, council.pk),
                 "crumbs": _crumbs(council)[:-1] + [(_("Høringer og udtalelser"), None)],
