@@ -238,3 +238,21 @@ def test_chair_sees_urgent_drafts_awaiting_approval(client, draft, users, secret
     client.logout()
     login(client, users["medlem"])
     assert "Hastesager til din godkendelse" not in client.get(url("desk")).content.decode()
+
+
+def test_personal_data_is_pointed_out_before_sending(sec_client, council, consultation, secretary):
+    statement = services.statement_create(
+        council=council,
+        kind="response",
+        title="Svar",
+        consultation=consultation,
+        text="Kontakt Jens på jens@example.invalid eller Storegade 12.",
+        by=secretary,
+    )
+    assert "personoplysninger" not in sec_client.get(url("statement", statement.pk)).content.decode()  # a draft
+    services.statement_adopt_at_meeting(
+        statement=statement, decided_on=datetime.date(2026, 11, 24), decision_reference="Møde", by=secretary
+    )
+    page = sec_client.get(url("statement", statement.pk)).content.decode()
+    assert "Teksten kan indeholde personoplysninger" in page
+    assert "jens@example.invalid" in page and "Storegade 12" in page

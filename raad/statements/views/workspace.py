@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from raad.core.errors import RuleViolation
+from raad.core.redaction import find_personal_data
 from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
@@ -337,6 +338,10 @@ def render_statement(request, council, statement, status=200, **bound):
         "is_chair_or_vice": membership is not None and membership.role in ("chair", "vice_chair"),
         "urgent_allowed": councils.rules_in_force(council, today).urgent_procedure_allowed,
         "late": rules.is_late(deadline, today) and statement.sent_at is None,
+        # R32: before the text leaves the house, point out what looks like personal data.
+        "personal_data": find_personal_data(selectors.shown_version(statement).text)
+        if statement.is_adopted and statement.status != Statement.Status.PUBLISHED
+        else [],
         "days_left": rules.days_left(deadline, today) if deadline else None,
         "version_form": bound.get("version_form") or forms.VersionForm(initial={"text": latest.text if latest else ""}),
         "comment_form": bound.get("comment_form") or forms.CommentForm(),
