@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "raad.councils",
     "raad.membership",
     "raad.meetings",
+    "raad.statements",
     "raad.secretariat",
     "raad.portal",
     "django.contrib.admin",

@@ -9,6 +9,7 @@ urlpatterns = i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
     path("konto/", include("raad.core.urls")),
     path("arbejdsrum/<slug:slug>/moeder/", include("raad.meetings.urls")),
+    path("", include("raad.statements.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),
     path("admin/", admin.site.urls),
     path("", include("raad.membership.urls")),
