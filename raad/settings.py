@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "raad.core",
     "raad.councils",
     "raad.membership",
+    "raad.meetings",
+    "raad.statements",
     "raad.secretariat",
     "raad.portal",
     "django.contrib.admin",

@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatementsConfig(AppConfig):
+    name = "raad.statements"
+    label = "statements"
+    verbose_name = _("Høringer og udtalelser")
+
+    def ready(self) -> None:
+        from raad.core import audit
+        from raad.statements import permissions  # noqa: F401  (registers the permissions)
+
+        audit.register_verbs(
+            {
+                "committee.created": _("Udvalg oprettet"),
+                "consultation.registered": _("Høring registreret og journaliseret"),
+                "consultation.document_added": _("Høringsdokument tilføjet"),
+                "statement.created": _("Udtalelse oprettet"),
+                "statement.version_saved": _("Version af udtalelse gemt"),
+                "statement.commented": _("Kommentar til udkast"),
+                "statement.route_planned": _("Vej til vedtagelse valgt"),
+                "written_procedure.opened": _("Skriftlig procedure sendt ud"),
+                "written_procedure.answered": _("Svar i skriftlig procedure"),
+                "written_procedure.closed": _("Skriftlig procedure afsluttet"),
+                "statement.urgent_approved": _("Hastesvar godkendt"),
+                "statement.reported_on_agenda": _("Hastesvar sat på dagsordenen"),
+                "statement.adopted": _("Udtalelse vedtaget"),
+                "statement.minority_added": _("Mindretalsudtalelse tilføjet"),
+                "statement.corrected": _("Udtalelse rettet (ny version)"),
+                "statement.sent": _("Udtalelse sendt og journaliseret"),
+                "statement.published": _("Udtalelse offentliggjort"),
+                "statement.follow_up_registered": _("Opfølgning registreret"),
+            }
+        )

@@ -1,0 +1,304 @@
+"""Reads about consultations and statements.
+
+`public_…` functions are the only way anything of this app reaches a person without login: they return
+published statements only, and never drafts, earlier versions, comments or written-procedure answers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from raad.councils.models import Council, Purpose
+from raad.membership.models import Membership
+from raad.membership.selectors import memberships_in_force
+from raad.statements import rules
+from raad.statements.models import (
+    Committee,
+    Consultation,
+    ConsultationDocument,
+    DraftComment,
+    FollowUp,
+    JournalEntry,
+    MinorityStatement,
+    Statement,
+    StatementVersion,
+    UrgentApproval,
+    WrittenAnswer,
+    WrittenProcedure,
+)
+
+# ----------------------------------------------------------------------------------------------- workspace
+
+
+@dataclass(frozen=True)
+class OpenConsultation:
+    consultation: Consultation
+    days_left: int
+    statement: Statement | None
+
+    @property
+    def overdue(self) -> int:
+        return max(0, -self.days_left)
+
+
+def open_consultations(council: Council, today: datetime.date | None = None) -> list[OpenConsultation]:
+    """Consultations not yet answered (no statement sent or published), soonest deadline first."""
+    today = today or timezone.localdate()
+    answered = Statement.objects.filter(
+        consultation=OuterRef("pk"), status__in=[Statement.Status.SENT, Statement.Status.PUBLISHED]
+    )
+    consultations = (
+        Consultation.objects.filter(council=council)
+        .exclude(Exists(answered))
+        .select_related("committee")
+        .prefetch_related(Prefetch("statements", queryset=Statement.objects.order_by("-created_at")))
+        .order_by("deadline", "id")
+    )
+    return [
+        OpenConsultation(c, rules.days_left(c.deadline, today), next(iter(c.statements.all()), None))
+        for c in consultations
+    ]
+
+
+def consultations(council: Council) -> QuerySet[Consultation]:
+    return Consultation.objects.filter(council=council).select_related("committee").order_by("-received_on", "-id")
+
+
+def consultation_detail(council: Council, pk: int) -> Consultation:
+    return (
+        Consultation.objects.filter(council=council)
+        .select_related("committee", "council")
+        .prefetch_related("documents", "journal_entries", "statements")
+        .get(pk=pk)
+    )
+
+
+def statements_in_progress(council: Council) -> QuerySet[Statement]:
+    return (
+        Statement.objects.filter(council=council)
+        .exclude(status=Statement.Status.PUBLISHED)
+        .select_related("consultation", "recipient", "rapporteur")
+        .order_by("status", "-created_at")
+    )
+
+
+def statement_for_workspace(council: Council, pk: int) -> Statement:
+    return (
+        Statement.objects.filter(council=council)
+        .select_related(
+            "consultation",
+            "consultation__committee",
+            "recipient",
+            "purpose",
+            "rapporteur",
+            "adopted_version",
+            "council",
+            "council__municipality",
+        )
+        .prefetch_related(
+            Prefetch("versions", queryset=StatementVersion.objects.select_related("author").order_by("number")),
+            Prefetch("comments", queryset=DraftComment.objects.select_related("author", "version")),
+            "minority_statements",
+            "follow_ups",
+            "urgent_approvals__approved_by",
+            "journal_entries",
+            Prefetch("written_procedures", queryset=WrittenProcedure.objects.order_by("-opened_on", "-id")),
+        )
+        .get(pk=pk)
+    )
+
+
+def latest_version(statement: Statement) -> StatementVersion | None:
+    return StatementVersion.objects.filter(statement=statement).order_by("-number").first()
+
+
+def shown_version(statement: Statement) -> StatementVersion:
+    """The adopted text, or its latest correction."""
+    adopted = statement.adopted_version
+    if adopted is None:
+        raise ValueError("The statement is not adopted.")
+    correction = (
+        StatementVersion.objects.filter(
+            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
+        )
+        .order_by("-number")
+        .first()
+    )
+    return correction or adopted
+
+
+def version_pair(statement: Statement, a: int, b: int) -> tuple[StatementVersion, StatementVersion]:
+    versions = {v.number: v for v in StatementVersion.objects.filter(statement=statement, number__in=[a, b])}
+    return versions[a], versions[b]
+
+
+def open_procedure(statement: Statement) -> WrittenProcedure | None:
+    return WrittenProcedure.objects.filter(statement=statement, status=WrittenProcedure.Status.OPEN).first()
+
+
+def procedure_answers(procedure: WrittenProcedure) -> QuerySet[WrittenAnswer]:
+    return procedure.answers.select_related("membership__person", "given_by").order_by("answered_on", "id")
+
+
+def membership_of(user, council: Council | int, on: datetime.date | None = None) -> Membership | None:
+    """The user's membership in force on the day, if they are a member then."""
+    if user is None or not user.is_authenticated:
+        return None
+    return memberships_in_force(council, on).filter(person__user=user).first()
+
+
+def procedures_awaiting(user, council: Council, today: datetime.date | None = None) -> list[WrittenProcedure]:
+    """Open written procedures this member has not answered yet (for the member's workspace)."""
+    membership = membership_of(user, council, today)
+    if membership is None:
+        return []
+    return list(
+        WrittenProcedure.objects.filter(statement__council=council, status=WrittenProcedure.Status.OPEN)
+        .exclude(answers__membership=membership)
+        .select_related("statement")
+        .order_by("closes_on")
+    )
+
+
+def urgent_awaiting(user, council: Council, today: datetime.date | None = None) -> list[Statement]:
+    """Drafts planned for the urgent procedure that this chair or vice-chair has not approved (R24)."""
+    membership = membership_of(user, council, today)
+    if membership is None or membership.role not in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR):
+        return []
+    approved_latest = UrgentApproval.objects.filter(
+        statement=OuterRef("pk"), role=membership.role, version__number=OuterRef("latest")
+    )
+    return list(
+        Statement.objects.filter(council=council, status=Statement.Status.DRAFT, planned_route=Statement.Route.URGENT)
+        .annotate(
+            latest=Subquery(
+                StatementVersion.objects.filter(statement=OuterRef("pk")).order_by("-number").values("number")[:1]
+            )
+        )
+        .exclude(latest=None)
+        .exclude(Exists(approved_latest))
+        .select_related("consultation")
+        .order_by("created_at")
+    )
+
+
+def open_procedures(council: Council) -> QuerySet[WrittenProcedure]:
+    return WrittenProcedure.objects.filter(
+        statement__council=council, status=WrittenProcedure.Status.OPEN
+    ).select_related("statement")
+
+
+def journal(council: Council) -> QuerySet[JournalEntry]:
+    return (
+        JournalEntry.objects.filter(council=council)
+        .select_related("consultation", "statement")
+        .order_by("-entry_date", "-id")
+    )
+
+
+def committees_for(council: Council) -> QuerySet[Committee]:
+    return Committee.objects.filter(municipality_id=council.municipality_id).order_by("name")
+
+
+# ----------------------------------------------------------------------------------------------- public
+
+
+def _published(council: Council) -> QuerySet[Statement]:
+    return Statement.objects.filter(council=council, status=Statement.Status.PUBLISHED, published_at__isnull=False)
+
+
+@dataclass(frozen=True)
+class ArchiveFilters:
+    year: int | None = None
+    committee: int | None = None
+    purpose: int | None = None
+    kind: str | None = None
+
+
+def public_statements(council: Council, filters: ArchiveFilters | None = None) -> QuerySet[Statement]:
+    """The public archive: published statements only, newest first."""
+    filters = filters or ArchiveFilters()
+    qs = _published(council).select_related("consultation", "consultation__committee", "recipient", "purpose")
+    if filters.year:
+        qs = qs.filter(adopted_on__year=filters.year)
+    if filters.committee:
+        qs = qs.filter(Q(recipient_id=filters.committee) | Q(consultation__committee_id=filters.committee))
+    if filters.purpose:
+        qs = qs.filter(purpose_id=filters.purpose)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    return qs.order_by("-adopted_on", "-id")
+
+
+def public_archive_facets(council: Council) -> dict:
+    """The values a reader can filter by: only those that occur in published statements."""
+    published = _published(council)
+    years = sorted({d.year for d in published.values_list("adopted_on", flat=True) if d}, reverse=True)
+    committee_ids = set(published.values_list("recipient_id", flat=True)) | set(
+        published.exclude(consultation=None).values_list("consultation__committee_id", flat=True)
+    )
+    return {
+        "years": years,
+        "committees": list(Committee.objects.filter(pk__in=committee_ids).order_by("name")),
+        "purposes": list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number")),
+        "kinds": Statement.Kind.choices,
+    }
+
+
+@dataclass(frozen=True)
+class PublicStatement:
+    """Everything about one published statement that anyone may read. No draft, no comment, no answer."""
+
+    statement: Statement
+    text: str
+    version_number: int
+    corrections: list[StatementVersion]
+    consultation: Consultation | None
+    documents: list[ConsultationDocument]
+    minority_statements: list[MinorityStatement]
+    follow_ups: list[FollowUp]
+
+
+def public_statement(council: Council, pk: int) -> PublicStatement:
+    """A published statement with its adopted text (or the latest correction of it). Raises DoesNotExist."""
+    statement = (
+        _published(council)
+        .select_related("consultation", "consultation__committee", "recipient", "purpose", "adopted_version", "council")
+        .get(pk=pk)
+    )
+    adopted = statement.adopted_version
+    if adopted is None:  # a published statement is always adopted (database constraint)
+        raise Statement.DoesNotExist
+    corrections = list(
+        StatementVersion.objects.filter(
+            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
+        ).order_by("number")
+    )
+    shown = corrections[-1] if corrections else adopted
+    consultation = statement.consultation
+    documents = list(consultation.documents.all()) if consultation is not None else []
+    return PublicStatement(
+        statement=statement,
+        text=shown.text,
+        version_number=shown.number,
+        corrections=corrections,
+        consultation=consultation,
+        documents=documents,
+        minority_statements=list(statement.minority_statements.all()),
+        follow_ups=list(statement.follow_ups.all()),
+    )
+
+
+def public_document(council: Council, pk: int) -> ConsultationDocument:
+    """A consultation document is public once a published statement answers its consultation."""
+    published = _published(council).filter(consultation=OuterRef("consultation"))
+    return ConsultationDocument.objects.filter(consultation__council=council).filter(Exists(published)).get(pk=pk)
+
+
+def public_letter(council: Council, pk: int) -> Statement:
+    """The sent letter (PDF) of a published statement."""
+    return _published(council).exclude(letter="").get(pk=pk)

@@ -1,0 +1,32 @@
+import io
+
+from django.core.management import call_command
+
+from raad.statements.models import Consultation, Statement
+
+
+def test_demo_has_each_route_a_late_answer_own_initiative_and_follow_up(demo_data):
+    council = demo_data["council"]
+    statements = Statement.objects.filter(council=council)
+    assert {s.adoption_route for s in statements if s.is_adopted} == {"meeting", "written", "urgent"}
+    late = statements.exclude(late_reason="")
+    assert late.count() == 1 and late.get().sent_at.date() > late.get().consultation.deadline
+    assert statements.filter(consultation=None, kind="statement", status="published").count() == 1
+    assert statements.filter(follow_ups__isnull=False).distinct().count() == 3
+    assert statements.filter(status="draft").get().versions.count() == 2
+    urgent = statements.get(adoption_route="urgent")
+    assert urgent.report_at_next_meeting
+    assert Consultation.objects.filter(council=council).count() == 6
+    assert all(c.documents.count() == 1 for c in Consultation.objects.filter(council=council))
+
+
+def test_demo_is_idempotent(demo_data):
+    call_command("load_demo", stdout=io.StringIO())
+    assert Consultation.objects.count() == 6 and Statement.objects.count() == 6
+
+
+def test_demo_archive_and_statement_pages_render(client, demo_data):
+    page = client.get("/raad/integrationsraadet/hoeringssvar/").content.decode()
+    assert "5 udtalelser" in page
+    for statement in Statement.objects.filter(status="published"):
+        assert client.get(statement.get_absolute_url()).status_code == 200

@@ -1,0 +1,51 @@
+"""No queries in loops: the archive, a statement page and the desk make as many queries with many statements
+as with few."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from raad.statements import services
+from raad.statements.models import Committee, Statement
+
+SLUG = "integrationsraadet"
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _more_published(council, n):
+    secretary = get_user_model().objects.get(username="sekretariat")
+    committee = Committee.objects.filter(municipality=council.municipality).first()
+    for i in range(n):
+        s = services.statement_create(
+            council=council,
+            kind="comment",
+            title=f"Kommentar {i}",
+            recipient=committee,
+            text=f"Tekst {i}",
+            by=secretary,
+        )
+        services.statement_adopt_at_meeting(
+            statement=s, decided_on=datetime.date(2026, 11, 1), decision_reference="Møde", by=secretary
+        )
+        services.statement_publish(statement=s, by=secretary)
+
+
+def test_archive_query_count_does_not_grow(client, demo_data):
+    url = reverse("statements:public_archive", args=[SLUG])
+    before = _count(client, url)
+    _more_published(demo_data["council"], 8)
+    assert _count(client, url) == before
+    assert before == 8
+
+
+def test_statement_page_query_count(client, demo_data):
+    statement = Statement.objects.get(title="Høringssvar om Integrationspolitik 2027–2030")
+    assert _count(client, statement.get_absolute_url()) == 6

@@ -1,0 +1,258 @@
+"""The workspace screens and the public archive through the test client (no JavaScript involved)."""
+
+import datetime
+import zoneinfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from raad.membership.demo import DEMO_PASSWORD
+from raad.statements import services
+from raad.statements.models import Consultation, ConsultationDocument, Statement, WrittenAnswer
+from raad.testing import totp_code
+
+CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
+SLUG = "integrationsraadet"
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 11, 26, 10, 0, tzinfo=CPH), tick=True):
+        yield
+
+
+def login(client, user):
+    response = client.post(reverse("core:login"), {"username": user.username, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    if response["Location"].startswith(reverse("core:otp_verify")):
+        response = client.post(response["Location"], {"token": totp_code(user)})
+        assert response.status_code == 302
+    return client
+
+
+@pytest.fixture
+def sec_client(client, secretary):
+    return login(client, secretary)
+
+
+def url(name, *args):
+    return reverse(f"statements:{name}", args=[SLUG, *args])
+
+
+def test_secretary_registers_a_consultation_with_a_document(sec_client, committee):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Boligplacering af flygtninge 2027",
+            "committee": committee.pk,
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "03.02.00-G01-2-26",
+            "document": SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf"),
+            "document_title": "Boligplaceringsplan",
+        },
+    )
+    consultation = Consultation.objects.get(subject="Boligplacering af flygtninge 2027")
+    assert response.status_code == 302 and response["Location"] == url("consultation", consultation.pk)
+    assert consultation.documents.get().title == "Boligplaceringsplan"
+    page = sec_client.get(url("desk")).content.decode()
+    assert "Boligplacering af flygtninge 2027" in page
+    assert "<td>19</td>" in page  # days left to 15 December
+
+
+def test_a_refused_document_leaves_no_consultation(sec_client, committee):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Med forkert fil",
+            "committee": committee.pk,
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "1",
+            "document": SimpleUploadedFile("plan.pdf", b"#!/bin/sh\nrm -rf /", content_type="application/pdf"),
+        },
+    )
+    assert response.status_code == 400
+    assert "Filtypen kan ikke bruges" in response.content.decode()
+    assert not Consultation.objects.filter(subject="Med forkert fil").exists()
+    assert ConsultationDocument.objects.count() == 0
+
+
+def test_new_sender_is_created_from_the_form(sec_client, council):
+    response = sec_client.post(
+        url("consultation_new"),
+        {
+            "subject": "Budget 2027",
+            "new_committee": "Økonomiudvalget",
+            "new_committee_email": "oeu@holbaek.invalid",
+            "received_on": "2026-11-20",
+            "deadline": "2026-12-15",
+            "case_number": "00.30.00-S00-1-26",
+        },
+    )
+    assert response.status_code == 302
+    assert Consultation.objects.get(subject="Budget 2027").committee.email == "oeu@holbaek.invalid"
+
+
+def test_drafting_versions_comments_and_comparison(client, council, consultation, draft, users, secretary):
+    login(client, users["medlem"])
+    # Ahmad is not the rapporteur of this draft: he comments, he does not rewrite it.
+    assert client.post(url("version_save", draft.pk), {"text": "Min egen tekst"}).status_code == 403
+    assert 'name="note"' not in client.get(url("statement", draft.pk)).content.decode()
+    mine = services.statement_create(
+        council=council,
+        kind="response",
+        title="Ahmads udkast",
+        consultation=consultation,
+        rapporteur=users["medlem"],
+        text=draft.versions.get().text,
+        by=secretary,
+    )
+    response = client.post(
+        url("version_save", mine.pk),
+        {"text": "Rådet støtter varmt politikken.\r\n\r\nRådet foreslår mere sprogundervisning.", "note": "Varmere"},
+    )
+    assert response.status_code == 302
+    assert list(mine.versions.values_list("number", flat=True)) == [1, 2]
+    assert (
+        mine.versions.get(number=2).text == "Rådet støtter varmt politikken.\n\nRådet foreslår mere sprogundervisning."
+    )
+    client.post(url("comment_add", draft.pk), {"text": "Nævn lektiecaféerne."})
+    assert draft.comments.get().text == "Nævn lektiecaféerne."
+    page = client.get(url("compare", mine.pk) + "?fra=1&til=2").content.decode()
+    assert "<ins>varmt </ins>" in page
+    assert "0 ord fjernet, 1 ord tilføjet" in page
+    screen = client.get(url("statement", draft.pk)).content.decode()
+    assert "Nævn lektiecaféerne." in screen
+
+
+def test_member_answers_written_procedure_in_workspace(client, draft, users, secretary):
+    services.written_procedure_open(statement=draft, by=secretary)
+    login(client, users["medlem"])
+    assert "Venter på dit svar" in client.get(url("desk")).content.decode()
+    response = client.post(url("written_answer", draft.pk), {"answer": "disagree", "comment": ""})
+    assert response.status_code == 302
+    assert WrittenAnswer.objects.get().answer == "disagree"
+    again = client.post(url("written_answer", draft.pk), {"answer": "agree"})
+    assert again.status_code == 400 and "Hvert medlem svarer én gang" in again.content.decode()
+
+
+def test_late_send_asks_for_the_reason(client, draft, secretary):
+    services.statement_adopt_at_meeting(
+        statement=draft,
+        decided_on=datetime.date(2026, 11, 24),
+        decision_reference="Møde 24.11.2026, pkt. 5",
+        by=secretary,
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 8, 10, 0, tzinfo=CPH), tick=True):
+        sec_client = login(client, secretary)
+        screen = sec_client.get(url("statement", draft.pk)).content.decode()
+        assert "Høringsfristen er overskredet" in screen and 'name="late_reason"' in screen
+        refused = sec_client.post(url("send", draft.pk), {"late_reason": ""})
+        assert refused.status_code == 400 and "Skriv begrundelsen" in refused.content.decode()
+        assert Statement.objects.get(pk=draft.pk).sent_at is None
+        sent = sec_client.post(url("send", draft.pk), {"late_reason": "Mødet blev aflyst pga. storm."})
+    assert sent.status_code == 302
+    public = Statement.objects.get(pk=draft.pk)
+    assert public.status == "published"
+    page = sec_client.get(reverse("statements:public_detail", args=[SLUG, draft.pk])).content.decode()
+    assert "Mødet blev aflyst pga. storm." in page
+
+
+def test_member_cannot_manage_and_liaison_cannot_see_drafts(client, draft, users):
+    login(client, users["medlem"])
+    assert client.post(url("send", draft.pk), {}).status_code == 403
+    assert client.get(url("consultation_new")).status_code == 403
+    client.logout()
+    login(client, users["kontaktperson"])
+    assert client.get(url("desk")).status_code == 403
+    assert client.get(url("statement", draft.pk)).status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client, draft):
+    response = client.get(url("statement", draft.pk))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("core:login"))
+
+
+def test_urgent_approval_through_the_workspace(client, draft, users):
+    login(client, users["forperson"])
+    assert "Godkend version 1 som hastesvar" in client.get(url("statement", draft.pk)).content.decode()
+    assert client.post(url("urgent_approve", draft.pk)).status_code == 302
+    client.logout()
+    login(client, users["naestforperson"])
+    assert client.post(url("urgent_approve", draft.pk)).status_code == 302
+    statement = Statement.objects.get(pk=draft.pk)
+    assert (statement.status, statement.adoption_route, statement.report_at_next_meeting) == ("adopted", "urgent", True)
+
+
+def test_council_page_shows_the_consultations_panel(sec_client, consultation):
+    page = sec_client.get(reverse("secretariat:council", args=[SLUG])).content.decode()
+    assert "Integrationspolitik 2027–2030" in page and "8 dage tilbage" in page
+
+
+def test_journal_export(sec_client, consultation):
+    response = sec_client.get(url("journal") + "?format=csv")
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "sagsnummer;dato;retning;emne;afsender/modtager"
+    assert (
+        lines[1] == "27.00.00-P15-3-26;2026-11-02;in;Høring: Integrationspolitik 2027–2030;Social- og Sundhedsudvalget"
+    )
+
+
+def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secretary):
+    import io
+
+    import pypdf
+
+    assert sec_client.get(url("letter_preview", draft.pk)).status_code == 404  # not adopted yet
+    services.statement_adopt_at_meeting(
+        statement=draft,
+        decided_on=datetime.date(2026, 11, 24),
+        decision_reference="Møde 24.11.2026, pkt. 5",
+        by=secretary,
+    )
+    response = sec_client.get(url("letter_preview", draft.pk))
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    assert "Rådet foreslår mere sprogundervisning." in text
+    draft.refresh_from_db()
+    assert (draft.status, bool(draft.letter), draft.sent_at) == ("adopted", False, None)
+
+
+def test_chair_sees_urgent_drafts_awaiting_approval(client, draft, users, secretary):
+    services.statement_plan_route(statement=draft, route="urgent", by=secretary)
+    login(client, users["forperson"])
+    assert "Hastesager til din godkendelse" in client.get(url("desk")).content.decode()
+    services.urgent_approve(statement=draft, user=users["forperson"])
+    assert "Hastesager til din godkendelse" not in client.get(url("desk")).content.decode()
+    services.statement_version_save(statement=draft, text="Ny tekst efter næstforpersonens ønske.", by=secretary)
+    assert (
+        "Hastesager til din godkendelse" in client.get(url("desk")).content.decode()
+    )  # the new version needs approval
+    client.logout()
+    login(client, users["medlem"])
+    assert "Hastesager til din godkendelse" not in client.get(url("desk")).content.decode()
+
+
+def test_personal_data_is_pointed_out_before_sending(sec_client, council, consultation, secretary):
+    statement = services.statement_create(
+        council=council,
+        kind="response",
+        title="Svar",
+        consultation=consultation,
+        text="Kontakt Jens på jens@example.invalid eller Storegade 12.",
+        by=secretary,
+    )
+    assert "personoplysninger" not in sec_client.get(url("statement", statement.pk)).content.decode()  # a draft
+    services.statement_adopt_at_meeting(
+        statement=statement, decided_on=datetime.date(2026, 11, 24), decision_reference="Møde", by=secretary
+    )
+    page = sec_client.get(url("statement", statement.pk)).content.decode()
+    assert "Teksten kan indeholde personoplysninger" in page
+    assert "jens@example.invalid" in page and "Storegade 12" in page

@@ -1,0 +1,99 @@
+"""The public archive. Everything here comes from `public_…` selectors; no login needed (R3)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from raad.core.i18n import localized
+from raad.councils import selectors as councils
+from raad.councils.models import Council
+from raad.statements import forms, selectors
+from raad.statements.models import ConsultationDocument, Statement
+
+
+def _council(request, slug: str) -> Council:
+    try:
+        council = councils.council_by_slug(slug)
+    except Council.DoesNotExist:
+        raise Http404(_("Rådet findes ikke.")) from None
+    request.council = council
+    return council
+
+
+def _crumbs(council: Council, *rest):
+    return [(_("Forside"), reverse("portal:home")), (localized(council, "name"), council.get_absolute_url()), *rest]
+
+
+def archive(request, slug):
+    council = _council(request, slug)
+    facets = selectors.public_archive_facets(council)
+    form = forms.ArchiveFilterForm(request.GET or None, facets=facets)
+    filters = selectors.ArchiveFilters()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.ArchiveFilters(
+            year=data["aar"], committee=data["udvalg"], purpose=data["formaal"], kind=data["type"] or None
+        )
+    page = Paginator(selectors.public_statements(council, filters), 20).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "statements/public/archive.html",
+        {
+            "council": council,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": any([filters.year, filters.committee, filters.purpose, filters.kind]),
+            "crumbs": _crumbs(council, (_("Høringssvar og udtalelser"), None)),
+        },
+    )
+
+
+def detail(request, slug, pk):
+    council = _council(request, slug)
+    try:
+        public = selectors.public_statement(council, pk)
+    except Statement.DoesNotExist:
+        raise Http404(_("Udtalelsen findes ikke eller er ikke offentliggjort.")) from None
+    return render(
+        request,
+        "statements/public/detail.html",
+        {
+            "council": council,
+            "public": public,
+            "statement": public.statement,
+            "crumbs": _crumbs(
+                council,
+                (_("Høringssvar og udtalelser"), reverse("statements:public_archive", args=[slug])),
+                (localized(public.statement, "title"), None),
+            ),
+        },
+    )
+
+
+def letter(request, slug, pk):
+    council = _council(request, slug)
+    try:
+        statement = selectors.public_letter(council, pk)
+    except Statement.DoesNotExist:
+        raise Http404 from None
+    return FileResponse(statement.letter.open("rb"), content_type="application/pdf", filename=f"hoeringssvar-{pk}.pdf")
+
+
+def document(request, slug, pk):
+    council = _council(request, slug)
+    try:
+        doc = selectors.public_document(council, pk)
+    except ConsultationDocument.DoesNotExist:
+        raise Http404 from None
+    response = FileResponse(
+        doc.file.open("rb"), content_type=doc.content_type, filename=doc.file.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
