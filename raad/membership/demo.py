@@ -2,10 +2,10 @@
 
 A call for nominations, 14 nominations with personal substitutes (one postcode shared with a neighbour
 municipality, confirmed by the secretariat), every candidate's confirmation, the board's decision of
-28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting on 10 February
-(forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the representative
-to Det Nationale Integrationsråd), one resignation refilled by the member's substitute, and one member
-reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
+28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting
+on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
+representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
+(Olena Shevchenko, seat 12, by Iryna Bondar), and one member reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ BIOS = {
 
 DECIDED_ON = datetime.date(2026, 1, 28)
 START = datetime.date(2026, 2, 1)
-CONSTITUENT = datetime.date(2026, 2, 10)
+CONSTITUENT = datetime.date(2026, 2, 12)  # the constituent meeting (see raad/meetings/demo.py)
 
 
 def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
@@ -256,10 +256,10 @@ def load(state: dict) -> None:
 
     _constituent_meeting(council, memberships, secretary)
 
-    # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
-    jonas = memberships["Jonas"]
-    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
-    services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
+    # Olena resigns at the end of June; her substitute Iryna takes the seat (the refill, R19).
+    olena = memberships["Olena"]
+    services.member_resign(membership=olena, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.substitute_promote(substitute=olena.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
     services.member_flag_moved_away(
         membership=memberships["Hanne"],
@@ -289,7 +289,7 @@ def _link_login(person, username: str) -> None:
 
 
 def _constituent_meeting(council, memberships: dict[str, Membership], secretary) -> None:
-    """10 February 2026: all 15 members present. Forperson by secret ballot on their own devices;
+    """12 February 2026: all 15 members present. Forperson by secret ballot on their own devices;
     næstforperson on paper: 7–7 twice, settled by lot; then the representative to Det Nationale Integrationsråd."""
     members = list(memberships.values())
     amina, lars, mette, ahmad = (memberships[n] for n in ("Amina", "Lars", "Mette", "Ahmad"))
