@@ -276,3 +276,21 @@ def test_member_responds_to_circulated_minutes_and_sees_their_answer(client, cas
 
     (radio,) = re.findall(r'<input type="radio" name="kind" value="object"[^>]*>', page)
     assert "checked" in radio
+
+
+def test_late_notice_is_flagged_to_the_secretariat(login_secretary, cast):
+    import time_machine
+
+    from .conftest import at, log_in_verified
+
+    meeting = meeting_with_items(cast)  # 10 December 17:00; notice deadline 3 December 17:00
+    with time_machine.travel(at(2026, 12, 3, 16, 59)):
+        log_in_verified(login_secretary, cast.secretary)
+        assert (
+            "Fristen for at sende dagsordenen er overskredet"
+            not in login_secretary.get(ws(cast, f"{meeting.pk}/")).content.decode()
+        )
+    with time_machine.travel(at(2026, 12, 3, 17, 1)):
+        log_in_verified(login_secretary, cast.secretary)
+        page = login_secretary.get(ws(cast, f"{meeting.pk}/")).content.decode()
+    assert "Fristen for at sende dagsordenen er overskredet (forretningsorden § 5, stk. 2)" in page
