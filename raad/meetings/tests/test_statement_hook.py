@@ -21,9 +21,8 @@ def _today():
 
 @pytest.fixture
 def registered():
-    hooks.register_agenda_hook(statement_agenda_hook)
-    yield
-    hooks.unregister_agenda_hook(statement_agenda_hook)
+    """The app registers the hook when statements is installed."""
+    assert hooks.has_agenda_hook()
 
 
 @pytest.fixture
@@ -70,3 +69,46 @@ def test_urgent_report_is_an_information_item(cast, statement):
     assert result == "Møde 21.01.2027, pkt. 1"
     item = open_meeting.items.get()
     assert (item.kind, item.title) == ("information", "Orientering om hastebesvarelse: Udtalelse om sprogcentret")
+
+
+def test_a_response_goes_only_to_a_meeting_before_the_consultation_deadline(cast, registered):
+    import datetime
+
+    committee = statements.committee_create(
+        municipality=cast.council.municipality, name="Økonomiudvalget", email="oeu@holbaek.invalid", by=None
+    )
+    consultation = statements.consultation_register(
+        council=cast.council,
+        subject="Budget 2027",
+        committee=committee,
+        received_on=datetime.date(2026, 11, 20),
+        deadline=datetime.date(2026, 12, 15),
+        case_number="00.01",
+        summary="Budget.",
+        by=cast.secretary,
+    )
+    response = statements.statement_create(
+        council=cast.council,
+        kind="response",
+        title="Høringssvar om budget",
+        consultation=consultation,
+        text="Tekst.",
+        by=cast.secretary,
+    )
+    meeting_with_items(cast, n_open=0, starts=at(2027, 1, 21))  # after the deadline
+    assert statements.statement_plan_route(statement=response, route="meeting", by=cast.secretary) is None
+    before = meeting_with_items(cast, n_open=0, starts=at(2026, 12, 10))
+    assert (
+        statements.statement_plan_route(statement=response, route="meeting", by=cast.secretary)
+        == "Møde 10.12.2026, pkt. 1"
+    )
+    assert before.items.get().title == "Høringssvar om budget"
+
+
+def test_urgent_report_goes_to_the_first_meeting_after_adoption_only_if_its_agenda_is_open(cast, statement):
+    from raad.meetings import services
+
+    convened = meeting_with_items(cast, starts=at(2026, 12, 3))
+    services.meeting_send_notice(meeting=convened, by=cast.secretary)
+    meeting_with_items(cast, n_open=0, starts=at(2027, 1, 21))
+    assert statement_agenda_hook(statement=statement, purpose=hooks.URGENT_REPORT, by=cast.secretary) is None
