@@ -511,35 +511,6 @@ def written_answer_give(
     return written
 
 
-def written_procedure_tally(procedure: WrittenProcedure, on: datetime.date | None = None) -> rules.WrittenResult:
-    """The result so far (or final) under the rules stored with the procedure."""
-    answers = list(procedure.answers.select_related("membership"))
-    membership_ids = [a.membership_id for a in answers]
-    spans = {m.pk: m for m in Membership.objects.filter(pk__in=membership_ids)}
-
-    def in_office(a: WrittenAnswer) -> bool:
-        m = spans[a.membership_id]
-        return m.starts_on <= a.answered_on and (m.ends_on is None or m.ends_on >= a.answered_on)
-
-    facts = [
-        rules.Answer(
-            person_id=spans[a.membership_id].person_id,
-            answer=a.answer,
-            in_office=in_office(a),
-            is_chair=spans[a.membership_id].role == Membership.Role.CHAIR,
-        )
-        for a in answers
-    ]
-    in_force = procedure.rules
-    return rules.written_procedure_result(
-        facts,
-        members_in_office=memberships_in_force(procedure.statement.council_id, procedure.opened_on).count(),
-        quorum_numerator=in_force.quorum_numerator,
-        quorum_denominator=in_force.quorum_denominator,
-        tie_rule=in_force.tie_rule,
-    )
-
-
 @transaction.atomic
 def written_procedure_close(
     *, procedure: WrittenProcedure, by: User | None, on: datetime.date | None = None
@@ -561,7 +532,7 @@ def written_procedure_close(
                 % {"date": procedure.closes_on.strftime("%d.%m.%Y"), "ref": reference("written_procedure_days")}
             ]
         )
-    result = written_procedure_tally(procedure)
+    result = selectors.written_procedure_tally(procedure)
     procedure.status = WrittenProcedure.Status.CLOSED
     procedure.closed_on = today
     procedure.tally = result.as_dict()
