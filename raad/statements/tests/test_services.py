@@ -571,3 +571,13 @@ def test_recipient_without_email_cannot_be_sent_to(council, secretary, unchanged
     _adopt_at_meeting(statement, secretary)
     with unchanged(statement), pytest.raises(RuleViolation, match="ingen e-mailadresse"):
         services.statement_send(statement=statement, by=secretary)
+
+
+def test_members_get_the_draft_by_email_after_commit(draft, secretary, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.written_procedure_open(statement=draft, by=secretary)
+    assert len(mail.outbox) == 15  # every member in office has an e-mail address in the demo
+    message = mail.outbox[0]
+    assert message.subject == "Skriftlig procedure: Høringssvar om integrationspolitikken"
+    assert "senest 01.12.2026" in message.body
+    assert "Rådet foreslår mere sprogundervisning." in message.body
