@@ -581,3 +581,14 @@ def test_members_get_the_draft_by_email_after_commit(draft, secretary, django_ca
     assert message.subject == "Skriftlig procedure: Høringssvar om integrationspolitikken"
     assert "senest 01.12.2026" in message.body
     assert "Rådet foreslår mere sprogundervisning." in message.body
+
+
+def test_letter_is_in_the_house_language_not_the_page_language(draft, secretary, settings):
+    from django.utils import translation
+
+    _adopt_at_meeting(draft, secretary)
+    with translation.override("en"):  # the secretary reads the workspace in English
+        statement = services.statement_send(statement=draft, by=secretary)
+    reader, text = _pdf_text(statement)
+    assert "Med venlig hilsen" in text and "Vedrørende høringen »Integrationspolitik 2027–2030«" in text
+    assert reader.trailer["/Root"]["/Lang"] == "da"
