@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "raad.core",
     "raad.councils",
     "raad.membership",
+    "raad.meetings",
     "raad.statements",
     "raad.secretariat",
     "raad.portal",

@@ -8,9 +8,12 @@ from django.views.i18n import set_language
 urlpatterns = i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
     path("konto/", include("raad.core.urls")),
+    path("arbejdsrum/<slug:slug>/moeder/", include("raad.meetings.urls")),
     path("", include("raad.statements.urls")),
     path("arbejdsrum/", include("raad.secretariat.urls")),
     path("admin/", admin.site.urls),
+    path("", include("raad.membership.urls")),
+    path("raad/<slug:slug>/moeder/", include("raad.meetings.public_urls")),
     path("", include("raad.portal.urls")),
     prefix_default_language=False,
 )

@@ -9,6 +9,7 @@ class MembershipConfig(AppConfig):
 
     def ready(self) -> None:
         from raad.core import roles
+        from raad.membership import permissions  # noqa: F401  (registers the permissions)
         from raad.membership.selectors import member_council_ids, member_roles
 
         roles.register_provider(member_roles, member_council_ids)

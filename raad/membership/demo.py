@@ -1,28 +1,37 @@
-"""Demo: 15 fictional members of Holbæk's integration council, a chair and a vice-chair, substitutes,
-and demo logins for every role. Everyone here is invented."""
+"""Demo: the whole story of how Holbæk's integration council 2026–2029 was manned, through the services.
+
+A call for nominations, 14 nominations with personal substitutes (one postcode shared with a neighbour
+municipality, confirmed by the secretariat), every candidate's confirmation, the board's decision of
+28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting on 10 February
+(forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the representative
+to Det Nationale Integrationsråd), one resignation refilled by the member's substitute, and one member
+reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
+"""
 
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from raad.core.roles import Role
 from raad.core.services import totp_device_create_confirmed, user_create
 from raad.councils.models import Term
-from raad.councils.services import board_decision_record, staff_assign
-from raad.membership.models import Membership, Seat
+from raad.councils.services import staff_assign
+from raad.membership import services
+from raad.membership.models import Election, Membership, Seat
 from raad.membership.services import (
-    member_appoint,
-    membership_set_role,
+    AppointmentLine,
+    CandidateData,
     nominating_body_create,
-    person_create,
     seat_create,
-    substitute_appoint,
 )
 
 DEMO_PASSWORD = "demo-holbaek-2026"
 # Base32 JBSWY3DPEHPK3PXP: the secretariat's demo authenticator (add it to any authenticator app).
 DEMO_TOTP_KEY_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_KEY_BASE32 = "JBSWY3DPEHPK3PXP"
+BASE_URL = "http://127.0.0.1:8000"
+CPH = ZoneInfo("Europe/Copenhagen")
 
 NOMINATING_BODIES = [
     "Dansk Flygtningehjælp Frivillignetværk Holbæk",
@@ -50,7 +59,7 @@ MEMBERS = [
     ("Jonas", "Petersen", "4450", "Jyderup", None),
     ("Zainab", "Hussein", "4300", "Holbæk", None),
     ("Mikkel", "Andersen", "4440", "Mørkøv", None),
-    ("Nour", "Haddad", "4300", "Holbæk", None),
+    ("Nour", "Haddad", "4330", "Hvalsø", None),  # shared postcode: the secretariat confirms the residence
     ("Hanne", "Jørgensen", "4370", "Store Merløse", None),
     ("Tomasz", "Kowalski", "4300", "Holbæk", None),
     ("Olena", "Shevchenko", "4520", "Svinninge", None),
@@ -59,16 +68,47 @@ MEMBERS = [
     ("Sofie", "Madsen", "4350", "Ugerløse", None),  # direct
 ]
 
+# The personal substitute nominated with each of the 13 nominees (first, last, postcode, city, login).
+SUBSTITUTES = [
+    ("Khadija", "Ali", "4300", "Holbæk", None),
+    ("Per", "Sørensen", "4340", "Tølløse", None),
+    ("Sara", "Lindholm", "4300", "Holbæk", "stedfortraeder"),
+    ("Peter", "Holm", "4390", "Vipperød", None),
+    ("Yasmin", "Omar", "4300", "Holbæk", None),
+    ("Ali", "Hassan", "4450", "Jyderup", None),
+    ("Birgit", "Lund", "4300", "Holbæk", None),
+    ("Rasmus", "Berg", "4440", "Mørkøv", None),
+    ("Layla", "Mansour", "4300", "Holbæk", None),
+    ("Anne", "Friis", "4370", "Store Merløse", None),
+    ("Marek", "Nowak", "4300", "Holbæk", None),
+    ("Iryna", "Bondar", "4520", "Svinninge", None),
+    ("Emre", "Kaya", "4300", "Holbæk", None),
+]
+
 BIOS = {
-    "Amina": (
-        "Sygeplejerske og mor til tre. Har boet i Holbæk siden 2009 og er frivillig lektiehjælper.",
-        "Nurse and mother of three. Has lived in Holbæk since 2009 and volunteers as a homework helper.",
-    ),
-    "Lars": (
-        "Pensioneret skoleleder og formand for en idrætsforening i Tølløse.",
-        "Retired head teacher and chair of a sports club in Tølløse.",
-    ),
+    "Amina": "Sygeplejerske og mor til tre. Har boet i Holbæk siden 2009 og er frivillig lektiehjælper.",
+    "Lars": "Pensioneret skoleleder og formand for en idrætsforening i Tølløse.",
 }
+
+DECIDED_ON = datetime.date(2026, 1, 28)
+START = datetime.date(2026, 2, 1)
+CONSTITUENT = datetime.date(2026, 2, 10)
+
+
+def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=CPH)
+
+
+def _data(first, last, postcode, city) -> CandidateData:
+    return CandidateData(
+        first_name=first,
+        last_name=last,
+        email=f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", ""),
+        phone="",
+        street_address="Demovej 1",
+        postcode=postcode,
+        city=city,
+    )
 
 
 def load(state: dict) -> None:
@@ -77,57 +117,156 @@ def load(state: dict) -> None:
         state["password"] = DEMO_PASSWORD
         state["logins"] = _logins()
         return
-    municipality = council.municipality
     term = Term.objects.get(council=council, starts_on=datetime.date(2026, 1, 1))
-    decision = board_decision_record(
-        municipality=municipality,
-        decided_on=datetime.date(2026, 1, 28),
-        reference="KB 28.01.2026, pkt. 7",
-        title="Udpegning af medlemmer til Integrationsrådet 2026–2029",
+
+    secretary = user_create(
+        username="sekretariat",
+        email="sekretariat@demo.invalid",
+        first_name="Camilla",
+        last_name="Holt",
+        password=DEMO_PASSWORD,
         by=None,
     )
-    start = datetime.date(2026, 2, 1)
-    bodies = [nominating_body_create(council=council, name=name, contact_email=f"kontakt{i}@forening.invalid", by=None)
-              for i, name in enumerate(NOMINATING_BODIES, start=1)]
-    seats = [seat_create(council=council, number=i, kind=Seat.Kind.NOMINATED, nominating_body=body, by=None)
-             for i, body in enumerate(bodies, start=1)]
-    seats += [seat_create(council=council, number=14 + i, kind=Seat.Kind.DIRECT, by=None) for i in range(2)]
-
-    memberships: dict[str, Membership] = {}
-    for seat, (first, last, postcode, city, login) in zip(seats, MEMBERS, strict=True):
-        user = None
-        if login:
-            user = user_create(username=login, email=f"{login}@demo.invalid", first_name=first, last_name=last,
-                               password=DEMO_PASSWORD, by=None)
-        bio, bio_en = BIOS.get(first, ("", ""))
-        person = person_create(
-            first_name=first, last_name=last, email=f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", ""),
-            postcode=postcode, city=city, resides_in_municipality=True, bio=bio, bio_en=bio_en,
-            publish_bio=bool(bio), user=user, by=None,
-        )
-        memberships[first] = member_appoint(person=person, seat=seat, term=term, decision=decision, starts_on=start, by=None)
-
-    membership_set_role(membership=memberships["Amina"], role=Membership.Role.CHAIR, by=None)
-    membership_set_role(membership=memberships["Lars"], role=Membership.Role.VICE_CHAIR, by=None)
-
-    substitute_user = user_create(username="stedfortraeder", email="stedfortraeder@demo.invalid",
-                                  first_name="Sara", last_name="Lindholm", password=DEMO_PASSWORD, by=None)
-    for member, (first, last, user) in {
-        "Ahmad": ("Sara", "Lindholm", substitute_user),
-        "Fatima": ("Yasmin", "Omar", None),
-        "Mette": ("Peter", "Holm", None),
-    }.items():
-        person = person_create(first_name=first, last_name=last, postcode="4300", city="Holbæk",
-                               resides_in_municipality=True, user=user, by=None)
-        substitute_appoint(membership=memberships[member], person=person, decision=decision, starts_on=start, by=None)
-
-    secretary = user_create(username="sekretariat", email="sekretariat@demo.invalid", first_name="Camilla",
-                            last_name="Holt", password=DEMO_PASSWORD, by=None)
     staff_assign(council=council, user=secretary, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None)
     totp_device_create_confirmed(user=secretary, key_hex=DEMO_TOTP_KEY_HEX, by=None)
-    liaison = user_create(username="kontaktperson", email="kontaktperson@demo.invalid", first_name="Henrik",
-                          last_name="Bach", password=DEMO_PASSWORD, by=None)
+    liaison = user_create(
+        username="kontaktperson",
+        email="kontaktperson@demo.invalid",
+        first_name="Henrik",
+        last_name="Bach",
+        password=DEMO_PASSWORD,
+        by=None,
+    )
     staff_assign(council=council, user=liaison, role=Role.BOARD_LIAISON, starts_on=datetime.date(2026, 1, 1), by=None)
+
+    # The seat catalogue: 13 seats on nomination, each with its body, and 2 direct seats.
+    bodies = [
+        nominating_body_create(
+            council=council,
+            name=name,
+            contact_name="Kontaktperson",
+            contact_email=f"kontakt{i}@forening.invalid",
+            by=secretary,
+        )
+        for i, name in enumerate(NOMINATING_BODIES, start=1)
+    ]
+    seats = [
+        seat_create(council=council, number=i, kind=Seat.Kind.NOMINATED, nominating_body=body, by=secretary)
+        for i, body in enumerate(bodies, start=1)
+    ]
+    seats += [seat_create(council=council, number=14 + i, kind=Seat.Kind.DIRECT, by=secretary) for i in range(2)]
+
+    # The call for nominations for the new term, and the bodies' nominations through the public form.
+    call = services.nomination_call_open(
+        council=council,
+        term=term,
+        title="Indstilling af medlemmer til Integrationsrådet 2026–2029",
+        deadline=_at(datetime.date(2026, 1, 12), 12),
+        message="Vi ser frem til jeres forslag.",
+        base_url=BASE_URL,
+        now=_at(datetime.date(2025, 11, 20), 9),
+        notify_bodies=False,
+        by=secretary,
+    )
+    nominations = []
+    for index, seat in enumerate(seats[:13]):
+        first, last, postcode, city, _login = MEMBERS[index]
+        nominations.append(
+            services.nomination_submit(
+                call=call,
+                nominating_body=seat.nominating_body,
+                seat=seat,
+                candidate=_data(first, last, postcode, city),
+                substitute=_data(*SUBSTITUTES[index][:4]),
+                motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
+                submitted_by_name="Kontaktperson",
+                submitted_by_email=f"kontakt{index + 1}@forening.invalid",
+                base_url=BASE_URL,
+                now=_at(datetime.date(2026, 1, 5) + datetime.timedelta(days=index % 5)),
+                send_mail=False,
+            )
+        )
+    # A second candidate for seat 5, whom the board did not appoint (the retention job will anonymise her).
+    not_appointed = services.nomination_submit(
+        call=call,
+        nominating_body=seats[4].nominating_body,
+        seat=seats[4],
+        candidate=_data("Helle", "Vestergaard", "4300", "Holbæk"),
+        substitute=_data("Kim", "Dahl", "4300", "Holbæk"),
+        motivation="Erfaren frivillig.",
+        submitted_by_name="Kontaktperson",
+        submitted_by_email="kontakt5@forening.invalid",
+        base_url=BASE_URL,
+        now=_at(datetime.date(2026, 1, 9)),
+        send_mail=False,
+    )
+    for nomination in [*nominations, not_appointed]:
+        for who in ("candidate", "substitute"):
+            bio = BIOS.get(nomination.candidate.first_name, "") if who == "candidate" else ""
+            services.nomination_confirm(
+                nomination=nomination, who=who, bio=bio, publish_bio=bool(bio), now=_at(datetime.date(2026, 1, 14))
+            )
+    # Nour's postcode 4330 is shared with Lejre Kommune: the secretariat checks and confirms it.
+    services.person_confirm_residence(person=nominations[8].candidate, resides=True, council=council, by=secretary)
+
+    # The board's decision: 13 nominees (with their substitutes) and 2 direct members.
+    direct = []
+    for first, last, postcode, city, _login in MEMBERS[13:]:
+        direct.append(
+            services.person_create(
+                first_name=first,
+                last_name=last,
+                email=f"{first.lower()}.{last.lower()}@demo.invalid",
+                street_address="Demovej 2",
+                postcode=postcode,
+                city=city,
+                municipality_code=council.municipality.code,
+                by=secretary,
+            )
+        )
+    lines = [AppointmentLine(seat=seat, nomination=n) for seat, n in zip(seats[:13], nominations, strict=True)]
+    lines += [AppointmentLine(seat=seat, person=person) for seat, person in zip(seats[13:], direct, strict=True)]
+    services.appointment_decision_register(
+        council=council,
+        term=term,
+        decided_on=DECIDED_ON,
+        meeting="Kommunalbestyrelsens møde 28. januar 2026",
+        reference_text="KB 28.01.2026, pkt. 7",
+        url="",
+        starts_on=START,
+        lines=lines,
+        send_letters=False,
+        by=secretary,
+    )
+
+    # Logins for the people the demo follows.
+    memberships = {
+        m.person.first_name: m for m in Membership.objects.filter(seat__council=council).select_related("person")
+    }
+    for first, *_rest, login in MEMBERS:
+        if login:
+            _link_login(memberships[first].person, login)
+    for first, *_rest, login in SUBSTITUTES:
+        if login:
+            from raad.membership.models import Substitute
+
+            _link_login(
+                Substitute.objects.get(person__first_name=first, membership__seat__council=council).person, login
+            )
+
+    _constituent_meeting(council, memberships, secretary)
+
+    # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
+    jonas = memberships["Jonas"]
+    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
+    # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
+    services.member_flag_moved_away(
+        membership=memberships["Hanne"],
+        flagged_on=datetime.date(2026, 11, 2),
+        note="Flytter til Roskilde 1. december",
+        by=secretary,
+    )
 
     state["password"] = DEMO_PASSWORD
     state["logins"] = _logins()
@@ -135,6 +274,74 @@ def load(state: dict) -> None:
         f"\nThe secretariat logs in with a one-time code. Add the key {DEMO_TOTP_KEY_BASE32} to an authenticator "
         "app, or print the current code with:  .venv/bin/python manage.py demo_code sekretariat"
     )
+
+
+def _link_login(person, username: str) -> None:
+    user = user_create(
+        username=username,
+        email=f"{username}@demo.invalid",
+        first_name=person.first_name,
+        last_name=person.last_name,
+        password=DEMO_PASSWORD,
+        by=None,
+    )
+    services.person_link_user(person=person, user=user, by=None)
+
+
+def _constituent_meeting(council, memberships: dict[str, Membership], secretary) -> None:
+    """10 February 2026: all 15 members present. Forperson by secret ballot on their own devices;
+    næstforperson on paper: 7–7 twice, settled by lot; then the representative to Det Nationale Integrationsråd."""
+    members = list(memberships.values())
+    amina, lars, mette, ahmad = (memberships[n] for n in ("Amina", "Lars", "Mette", "Ahmad"))
+
+    chair = services.election_open(
+        council=council,
+        office=Election.Office.CHAIR,
+        method=Election.Method.SECRET_DEVICE,
+        held_on=CONSTITUENT,
+        candidates=[amina, lars],
+        voters_present=15,
+        by=secretary,
+    )
+    first_round = chair.rounds.get()
+    by_member = {c.membership_id: c for c in chair.candidates.all()}
+    for index, member in enumerate(members):
+        choice = by_member[amina.pk] if index < 9 else by_member[lars.pk] if index < 14 else None
+        services.ballot_cast(round=first_round, membership=member, choice=choice, by=member.person.user)
+    services.round_close(round=first_round, by=secretary)
+
+    vice = services.election_open(
+        council=council,
+        office=Election.Office.VICE_CHAIR,
+        method=Election.Method.PAPER,
+        held_on=CONSTITUENT,
+        candidates=[lars, mette],
+        voters_present=15,
+        by=secretary,
+    )
+    by_member = {c.membership_id: c for c in vice.candidates.all()}
+    counts = {by_member[lars.pk].pk: 7, by_member[mette.pk].pk: 7}
+    services.round_close(round=vice.rounds.get(number=1), paper_counts=counts, blank=1, by=secretary)
+    services.round_close(round=vice.rounds.get(number=2), paper_counts=counts, blank=1, by=secretary)
+    services.lot_draw_record(
+        round=vice.rounds.get(number=2),
+        drawn_by="Camilla Holt (sekretariatet), i mødets påsyn",
+        result=by_member[lars.pk],
+        drawn_at=_at(CONSTITUENT, 18),
+        by=secretary,
+    )
+
+    representative = services.election_open(
+        council=council,
+        office=Election.Office.NATIONAL_REPRESENTATIVE,
+        method=Election.Method.PAPER,
+        held_on=CONSTITUENT,
+        candidates=[ahmad],
+        voters_present=15,
+        by=secretary,
+    )
+    only = representative.candidates.get()
+    services.round_close(round=representative.rounds.get(), paper_counts={only.pk: 13}, blank=2, by=secretary)
 
 
 def _logins() -> list[tuple[str, str]]:

@@ -79,13 +79,21 @@ class Person(BaseModel):
     postcode = models.CharField(_("postnummer"), max_length=4, blank=True)
     city = models.CharField(_("by"), max_length=100, blank=True)
     resides_in_municipality = models.BooleanField(_("bor i kommunen"), default=False)
+    residence_needs_confirmation = models.BooleanField(
+        _("bopæl skal bekræftes af sekretariatet"),
+        default=False,
+        help_text=_("Postnummeret deles med en nabokommune."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
     bio = models.TextField(_("kort præsentation"), blank=True)
     bio_en = models.TextField(_("kort præsentation (engelsk)"), blank=True)
     publish_bio = models.BooleanField(_("samtykke til at vise præsentation"), default=False)
+    photo = models.ImageField(_("foto"), upload_to="personer/", blank=True)
+    publish_photo = models.BooleanField(_("samtykke til at vise foto"), default=False)
     consent_recorded_at = models.DateTimeField(_("samtykke givet"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("person")
@@ -121,6 +129,25 @@ class Membership(BaseModel):
     starts_on = models.DateField(_("fra"))
     ends_on = models.DateField(_("til"), null=True, blank=True)
     end_reason = models.CharField(_("ophørsgrund"), max_length=20, choices=EndReason.choices, blank=True)
+    moved_away_flagged_on = models.DateField(_("fraflytning meldt"), null=True, blank=True)
+    moved_away_note = models.CharField(_("bemærkning om fraflytning"), max_length=300, blank=True)
+    nomination = models.ForeignKey(
+        "Nomination",
+        verbose_name=_("indstilling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    promoted_from = models.OneToOneField(
+        "Substitute",
+        verbose_name=_("indtrådt som stedfortræder"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="promoted_to",
+    )
+    is_national_representative = models.BooleanField(_("repræsentant i Det Nationale Integrationsråd"), default=False)
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -149,11 +176,237 @@ class Substitute(BaseModel):
     appointment = models.ForeignKey(BoardDecision, on_delete=models.PROTECT, related_name="+")
     starts_on = models.DateField(_("fra"))
     ends_on = models.DateField(_("til"), null=True, blank=True)
+    nomination = models.ForeignKey(
+        "Nomination",
+        verbose_name=_("indstilling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="substitutes",
+    )
 
     class Meta:
         verbose_name = _("stedfortræder")
         verbose_name_plural = _("stedfortrædere")
         ordering = ["membership", "-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="substitute_ends_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return str(_("%(person)s (stedfortræder for %(member)s)") % {"person": self.person, "member": self.membership.person})
+        return str(
+            _("%(person)s (stedfortræder for %(member)s)") % {"person": self.person, "member": self.membership.person}
+        )
+
+
+class NominationCall(BaseModel):
+    """A call for nominations (indkaldelse af indstillinger): for a new term, or for one vacant seat."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="nomination_calls")
+    term = models.ForeignKey(Term, verbose_name=_("valgperiode"), on_delete=models.PROTECT, related_name="+")
+    seat = models.ForeignKey(
+        Seat,
+        verbose_name=_("plads (kun ved en ledig plads)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nomination_calls",
+    )
+    title = models.CharField(_("overskrift"), max_length=200)
+    message = models.TextField(_("besked til organisationerne"), blank=True)
+    deadline = models.DateTimeField(_("frist for indstillinger"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.ForeignKey(
+        BoardDecision,
+        verbose_name=_("afgjort ved beslutning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("afgjort den"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indkaldelse af indstillinger")
+        verbose_name_plural = _("indkaldelser af indstillinger")
+        ordering = ["council", "-deadline"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Nomination(BaseModel):
+    """A nominating body proposes a candidate (and a personal substitute) for a seat. Never a member (R2)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Modtaget, venter på kandidatens bekræftelse")
+        CONFIRMED = "confirmed", _("Bekræftet af kandidaten")
+        APPOINTED = "appointed", _("Udpeget")
+        NOT_APPOINTED = "not_appointed", _("Ikke udpeget")
+        WITHDRAWN = "withdrawn", _("Trukket tilbage")
+
+    call = models.ForeignKey(NominationCall, on_delete=models.PROTECT, related_name="nominations")
+    nominating_body = models.ForeignKey(NominatingBody, on_delete=models.PROTECT, related_name="nominations")
+    seat = models.ForeignKey(Seat, on_delete=models.PROTECT, related_name="nominations")
+    candidate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="nominations")
+    substitute_candidate = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="substitute_nominations"
+    )
+    motivation = models.TextField(_("motivation"), blank=True)
+    submitted_by_name = models.CharField(_("indsendt af"), max_length=200)
+    submitted_by_email = models.EmailField(_("indsenderens e-mail"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    candidate_confirmed_at = models.DateTimeField(_("kandidaten har bekræftet"), null=True, blank=True)
+    substitute_confirmed_at = models.DateTimeField(_("stedfortræderen har bekræftet"), null=True, blank=True)
+    decided_on = models.DateField(_("afgjort den"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indstilling")
+        verbose_name_plural = _("indstillinger")
+        ordering = ["call", "seat__number", "created_at"]
+
+    def __str__(self) -> str:
+        # No candidate name: the audit journal keeps this label after the candidate is anonymised (R35).
+        return str(_("Indstilling nr. %(id)s til %(seat)s") % {"id": self.pk, "seat": self.seat})
+
+    @property
+    def council_id(self) -> int:
+        return self.call.council_id
+
+
+class Election(BaseModel):
+    """An election among the members: forperson, næstforperson, or the representative to
+    Det Nationale Integrationsråd (R10, R12)."""
+
+    class Office(models.TextChoices):
+        CHAIR = "chair", _("Forperson")
+        VICE_CHAIR = "vice_chair", _("Næstforperson")
+        NATIONAL_REPRESENTATIVE = "national_representative", _("Repræsentant i Det Nationale Integrationsråd")
+
+    class Method(models.TextChoices):
+        SECRET_DEVICE = "secret_device", _("Hemmelig afstemning på egen enhed")
+        PAPER = "paper", _("Stemmesedler på papir, optalt af sekretariatet")
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="elections")
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="+")
+    office = models.CharField(_("valg af"), max_length=30, choices=Office.choices)
+    method = models.CharField(_("afstemningsform"), max_length=20, choices=Method.choices)
+    majority = models.CharField(_("flertal"), max_length=20)
+    held_on = models.DateField(_("mødedato"))
+    elected = models.ForeignKey(
+        Membership, verbose_name=_("valgt"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("valg")
+        verbose_name_plural = _("valg")
+        ordering = ["council", "-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return str(
+            _("%(office)s: valg %(date)s")
+            % {"office": self.get_office_display(), "date": self.held_on.strftime("%d.%m.%Y")}
+        )
+
+
+class ElectionCandidate(models.Model):
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="candidates")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("kandidat")
+        verbose_name_plural = _("kandidater")
+        ordering = ["election", "membership__seat__number"]
+        constraints = [models.UniqueConstraint(fields=["election", "membership"], name="election_candidate_unique")]
+
+    def __str__(self) -> str:
+        return str(self.membership.person)
+
+
+class ElectionRound(BaseModel):
+    """One ballot (afstemningsrunde). A tie leads to a new round; a second tie to a lot draw."""
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Afstemningen er åben")
+        ELECTED = "elected", _("Valgt")
+        NEW_ROUND = "new_round", _("Ny afstemning")
+        LOT = "lot", _("Lodtrækning")
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("runde"))
+    voters_present = models.PositiveSmallIntegerField(_("stemmeberettigede til stede"))
+    candidates = models.ManyToManyField(ElectionCandidate, related_name="rounds")
+    outcome = models.CharField(_("resultat"), max_length=20, choices=Outcome.choices, default=Outcome.OPEN)
+    blank_votes = models.PositiveSmallIntegerField(_("blanke stemmer"), default=0)
+    tied = models.BooleanField(_("stemmelighed"), default=False)
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("afstemningsrunde")
+        verbose_name_plural = _("afstemningsrunder")
+        ordering = ["election", "number"]
+        constraints = [models.UniqueConstraint(fields=["election", "number"], name="election_round_unique")]
+
+    def __str__(self) -> str:
+        return str(_("Runde %(n)s") % {"n": self.number})
+
+
+class BallotCast(models.Model):
+    """Who voted in a round. What they voted is only ever added to the round's counters (RoundCount and
+    blank votes), so no stored row links a member to a choice (secret ballot)."""
+
+    round = models.ForeignKey(ElectionRound, on_delete=models.PROTECT, related_name="casts")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("afgivet stemme")
+        verbose_name_plural = _("afgivne stemmer")
+        constraints = [models.UniqueConstraint(fields=["round", "membership"], name="ballot_cast_once")]
+
+    def __str__(self) -> str:
+        return str(_("%(round)s: stemme afgivet") % {"round": self.round})
+
+
+class RoundCount(models.Model):
+    """The votes for one candidate in a round: a counter the secret ballot moves (no single ballot is
+    stored), or the secretariat's count of a paper ballot."""
+
+    round = models.ForeignKey(ElectionRound, on_delete=models.PROTECT, related_name="counts")
+    candidate = models.ForeignKey(ElectionCandidate, on_delete=models.PROTECT, related_name="counts")
+    votes = models.PositiveSmallIntegerField(_("stemmer"))
+
+    class Meta:
+        verbose_name = _("optælling")
+        verbose_name_plural = _("optællinger")
+        ordering = ["round", "-votes"]
+        constraints = [models.UniqueConstraint(fields=["round", "candidate"], name="round_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.votes}"
+
+
+class LotDraw(BaseModel):
+    """A tie settled by lot after a second tie: who drew, when, among whom, and the result."""
+
+    round = models.OneToOneField(ElectionRound, on_delete=models.PROTECT, related_name="lot_draw")
+    drawn_by = models.CharField(_("lodtrækningen foretaget af"), max_length=200)
+    drawn_at = models.DateTimeField(_("tidspunkt"))
+    among = models.JSONField(_("blandt"), default=list)
+    result = models.ForeignKey(ElectionCandidate, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lodtrækning")
+        verbose_name_plural = _("lodtrækninger")
+
+    def __str__(self) -> str:
+        return str(_("Lodtrækning: %(who)s") % {"who": self.result})

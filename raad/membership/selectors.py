@@ -6,10 +6,21 @@ import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from raad.core.roles import Role
 from raad.councils.models import Council
-from raad.membership.models import Membership, Substitute
+from raad.membership import rules
+from raad.membership.models import (
+    Election,
+    ElectionRound,
+    Membership,
+    NominatingBody,
+    Nomination,
+    NominationCall,
+    Seat,
+    Substitute,
+)
 
 _ROLE_MAP = {
     Membership.Role.CHAIR: {Role.CHAIR, Role.MEMBER},
@@ -41,9 +52,16 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                 "seat_kind": membership.seat.get_kind_display(),
                 "nominating_body": membership.seat.nominating_body.name if membership.seat.nominating_body else "",
                 "role": membership.role,
-                "role_label": membership.get_role_display(),
+                "role_label": membership.get_role_display()
+                + (
+                    f"; {_('repræsentant i Det Nationale Integrationsråd')}"
+                    if membership.is_national_representative
+                    else ""
+                ),
+                "national_representative": membership.is_national_representative,
                 "bio": person.bio if person.publish_bio else "",
                 "bio_en": person.bio_en if person.publish_bio else "",
+                "photo_url": person.photo.url if person.publish_photo and person.photo else "",
             }
         )
     return roster
@@ -90,3 +108,136 @@ def substitutions_of_user(user, on: datetime.date | None = None) -> QuerySet[Sub
     return _person_substitutions(user, on).select_related(
         "membership__person", "membership__seat", "membership__seat__council", "membership__term"
     )
+
+
+def seat_catalogue(council: Council, on: datetime.date | None = None) -> list[dict]:
+    """Every seat with its nominating body, who sits there today and their substitute."""
+    on = on or timezone.localdate()
+    seats = list(Seat.objects.filter(council=council).select_related("nominating_body").order_by("number"))
+    sitting = {m.seat_id: m for m in memberships_in_force(council, on).prefetch_related("substitutes__person")}
+    rows = []
+    for seat in seats:
+        membership = sitting.get(seat.pk)
+        substitutes = [s for s in membership.substitutes.all() if s.ends_on is None] if membership else []
+        rows.append(
+            {
+                "seat": seat,
+                "membership": membership,
+                "substitute": substitutes[0] if substitutes else None,
+                "vacant": membership is None and seat.retired_on is None,
+            }
+        )
+    return rows
+
+
+def seat_history(seat: Seat) -> QuerySet[Membership]:
+    """Who sat on the seat when, newest first (the archive of the seat)."""
+    return (
+        Membership.objects.filter(seat=seat)
+        .select_related("person", "term", "appointment", "promoted_from")
+        .order_by("-starts_on", "-id")
+    )
+
+
+def nominating_bodies(council: Council) -> QuerySet[NominatingBody]:
+    return NominatingBody.objects.filter(council=council).prefetch_related("seats").order_by("name")
+
+
+def vacant_seats(council: Council, on: datetime.date | None = None) -> list[Seat]:
+    on = on or timezone.localdate()
+    taken = memberships_in_force(council, on).values_list("seat_id", flat=True)
+    return list(Seat.objects.filter(council=council, retired_on__isnull=True).exclude(pk__in=taken).order_by("number"))
+
+
+def promotable_substitutes(council: Council) -> QuerySet[Substitute]:
+    """Substitutes in post whose member has left permanently (R19): they may take the seat."""
+    return (
+        Substitute.objects.filter(
+            membership__seat__council=council,
+            ends_on__isnull=True,
+            membership__ends_on__isnull=False,
+            membership__end_reason__in=["resigned", "moved_away", "deceased"],
+        )
+        .select_related("person", "membership__person", "membership__seat")
+        .order_by("membership__seat__number")
+    )
+
+
+def nomination_calls(council: Council) -> QuerySet[NominationCall]:
+    return (
+        NominationCall.objects.filter(council=council).select_related("seat", "term", "decision").order_by("-deadline")
+    )
+
+
+def nominations_of_call(call: NominationCall) -> QuerySet[Nomination]:
+    return (
+        Nomination.objects.filter(call=call)
+        .select_related("nominating_body", "seat", "candidate", "substitute_candidate")
+        .order_by("seat__number", "created_at")
+    )
+
+
+def appointable_nominations(council: Council) -> QuerySet[Nomination]:
+    """Confirmed nominations in calls the board has not yet decided."""
+    return (
+        Nomination.objects.filter(
+            call__council=council, call__decided_on__isnull=True, status=Nomination.Status.CONFIRMED
+        )
+        .select_related("nominating_body", "seat", "candidate", "substitute_candidate", "call")
+        .order_by("seat__number", "created_at")
+    )
+
+
+def elections(council: Council) -> QuerySet[Election]:
+    return Election.objects.filter(council=council).select_related("elected__person").order_by("-held_on", "-id")
+
+
+def election_detail(election: Election) -> dict:
+    rounds = list(
+        ElectionRound.objects.filter(election=election)
+        .prefetch_related("candidates__membership__person", "counts__candidate__membership__person")
+        .select_related("lot_draw__result__membership__person")
+        .order_by("number")
+    )
+    return {"election": election, "rounds": rounds, "current": rounds[-1] if rounds else None}
+
+
+def composition_panel(council: Council, on: datetime.date | None = None) -> dict:
+    """Is the council lawfully composed now? For the secretariat's dashboard."""
+    from raad.councils.selectors import NoRulesInForce, current_term, rules_in_force
+
+    on = on or timezone.localdate()
+    try:
+        procedure = rules_in_force(council, on)
+    except NoRulesInForce:
+        return {"status": None}
+    members = list(memberships_in_force(council, on))
+    term = current_term(council, on)
+    status = rules.composition_status(
+        rules.Limits.of(procedure),
+        [
+            rules.Sitting(
+                m.person_id,
+                m.seat_id,
+                m.seat.kind,
+                m.person.resides_in_municipality,
+                m.moved_away_flagged_on is not None,
+            )
+            for m in members
+        ],
+        vacant_seats=[s.number for s in vacant_seats(council, on)],
+        flagged=[str(m.person) for m in members if m.moved_away_flagged_on is not None],
+        has_chair=any(m.role == Membership.Role.CHAIR for m in members),
+        has_vice_chair=any(m.role == Membership.Role.VICE_CHAIR for m in members),
+        term_ends_on=term.ends_on if term else None,
+        today=on,
+        calls_awaiting_board=NominationCall.objects.filter(council=council, decided_on__isnull=True).count(),
+        needs_national_representative=procedure.elects_national_representative
+        and not any(m.is_national_representative for m in members),
+    )
+    return {"status": status, "council": council}
+
+
+def open_elections(council: Council) -> QuerySet[Election]:
+    """Elections not yet decided, for the members' link to vote."""
+    return Election.objects.filter(council=council, decided_at__isnull=True).order_by("held_on", "pk")

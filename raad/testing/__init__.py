@@ -22,9 +22,10 @@ def totp_code(user) -> str:
         raise LookupError(f"{user} has no confirmed TOTP device")
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
-    if device.last_t >= totp.t():
+    if device.last_t >= totp.t():  # time steps (t) include the device's drift
         wanted = device.last_t + 1
         if wanted - totp.t() > device.tolerance:
-            time.sleep(max(0.0, device.t0 + (wanted - device.tolerance) * device.step - time.time()) + 0.05)
-        totp.time = device.t0 + wanted * device.step
+            accepted_from = device.t0 + (wanted - device.tolerance - device.drift) * device.step
+            time.sleep(max(0.0, accepted_from - time.time()) + 0.05)
+        totp.time = device.t0 + (wanted - device.drift) * device.step
     return str(totp.token()).zfill(device.digits)

@@ -46,6 +46,7 @@ def _set_environment() -> None:
     var_dir = Path(tempfile.mkdtemp(prefix="raad-test-var-"))
     (var_dir / "static").mkdir()  # STATIC_ROOT: WhiteNoise warns when it does not exist
     _state["var_dir"] = var_dir
+    atexit.register(shutil.rmtree, var_dir, ignore_errors=True)  # also when pytest stops before unconfigure
     defaults = {
         "DJANGO_SETTINGS_MODULE": "raad.settings",
         "SECRET_KEY": TEST_SECRET_KEY,

@@ -79,3 +79,18 @@ def test_flush_between_transactional_tests_keeps_the_journal_append_only():
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry")  # the database trigger is back
     assert AuditEntry.objects.exists()
+
+
+def test_totp_code_follows_a_drifted_device(demo_data):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from raad.core.models import User
+    from raad.testing import totp_code
+
+    user = User.objects.get(username="sekretariat")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    device.drift = 1  # the phone's clock runs one step ahead; django-otp learned it at the last login
+    device.save()
+    assert device.verify_token(totp_code(user))
+    device.refresh_from_db()
+    assert device.verify_token(totp_code(user))  # the next one, although the current step is spent

@@ -1,0 +1,163 @@
+"""The public pages of meetings: by year, one meeting's agenda and published minutes (open items only),
+the calendar, iCal feeds and PDFs. Everything comes from `public_…` selectors."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from raad.core.i18n import localized
+from raad.councils import selectors as councils
+from raad.councils.models import Council
+from raad.meetings import ical, pdf, selectors
+from raad.meetings.models import Attachment, Meeting
+
+
+def _council(request: HttpRequest, slug: str) -> Council:
+    try:
+        council = councils.council_by_slug(slug)
+    except Council.DoesNotExist:
+        raise Http404(_("Rådet findes ikke.")) from None
+    request.council = council  # type: ignore[attr-defined]
+    return council
+
+
+def _meeting(council: Council, pk: int) -> Meeting:
+    try:
+        return selectors.public_meeting(council, pk)
+    except Meeting.DoesNotExist:
+        raise Http404(_("Mødet findes ikke.")) from None
+
+
+def _crumbs(council: Council, *rest):
+    return [
+        (_("Forside"), reverse("portal:home")),
+        (localized(council, "name"), council.get_absolute_url()),
+        (_("Møder"), reverse("meetings_public:list", args=[council.slug])),
+        *rest,
+    ]
+
+
+def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    years = selectors.meeting_years(council) or [timezone.localdate().year]
+    try:
+        year = int(
+            request.GET.get("aar") or (timezone.localdate().year if timezone.localdate().year in years else years[0])
+        )
+    except ValueError:
+        year = years[0]
+    return render(
+        request,
+        "meetings/public/list.html",
+        {
+            "council": council,
+            "year": year,
+            "years": years,
+            "meetings": selectors.public_meetings(council, year),
+            "crumbs": _crumbs(council)[:-1] + [(_("Møder"), None)],
+        },
+    )
+
+
+def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = _council(request, slug)
+    meeting = _meeting(council, pk)
+    return render(
+        request,
+        "meetings/public/meeting.html",
+        {
+            "council": council,
+            "meeting": meeting,
+            "items": selectors.public_agenda(meeting),
+            "minutes": selectors.public_minutes(meeting),
+            "crumbs": _crumbs(council, (str(meeting), None)),
+        },
+    )
+
+
+def agenda_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = _council(request, slug)
+    meeting = _meeting(council, pk)
+    if not meeting.notice_sent:
+        raise Http404(_("Dagsordenen er ikke udsendt endnu."))
+    return HttpResponse(
+        pdf.public_agenda(request, meeting),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="dagsorden-{meeting.pk}.pdf"'},
+    )
+
+
+def minutes_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = _council(request, slug)
+    meeting = _meeting(council, pk)
+    minutes = selectors.public_minutes(meeting)
+    if minutes is None:
+        raise Http404(_("Referatet er ikke offentliggjort."))
+    return HttpResponse(
+        pdf.public_minutes(request, meeting, minutes),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="referat-{meeting.pk}.pdf"'},
+    )
+
+
+def attachment(request: HttpRequest, slug: str, pk: int, attachment_pk: int) -> FileResponse:
+    council = _council(request, slug)
+    try:
+        found = selectors.public_attachment(council, pk, attachment_pk)
+    except Attachment.DoesNotExist:
+        raise Http404(_("Bilaget findes ikke.")) from None
+    return FileResponse(
+        found.file.open("rb"), content_type=found.content_type, filename=found.file.name.rsplit("/", 1)[-1]
+    )
+
+
+def calendar_page(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    today = timezone.now()
+    return render(
+        request,
+        "meetings/public/calendar.html",
+        {
+            "council": council,
+            "upcoming": selectors.public_meetings(council).filter(starts_at__gte=today),
+            "feed_url": request.build_absolute_uri(reverse("meetings_public:feed", args=[slug])),
+            "crumbs": _crumbs(council, (_("Kalender"), None)),
+        },
+    )
+
+
+def _ics(data: bytes) -> HttpResponse:
+    return HttpResponse(data, content_type="text/calendar; charset=utf-8")
+
+
+def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    council = _council(request, slug)
+    return _ics(
+        ical.public_feed(
+            list(selectors.public_meetings(council)),
+            council_name=council.name,
+            host=request.get_host(),
+            base_url=f"{request.scheme}://{request.get_host()}",
+        )
+    )
+
+
+def member_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    council = _council(request, slug)
+    found = selectors.member_feed_meetings(token)
+    if found is None or found[0].council_id != council.pk:
+        raise Http404
+    response = _ics(
+        ical.member_feed(
+            found[1],
+            council_name=council.name,
+            host=request.get_host(),
+            base_url=f"{request.scheme}://{request.get_host()}",
+        )
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,418 @@
+"""Reads about meetings. `public_…` functions are all a person without login may see (R20)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from raad.core.redaction import Finding, find_personal_data
+from raad.councils.models import Council, RulesOfProcedure
+from raad.councils.selectors import NoRulesInForce, rules_in_force
+from raad.meetings import rules
+from raad.meetings.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Ballot,
+    CalendarToken,
+    ConflictDeclaration,
+    Decision,
+    Meeting,
+    MinorityStatement,
+    Minutes,
+    MinutesEntry,
+    MinutesResponse,
+    MinutesVersion,
+)
+from raad.membership.models import Membership, Substitute
+from raad.membership.selectors import memberships_in_force
+
+
+def local_date(meeting: Meeting) -> datetime.date:
+    return timezone.localtime(meeting.starts_at).date()
+
+
+def rules_for(meeting: Meeting) -> RulesOfProcedure:
+    """The rules of procedure in force on the meeting date (R8)."""
+    return rules_in_force(meeting.council_id, local_date(meeting))
+
+
+# --- Workspace --------------------------------------------------------------------------------------
+
+
+def meetings_in_year(council: Council, year: int) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(council=council, starts_at__year=year)
+        .select_related("council")
+        .annotate(item_count=Count("items"))
+        .order_by("starts_at")
+    )
+
+
+def meeting_years(council: Council) -> list[int]:
+    return sorted({d.year for d in Meeting.objects.filter(council=council).dates("starts_at", "year")}, reverse=True)
+
+
+@dataclass
+class YearPlan:
+    year: int
+    meetings: list[Meeting]
+    minimum: int | None
+    shortfall: int
+    reference: str
+
+
+def year_plan(council: Council, year: int) -> YearPlan:
+    from raad.councils.rules import reference
+
+    meetings = list(meetings_in_year(council, year))
+    procedure = None
+    for on in (datetime.date(year, 1, 1), datetime.date(year, 12, 31)):
+        try:
+            procedure = rules_in_force(council, on)
+            break
+        except NoRulesInForce:
+            continue
+    planned = sum(1 for m in meetings if m.status != Meeting.Status.CANCELLED and m.kind != Meeting.Kind.EXTRAORDINARY)
+    minimum = procedure.min_meetings_per_year if procedure else None
+    return YearPlan(
+        year=year,
+        meetings=meetings,
+        minimum=minimum,
+        shortfall=rules.plan_shortfall(planned, minimum) if minimum is not None else 0,
+        reference=str(reference("min_meetings_per_year")),
+    )
+
+
+def meeting_get(council: Council, pk: int) -> Meeting:
+    return Meeting.objects.select_related("council", "term", "leader__person").get(council=council, pk=pk)
+
+
+def agenda_items(meeting: Meeting) -> list[AgendaItem]:
+    """Every item of the meeting with what the workspace shows of it, in a fixed number of queries."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("proposed_by__person", "decision__vote")
+        .prefetch_related(
+            "purposes",
+            Prefetch("attachments", queryset=Attachment.objects.order_by("id")),
+            Prefetch("conflicts", queryset=ConflictDeclaration.objects.select_related("membership__person")),
+            Prefetch("decision__minority_statements", queryset=MinorityStatement.objects.order_by("id")),
+            Prefetch("decision__vote__ballots", queryset=Ballot.objects.select_related("membership__person")),
+        )
+        .order_by("position", "id")
+    )
+
+
+@dataclass
+class AttendanceRow:
+    membership: Membership
+    attendance: Attendance | None
+    substitute: Substitute | None
+
+    @property
+    def status(self) -> str:
+        return self.attendance.status if self.attendance else Attendance.Status.EXPECTED
+
+    @property
+    def status_label(self) -> str:
+        return str(Attendance.Status(self.status).label)
+
+    @property
+    def present(self) -> bool:
+        return self.status == Attendance.Status.PRESENT
+
+    @property
+    def substitute_present(self) -> bool:
+        return bool(self.attendance and self.attendance.substitute_present)
+
+    @property
+    def counts(self) -> bool:
+        return self.present or self.substitute_present
+
+
+def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
+    """One row per member in force on the meeting date, with their attendance and substitute (3 queries)."""
+    on = local_date(meeting)
+    memberships = list(memberships_in_force(meeting.council_id, on))
+    attendances = {
+        a.membership_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("substitute__person")
+    }
+    substitutes: dict[int, Substitute] = {}
+    for sub in (
+        Substitute.objects.filter(membership__in=[m.pk for m in memberships], starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person")
+        .order_by("starts_on", "id")
+    ):
+        substitutes.setdefault(sub.membership_id, sub)
+    return [
+        AttendanceRow(
+            m,
+            attendances.get(m.pk),
+            (
+                attendances[m.pk].substitute
+                if m.pk in attendances and attendances[m.pk].substitute_id
+                else substitutes.get(m.pk)
+            ),
+        )
+        for m in memberships
+    ]
+
+
+def quorum_for(
+    meeting: Meeting,
+    item: AgendaItem | None = None,
+    *,
+    rows: list[AttendanceRow] | None = None,
+    procedure: RulesOfProcedure | None = None,
+) -> rules.Quorum:
+    procedure = procedure or rules_for(meeting)
+    rows = rows if rows is not None else attendance_rows(meeting)
+    present_ids = {r.membership.pk for r in rows if r.counts}
+    recused = 0
+    if item is not None:
+        conflict_ids = {c.membership_id for c in item.conflicts.all()}
+        recused = len(conflict_ids & present_ids)
+    return rules.quorum(
+        members=len(rows),
+        present=len(present_ids),
+        recused=recused,
+        quorum_numerator=procedure.quorum_numerator,
+        quorum_denominator=procedure.quorum_denominator,
+        recused_count_toward_quorum=procedure.recused_count_toward_quorum,
+    )
+
+
+@dataclass
+class Deadlines:
+    item_deadline: datetime.datetime
+    notice_deadline: datetime.datetime
+    item_reference: str
+    notice_reference: str
+
+
+def deadlines(meeting: Meeting, procedure: RulesOfProcedure | None = None) -> Deadlines:
+    from raad.councils.rules import reference
+
+    procedure = procedure or rules_for(meeting)
+    return Deadlines(
+        item_deadline=rules.item_deadline(meeting.starts_at, procedure.member_item_deadline_days),
+        notice_deadline=rules.notice_deadline(meeting.starts_at, procedure.notice_deadline_days),
+        item_reference=str(reference("member_item_deadline_days")),
+        notice_reference=str(reference("notice_deadline_days")),
+    )
+
+
+def membership_of_user(user, meeting: Meeting) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return memberships_in_force(meeting.council_id, local_date(meeting)).filter(person__user=user).first()
+
+
+def minutes_for(meeting: Meeting) -> Minutes | None:
+    return (
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("meeting__council", "edited_by")
+        .prefetch_related(
+            Prefetch("entries", queryset=MinutesEntry.objects.select_related("item").order_by("item__position")),
+            Prefetch("versions", queryset=MinutesVersion.objects.order_by("-number")),
+            Prefetch("responses", queryset=MinutesResponse.objects.select_related("membership__person")),
+        )
+        .first()
+    )
+
+
+_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåéü]+(?:[ -][A-ZÆØÅ][a-zæøåéü]+)+)\b")
+
+
+def minutes_publication_check(minutes: Minutes) -> list[Finding]:
+    """What in the open part of the approved minutes looks like personal data (R32): CPR, e-mail,
+    phone, street address, and names that are not names of members or substitutes."""
+    version = minutes.versions.order_by("-number").first()
+    if version is None:
+        return []
+    texts = [version.content.get("introduction", "")]
+    texts += [f"{e['title']}\n{e['text']}" for e in version.content.get("items", []) if not e.get("closed")]
+    text = "\n".join(texts)
+    findings = list(find_personal_data(text))
+    on = local_date(minutes.meeting)
+    known = {str(m.person) for m in memberships_in_force(minutes.meeting.council_id, on)}
+    known |= {
+        str(s.person)
+        for s in Substitute.objects.filter(membership__seat__council_id=minutes.meeting.council_id).select_related(
+            "person"
+        )
+    }
+    council = minutes.meeting.council
+    vocabulary = set(council.name.split()) | set(council.municipality.name.split()) | {"Kommune", "Rådet", "Råd"}
+    seen: set[str] = set()
+    for match in _NAME.finditer(text):
+        name = match.group(1)
+        if name in known or name in seen or set(re.split(r"[ -]", name)) & vocabulary:
+            continue
+        seen.add(name)
+        from django.utils.translation import gettext as _
+
+        findings.append(Finding("name", _("Navn på en person, der ikke er medlem"), name))
+    return findings
+
+
+def calendar_token(user, council: Council) -> CalendarToken | None:
+    return CalendarToken.objects.filter(user=user, council=council, revoked_at__isnull=True).first()
+
+
+def member_feed_meetings(token: str) -> tuple[CalendarToken, list[Meeting]] | None:
+    found = CalendarToken.objects.select_related("council", "user").filter(token=token, revoked_at__isnull=True).first()
+    if found is None:
+        return None
+    from raad.core.roles import roles_of
+
+    if not roles_of(found.user, found.council_id):
+        return None
+    meetings = list(Meeting.objects.filter(council=found.council).select_related("council").order_by("starts_at"))
+    return found, meetings
+
+
+# --- Public ---------------------------------------------------------------------------------------
+
+
+def public_meetings(council: Council, year: int | None = None) -> QuerySet[Meeting]:
+    """Dates, kind and place of meetings; nothing member-only."""
+    qs = Meeting.objects.filter(council=council).select_related("council").order_by("starts_at")
+    if year is not None:
+        qs = qs.filter(starts_at__year=year)
+    return qs
+
+
+def public_meeting(council: Council, pk: int) -> Meeting:
+    return Meeting.objects.select_related("council").get(council=council, pk=pk)
+
+
+@dataclass
+class PublicAttachment:
+    pk: int
+    title: str
+    size: int
+    content_type: str
+
+
+@dataclass
+class PublicItem:
+    position: int
+    closed: bool
+    title: str = ""
+    kind_label: str = ""
+    case_presentation: str = ""
+    proposed_decision: str = ""
+    late: bool = False
+    attachments: list[PublicAttachment] = field(default_factory=list)
+
+
+def public_agenda(meeting: Meeting) -> list[PublicItem]:
+    """The agenda once the notice is sent: open items in full, a closed item only as "Lukket punkt"."""
+    if not meeting.notice_sent:
+        return []
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .exclude(admission=AgendaItem.Admission.REFUSED)
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
+        .order_by("position", "id")
+    )
+    result = []
+    for item in items:
+        if item.is_closed:
+            result.append(PublicItem(position=item.position, closed=True))
+            continue
+        result.append(
+            PublicItem(
+                position=item.position,
+                closed=False,
+                title=item.title,
+                kind_label=str(item.get_kind_display()),
+                case_presentation=item.case_presentation,
+                proposed_decision=item.proposed_decision,
+                late=item.is_late,
+                attachments=[PublicAttachment(a.pk, a.title, a.size, a.content_type) for a in item.attachments.all()],
+            )
+        )
+    return result
+
+
+def public_attachment(council: Council, meeting_pk: int, pk: int) -> Attachment:
+    """An attachment only if its meeting's notice is sent, its item is open and it is not closed itself."""
+    return Attachment.objects.select_related("item__meeting").get(
+        pk=pk,
+        is_closed=False,
+        item__is_closed=False,
+        item__meeting__pk=meeting_pk,
+        item__meeting__council=council,
+        item__meeting__notice_sent_at__isnull=False,
+    )
+
+
+@dataclass
+class PublicMinutes:
+    introduction: str
+    attendance: dict
+    items: list[dict]
+    versions: list[dict]
+    approved_on: datetime.date | None
+    number: int
+
+
+def public_minutes(meeting: Meeting) -> PublicMinutes | None:
+    """The published minutes, latest version, open items only (closed items as "Lukket punkt")."""
+    minutes = Minutes.objects.filter(meeting=meeting, is_published=True, status=Minutes.Status.APPROVED).first()
+    if minutes is None:
+        return None
+    versions = list(minutes.versions.order_by("-number"))
+    if not versions:
+        return None
+    latest = versions[0]
+    items = [
+        {"position": e["position"], "closed": True}
+        if e.get("closed")
+        else {
+            "position": e["position"],
+            "title": e["title"],
+            "text": e["text"],
+            "closed": False,
+            # Labels in the reader's language, from the codes stored in the approved version.
+            "kind_label": str(AgendaItem.Kind(e["kind"]).label),
+            "outcome_label": str(Decision.Outcome(e["outcome"]).label) if e.get("outcome") else "",
+        }
+        for e in latest.content.get("items", [])
+    ]
+    return PublicMinutes(
+        introduction=latest.content.get("introduction", ""),
+        attendance=latest.content.get("attendance", {}),
+        items=items,
+        versions=[{"number": v.number, "created_at": v.created_at, "reason": v.correction_reason} for v in versions],
+        approved_on=datetime.date.fromisoformat(latest.content["approved_on"])
+        if latest.content.get("approved_on")
+        else None,
+        number=latest.number,
+    )
+
+
+def decisions_of(meeting: Meeting) -> QuerySet[Decision]:
+    return Decision.objects.filter(item__meeting=meeting).select_related("item", "vote")
+
+
+def extraordinary_requests(council: Council) -> list:
+    """Open requests for an extraordinary meeting (not yet called), with their supporters (2 queries)."""
+    from raad.meetings.models import ExtraordinaryRequest, ExtraordinarySupport
+
+    return list(
+        ExtraordinaryRequest.objects.filter(council=council, meeting__isnull=True)
+        .select_related("requested_by__person")
+        .prefetch_related(
+            Prefetch("supports", queryset=ExtraordinarySupport.objects.select_related("membership__person"))
+        )
+        .order_by("-created_at")
+    )

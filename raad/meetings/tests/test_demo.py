@@ -1,0 +1,24 @@
+"""The demo data: this term's meetings, one closed item, published minutes, the next meeting's agenda."""
+
+import pytest
+
+from raad.meetings import selectors
+from raad.meetings.models import AgendaItem, Meeting, Minutes, OutgoingMail
+
+
+@pytest.mark.django_db
+def test_demo_has_this_terms_meetings(demo_data, client):
+    council = demo_data["council"]
+    meetings = list(Meeting.objects.filter(council=council).order_by("starts_at"))
+    assert [m.kind for m in meetings][:2] == ["constituent", "ordinary"]
+    assert sum(1 for m in meetings if m.status == "held") == 5
+    assert Minutes.objects.filter(is_published=True).count() == 4
+    assert AgendaItem.objects.filter(is_closed=True).count() == 1
+    next_meeting = meetings[-1]
+    assert next_meeting.status == "planned" and next_meeting.items.count() == 4
+    assert not OutgoingMail.objects.exists()  # the demo mails nobody
+    closed = AgendaItem.objects.get(is_closed=True)
+    page = client.get(closed.meeting.get_public_url()).content.decode()
+    assert closed.title not in page and "Danskundervisning for udearbejdende" in page
+    assert selectors.year_plan(council, 2026).shortfall == 0
+    assert selectors.year_plan(council, 2027).shortfall == 6

@@ -1,0 +1,42 @@
+"""Retention (R35): candidates who were not appointed are anonymised after the rules' period, once."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from raad.core.models import AuditEntry
+from raad.membership.models import Nomination, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def run(day: str) -> str:
+    out = StringIO()
+    call_command("anonymise_candidates", today=day, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_unappointed_candidates_are_anonymised_after_the_period_and_only_once(demo_data):
+    helle = Person.objects.get(first_name="Helle", last_name="Vestergaard")
+    nomination = Nomination.objects.get(candidate=helle)
+    assert (nomination.status, nomination.decided_on) == ("not_appointed", datetime.date(2026, 1, 28))
+    assert run("2026-07-27") == "Anonymised 0 nomination(s)."  # 6 months (the Holbæk rules) not yet passed
+    assert run("2026-07-28") == "Anonymised 1 nomination(s)."
+    helle.refresh_from_db()
+    assert (helle.first_name, helle.last_name, helle.email, helle.street_address, helle.postcode) == (
+        "Anonymiseret",
+        "",
+        "",
+        "",
+        "",
+    )
+    substitute = Person.objects.get(pk=nomination.substitute_candidate_id)
+    assert substitute.first_name == "Anonymiseret"
+    assert run("2026-07-29") == "Anonymised 0 nomination(s)."  # idempotent
+    entry = AuditEntry.objects.get(verb="nomination.anonymised")
+    assert entry.changes["retention_months"]["after"] == 6
+    assert "Helle" not in entry.target_label  # the journal keeps no name of the anonymised
+    # appointed people are kept
+    assert Person.objects.filter(first_name="Amina", last_name="Yusuf").exists()

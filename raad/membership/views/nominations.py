@@ -1,0 +1,241 @@
+"""Calls for nominations (secretariat) and the public nomination and confirmation forms (no account)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from raad.core.errors import RuleViolation
+from raad.councils import selectors as councils
+from raad.membership import links, selectors, services
+from raad.membership.forms import CallForm, ConfirmForm, NominationForm
+from raad.membership.models import NominatingBody, Nomination, NominationCall, Seat
+from raad.membership.views.workspace import SecretariatView, crumbs
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class CallsView(SecretariatView):
+    def _form(self, data=None):
+        return CallForm(
+            data, seats=Seat.objects.filter(council=self.council, kind=Seat.Kind.NOMINATED, retired_on__isnull=True)
+        )
+
+    def _render(self, request, form, status=200):
+        return self.page(
+            request,
+            "membership/calls.html",
+            {
+                "calls": selectors.nomination_calls(self.council),
+                "form": form,
+                "crumbs": crumbs(self.council, (_("Indkaldelser af indstillinger"), None)),
+            },
+            status,
+        )
+
+    def get(self, request, slug):
+        return self._render(request, self._form())
+
+    def post(self, request, slug):
+        form = self._form(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            term = councils.current_term(self.council, timezone.localdate(data["deadline"])) or councils.current_term(
+                self.council
+            )
+            try:
+                if term is None:
+                    raise RuleViolation([services.Violation("deadline", _("Der er ingen valgperiode."))])
+                call = services.nomination_call_open(
+                    council=self.council,
+                    term=term,
+                    title=data["title"],
+                    deadline=data["deadline"],
+                    message=data.get("message") or "",
+                    seat=data.get("seat"),
+                    base_url=_base_url(request),
+                    by=request.user,
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Indkaldelsen er sendt til de indstillingsberettigede organisationer."))
+                return redirect("membership:call", slug=self.council.slug, pk=call.pk)
+        return self._render(request, form, 400)
+
+
+class CallDetailView(SecretariatView):
+    def get(self, request, slug, pk):
+        call = get_object_or_404(
+            NominationCall.objects.select_related("seat", "term", "decision"), council=self.council, pk=pk
+        )
+        return self.page(
+            request,
+            "membership/call_detail.html",
+            {
+                "call": call,
+                "nominations": selectors.nominations_of_call(call),
+                "bodies": services.call_entitled_bodies(call),
+                "crumbs": crumbs(
+                    self.council,
+                    (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
+                    (call.title, None),
+                ),
+            },
+        )
+
+
+def _call_and_body(token: str) -> tuple[NominationCall, NominatingBody]:
+    try:
+        call_id, body_id = links.read_nominate_token(token)
+    except signing.BadSignature:
+        raise Http404(_("Linket er ugyldigt.")) from None
+    call = get_object_or_404(NominationCall.objects.select_related("council__municipality", "seat", "term"), pk=call_id)
+    body = get_object_or_404(NominatingBody, pk=body_id, council=call.council)
+    return call, body
+
+
+class NominateView(View):
+    """The nominating body's form, reached from the signed link in the call e-mail. No login."""
+
+    template = "membership/nominate.html"
+
+    def _seats(self, call, body):
+        seats = Seat.objects.filter(council=call.council, kind=Seat.Kind.NOMINATED, nominating_body=body)
+        if call.seat_id:
+            seats = seats.filter(pk=call.seat_id)
+        return seats
+
+    def _render(self, request, call, body, form, status=200, done=None):
+        request.council = call.council  # the site header shows the council
+        procedure = councils.rules_in_force(call.council)
+        return render(
+            request,
+            self.template,
+            {
+                "call": call,
+                "body": body,
+                "form": form,
+                "council": call.council,
+                "done": done,
+                "late": timezone.now() > call.deadline,
+                "uses_substitutes": procedure.uses_substitutes,
+                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Indstilling"), None)],
+            },
+            status=status,
+        )
+
+    def get(self, request, token):
+        call, body = _call_and_body(token)
+        return self._render(request, call, body, NominationForm(seats=self._seats(call, body)))
+
+    def post(self, request, token):
+        call, body = _call_and_body(token)
+        # All of the body's seats in the council may be offered; the service refuses a seat the body is not entitled to.
+        form = NominationForm(request.POST, seats=Seat.objects.filter(council=call.council, kind=Seat.Kind.NOMINATED))
+        if form.is_valid():
+            data = form.cleaned_data
+            candidate = services.CandidateData(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data.get("phone") or "",
+                street_address=data["street_address"],
+                postcode=data["postcode"],
+                city=data["city"],
+            )
+            substitute = None
+            if data.get("substitute_first_name"):
+                substitute = services.CandidateData(
+                    first_name=data["substitute_first_name"],
+                    last_name=data["substitute_last_name"],
+                    email=data["substitute_email"],
+                    phone=data.get("substitute_phone") or "",
+                    street_address=data["substitute_street_address"],
+                    postcode=data["substitute_postcode"],
+                    city=data["substitute_city"],
+                )
+            try:
+                nomination = services.nomination_submit(
+                    call=call,
+                    nominating_body=body,
+                    seat=data["seat"],
+                    candidate=candidate,
+                    substitute=substitute,
+                    motivation=data["motivation"],
+                    submitted_by_name=data["submitted_by_name"],
+                    submitted_by_email=data["submitted_by_email"],
+                    base_url=_base_url(request),
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                return self._render(request, call, body, NominationForm(seats=self._seats(call, body)), done=nomination)
+        return self._render(request, call, body, form, status=400)
+
+
+class ConfirmView(View):
+    """The candidate (or substitute candidate) confirms the nomination: consent (R31)."""
+
+    def _nomination(self, token) -> tuple[Nomination, str]:
+        try:
+            nomination_id, who = links.read_confirm_token(token)
+        except signing.BadSignature:
+            raise Http404(_("Linket er ugyldigt eller udløbet.")) from None
+        nomination = get_object_or_404(
+            Nomination.objects.select_related(
+                "call__council", "nominating_body", "seat", "candidate", "substitute_candidate"
+            ),
+            pk=nomination_id,
+        )
+        return nomination, who
+
+    def _render(self, request, nomination, who, form, status=200, done=False):
+        request.council = nomination.call.council
+        confirmed_at = nomination.candidate_confirmed_at if who == "candidate" else nomination.substitute_confirmed_at
+        return render(
+            request,
+            "membership/confirm.html",
+            {
+                "nomination": nomination,
+                "who": who,
+                "form": form,
+                "council": nomination.call.council,
+                "person": nomination.candidate if who == "candidate" else nomination.substitute_candidate,
+                "confirmed_at": confirmed_at,
+                "done": done,
+                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Bekræft indstilling"), None)],
+            },
+            status=status,
+        )
+
+    def get(self, request, token):
+        nomination, who = self._nomination(token)
+        return self._render(request, nomination, who, ConfirmForm())
+
+    def post(self, request, token):
+        nomination, who = self._nomination(token)
+        form = ConfirmForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                nomination = services.nomination_confirm(
+                    nomination=nomination,
+                    who=who,
+                    bio=form.cleaned_data["bio"],
+                    publish_bio=form.cleaned_data["publish_bio"],
+                    photo=form.cleaned_data.get("photo"),
+                    publish_photo=form.cleaned_data["publish_photo"],
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                return self._render(request, nomination, who, form, done=True)
+        return self._render(request, nomination, who, form, status=400)
