@@ -655,6 +655,13 @@ class HeldView(ActionView):
 class MinutesView(CouncilView):
     """The minutes: draft editing with a version check, circulation, responses, approval, publication."""
 
+    @staticmethod
+    def _my_response_initial(minutes, membership) -> dict:
+        for response in minutes.responses.all():
+            if membership and response.membership_id == membership.pk and response.revision == minutes.revision:
+                return {"kind": response.kind, "comment": response.comment}
+        return {}
+
     def _context(self, meeting, minutes, **extra):
         membership = selectors.membership_of_user(self.request.user, meeting)
         context = {
@@ -679,7 +686,7 @@ class MinutesView(CouncilView):
                         ),
                         None,
                     ),
-                    "response_form": forms.MinutesResponseForm(),
+                    "response_form": forms.MinutesResponseForm(initial=self._my_response_initial(minutes, membership)),
                     "approve_form": forms.ApproveAtMeetingForm(meeting=meeting),
                 }
             )

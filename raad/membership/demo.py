@@ -5,7 +5,7 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
-(Olena Shevchenko, seat 12, by Iryna Bondar), and one member reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
+(Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
 """
 
 from __future__ import annotations
@@ -258,10 +258,10 @@ def load(state: dict) -> None:
 
     _constituent_meeting(council, memberships, secretary)
 
-    # Olena resigns at the end of June; her substitute Iryna takes the seat (the refill, R19).
-    olena = memberships["Olena"]
-    services.member_resign(membership=olena, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
-    services.substitute_promote(substitute=olena.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
+    # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
+    jonas = memberships["Jonas"]
+    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
     services.member_flag_moved_away(
         membership=memberships["Hanne"],

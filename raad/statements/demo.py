@@ -230,7 +230,7 @@ def load(state: dict) -> None:
         ("Nour", "agree"),
         ("Hanne", "agree"),
         ("Tomasz", "agree"),
-        ("Jonas", "disagree"),
+        ("Olena", "disagree"),
     ]
     for name, answer in by_mail:
         services.written_answer_give(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -18,7 +19,7 @@ def letter_html(
     *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
 ) -> str:
     council = statement.council
-    with translation.override("da"):
+    with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "statements/pdf/letter.html",
             {

@@ -13,7 +13,7 @@ def statement_letter(*, statement_id: int) -> None:
     from raad.statements.models import Statement
 
     statement = Statement.objects.select_related("council", "consultation", "recipient").get(pk=statement_id)
-    with translation.override("da"):
+    with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("statements/email/letter_subject.txt", {"statement": statement}).strip()
         body = render_to_string("statements/email/letter.txt", {"statement": statement, "council": statement.council})
     message = EmailMessage(

@@ -136,6 +136,35 @@ def version_pair(statement: Statement, a: int, b: int) -> tuple[StatementVersion
     return versions[a], versions[b]
 
 
+def written_procedure_tally(procedure: WrittenProcedure) -> rules.WrittenResult:
+    """The result so far (or final) under the rules stored with the procedure."""
+    answers = list(procedure.answers.select_related("membership"))
+    membership_ids = [a.membership_id for a in answers]
+    spans = {m.pk: m for m in Membership.objects.filter(pk__in=membership_ids)}
+
+    def in_office(a: WrittenAnswer) -> bool:
+        m = spans[a.membership_id]
+        return m.starts_on <= a.answered_on and (m.ends_on is None or m.ends_on >= a.answered_on)
+
+    facts = [
+        rules.Answer(
+            person_id=spans[a.membership_id].person_id,
+            answer=a.answer,
+            in_office=in_office(a),
+            is_chair=spans[a.membership_id].role == Membership.Role.CHAIR,
+        )
+        for a in answers
+    ]
+    in_force = procedure.rules
+    return rules.written_procedure_result(
+        facts,
+        members_in_office=memberships_in_force(procedure.statement.council_id, procedure.opened_on).count(),
+        quorum_numerator=in_force.quorum_numerator,
+        quorum_denominator=in_force.quorum_denominator,
+        tie_rule=in_force.tie_rule,
+    )
+
+
 def open_procedure(statement: Statement) -> WrittenProcedure | None:
     return WrittenProcedure.objects.filter(statement=statement, status=WrittenProcedure.Status.OPEN).first()
 

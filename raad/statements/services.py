@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
@@ -132,7 +133,7 @@ def consultation_register(
         case_number=consultation.case_number,
         entry_date=journal_date or received_on,
         direction=JournalEntry.Direction.INCOMING,
-        subject=_da("Høring: %(subject)s") % {"subject": consultation.subject},
+        subject=_da(gettext_noop("Høring: %(subject)s")) % {"subject": consultation.subject},
         consultation=consultation,
         counterpart=committee.name,
     )
@@ -446,11 +447,14 @@ def written_procedure_open(
         },
     )
     recipients = [m.person.email for m in memberships_in_force(statement.council_id, today) if m.person.email]
-    subject = _da("Skriftlig procedure: %(title)s") % {"title": statement.title}
+    subject = _da(gettext_noop("Skriftlig procedure: %(title)s")) % {"title": statement.title}
     body = _da(
-        "Rådet behandler et udkast ved skriftlig procedure. Svar enig, uenig eller med en bemærkning "
-        "i arbejdsrummet senest %(date)s."
+        gettext_noop(
+            "Rådet behandler et udkast ved skriftlig procedure. Svar enig, uenig eller med en bemærkning "
+            "i arbejdsrummet senest %(date)s."
+        )
     ) % {"date": procedure.closes_on.strftime("%d.%m.%Y")}
+    body += "\n\n" + _da(gettext_noop("Udkastet (version %(n)s):")) % {"n": version.number} + "\n\n" + version.text
     transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
     return procedure
 
@@ -511,35 +515,6 @@ def written_answer_give(
     return written
 
 
-def written_procedure_tally(procedure: WrittenProcedure, on: datetime.date | None = None) -> rules.WrittenResult:
-    """The result so far (or final) under the rules stored with the procedure."""
-    answers = list(procedure.answers.select_related("membership"))
-    membership_ids = [a.membership_id for a in answers]
-    spans = {m.pk: m for m in Membership.objects.filter(pk__in=membership_ids)}
-
-    def in_office(a: WrittenAnswer) -> bool:
-        m = spans[a.membership_id]
-        return m.starts_on <= a.answered_on and (m.ends_on is None or m.ends_on >= a.answered_on)
-
-    facts = [
-        rules.Answer(
-            person_id=spans[a.membership_id].person_id,
-            answer=a.answer,
-            in_office=in_office(a),
-            is_chair=spans[a.membership_id].role == Membership.Role.CHAIR,
-        )
-        for a in answers
-    ]
-    in_force = procedure.rules
-    return rules.written_procedure_result(
-        facts,
-        members_in_office=memberships_in_force(procedure.statement.council_id, procedure.opened_on).count(),
-        quorum_numerator=in_force.quorum_numerator,
-        quorum_denominator=in_force.quorum_denominator,
-        tie_rule=in_force.tie_rule,
-    )
-
-
 @transaction.atomic
 def written_procedure_close(
     *, procedure: WrittenProcedure, by: User | None, on: datetime.date | None = None
@@ -561,7 +536,7 @@ def written_procedure_close(
                 % {"date": procedure.closes_on.strftime("%d.%m.%Y"), "ref": reference("written_procedure_days")}
             ]
         )
-    result = written_procedure_tally(procedure)
+    result = selectors.written_procedure_tally(procedure)
     procedure.status = WrittenProcedure.Status.CLOSED
     procedure.closed_on = today
     procedure.tally = result.as_dict()
@@ -591,7 +566,9 @@ def written_procedure_close(
                 version=procedure.version,
                 on=today,
                 reference_text=_da(
-                    "Skriftlig procedure %(start)s–%(end)s: %(agree)s enige, %(disagree)s uenige, %(comment)s bemærkninger"
+                    gettext_noop(
+                        "Skriftlig procedure %(start)s–%(end)s: %(agree)s enige, %(disagree)s uenige, %(comment)s bemærkninger"
+                    )
                 )
                 % {
                     "start": procedure.opened_on.strftime("%d.%m.%Y"),
@@ -653,7 +630,7 @@ def urgent_approve(*, statement: Statement, user: User, on: datetime.date | None
             route=Statement.Route.URGENT,
             version=version,
             on=today,
-            reference_text=_da("Godkendt af forperson og næstforperson %(date)s")
+            reference_text=_da(gettext_noop("Godkendt af forperson og næstforperson %(date)s"))
             % {"date": today.strftime("%d.%m.%Y")},
             by=user,
         )
@@ -766,7 +743,8 @@ def statement_send(
         case_number=statement.case_number or "-",
         entry_date=today,
         direction=JournalEntry.Direction.OUTGOING,
-        subject=_da("%(kind)s: %(title)s") % {"kind": _kind_in_house_language(statement), "title": statement.title},
+        subject=_da(gettext_noop("%(kind)s: %(title)s"))
+        % {"kind": _kind_in_house_language(statement), "title": statement.title},
         consultation=statement.consultation,
         statement=statement,
         counterpart=statement.recipient.name,

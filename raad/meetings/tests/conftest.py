@@ -170,19 +170,24 @@ def all_present(meeting: Meeting, cast: Cast, *, except_: tuple[int, ...] = ()) 
     )
 
 
-@pytest.fixture
-def login_secretary(client, cast):
-    """Log the secretary in with a verified second factor (the workspace requires it)."""
+def log_in_verified(client, user):
+    """Log `user` in with a verified second factor (the workspace requires it for the secretariat)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.create(user=cast.secretary, confirmed=True, name="test")
-    client.force_login(cast.secretary)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, confirmed=True, name="test"
+    )
+    client.force_login(user)
     session = client.session
-    from django_otp import DEVICE_ID_SESSION_KEY
-
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture
+def login_secretary(client, cast):
+    return log_in_verified(client, cast.secretary)
 
 
 @pytest.fixture(autouse=True)

@@ -256,3 +256,41 @@ def test_reading_closed_items_is_journalled(client, cast):
     entries = AuditEntry.objects.filter(verb="meeting.closed_items_read", actor=cast.users["medlem"]).order_by("id")
     assert [e.changes["what"]["after"] for e in entries] == ["agenda", f"attachment {attachment.pk}"]
     assert entries[0].changes["items"]["after"] == [closed.position]
+
+
+def test_member_responds_to_circulated_minutes_and_sees_their_answer(client, cast):
+    meeting = meeting_with_items(cast, n_open=1)
+    services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    all_present(meeting, cast)
+    services.item_decide(item=meeting.items.get(), text="Vedtaget", votes_for=8, by=cast.secretary)
+    services.meeting_mark_held(meeting=meeting, by=cast.secretary)
+    services.minutes_circulate(minutes=services.minutes_start(meeting=meeting, by=cast.secretary), by=cast.secretary)
+    login(client, cast.users["medlem"])
+    url = ws(cast, f"{meeting.pk}/referat/")
+    response = client.post(url + "svar/", {"kind": "object", "comment": ""}, follow=True)
+    assert "Skriv, hvad du gør indsigelse mod." in response.content.decode()
+    client.post(url + "svar/", {"kind": "object", "comment": "Punkt 1: stemmetallet er forkert."})
+    page = client.get(url).content.decode()
+    assert "Ahmad Testsen: Gør indsigelse – »Punkt 1: stemmetallet er forkert.«" in page
+    import re
+
+    (radio,) = re.findall(r'<input type="radio" name="kind" value="object"[^>]*>', page)
+    assert "checked" in radio
+
+
+def test_late_notice_is_flagged_to_the_secretariat(login_secretary, cast):
+    import time_machine
+
+    from .conftest import at, log_in_verified
+
+    meeting = meeting_with_items(cast)  # 10 December 17:00; notice deadline 3 December 17:00
+    with time_machine.travel(at(2026, 12, 3, 16, 59)):
+        log_in_verified(login_secretary, cast.secretary)
+        assert (
+            "Fristen for at sende dagsordenen er overskredet"
+            not in login_secretary.get(ws(cast, f"{meeting.pk}/")).content.decode()
+        )
+    with time_machine.travel(at(2026, 12, 3, 17, 1)):
+        log_in_verified(login_secretary, cast.secretary)
+        page = login_secretary.get(ws(cast, f"{meeting.pk}/")).content.decode()
+    assert "Fristen for at sende dagsordenen er overskredet (forretningsorden § 5, stk. 2)" in page

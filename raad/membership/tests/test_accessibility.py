@@ -109,7 +109,7 @@ def test_roster(page, live_server, demo_data, assert_accessible, language, prefi
 SECRETARIAT_PAGES = [
     f"{WORKSPACE}/",
     f"{WORKSPACE}/bemanding/",
-    f"{WORKSPACE}/bemanding/plads-12/",
+    f"{WORKSPACE}/bemanding/plads-6/",
     f"{WORKSPACE}/bemanding/organisationer/",
     f"{WORKSPACE}/bemanding/udpegning/",
     f"{WORKSPACE}/bemanding/indkaldelser/",

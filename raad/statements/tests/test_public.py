@@ -42,17 +42,17 @@ def archive(council, committee, other_committee, consultation, secretary, users)
             statement=published, text="Rådet støtter politikken og anbefaler sprogcaféer.", by=secretary
         )
         procedure = services.written_procedure_open(statement=published, by=secretary)
-        for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Jonas", "Zainab", "Mikkel"]:
+        for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Olena", "Zainab", "Mikkel"]:
             services.written_answer_give(
                 procedure=procedure,
                 user=user_for(name),
-                answer="comment" if name == "Jonas" else "agree",
-                comment="SKRIFTLIGT-SVAR fra Jonas" if name == "Jonas" else "",
+                answer="comment" if name == "Olena" else "agree",
+                comment="SKRIFTLIGT-SVAR fra Olena" if name == "Olena" else "",
             )
     with time_machine.travel(datetime.datetime(2026, 12, 2, 10, 0, tzinfo=CPH), tick=False):
         services.written_procedure_close(procedure=procedure, by=secretary)
         services.minority_statement_add(
-            statement=published, members="Jonas Petersen", text="Mindretallet ønsker mere.", by=secretary
+            statement=published, members="Olena Shevchenko", text="Mindretallet ønsker mere.", by=secretary
         )
         services.statement_send(statement=published, by=secretary)
         services.follow_up_register(

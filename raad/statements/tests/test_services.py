@@ -228,7 +228,7 @@ def test_written_procedure_adopts_with_the_rules_majority(council, draft, secret
     procedure = services.written_procedure_open(statement=draft, by=secretary)
     assert procedure.closes_on == TODAY + datetime.timedelta(days=rules_in_force(council).written_procedure_days)
     assert len(mail.outbox) == 0  # e-mails leave only after commit
-    for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Jonas", "Zainab"]:
+    for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Olena", "Zainab"]:
         services.written_answer_give(procedure=procedure, user=_user_for(name), answer="agree")
     services.written_answer_give(procedure=procedure, user=_user_for("Mikkel"), answer="comment", comment="Fint.")
     with pytest.raises(RuleViolation, match="ikke alle"):
@@ -376,7 +376,7 @@ def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit
 ):
     _adopt_at_meeting(draft, secretary)
     services.minority_statement_add(
-        statement=draft, members="Jonas Petersen", text="Mindretallet ønsker et loft over udgifterne.", by=secretary
+        statement=draft, members="Olena Shevchenko", text="Mindretallet ønsker et loft over udgifterne.", by=secretary
     )
     with django_capture_on_commit_callbacks(execute=True):
         statement = services.statement_send(statement=draft, by=secretary)
@@ -499,18 +499,14 @@ def test_secretariat_registers_an_answer_sent_by_email(draft, secretary, unchang
     assert (answer.membership, answer.given_by) == (mette, secretary)
     with unchanged(draft), pytest.raises(RuleViolation, match="én gang"):
         services.written_answer_give(procedure=procedure, user=secretary, membership=mette, answer="agree")
-    mette.ends_on = TODAY - datetime.timedelta(days=3)
-    mette.save()
+    # Jonas resigned on 30 June 2026 (membership demo): his answer cannot be registered.
     jonas = Membership.objects.get(person__first_name="Jonas")
-    jonas.ends_on = TODAY - datetime.timedelta(days=1)
-    jonas.save()
+    assert jonas.ends_on == datetime.date(2026, 6, 30)
     with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=secretary, membership=jonas, answer="agree")
 
 
-def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(
-    council, committee, secretary, users, run_on_commit=None
-):
+def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(council, committee, secretary, users):
     from django.utils import translation
 
     with translation.override("en"):
@@ -571,3 +567,24 @@ def test_recipient_without_email_cannot_be_sent_to(council, secretary, unchanged
     _adopt_at_meeting(statement, secretary)
     with unchanged(statement), pytest.raises(RuleViolation, match="ingen e-mailadresse"):
         services.statement_send(statement=statement, by=secretary)
+
+
+def test_members_get_the_draft_by_email_after_commit(draft, secretary, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.written_procedure_open(statement=draft, by=secretary)
+    assert len(mail.outbox) == 15  # every member in office has an e-mail address in the demo
+    message = mail.outbox[0]
+    assert message.subject == "Skriftlig procedure: Høringssvar om integrationspolitikken"
+    assert "senest 01.12.2026" in message.body
+    assert "Rådet foreslår mere sprogundervisning." in message.body
+
+
+def test_letter_is_in_the_house_language_not_the_page_language(draft, secretary, settings):
+    from django.utils import translation
+
+    _adopt_at_meeting(draft, secretary)
+    with translation.override("en"):  # the secretary reads the workspace in English
+        statement = services.statement_send(statement=draft, by=secretary)
+    reader, text = _pdf_text(statement)
+    assert "Med venlig hilsen" in text and "Vedrørende høringen »Integrationspolitik 2027–2030«" in text
+    assert reader.trailer["/Root"]["/Lang"] == "da"

@@ -36,3 +36,8 @@ def test_english_archive_and_statement_page(client, demo_data):
     page = response.content.decode()
     assert "Response on the integration policy 2027–2030" in page
     assert "What happened next?" in page and "The municipal board adopted the integration policy 2027–2030." in page
+
+
+def test_no_obsolete_entries_strings_in_code_are_all_extracted():
+    # An obsolete (#~) entry means a string left the code or is no longer marked for extraction.
+    assert not [e["msgid"] for e in _entries(CATALOGUE) if e["obsolete"]]

@@ -327,7 +327,7 @@ def render_statement(request, council, statement, status=200, **bound):
         "latest": latest,
         "comments": list(statement.comments.all()),
         "procedure": procedure,
-        "tally": services.written_procedure_tally(procedure) if procedure else None,
+        "tally": selectors.written_procedure_tally(procedure) if procedure else None,
         "closed_procedures": [p for p in statement.written_procedures.all() if p.status == "closed"],
         "can_answer": procedure is not None and membership is not None and not answered,
         "answered": answered,
@@ -351,11 +351,7 @@ def render_statement(request, council, statement, status=200, **bound):
         "minority_form": bound.get("minority_form") or forms.MinorityForm(),
         "send_form": bound.get("send_form") or forms.SendForm(),
         "correction_form": bound.get("correction_form")
-        or forms.CorrectionForm(
-            initial={
-                "text": (statement.versions.order_by("-number").first().text if statement.is_adopted and latest else "")
-            }
-        ),
+        or forms.CorrectionForm(initial={"text": latest.text if statement.is_adopted and latest else ""}),
         "follow_up_form": bound.get("follow_up_form") or forms.FollowUpForm(),
         "compare_form": forms.CompareForm(initial={"fra": max(1, len(versions) - 1), "til": len(versions)}),
         "errors": bound.get("errors", []),
