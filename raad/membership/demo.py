@@ -5,7 +5,8 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
-(Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
+(Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is
+invented. Back-dated, so no e-mails are sent.
 """
 
 from __future__ import annotations
