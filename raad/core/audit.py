@@ -54,6 +54,23 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
     }
 
 
+PRIVATE_VALUE = "[personoplysning]"
+
+
+def _mask_private(model: type[models.Model], changes: dict[str, Any]) -> dict[str, Any]:
+    """Personal data never enters the append-only journal: a model lists its personal fields in
+    AUDIT_PRIVATE_FIELDS, and for those the journal records that they changed, not their values (R35)."""
+    private = set(getattr(model, "AUDIT_PRIVATE_FIELDS", ()))
+    if not private:
+        return changes
+    masked = dict(changes)
+    for name in private & set(changes):
+        change = changes[name]
+        if isinstance(change, dict):
+            masked[name] = {key: (PRIVATE_VALUE if value not in (None, "") else value) for key, value in change.items()}
+    return masked
+
+
 def record(
     *,
     actor: User | None,
@@ -63,17 +80,22 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the journal. Call inside the service's transaction."""
+    changes = changes or {}
+    if target is not None:
+        changes = _mask_private(type(target), changes)
     entry = AuditEntry(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=(str(actor) if actor is not None and actor.pk else "system"),
         verb=verb,
         council_id=council_id,
-        changes=_plain(changes or {}),
+        changes=_plain(changes),
     )
     if target is not None:
         entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         entry.target_id = str(target.pk)
-        entry.target_label = str(target)[:300]
+        # A model whose str() is personal data gives the journal a neutral `audit_label` instead.
+        label = getattr(target, "audit_label", None)
+        entry.target_label = str(label if label is not None else target)[:300]
     entry.save()
     return entry
 

@@ -6,9 +6,20 @@ from raad.core.roles import Role, has_role, is_council_member, is_council_partic
 
 is_chair_or_vice = has_role(Role.CHAIR, Role.VICE_CHAIR)
 
+
+@rules.predicate
+def is_meeting_leader(user, obj=None) -> bool:
+    """The member the meeting chose to lead it when forperson and næstforperson are both absent (R18).
+    Only true when the permission is checked on the meeting itself."""
+    leader_id = getattr(obj, "leader_id", None)
+    if leader_id is None or not user.is_authenticated:
+        return False
+    return obj.leader.person.user_id == user.pk
+
+
 rules.add_perm("meetings.view", is_council_participant)
 rules.add_perm("meetings.manage", is_secretariat)
 rules.add_perm("meetings.propose_item", is_council_member)
 rules.add_perm("meetings.send_apology", is_council_member)
-rules.add_perm("meetings.run", is_secretariat | is_chair_or_vice)
+rules.add_perm("meetings.run", is_secretariat | is_chair_or_vice | is_meeting_leader)
 rules.add_perm("meetings.respond_minutes", is_council_member)

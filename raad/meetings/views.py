@@ -55,8 +55,8 @@ class CouncilView(WorkspaceMixin, View):
             self.council = _council(kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
-    def check(self, perm: str | None = None) -> None:
-        require_perm(self.request, perm or self.perm, self.council)
+    def check(self, perm: str | None = None, obj=None) -> None:
+        require_perm(self.request, perm or self.perm, obj if obj is not None else self.council)
 
     def meeting(self, pk: int) -> Meeting:
         try:
@@ -185,7 +185,7 @@ class MeetingView(CouncilView):
                 "quorum": selectors.quorum_for(meeting, rows=rows, procedure=procedure),
                 "minutes": Minutes.objects.filter(meeting=meeting).first(),
                 "can_manage": request.user.has_perm("meetings.manage", self.council),
-                "can_run": request.user.has_perm("meetings.run", self.council),
+                "can_run": request.user.has_perm("meetings.run", meeting),
                 "can_propose": request.user.has_perm("meetings.propose_item", self.council) and mine is not None,
                 "now": timezone.now(),
                 "crumbs": _crumbs(self.council, (str(meeting), None)),
@@ -387,8 +387,9 @@ class ActionView(CouncilView):
         return reverse("meetings:meeting", args=[self.council.slug, meeting.pk])
 
     def post(self, request, slug, pk, **kwargs):
-        self.check()
+        self.check(perm="meetings.view")
         meeting = self.meeting(pk)
+        self.check(obj=meeting)  # on the meeting, so that its elected leader may run it (R18)
         self.kwargs = kwargs
         try:
             self.act(request, meeting)
@@ -482,8 +483,9 @@ class ScreenView(CouncilView):
     perm = "meetings.run"
 
     def get(self, request, slug, pk):
-        self.check()
+        self.check(perm="meetings.view")
         meeting = self.meeting(pk)
+        self.check(obj=meeting)  # on the meeting, so that its elected leader may run it (R18)
         procedure = selectors.rules_for(meeting)
         rows = selectors.attendance_rows(meeting)
         items = selectors.agenda_items(meeting)

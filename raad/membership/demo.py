@@ -5,7 +5,8 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 28 January 2026 appointing 13 nominees and 2 direct members, the constituent meeting
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
-(Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is invented. Back-dated, so no e-mails are sent.
+(Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is
+invented. Back-dated, so no e-mails are sent.
 """
 
 from __future__ import annotations
@@ -99,11 +100,13 @@ def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=CPH)
 
 
-def _data(first, last, postcode, city) -> CandidateData:
+def _data(first, last, postcode, city, login=None) -> CandidateData:
+    # A substitute with a login is reached at the login's address (as the meetings demo expects).
+    email = f"{login}@demo.invalid" if login else f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", "")
     return CandidateData(
         first_name=first,
         last_name=last,
-        email=f"{first.lower()}.{last.lower()}@demo.invalid".replace(" ", ""),
+        email=email,
         phone="",
         street_address="Demovej 1",
         postcode=postcode,
@@ -177,7 +180,7 @@ def load(state: dict) -> None:
                 nominating_body=seat.nominating_body,
                 seat=seat,
                 candidate=_data(first, last, postcode, city),
-                substitute=_data(*SUBSTITUTES[index][:4]),
+                substitute=_data(*SUBSTITUTES[index][:4], login=SUBSTITUTES[index][4]),
                 motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
                 submitted_by_name="Kontaktperson",
                 submitted_by_email=f"kontakt{index + 1}@forening.invalid",

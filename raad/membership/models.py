@@ -95,6 +95,20 @@ class Person(BaseModel):
     consent_recorded_at = models.DateTimeField(_("samtykke givet"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
 
+    # The audit journal cannot be changed, so it never holds these values: a candidate who is not
+    # appointed must be erasable (R35). It records that they changed, and the person by number only.
+    AUDIT_PRIVATE_FIELDS = (
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street_address",
+        "postcode",
+        "city",
+        "bio",
+        "bio_en",
+    )
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("personer")
@@ -102,6 +116,10 @@ class Person(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def audit_label(self) -> str:
+        return str(_("Person nr. %(number)s") % {"number": self.pk})
 
 
 class Membership(BaseModel):

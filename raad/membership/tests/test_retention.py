@@ -40,3 +40,22 @@ def test_unappointed_candidates_are_anonymised_after_the_period_and_only_once(de
     assert "Helle" not in entry.target_label  # the journal keeps no name of the anonymised
     # appointed people are kept
     assert Person.objects.filter(first_name="Amina", last_name="Yusuf").exists()
+
+
+def test_the_audit_journal_never_held_the_unappointed_candidates_personal_data(demo_data):
+    helle = Person.objects.get(first_name="Helle", last_name="Vestergaard")
+    street, email = helle.street_address, helle.email
+    run("2026-07-28")
+    for entry in AuditEntry.objects.all():
+        text = f"{entry.target_label} {entry.changes}"
+        assert "Vestergaard" not in text, (entry.verb, text)
+        if street:
+            assert street not in text, (entry.verb, text)
+        if email:
+            assert email not in text, (entry.verb, text)
+    created = AuditEntry.objects.get(verb="person.created", target_id=str(helle.pk))
+    assert created.target_label == f"Person nr. {helle.pk}"
+    assert created.changes["postcode"] == {"before": None, "after": "[personoplysning]"}
+    for entry in AuditEntry.objects.filter(target_type__model="person"):
+        for field in set(entry.changes) & set(Person.AUDIT_PRIVATE_FIELDS):
+            assert set(entry.changes[field].values()) <= {None, "", "[personoplysning]"}, (entry.verb, field)
