@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from raad.membership.models import (
     NominatingBody,
     Nomination,
     NominationCall,
+    Person,
     Seat,
     Substitute,
 )
@@ -61,10 +63,23 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                 "national_representative": membership.is_national_representative,
                 "bio": person.bio if person.publish_bio else "",
                 "bio_en": person.bio_en if person.publish_bio else "",
-                "photo_url": person.photo.url if person.publish_photo and person.photo else "",
+                "photo_url": reverse("portal:member_photo", args=[council.slug, person.pk])
+                if person.publish_photo and person.photo
+                else "",
             }
         )
     return roster
+
+
+def public_member_photo(council: Council, person_id: int, on: datetime.date | None = None) -> Person | None:
+    """A sitting member's photo, only where they consented to its publication (R31); else None."""
+    membership = (
+        memberships_in_force(council, on)
+        .filter(person_id=person_id, person__publish_photo=True)
+        .exclude(person__photo="")
+        .first()
+    )
+    return membership.person if membership is not None else None
 
 
 def _person_memberships(user, on: datetime.date) -> QuerySet[Membership]:

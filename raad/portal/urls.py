@@ -10,6 +10,7 @@ urlpatterns = [
     path("persondata/", views.privacy, name="privacy"),
     path("raad/<slug:slug>/", views.council, name="council"),
     path("raad/<slug:slug>/medlemmer/", views.members, name="members"),
+    path("raad/<slug:slug>/medlemmer/foto/<int:person_id>/", views.member_photo, name="member_photo"),
     path("raad/<slug:slug>/forretningsorden/", views.rules, name="rules"),
     path("raad/<slug:slug>/forretningsorden/version-<int:version>/", views.rules_version, name="rules_version"),
     path("raad/<slug:slug>/kontakt/", views.contact, name="contact"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import mimetypes
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from raad.core.i18n import localized
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure
-from raad.membership.selectors import public_roster
+from raad.membership.selectors import public_member_photo, public_roster
 
 
 def _council(request: HttpRequest, slug: str) -> Council:
@@ -137,3 +138,15 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/privacy.html", {"crumbs": _crumbs(None, (_("Persondata"), None))})
+
+
+def member_photo(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    """A member's photo, served only while they sit on the council and have consented to it."""
+    council = _council(request, slug)
+    person = public_member_photo(council, person_id)
+    if person is None:
+        raise Http404(_("Billedet findes ikke."))
+    content_type = mimetypes.guess_type(person.photo.name)[0] or "application/octet-stream"
+    response = FileResponse(person.photo.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
