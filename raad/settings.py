@@ -121,6 +121,7 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+FORMAT_MODULE_PATH = ["raad.formats"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
