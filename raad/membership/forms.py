@@ -23,6 +23,33 @@ class NominatingBodyForm(forms.ModelForm):
         fields = ["name", "contact_name", "contact_email", "contact_phone", "website"]
 
 
+class SeatForm(forms.Form):
+    """A seat in the catalogue: its number, its type and, for a nominated seat, who nominates."""
+
+    number = forms.IntegerField(label=_("Plads nr."), min_value=1, max_value=99)
+    kind = forms.ChoiceField(label=_("Pladstype"), choices=Seat.Kind.choices)
+    nominating_body = forms.ModelChoiceField(
+        label=_("Indstillingsberettiget organisation"),
+        queryset=NominatingBody.objects.none(),
+        required=False,
+        help_text=_("Kun for pladser, der besættes efter indstilling."),
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominating_body"].queryset = NominatingBody.objects.filter(council=council).order_by("name")
+
+
+class SeatBodyForm(forms.Form):
+    nominating_body = forms.ModelChoiceField(
+        label=_("Indstillingsberettiget organisation"), queryset=NominatingBody.objects.none(), required=False
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominating_body"].queryset = NominatingBody.objects.filter(council=council).order_by("name")
+
+
 class EndMembershipForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Ophørsgrund"),

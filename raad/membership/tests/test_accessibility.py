@@ -110,6 +110,8 @@ SECRETARIAT_PAGES = [
     f"{WORKSPACE}/",
     f"{WORKSPACE}/bemanding/",
     f"{WORKSPACE}/bemanding/plads-6/",
+    f"{WORKSPACE}/bemanding/ny-plads/",
+    f"{WORKSPACE}/bemanding/plads-1/organisation/",
     f"{WORKSPACE}/bemanding/organisationer/",
     f"{WORKSPACE}/bemanding/udpegning/",
     f"{WORKSPACE}/bemanding/indkaldelser/",

@@ -25,6 +25,8 @@ from raad.membership.forms import (
     FlagMovedAwayForm,
     NominatingBodyForm,
     PromoteForm,
+    SeatBodyForm,
+    SeatForm,
 )
 from raad.membership.models import Membership, NominatingBody, Person, Seat, Substitute
 
@@ -82,6 +84,77 @@ class SeatsView(SecretariatView):
                 "crumbs": crumbs(self.council)[:-1] + [(_("Bemanding"), None)],
             },
         )
+
+
+class SeatCreateView(SecretariatView):
+    """Add a seat to the catalogue of the rules of procedure."""
+
+    def _render(self, request, form, status=200):
+        return self.page(
+            request,
+            "membership/seat_form.html",
+            {
+                "form": form,
+                "title": _("Ny plads"),
+                "crumbs": crumbs(self.council, (_("Ny plads"), None)),
+            },
+            status,
+        )
+
+    def get(self, request, slug):
+        return self._render(request, SeatForm(council=self.council))
+
+    def post(self, request, slug):
+        form = SeatForm(request.POST, council=self.council)
+        if form.is_valid():
+            try:
+                seat = services.seat_create(council=self.council, by=request.user, **form.cleaned_data)
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Plads %(n)s er oprettet.") % {"n": seat.number})
+                return redirect("membership:seats", slug=self.council.slug)
+        return self._render(request, form, status=400)
+
+
+class SeatBodyView(SecretariatView):
+    """Change which association or institution nominates for a seat."""
+
+    def _render(self, request, seat, form, status=200):
+        return self.page(
+            request,
+            "membership/seat_form.html",
+            {
+                "form": form,
+                "seat": seat,
+                "title": _("Indstillende organisation for plads %(n)s") % {"n": seat.number},
+                "crumbs": crumbs(self.council, (str(seat), None)),
+            },
+            status,
+        )
+
+    def _seat(self, number) -> Seat:
+        return get_object_or_404(Seat.objects.select_related("nominating_body"), council=self.council, number=number)
+
+    def get(self, request, slug, number):
+        seat = self._seat(number)
+        form = SeatBodyForm(council=self.council, initial={"nominating_body": seat.nominating_body_id})
+        return self._render(request, seat, form)
+
+    def post(self, request, slug, number):
+        seat = self._seat(number)
+        form = SeatBodyForm(request.POST, council=self.council)
+        if form.is_valid():
+            try:
+                services.seat_set_nominating_body(
+                    seat=seat, nominating_body=form.cleaned_data["nominating_body"], by=request.user
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Plads %(n)s er gemt.") % {"n": seat.number})
+                return redirect("membership:seats", slug=self.council.slug)
+        return self._render(request, seat, form, status=400)
 
 
 class SeatHistoryView(SecretariatView):
