@@ -200,3 +200,14 @@ def smtp_server(settings, tmp_path):
 def _fast_password_hashing(settings):
     """Hashing the demo users' passwords with PBKDF2 costs seconds per test; tests use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _danish_by_default():
+    """Every test starts in Danish, the site's default language: a request to an English page leaves English
+    active in the thread, which would otherwise leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("da")
+    yield
+    translation.deactivate()

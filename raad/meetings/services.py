@@ -17,14 +17,14 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, documents
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import current_term, rules_in_force
-from raad.meetings import files, notify, rules, selectors
+from raad.meetings import notify, rules, selectors
 from raad.meetings.models import (
     AgendaItem,
     Attachment,
@@ -366,6 +366,10 @@ def _item_propose(
     return item
 
 
+# What an agenda item may have attached (checked by content).
+ATTACHMENT_TYPES = (documents.PDF, documents.DOCX, documents.DOC, documents.PNG, documents.JPEG)
+
+
 @transaction.atomic
 def attachment_add(
     *, item: AgendaItem, title: str, upload: UploadedFile, is_closed: bool = False, by: User | None
@@ -373,22 +377,9 @@ def attachment_add(
     """Attach a file. Its type (PDF, Word, PNG, JPEG) and size are checked by its content, not its name."""
     item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
     _check_open_for_items(item.meeting)
-    limit = files.max_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise RuleViolation(
-            [Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})]
-        )
-    data = upload.read(limit + 1)
-    if len(data) > limit:
-        raise RuleViolation(
-            [Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})]
-        )
-    content_type = files.sniff(data[:16], data)
-    if content_type is None:
-        raise RuleViolation(
-            [Violation("file", _("Filtypen kan ikke bruges. Brug PDF, Word (.docx/.doc), PNG eller JPEG."))]
-        )
-    name = f"bilag.{files.EXTENSIONS[content_type]}"
+    data = upload.read(documents.max_upload_bytes() + 1)
+    content_type, extension = documents.check_upload(data, accepted=ATTACHMENT_TYPES)
+    name = f"bilag.{extension}"
     attachment = Attachment(
         item=item,
         title=clean_text(title) or name,

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from raad.core import audit
+from raad.core import audit, documents
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -24,7 +24,7 @@ from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
-from raad.statements import documents, hooks, letters, notify, rules, selectors
+from raad.statements import hooks, letters, notify, rules, selectors
 from raad.statements.models import (
     Committee,
     Consultation,
@@ -175,32 +175,28 @@ def consultation_register_with_document(
     return consultation
 
 
+# What the municipality sends in a høring (checked by content).
+CONSULTATION_DOCUMENT_TYPES = (
+    documents.PDF,
+    documents.DOCX,
+    documents.ODT,
+    documents.XLSX,
+    documents.PNG,
+    documents.JPEG,
+)
+
+
 @transaction.atomic
 def consultation_document_add(
     *, consultation: Consultation, title: str, filename: str, data: bytes, by: User | None
 ) -> ConsultationDocument:
     """Attach a consultation document after checking its type by content and its size."""
-    limit = documents.max_upload_bytes()
-    if len(data) > limit:
-        raise RuleViolation(
-            [Violation("file", _("Filen er for stor (højst %(mb)s MB).") % {"mb": limit // (1024 * 1024)})]
-        )
-    if not data:
-        raise RuleViolation([Violation("file", _("Filen er tom."))])
-    content_type = documents.sniff(data[:16], data)
-    if content_type is None:
-        raise RuleViolation(
-            [
-                Violation(
-                    "file", _("Filtypen kan ikke bruges. Send PDF, Word (docx), ODT, Excel (xlsx), PNG eller JPEG.")
-                )
-            ]
-        )
+    content_type, extension = documents.check_upload(data, accepted=CONSULTATION_DOCUMENT_TYPES)
     stem = "".join(ch for ch in filename.rsplit(".", 1)[0] if ch.isalnum() or ch in "-_")[:60] or "dokument"
     document = ConsultationDocument(
         consultation=consultation, title=title.strip() or stem, content_type=content_type, size=len(data)
     )
-    document.file.save(f"{stem}.{documents.EXTENSIONS[content_type]}", ContentFile(data), save=False)
+    document.file.save(f"{stem}.{extension}", ContentFile(data), save=False)
     document.save()
     audit.record(
         actor=by,

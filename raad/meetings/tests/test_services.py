@@ -179,7 +179,7 @@ def test_attachment_type_is_checked_by_content_not_name(meeting, cast):
 
 
 def test_attachment_size_limit(meeting, cast, settings):
-    settings.RAAD_ATTACHMENT_MAX_BYTES = 100
+    settings.MAX_UPLOAD_BYTES = 100
     item = services.item_add(meeting=meeting, title="Sprogcenter", by=cast.secretary)
     big = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n" + b"0" * 200)
     with pytest.raises(RuleViolation, match="for stor"):
@@ -191,7 +191,7 @@ def test_notice_mails_every_member_after_commit_once(meeting, cast, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     assert len(mail.outbox) == 10
-    assert sorted(m.to[0] for m in mail.outbox)[0] == "abdi@test.invalid" or len({m.to[0] for m in mail.outbox}) == 10
+    assert len({m.to[0] for m in mail.outbox}) == 10
     assert mail.outbox[0].subject.startswith("Dagsorden: Integrationsrådet")
     with pytest.raises(RuleViolation):
         services.meeting_send_notice(meeting=meeting, by=cast.secretary)

@@ -106,7 +106,7 @@ def test_document_type_is_checked_by_content(consultation, secretary, unchanged)
 
 
 def test_document_size_limit(consultation, secretary, settings, unchanged):
-    settings.RAAD_MAX_UPLOAD_BYTES = 1024 * 1024
+    settings.MAX_UPLOAD_BYTES = 1024 * 1024
     with unchanged(), pytest.raises(RuleViolation, match="for stor"):
         services.consultation_document_add(
             consultation=consultation,
