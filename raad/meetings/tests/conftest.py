@@ -188,9 +188,3 @@ def log_in_verified(client, user):
 @pytest.fixture
 def login_secretary(client, cast):
     return log_in_verified(client, cast.secretary)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Hashing the test users' passwords with PBKDF2 would take most of each test's time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import translation
 
 from raad.core.roles import Role
 from raad.core.services import user_create
@@ -42,13 +41,6 @@ def make_person(first: str, last: str = "Hansen", postcode: str = "4300", **extr
     return person_create(
         first_name=first, last_name=last, postcode=postcode, city="", municipality_code="0316", by=None, **extra
     )
-
-
-@pytest.fixture(autouse=True)
-def danish():
-    """Messages are asserted in Danish, whatever language an earlier test in this process left active."""
-    with translation.override("da"):
-        yield
 
 
 @pytest.fixture

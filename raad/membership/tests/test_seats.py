@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from raad.core.models import AuditEntry
 from raad.membership.models import NominatingBody, Seat
@@ -11,12 +10,6 @@ from .snapshot import db_snapshot
 from .test_views import SLUG, login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    with translation.override("da"):
-        yield
 
 
 def test_secretariat_adds_a_direct_seat(client, demo_data):

@@ -5,19 +5,12 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import translation
 from PIL import Image
 
 from raad.membership.models import Person
 
 pytestmark = pytest.mark.django_db
 SLUG = "integrationsraadet"
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    with translation.override("da"):
-        yield
 
 
 def _png() -> bytes:

@@ -16,11 +16,7 @@ from raad.statements import services
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_media(settings, tmp_path):
-    from django.utils import translation
-
-    translation.activate("da")  # an English page in an earlier test leaves English active in the thread
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
