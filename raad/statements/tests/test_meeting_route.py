@@ -233,3 +233,17 @@ def test_a_decision_from_before_the_consultation_arrived_cannot_adopt_it(client,
     login(client, secretary)
     page = client.get(reverse("statements:statement", args=[SLUG, draft.pk])).content.decode()
     assert f'<option value="{later.pk}">' in page and f'<option value="{earlier.pk}">' not in page
+
+
+def test_the_desk_shows_for_each_open_consultation_where_the_answer_can_be_adopted(client, council, draft, secretary):
+    def cell():
+        page = client.get(reverse("statements:desk", args=[SLUG])).content.decode()
+        row = page.split("Integrationspolitik 2027–2030</a></th>")[1].split("</tr>")[0]
+        return row.split("<td>")[4].split("</td>")[0]
+
+    login(client, secretary)
+    assert cell() == "Intet møde – skriftlig procedure eller hastesag"
+    meeting = plan(council, at(2026, 12, 3))
+    assert cell() == f'<a href="/arbejdsrum/{SLUG}/moeder/{meeting.pk}/">3. december 2026</a> (dagsordenen er åben)'
+    services.statement_plan_route(statement=draft, route="meeting", by=secretary)
+    assert cell() == f'På dagsordenen: <a href="/arbejdsrum/{SLUG}/moeder/{meeting.pk}/">Møde 03.12.2026, pkt. 1</a>'
