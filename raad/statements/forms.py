@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from raad.core.i18n import localized
 from raad.councils.models import Purpose
 from raad.meetings.models import Decision
 from raad.statements import selectors
@@ -15,6 +16,17 @@ _DATE = {"type": "date"}
 
 def _date(label, **kwargs):
     return forms.DateField(label=label, widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"), **kwargs)
+
+
+class _OnStatementPage(forms.Form):
+    """The drafting page shows many forms at once; each gets its own element ids (`id_<form>_<field>`) so no
+    two fields share one and every label points at its own field. Field names stay as they are."""
+
+    form_id = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.form_id}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class ConsultationForm(forms.Form):
@@ -88,19 +100,25 @@ class StatementForm(forms.Form):
         self.fields["rapporteur"].choices = [("", _("Ingen valgt"))] + [(str(u.pk), str(u)) for u in rapporteurs]
 
 
-class VersionForm(forms.Form):
+class VersionForm(_OnStatementPage):
+    form_id = "version"
+
     text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 18}))
     note = forms.CharField(label=_("Hvad er ændret"), max_length=300, required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(_OnStatementPage):
+    form_id = "comment"
+
     text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     proposed_text = forms.CharField(
         label=_("Forslag til ændret tekst"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
-class RouteForm(forms.Form):
+class RouteForm(_OnStatementPage):
+    form_id = "route"
+
     route = forms.ChoiceField(label=_("Vej til vedtagelse"), choices=Statement.Route.choices, widget=forms.RadioSelect)
 
 
@@ -109,7 +127,9 @@ class DecisionChoiceField(forms.ModelChoiceField):
         return f"{selectors.agenda_label(obj.item)}: {obj.item.title}"
 
 
-class MeetingAdoptionForm(forms.Form):
+class MeetingAdoptionForm(_OnStatementPage):
+    form_id = "meeting"
+
     decision = DecisionChoiceField(
         label=_("Rådets beslutning"),
         queryset=Decision.objects.none(),
@@ -122,19 +142,25 @@ class MeetingAdoptionForm(forms.Form):
         self.fields["decision"].queryset = selectors.adoptable_decisions(statement)
 
 
-class WrittenAnswerForm(forms.Form):
+class WrittenAnswerForm(_OnStatementPage):
+    form_id = "answer"
+
     answer = forms.ChoiceField(label=_("Dit svar"), choices=WrittenAnswer.Answer.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label=_("Bemærkning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class MinorityForm(forms.Form):
+class MinorityForm(_OnStatementPage):
+    form_id = "minority"
+
     members = forms.CharField(
         label=_("Mindretallet"), max_length=500, help_text=_("Navnene på medlemmerne i mindretallet.")
     )
     text = forms.CharField(label=_("Mindretalsudtalelse (ordret)"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class SendForm(forms.Form):
+class SendForm(_OnStatementPage):
+    form_id = "send"
+
     late_reason = forms.CharField(
         label=_("Begrundelse for sen fremsendelse"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -143,12 +169,16 @@ class SendForm(forms.Form):
     )
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(_OnStatementPage):
+    form_id = "correction"
+
     text = forms.CharField(label=_("Rettet tekst"), widget=forms.Textarea(attrs={"rows": 12}))
     note = forms.CharField(label=_("Hvad er rettet"), max_length=300)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(_OnStatementPage):
+    form_id = "follow_up"
+
     decided_on = _date(_("Besluttet den"))
     body = forms.CharField(label=_("Besluttende organ"), max_length=200)
     decision = forms.CharField(label=_("Hvad blev besluttet"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -164,9 +194,12 @@ class FollowUpForm(forms.Form):
     link = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
 
 
-class CompareForm(forms.Form):
-    fra = forms.IntegerField(label=_("Fra version"), min_value=1)
-    til = forms.IntegerField(label=_("Til version"), min_value=1)
+class CompareForm(_OnStatementPage):
+    form_id = "compare"
+
+    # Version numbers; the bound keeps a huge number from reaching the database as an out-of-range integer.
+    fra = forms.IntegerField(label=_("Fra version"), min_value=1, max_value=32767)
+    til = forms.IntegerField(label=_("Til version"), min_value=1, max_value=32767)
 
 
 class ArchiveFilterForm(forms.Form):
@@ -179,6 +212,8 @@ class ArchiveFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         everything = [("", _("Alle"))]
         self.fields["aar"].choices = everything + [(y, str(y)) for y in facets["years"]]
-        self.fields["udvalg"].choices = everything + [(c.pk, str(c)) for c in facets["committees"]]
-        self.fields["formaal"].choices = everything + [(p.pk, f"{p.number}. {p.title}") for p in facets["purposes"]]
+        self.fields["udvalg"].choices = everything + [(c.pk, localized(c, "name")) for c in facets["committees"]]
+        self.fields["formaal"].choices = everything + [
+            (p.pk, f"{p.number}. {localized(p, 'title')}") for p in facets["purposes"]
+        ]
         self.fields["type"].choices = everything + list(facets["kinds"])

@@ -246,3 +246,47 @@ def test_personal_data_is_pointed_out_before_sending(sec_client, council, consul
     page = sec_client.get(url("statement", statement.pk)).content.decode()
     assert "Teksten kan indeholde personoplysninger" in page
     assert "jens@example.invalid" in page and "Storegade 12" in page
+
+
+@pytest.mark.parametrize("username", ["sekretariat", "medlem"])
+def test_every_element_id_on_the_drafting_page_is_unique(client, draft, users, username):
+    """Many forms share one page; a label must point at its own field (WCAG 1.3.1, 4.1.1)."""
+    import collections
+    import re
+
+    login(client, users[username])
+    page = client.get(url("statement", draft.pk)).content.decode()
+    ids = collections.Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert 'for="id_version_text"' in page or username == "medlem"
+    assert 'for="id_comment_text"' in page
+
+
+def test_comparing_absurd_version_numbers_is_a_clear_error(sec_client, draft):
+    response = sec_client.get(url("compare", draft.pk) + "?fra=99999999999999999999&til=1")
+    assert response.status_code == 400
+    assert "Denne værdi skal være mindre end eller lig 32767." in response.content.decode()
+    response = sec_client.get(url("compare", draft.pk) + "?fra=1&til=7")
+    assert response.status_code == 400
+    assert "Vælg to versioner, som udtalelsen har (1–1)." in response.content.decode()
+
+
+def test_english_workspace_and_archive_name_council_committee_and_purpose_in_english(
+    client, sec_client, council, draft, consultation
+):
+    from raad.councils.models import Purpose
+
+    purpose = Purpose.objects.get(terms_of_reference__council=council, number=1)
+    draft.purpose = purpose
+    draft.save(update_fields=["purpose"])
+    council.name_en = "Holbæk Municipality Integration Council"
+    council.save(update_fields=["name_en"])
+    consultation.committee.name_en = "The Committee for Social Affairs and Health"
+    consultation.committee.save(update_fields=["name_en"])
+    page = sec_client.get("/en" + url("statement", draft.pk)).content.decode()
+    assert ">Holbæk Municipality Integration Council</a>" in page
+    import html
+
+    assert purpose.title_en and html.escape(f"1. {purpose.title_en}") in page
+    desk = sec_client.get(f"/en/arbejdsrum/{SLUG}/hoeringer/").content.decode()
+    assert "<td>The Committee for Social Affairs and Health</td>" in desk

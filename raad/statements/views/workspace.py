@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from raad.core.errors import RuleViolation
+from raad.core.i18n import localized
 from raad.core.redaction import find_personal_data
 from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin, require_perm
@@ -33,7 +34,7 @@ def _council(slug: str) -> Council:
 def _crumbs(council: Council, *rest):
     return [
         (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (council.name, reverse("secretariat:council", args=[council.slug])),
+        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
         (_("Høringer og udtalelser"), reverse("statements:desk", args=[council.slug])),
         *rest,
     ]
@@ -364,7 +365,8 @@ def render_statement(request, council, statement, status=200, **bound):
         "correction_form": bound.get("correction_form")
         or forms.CorrectionForm(initial={"text": latest.text if statement.is_adopted and latest else ""}),
         "follow_up_form": bound.get("follow_up_form") or forms.FollowUpForm(),
-        "compare_form": forms.CompareForm(initial={"fra": max(1, len(versions) - 1), "til": len(versions)}),
+        "compare_form": bound.get("compare_form")
+        or forms.CompareForm(initial={"fra": max(1, len(versions) - 1), "til": len(versions)}),
         "errors": bound.get("errors", []),
         "crumbs": _crumbs(council, (statement.title, None)),
     }
@@ -577,11 +579,14 @@ class CompareView(WorkspaceMixin, View):
         statement = _statement(council, pk)
         form = forms.CompareForm(request.GET)
         if not form.is_valid():
-            return render_statement(request, council, statement, status=400)
+            return render_statement(request, council, statement, status=400, compare_form=form)
         try:
             old, new = selectors.version_pair(statement, form.cleaned_data["fra"], form.cleaned_data["til"])
         except KeyError:
-            raise Http404 from None
+            form.add_error(
+                None, _("Vælg to versioner, som udtalelsen har (1–%(n)s).") % {"n": statement.versions.count()}
+            )
+            return render_statement(request, council, statement, status=400, compare_form=form)
         return render(
             request,
             "statements/desk/compare.html",
