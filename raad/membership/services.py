@@ -55,10 +55,17 @@ PERSON_FIELDS = (
 )
 BODY_FIELDS = ("name", "contact_name", "contact_email", "contact_phone", "website")
 LEAVING_REASONS = (Membership.EndReason.RESIGNED, Membership.EndReason.MOVED_AWAY, Membership.EndReason.DECEASED)
-_LEAVE_VERB: dict[str, str] = {
+# Each verb written out, so the journal's labels can be checked against them (raad/core/tests/test_audit_labels.py).
+_END_VERB: dict[str, str] = {
+    Membership.EndReason.TERM_ENDED: "member.term_ended",
     Membership.EndReason.RESIGNED: "member.resigned",
     Membership.EndReason.MOVED_AWAY: "member.moved_away",
     Membership.EndReason.DECEASED: "member.deceased",
+    Membership.EndReason.REPLACED: "member.replaced",
+}
+_CONFIRM_VERB: dict[str, str] = {
+    "candidate": "nomination.confirmed_by_candidate",
+    "substitute": "nomination.confirmed_by_substitute",
 }
 
 
@@ -384,7 +391,7 @@ def _end(*, membership: Membership, reason: str, last_day: datetime.date, by: Us
     membership.save(update_fields=["ends_on", "end_reason", "updated_at"])
     audit.record(
         actor=by,
-        verb=_LEAVE_VERB.get(reason, f"member.{reason}"),
+        verb=_END_VERB[reason],
         target=membership,
         council_id=membership.seat.council_id,
         changes={"ends_on": {"before": None, "after": last_day}, "end_reason": {"before": "", "after": reason}},
@@ -1039,7 +1046,7 @@ def nomination_confirm(
     person.save(update_fields=["bio", "publish_bio", "photo", "publish_photo", "consent_recorded_at", "updated_at"])
     audit.record(
         actor=None,
-        verb=f"nomination.confirmed_by_{who}",
+        verb=_CONFIRM_VERB[who],
         target=nomination,
         council_id=nomination.call.council_id,
         changes={
