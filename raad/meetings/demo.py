@@ -92,6 +92,17 @@ PAST_MEETINGS = [
             ),
             (
                 "decision",
+                "Høringssvar om Integrationspolitik 2027–2030",
+                "<p>Udvalget for Erhverv og Beskæftigelse har sendt udkastet til en ny integrationspolitik i høring "
+                "med frist 6. april. Forpersonen har som ordfører skrevet et udkast til høringssvar, som findes i "
+                "rådets arbejdsrum.</p>",
+                "Rådet vedtager høringssvaret.",
+                [1],
+                False,
+                "Rådet vedtog høringssvaret.",
+            ),
+            (
+                "decision",
                 "Ansøgning om tilskud fra en forening",
                 "<p>Lukket punkt: ansøgningen indeholder oplysninger om foreningens økonomi og enkelte medlemmer.</p>",
                 "Sekretariatet indstiller, at ansøgningen imødekommes med 15.000 kr.",
@@ -117,6 +128,16 @@ PAST_MEETINGS = [
             ),
             (
                 "decision",
+                "Udtalelse om fritidsjob til unge",
+                "<p>Rådet har på eget initiativ drøftet unges adgang til fritidsjob. Et udkast til udtalelse til "
+                "Udvalget for Børn og Unge findes i rådets arbejdsrum.</p>",
+                "Rådet vedtager udtalelsen.",
+                [2],
+                False,
+                "Rådet vedtog udtalelsen.",
+            ),
+            (
+                "decision",
                 "Foreningslivets integrationspulje 2026",
                 "<p>Forslag til kriterier for fordeling af puljen til foreninger, der inkluderer nye borgere.</p>",
                 "Rådet godkender kriterierne.",
@@ -139,6 +160,17 @@ PAST_MEETINGS = [
                 [3, 4],
                 False,
                 "Rådet holder mangfoldighedsdagen den 19. september.",
+            ),
+            (
+                "decision",
+                "Høringssvar om boligplaceringsplan 2027",
+                "<p>Udvalget for Plan og Boliger har sendt forslaget til boligplaceringsplan i høring med frist "
+                "24. august. Forvaltningen har accepteret at modtage rådets svar efter dette møde. Næstforpersonen "
+                "har som ordfører skrevet et udkast, som findes i rådets arbejdsrum.</p>",
+                "Rådet vedtager høringssvaret.",
+                [1],
+                False,
+                "Rådet vedtog høringssvaret.",
             ),
             (
                 "information",
@@ -177,17 +209,19 @@ PAST_MEETINGS = [
     ),
 ]
 
+# Dissent recorded word for word (R22) with the decision on these items; two members voted against.
+MINORITY_STATEMENTS = {
+    "Høringssvar om Integrationspolitik 2027–2030": (
+        "Mindretallet kan ikke støtte forslaget om nye midler til tolkning, før det er afklaret, hvor i budgettet "
+        "pengene skal findes."
+    ),
+    "Høring: boligsocial helhedsplan for Holbæk Øst": (
+        "Vi mener, at høringssvaret også bør nævne behovet for flere almene familieboliger i Tølløse."
+    ),
+}
+
 NEXT_MEETING_ITEMS = [
     ("information", "Godkendelse af dagsorden", "", "Dagsordenen godkendes.", [], False),
-    (
-        "decision",
-        "Høring: kommunens frivillighedsstrategi 2027–2030",
-        "<p>Kultur- og Fritidsudvalget har sendt udkast til ny frivillighedsstrategi i høring med frist 15. januar. "
-        "Rådet kan pege på, hvordan nye borgere kan blive frivillige.</p>",
-        "Rådet afgiver høringssvar.",
-        [4],
-        False,
-    ),
     (
         "discussion",
         "Mødeplan og temaer for 2027",
@@ -308,7 +342,8 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
                     item=item, membership=members[9], reason="Formand for en forening, der kan søge puljen", by=None
                 )
                 voters -= 1
-            against = 2 if "Høring" in item.title else 0
+            minority = MINORITY_STATEMENTS.get(item.title)
+            against = 2 if minority else 0
             decision = services.item_decide(
                 item=item,
                 text=text,
@@ -318,12 +353,9 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
                 by=secretary,
                 now=_at(day, 18),
             )
-            if against:
+            if minority:
                 services.minority_statement_add(
-                    decision=decision,
-                    members="Jonas Petersen og Mikkel Andersen",
-                    text="Vi mener, at høringssvaret også bør nævne behovet for flere almene familieboliger i Tølløse.",
-                    by=None,
+                    decision=decision, members="Jonas Petersen og Mikkel Andersen", text=minority, by=None
                 )
         else:
             services.item_decide(item=item, text=text, by=secretary, now=_at(day, 18))

@@ -400,6 +400,17 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
     )
 
 
+def next_open_meeting(
+    council_id: int, *, after: datetime.datetime, latest_day: datetime.date | None = None
+) -> Meeting | None:
+    """The council's first meeting after `after` whose agenda is still open (planned, notice not sent),
+    held no later than `latest_day` when given (e.g. a consultation's deadline)."""
+    qs = Meeting.objects.filter(council_id=council_id, status=Meeting.Status.PLANNED, starts_at__gt=after)
+    if latest_day is not None:
+        qs = qs.filter(starts_at__date__lte=latest_day)
+    return qs.order_by("starts_at", "id").first()
+
+
 def decisions_of(meeting: Meeting) -> QuerySet[Decision]:
     return Decision.objects.filter(item__meeting=meeting).select_related("item", "vote")
 

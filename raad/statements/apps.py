@@ -20,6 +20,7 @@ class StatementsConfig(AppConfig):
                 "statement.version_saved": _("Version af udtalelse gemt"),
                 "statement.commented": _("Kommentar til udkast"),
                 "statement.route_planned": _("Vej til vedtagelse valgt"),
+                "statement.placed_on_agenda": _("Udtalelse sat på dagsordenen til beslutning"),
                 "written_procedure.opened": _("Skriftlig procedure sendt ud"),
                 "written_procedure.answered": _("Svar i skriftlig procedure"),
                 "written_procedure.closed": _("Skriftlig procedure afsluttet"),

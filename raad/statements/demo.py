@@ -14,6 +14,7 @@ import datetime
 from django.contrib.auth import get_user_model
 
 from raad.councils.models import Purpose
+from raad.meetings.models import Decision
 from raad.membership.models import Membership
 from raad.statements import services
 from raad.statements.models import Committee, Consultation
@@ -59,7 +60,7 @@ Rådet anbefaler, at besparelsen ikke gennemføres, eller at den i det mindste u
 
 Rådet støtter forslaget om at videreføre brobyggerfunktionen i boligområderne."""
 
-TENDER_TEXT = """Forpersonen og næstforpersonen har på rådets vegne behandlet høringen om udbud af danskuddannelse, fordi høringsfristen lå i rådets sommerpause.
+TENDER_TEXT = """Forpersonen og næstforpersonen har på rådets vegne behandlet høringen om udbud af danskuddannelse, fordi høringsfristen lå før rådets næste møde.
 
 Rådet lægger vægt på, at undervisningen fortsat kan foregå om aftenen og i weekenden, så borgere i arbejde kan deltage, og at der også fremover er undervisning i Jyderup og Svinninge og ikke kun i Holbæk by.
 
@@ -141,7 +142,12 @@ def load(state: dict) -> None:
         )
         return c
 
-    # 1. The integration policy: adopted at a meeting, with a minority statement and follow-up.
+    def decision(title):
+        """The demo meetings decided these items (raad/meetings/demo.py); the secretariat registers them."""
+        return Decision.objects.get(item__meeting__council=council, item__title=title)
+
+    # 1. The integration policy: adopted at the meeting on 19 March, with the minority statement recorded
+    #    there, and follow-up.
     policy = consultation(
         "Integrationspolitik 2027–2030",
         "Integration policy 2027–2030",
@@ -165,18 +171,8 @@ def load(state: dict) -> None:
     )
     services.draft_comment_add(statement=s1, text="Vi bør nævne tolkning ved forældremøder.", by=member)
     services.statement_version_save(statement=s1, text=POLICY_TEXT, note="Mål og tolkning tilføjet", by=chair)
-    services.statement_plan_route(statement=s1, route="meeting", by=secretary)
     services.statement_adopt_at_meeting(
-        statement=s1,
-        decided_on=D(2026, 3, 24),
-        decision_reference="Integrationsrådets møde 24.03.2026, pkt. 4",
-        by=secretary,
-    )
-    services.minority_statement_add(
-        statement=s1,
-        members="Jonas Petersen og Mikkel Andersen",
-        text="Mindretallet kan ikke støtte forslaget om nye midler til tolkning, før det er afklaret, hvor i budgettet pengene skal findes.",
-        by=secretary,
+        statement=s1, decision=decision("Høringssvar om Integrationspolitik 2027–2030"), by=secretary
     )
     services.statement_send(statement=s1, by=secretary, on=D(2026, 3, 26))
     services.follow_up_register(
@@ -249,13 +245,14 @@ def load(state: dict) -> None:
         by=secretary,
     )
 
-    # 3. The language-school tender: urgent procedure in the summer break (R24).
+    # 3. The language-school tender: urgent procedure, the deadline falling before the next meeting (R24);
+    #    the report to the council goes on the agenda of 10 December.
     tender = consultation(
         "Udbud af danskuddannelse 2027",
         "Tender for Danish language teaching 2027",
         "Udvalget for Erhverv og Beskæftigelse",
-        D(2026, 6, 15),
-        D(2026, 6, 26),
+        D(2026, 11, 2),
+        D(2026, 11, 13),
         "82.06.00-G01-2-26",
         "Kommunen skal udbyde danskuddannelse for voksne udlændinge. Udvalget beder om bemærkninger til kravspecifikationen.",
         "Kravspecifikation for danskuddannelse",
@@ -272,17 +269,18 @@ def load(state: dict) -> None:
         by=secretary,
     )
     services.statement_plan_route(statement=s3, route="urgent", by=secretary)
-    services.urgent_approve(statement=s3, user=chair, on=D(2026, 6, 23))
-    services.urgent_approve(statement=s3, user=vice, on=D(2026, 6, 24))
-    services.statement_send(statement=s3, by=secretary, on=D(2026, 6, 25))
+    services.urgent_approve(statement=s3, user=chair, on=D(2026, 11, 10))
+    services.urgent_approve(statement=s3, user=vice, on=D(2026, 11, 11))
+    services.statement_send(statement=s3, by=secretary, on=D(2026, 11, 12))
 
-    # 4. The housing allocation plan: adopted at the next meeting, sent after the deadline with a reason.
+    # 4. The housing allocation plan: a short deadline in August; adopted at the meeting on 27 August and
+    #    sent after the deadline with a reason.
     housing = consultation(
         "Boligplaceringsplan 2027",
         "Housing allocation plan 2027",
         "Udvalget for Plan og Boliger",
-        D(2026, 9, 28),
-        D(2026, 10, 16),
+        D(2026, 8, 14),
+        D(2026, 8, 24),
         "03.02.00-P20-1-26",
         "Planen beskriver, hvordan kommunen finder boliger til flygtninge, som kommunen modtager i 2027.",
         "Forslag til boligplaceringsplan 2027",
@@ -299,20 +297,17 @@ def load(state: dict) -> None:
         by=secretary,
     )
     services.statement_adopt_at_meeting(
-        statement=s4,
-        decided_on=D(2026, 10, 20),
-        decision_reference="Integrationsrådets møde 20.10.2026, pkt. 3",
-        by=secretary,
+        statement=s4, decision=decision("Høringssvar om boligplaceringsplan 2027"), by=secretary
     )
     services.statement_send(
         statement=s4,
         by=secretary,
-        on=D(2026, 10, 21),
-        late_reason="Høringsfristen lå før rådets ordinære møde 20. oktober. Forvaltningen blev orienteret og har accepteret at modtage svaret efter mødet.",
+        on=D(2026, 8, 28),
+        late_reason="Høringsfristen lå før rådets ordinære møde 27. august. Forvaltningen blev orienteret og har accepteret at modtage svaret efter mødet.",
     )
     services.follow_up_register(
         statement=s4,
-        decided_on=D(2026, 11, 4),
+        decided_on=D(2026, 9, 9),
         body="Udvalget for Plan og Boliger",
         decision="Udvalget godkendte boligplaceringsplanen med en tilføjelse om skolestart.",
         decision_en="The committee approved the plan with an addition about school start.",
@@ -335,12 +330,9 @@ def load(state: dict) -> None:
         by=secretary,
     )
     services.statement_adopt_at_meeting(
-        statement=s5,
-        decided_on=D(2026, 5, 19),
-        decision_reference="Integrationsrådets møde 19.05.2026, pkt. 6",
-        by=secretary,
+        statement=s5, decision=decision("Udtalelse om fritidsjob til unge"), by=secretary
     )
-    services.statement_send(statement=s5, by=secretary, on=D(2026, 5, 21))
+    services.statement_send(statement=s5, by=secretary, on=D(2026, 5, 22))
 
     # 6. Still open: the volunteering strategy (draft in progress) and the employment plan (not started).
     volunteer = consultation(
@@ -370,6 +362,8 @@ def load(state: dict) -> None:
         by=member,
     )
     services.statement_version_save(statement=s6, text=VOLUNTEER_V2, note="Idræt og frivilligcenter tilføjet", by=chair)
+    # One click: the response goes on the agenda of the next meeting before the deadline (10 December).
+    services.statement_plan_route(statement=s6, route="meeting", by=secretary)
     consultation(
         "Lokal beskæftigelsesplan 2027",
         "Local employment plan 2027",

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raad.councils.models import Purpose
+from raad.meetings.models import Decision
+from raad.statements import selectors
 from raad.statements.models import Committee, Statement, WrittenAnswer
 
 _DATE = {"type": "date"}
@@ -102,11 +104,22 @@ class RouteForm(forms.Form):
     route = forms.ChoiceField(label=_("Vej til vedtagelse"), choices=Statement.Route.choices, widget=forms.RadioSelect)
 
 
+class DecisionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{selectors.agenda_label(obj.item)}: {obj.item.title}"
+
+
 class MeetingAdoptionForm(forms.Form):
-    decided_on = _date(_("Mødedato"))
-    decision_reference = forms.CharField(
-        label=_("Beslutningsreference"), max_length=300, help_text=_("Fx »Møde 24.11.2026, pkt. 5«.")
+    decision = DecisionChoiceField(
+        label=_("Rådets beslutning"),
+        queryset=Decision.objects.none(),
+        empty_label=_("Vælg mødet og punktet"),
+        help_text=_("Punkter til beslutning, som rådet vedtog på sine møder."),
     )
+
+    def __init__(self, *args, statement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = selectors.adoptable_decisions(statement)
 
 
 class WrittenAnswerForm(forms.Form):

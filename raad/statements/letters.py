@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from raad.statements import selectors
 from raad.statements.models import Statement, StatementVersion
 
 # WeasyPrint logs every rendering step at INFO; only its warnings matter here.
@@ -30,7 +31,7 @@ def letter_html(
                 "text": version.text,
                 "sent_on": sent_on,
                 "late_reason": late_reason,
-                "minority_statements": list(statement.minority_statements.all()),
+                "minority_statements": selectors.minority_statements_of(statement),
                 "case_number": statement.case_number
                 or (statement.consultation.case_number if statement.consultation is not None else ""),
             },

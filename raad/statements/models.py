@@ -162,8 +162,33 @@ class Statement(BaseModel):
         blank=True,
         help_text=_("Fx mødet og punktet, hvor rådet vedtog udtalelsen."),
     )
-    # Set when an urgent adoption must be reported at the next meeting (R24); cleared by the meetings app.
+    # The meeting route: the agenda item where the council is to decide, and the decision that adopted it.
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("dagsordenspunkt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision = models.OneToOneField(
+        "meetings.Decision",
+        verbose_name=_("rådets beslutning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statement",
+    )
+    # An urgent adoption must be reported at the next meeting (R24): due until an item reports it.
     report_at_next_meeting = models.BooleanField(_("skal forelægges på næste møde"), default=False)
+    report_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("orienteringspunkt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Sending (R29)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     sent_to = models.EmailField(_("sendt til"), blank=True)
@@ -183,6 +208,12 @@ class Statement(BaseModel):
             models.CheckConstraint(
                 condition=Q(status="draft") | (~Q(adoption_route="") & Q(adopted_on__isnull=False)),
                 name="statement_adopted_has_route",
+            ),
+            # Adopted at a meeting means adopted by a recorded decision of that meeting, and only then.
+            models.CheckConstraint(
+                condition=(Q(adoption_route="meeting") & Q(decision__isnull=False))
+                | (~Q(adoption_route="meeting") & Q(decision__isnull=True)),
+                name="statement_meeting_route_has_decision",
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=["sent"]) | Q(sent_at__isnull=False), name="statement_sent_has_date"

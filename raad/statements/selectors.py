@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from raad.councils.models import Council, Purpose
+from raad.meetings.models import AgendaItem, Decision
+from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 from raad.statements import rules
@@ -23,7 +27,6 @@ from raad.statements.models import (
     DraftComment,
     FollowUp,
     JournalEntry,
-    MinorityStatement,
     Statement,
     StatementVersion,
     UrgentApproval,
@@ -98,6 +101,10 @@ def statement_for_workspace(council: Council, pk: int) -> Statement:
             "adopted_version",
             "council",
             "council__municipality",
+            "agenda_item__meeting",
+            "agenda_item__decision",
+            "decision__item__meeting",
+            "report_item__meeting",
         )
         .prefetch_related(
             Prefetch("versions", queryset=StatementVersion.objects.select_related("author").order_by("number")),
@@ -110,6 +117,46 @@ def statement_for_workspace(council: Council, pk: int) -> Statement:
         )
         .get(pk=pk)
     )
+
+
+def agenda_label(item: AgendaItem, *, house: bool = False) -> str:
+    """'Møde 10.12.2026, pkt. 3'. With house=True in the council's language, for stored references."""
+    with translation.override(settings.LANGUAGE_CODE if house else translation.get_language()):
+        return _("Møde %(date)s, pkt. %(n)s") % {
+            "date": f"{timezone.localtime(item.meeting.starts_at):%d.%m.%Y}",
+            "n": item.position,
+        }
+
+
+def adoptable_decisions(statement: Statement) -> QuerySet[Decision]:
+    """Decisions by which the council may have adopted this statement: items for decision at its meetings
+    that the council adopted, not before the consultation arrived, and that are not already the adoption of
+    another statement. Newest first."""
+    qs = Decision.objects.filter(
+        item__meeting__council_id=statement.council_id,
+        item__kind=AgendaItem.Kind.DECISION,
+        outcome=Decision.Outcome.ADOPTED,
+    )
+    consultation = statement.consultation
+    if consultation is not None:
+        qs = qs.filter(item__meeting__starts_at__date__gte=consultation.received_on)
+    return (
+        qs.filter(Q(statement__isnull=True) | Q(statement=statement))
+        .select_related("item__meeting")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def minority_statements_of(statement: Statement, *, public: bool = False) -> list:
+    """R22: the minority statements attached to the statement, and those recorded with the meeting decision
+    that adopted it (word for word, from the meeting). A closed item's are never public."""
+    own = list(statement.minority_statements.all())
+    if statement.decision_id is None:
+        return own
+    at_meeting = DecisionMinorityStatement.objects.filter(decision_id=statement.decision_id)
+    if public:
+        at_meeting = at_meeting.filter(decision__item__is_closed=False)
+    return list(at_meeting.order_by("id")) + own
 
 
 def latest_version(statement: Statement) -> StatementVersion | None:
@@ -288,15 +335,24 @@ class PublicStatement:
     corrections: list[StatementVersion]
     consultation: Consultation | None
     documents: list[ConsultationDocument]
-    minority_statements: list[MinorityStatement]
+    minority_statements: list
     follow_ups: list[FollowUp]
+    meeting_item: AgendaItem | None
 
 
 def public_statement(council: Council, pk: int) -> PublicStatement:
     """A published statement with its adopted text (or the latest correction of it). Raises DoesNotExist."""
     statement = (
         _published(council)
-        .select_related("consultation", "consultation__committee", "recipient", "purpose", "adopted_version", "council")
+        .select_related(
+            "consultation",
+            "consultation__committee",
+            "recipient",
+            "purpose",
+            "adopted_version",
+            "council",
+            "decision__item__meeting",
+        )
         .get(pk=pk)
     )
     adopted = statement.adopted_version
@@ -317,9 +373,18 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
         corrections=corrections,
         consultation=consultation,
         documents=documents,
-        minority_statements=list(statement.minority_statements.all()),
+        minority_statements=minority_statements_of(statement, public=True),
         follow_ups=list(statement.follow_ups.all()),
+        meeting_item=public_meeting_item(statement),
     )
+
+
+def public_meeting_item(statement: Statement) -> AgendaItem | None:
+    """The open agenda item whose decision adopted the statement; the public may follow it to the meeting."""
+    decision = statement.decision if statement.decision_id else None
+    if decision is None or decision.item.is_closed:
+        return None
+    return decision.item
 
 
 def public_document(council: Council, pk: int) -> ConsultationDocument:

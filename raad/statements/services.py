@@ -22,9 +22,12 @@ from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Municipality, Purpose
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
+from raad.meetings import selectors as meetings_selectors
+from raad.meetings import services as meetings_services
+from raad.meetings.models import AgendaItem, Decision, Meeting
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
-from raad.statements import hooks, letters, notify, rules, selectors
+from raad.statements import letters, notify, rules, selectors
 from raad.statements.models import (
     Committee,
     Consultation,
@@ -354,7 +357,16 @@ def _adopt(
     statement.adopted_version = version
     statement.decision_reference = reference_text
     statement.save(
-        update_fields=["status", "adoption_route", "adopted_on", "adopted_version", "decision_reference", "updated_at"]
+        update_fields=[
+            "status",
+            "adoption_route",
+            "adopted_on",
+            "adopted_version",
+            "decision_reference",
+            "decision",
+            "agenda_item",
+            "updated_at",
+        ]
     )
     changes = audit.diff(before, audit.snapshot(statement, ("status", "adoption_route", "adopted_on")))
     changes["version"] = {"before": None, "after": version.number}
@@ -362,9 +374,58 @@ def _adopt(
     return statement
 
 
+def _agenda_item_add(*, statement: Statement, report: bool, by: User | None) -> AgendaItem | None:
+    """Put the statement on the agenda of the council's next meeting whose agenda is still open: for decision
+    (a consultation response only at a meeting held by the deadline), or, after an urgent adoption, to
+    report it (R24). Returns the item, or None when no meeting fits. The item never carries the draft's
+    text: the agenda is public, drafts are not (R28)."""
+    consultation = statement.consultation
+    meeting = meetings_selectors.next_open_meeting(
+        statement.council_id,
+        after=timezone.now(),
+        latest_day=consultation.deadline if consultation is not None and not report else None,
+    )
+    if meeting is None:
+        return None
+    with _house_language():
+        if report:
+            kind = AgendaItem.Kind.INFORMATION
+            title = _("Orientering om hastebesvarelse: %(title)s") % {"title": statement.title}
+            text = _(
+                "Forpersonen og næstforpersonen har afgivet udtalelsen på rådets vegne efter reglen om hastesager. "
+                "Den forelægges rådet til orientering."
+            )
+            proposal = _("Rådet tager orienteringen til efterretning.")
+        else:
+            kind = AgendaItem.Kind.DECISION
+            title = statement.title
+            text = _("Udkast til %(kind)s. Udkastet findes i rådets arbejdsrum under høringssvar og udtalelser.") % {
+                "kind": str(Statement.Kind(statement.kind).label).lower()
+            }
+            proposal = _("Rådet vedtager udtalelsen.")
+    return meetings_services.item_add(
+        meeting=meeting,
+        kind=kind,
+        title=title,
+        case_presentation=f"<p>{text}</p>",
+        proposed_decision=proposal,
+        purposes=[statement.purpose] if statement.purpose is not None else [],
+        by=by,
+    )
+
+
+def _pending_agenda_item(statement: Statement) -> AgendaItem | None:
+    """The item already waiting for the council's decision on this statement, if any."""
+    item = statement.agenda_item
+    if item is None or item.meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+        return None
+    return None if Decision.objects.filter(item=item).exists() else item
+
+
 @transaction.atomic
-def statement_plan_route(*, statement: Statement, route: str, by: User) -> str | None:
-    """Record the route the secretariat chose. For a meeting, ask the meetings app to put it on the agenda."""
+def statement_plan_route(*, statement: Statement, route: str, by: User) -> AgendaItem | None:
+    """Record the route the secretariat chose. For a meeting, put the statement on the agenda of the next
+    meeting before the deadline (once: choosing again keeps the item already waiting). Returns that item."""
     statement = _lock(statement)
     if statement.status != Statement.Status.DRAFT:
         raise RuleViolation([_("Udtalelsen er allerede vedtaget.")])
@@ -382,31 +443,78 @@ def statement_plan_route(*, statement: Statement, route: str, by: User) -> str |
         council_id=statement.council_id,
         changes={"planned_route": {"before": before, "after": route}},
     )
-    if route == Statement.Route.MEETING:
-        return hooks.put_on_agenda(statement=statement, purpose=hooks.FOR_DECISION, by=by)
-    return None
+    if route != Statement.Route.MEETING:
+        return None
+    item = _pending_agenda_item(statement)
+    if item is not None:
+        return item
+    item = _agenda_item_add(statement=statement, report=False, by=by)
+    if item is not None:
+        statement.agenda_item = item
+        statement.save(update_fields=["agenda_item", "updated_at"])
+        audit.record(
+            actor=by,
+            verb="statement.placed_on_agenda",
+            target=statement,
+            council_id=statement.council_id,
+            changes={"agenda_item": {"before": None, "after": selectors.agenda_label(item, house=True)}},
+        )
+    return item
 
 
 @transaction.atomic
-def statement_adopt_at_meeting(
-    *, statement: Statement, decided_on: datetime.date, decision_reference: str, by: User | None
-) -> Statement:
-    """Route 1: the council adopted the latest version at a meeting. The decision is referenced in text
-    until the meetings app records it (see hooks.py)."""
+def statement_adopt_at_meeting(*, statement: Statement, decision: Decision, by: User | None) -> Statement:
+    """Route 1: the council adopted the statement by a decision recorded at one of its meetings. The
+    statement is linked to that decision; its latest version is the adopted text."""
     statement = _lock(statement)
     version = _require_draft_with_text(statement)
-    if not decision_reference.strip():
+    decision = Decision.objects.select_related("item__meeting").get(pk=decision.pk)
+    item = decision.item
+    if item.meeting.council_id != statement.council_id:
+        raise RuleViolation([Violation("decision", _("Beslutningen er truffet af et andet råd."))])
+    if item.kind != AgendaItem.Kind.DECISION or decision.outcome != Decision.Outcome.ADOPTED:
         raise RuleViolation(
-            [Violation("decision_reference", _("Angiv mødet og punktet, hvor rådet vedtog udtalelsen."))]
+            [
+                Violation(
+                    "decision",
+                    _("Rådet vedtog ikke indstillingen under %(item)s, så udtalelsen er ikke vedtaget (%(ref)s).")
+                    % {"item": selectors.agenda_label(item), "ref": reference("tie_rule")},
+                )
+            ]
         )
-    if decided_on > timezone.localdate():
-        raise RuleViolation([Violation("decided_on", _("Mødet kan ikke ligge i fremtiden."))])
+    decided_on = timezone.localdate(decision.decided_at)
+    consultation = statement.consultation
+    if consultation is not None and decided_on < consultation.received_on:
+        raise RuleViolation(
+            [
+                Violation(
+                    "decision",
+                    _("Beslutningen er truffet %(decided)s, før høringen kom %(received)s.")
+                    % {
+                        "decided": decided_on.strftime("%d.%m.%Y"),
+                        "received": consultation.received_on.strftime("%d.%m.%Y"),
+                    },
+                )
+            ]
+        )
+    other = Statement.objects.filter(decision=decision).exclude(pk=statement.pk).first()
+    if other is not None:
+        raise RuleViolation(
+            [
+                Violation(
+                    "decision",
+                    _("Beslutningen er allerede registreret som vedtagelsen af »%(title)s«.") % {"title": other.title},
+                )
+            ]
+        )
+    statement.decision = decision
+    statement.agenda_item = item
     return _adopt(
         statement=statement,
         route=Statement.Route.MEETING,
         version=version,
         on=decided_on,
-        reference_text=decision_reference.strip(),
+        reference_text=selectors.agenda_label(item, house=True),
         by=by,
     )
 
@@ -632,18 +740,42 @@ def urgent_approve(*, statement: Statement, user: User, on: datetime.date | None
         )
         statement.report_at_next_meeting = True
         statement.save(update_fields=["report_at_next_meeting", "updated_at"])
-        item = hooks.put_on_agenda(statement=statement, purpose=hooks.URGENT_REPORT, by=user)
-        if item:
-            statement.report_at_next_meeting = False
-            statement.save(update_fields=["report_at_next_meeting", "updated_at"])
-            audit.record(
-                actor=user,
-                verb="statement.reported_on_agenda",
-                target=statement,
-                council_id=statement.council_id,
-                changes={"agenda": {"before": None, "after": item}},
-            )
+        _report_item_add(statement=statement, by=user)
     return approval
+
+
+def _report_item_add(*, statement: Statement, by: User | None) -> AgendaItem | None:
+    item = _agenda_item_add(statement=statement, report=True, by=by)
+    if item is not None:
+        statement.report_at_next_meeting = False
+        statement.report_item = item
+        statement.save(update_fields=["report_at_next_meeting", "report_item", "updated_at"])
+        audit.record(
+            actor=by,
+            verb="statement.reported_on_agenda",
+            target=statement,
+            council_id=statement.council_id,
+            changes={"report_item": {"before": None, "after": selectors.agenda_label(item, house=True)}},
+        )
+    return item
+
+
+@transaction.atomic
+def statement_report_schedule(*, statement: Statement, by: User) -> AgendaItem:
+    """R24: put the report of an urgent answer on the next meeting whose agenda is open, when none was at
+    the time of adoption."""
+    statement = _lock(statement)
+    if not statement.report_at_next_meeting:
+        raise RuleViolation([_("Hastesvaret er allerede sat på en dagsorden.")])
+    item = _report_item_add(statement=statement, by=by)
+    if item is None:
+        raise RuleViolation(
+            [
+                _("Der er intet kommende møde med åben dagsorden. Planlæg mødet først (%(ref)s).")
+                % {"ref": reference("urgent_procedure_allowed")}
+            ]
+        )
+    return item
 
 
 # ------------------------------------------------------------------------------------------ after adoption

@@ -23,6 +23,7 @@ urlpatterns = [
     path(S + "sammenlign/", ws.CompareView.as_view(), name="compare"),
     path(S + "vej/", ws.RoutePlanView.as_view(), name="route_plan"),
     path(S + "moede/", ws.MeetingAdoptView.as_view(), name="adopt_meeting"),
+    path(S + "orientering/", ws.ReportScheduleView.as_view(), name="report_schedule"),
     path(S + "skriftlig/", ws.WrittenOpenView.as_view(), name="written_open"),
     path(S + "skriftlig/svar/", ws.WrittenAnswerView.as_view(), name="written_answer"),
     path(S + "skriftlig/afslut/", ws.WrittenCloseView.as_view(), name="written_close"),

@@ -1,9 +1,20 @@
 """The demo data: this term's meetings, one closed item, published minutes, the next meeting's agenda."""
 
+import datetime
+import zoneinfo
+
 import pytest
+import time_machine
 
 from raad.meetings import selectors
 from raad.meetings.models import AgendaItem, Meeting, Minutes, OutgoingMail
+
+
+@pytest.fixture(autouse=True)
+def _late_november():
+    """The demo tells the story as of late November 2026, before the meeting of 10 December."""
+    with time_machine.travel(datetime.datetime(2026, 11, 26, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Copenhagen"))):
+        yield
 
 
 @pytest.mark.django_db
@@ -15,7 +26,15 @@ def test_demo_has_this_terms_meetings(demo_data, client):
     assert Minutes.objects.filter(is_published=True).count() == 4
     assert AgendaItem.objects.filter(is_closed=True).count() == 1
     next_meeting = meetings[-1]
-    assert next_meeting.status == "planned" and next_meeting.items.count() == 4
+    # The meetings demo's three items, then the statements demo's: the report
+    # of an urgent answer (R24), then a response for decision.
+    assert next_meeting.status == "planned" and [(i.position, i.kind) for i in next_meeting.items.all()] == [
+        (1, "information"),
+        (2, "discussion"),
+        (3, "discussion"),
+        (4, "information"),
+        (5, "decision"),
+    ]
     assert not OutgoingMail.objects.exists()  # the demo mails nobody
     closed = AgendaItem.objects.get(is_closed=True)
     page = client.get(closed.meeting.get_public_url()).content.decode()

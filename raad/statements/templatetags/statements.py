@@ -29,3 +29,11 @@ def consultations_panel(context):
         "awaiting": selectors.procedures_awaiting(user, council, today),
         "urgent": selectors.urgent_awaiting(user, council, today),
     }
+
+
+@register.simple_tag
+def agenda_label(item) -> str:
+    """{% agenda_label item %} → 'Møde 10.12.2026, pkt. 3' in the page's language."""
+    from raad.statements.selectors import agenda_label as label
+
+    return label(item)

@@ -143,3 +143,35 @@ def user_for(first_name: str):
         membership.person.user = User.objects.create_user(username=first_name.lower(), password="x")
         membership.person.save(update_fields=["user"])
     return membership.person.user
+
+
+def meeting_decision(council, *, title: str, day=datetime.date(2026, 11, 24), adopted: bool = True, item=None):
+    """A held meeting of the council on `day` that decided an item (`title`, or the given `item`), with
+    every member in office present: adopted unanimously, or rejected unanimously."""
+    from django.utils import timezone
+
+    from raad.meetings import services as meetings
+    from raad.membership.selectors import memberships_in_force
+
+    starts = datetime.datetime.combine(day, datetime.time(17), tzinfo=timezone.get_default_timezone())
+    if item is None:
+        meeting = meetings.meeting_plan(council=council, starts_at=starts, place="Holbæk Rådhus", by=None)
+        item = meetings.item_add(meeting=meeting, title=title, proposed_decision="Rådet vedtager udtalelsen.", by=None)
+    meeting = item.meeting
+    meetings.meeting_send_notice(meeting=meeting, by=None, now=starts - datetime.timedelta(days=8))
+    members = [m.pk for m in memberships_in_force(council, day)]
+    meetings.attendance_register(meeting=meeting, present=members, substitutes_present=[], by=None)
+    return meetings.item_decide(
+        item=item,
+        text="Rådet vedtog udtalelsen." if adopted else "Rådet forkastede udkastet.",
+        votes_for=len(members) if adopted else 0,
+        votes_against=0 if adopted else len(members),
+        by=None,
+        now=starts + datetime.timedelta(hours=1),
+    )
+
+
+def adopt_at_meeting(statement, *, by=None, day=datetime.date(2026, 11, 24)):
+    """Route 1 as it happens: the council adopts the statement at a meeting; the secretariat registers it."""
+    decision = meeting_decision(statement.council, title=statement.title, day=day)
+    return services.statement_adopt_at_meeting(statement=statement, decision=decision, by=by)

@@ -1,8 +1,20 @@
+import datetime
 import io
+import zoneinfo
 
+import pytest
+import time_machine
 from django.core.management import call_command
 
+from raad.meetings.models import Meeting
 from raad.statements.models import Consultation, Statement
+
+
+@pytest.fixture(autouse=True)
+def _late_november():
+    """The demo tells the story as of late November 2026, before the meeting of 10 December."""
+    with time_machine.travel(datetime.datetime(2026, 11, 26, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Copenhagen"))):
+        yield
 
 
 def test_demo_has_each_route_a_late_answer_own_initiative_and_follow_up(demo_data):
@@ -15,7 +27,20 @@ def test_demo_has_each_route_a_late_answer_own_initiative_and_follow_up(demo_dat
     assert statements.filter(follow_ups__isnull=False).distinct().count() == 3
     assert statements.filter(status="draft").get().versions.count() == 2
     urgent = statements.get(adoption_route="urgent")
-    assert urgent.report_at_next_meeting
+    next_meeting = Meeting.objects.get(council=council, status="planned")
+    assert not urgent.report_at_next_meeting
+    assert (urgent.report_item.meeting, urgent.report_item.kind) == (next_meeting, "information")
+    # Adopted at a meeting means a decision recorded at one of the demo meetings, with its minority statement.
+    for statement in statements.filter(adoption_route="meeting"):
+        assert statement.decision.item.title == statement.title
+        assert statement.decision.item.meeting.status == "held"
+        assert statement.adopted_on == statement.decision.decided_at.date()
+    policy = statements.get(title="Høringssvar om Integrationspolitik 2027–2030")
+    assert list(policy.decision.minority_statements.values_list("members", flat=True)) == [
+        "Jonas Petersen og Mikkel Andersen"
+    ]
+    # The open response went on the agenda of 10 December with one click.
+    assert statements.get(status="draft").agenda_item.meeting == next_meeting
     assert Consultation.objects.filter(council=council).count() == 6
     assert all(c.documents.count() == 1 for c in Consultation.objects.filter(council=council))
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from raad.statements import services
 from raad.statements.tests.conftest import user_for
 
+from .conftest import adopt_at_meeting
+
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 SLUG = "integrationsraadet"
 SECRETS = ["HEMMELIGT-UDKAST", "INTERN-KOMMENTAR", "SKRIFTLIGT-SVAR", "KLADDE-TITEL", "KLADDE-TEKST", "SENDT-UDKAST"]
@@ -20,7 +22,7 @@ SECRETS = ["HEMMELIGT-UDKAST", "INTERN-KOMMENTAR", "SKRIFTLIGT-SVAR", "KLADDE-TI
 @pytest.fixture
 def archive(council, committee, other_committee, consultation, secretary, users):
     """A published høringssvar adopted by written procedure, with internal traces around it; an unpublished
-    draft; an adopted-but-unpublished statement; a published own-initiative statement from 2025."""
+    draft; an adopted-but-unpublished statement; a published own-initiative statement from January 2027."""
     from raad.councils.models import Purpose
 
     purpose = Purpose.objects.get(terms_of_reference__council=council, number=1)
@@ -78,10 +80,8 @@ def archive(council, committee, other_committee, consultation, secretary, users)
             text="SENDT-UDKAST",
             by=secretary,
         )
-        services.statement_adopt_at_meeting(
-            statement=adopted, decided_on=datetime.date(2026, 12, 1), decision_reference="Møde", by=secretary
-        )
-    with time_machine.travel(datetime.datetime(2025, 5, 2, 10, 0, tzinfo=CPH), tick=False):
+        adopt_at_meeting(adopted, by=secretary, day=datetime.date(2026, 12, 1))
+    with time_machine.travel(datetime.datetime(2027, 1, 15, 10, 0, tzinfo=CPH), tick=False):
         old = services.statement_create(
             council=council,
             kind="statement",
@@ -90,9 +90,7 @@ def archive(council, committee, other_committee, consultation, secretary, users)
             text="Rådet anbefaler støtte til foreninger.",
             by=secretary,
         )
-        services.statement_adopt_at_meeting(
-            statement=old, decided_on=datetime.date(2025, 5, 1), decision_reference="Møde 1.5.2025", by=secretary
-        )
+        adopt_at_meeting(old, by=secretary, day=datetime.date(2027, 1, 14))
         services.statement_publish(statement=old, by=secretary)
     return {"published": published, "draft": draft, "adopted": adopted, "old": old, "consultation": consultation}
 
@@ -108,7 +106,7 @@ def test_archive_lists_published_statements_only(client, archive):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("aar=2025", ["Udtalelse om foreningslivet"]),
+        ("aar=2027", ["Udtalelse om foreningslivet"]),
         ("aar=2026", ["Høringssvar om integrationspolitikken"]),
         ("type=statement", ["Udtalelse om foreningslivet"]),
         ("type=response", ["Høringssvar om integrationspolitikken"]),

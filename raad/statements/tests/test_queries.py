@@ -11,6 +11,8 @@ from django.urls import reverse
 from raad.statements import services
 from raad.statements.models import Committee, Statement
 
+from .conftest import adopt_at_meeting
+
 SLUG = "integrationsraadet"
 
 
@@ -32,9 +34,7 @@ def _more_published(council, n):
             text=f"Tekst {i}",
             by=secretary,
         )
-        services.statement_adopt_at_meeting(
-            statement=s, decided_on=datetime.date(2026, 11, 1), decision_reference="Møde", by=secretary
-        )
+        adopt_at_meeting(s, by=secretary, day=datetime.date(2026, 11, 1))
         services.statement_publish(statement=s, by=secretary)
 
 
@@ -48,4 +48,6 @@ def test_archive_query_count_does_not_grow(client, demo_data):
 
 def test_statement_page_query_count(client, demo_data):
     statement = Statement.objects.get(title="Høringssvar om Integrationspolitik 2027–2030")
-    assert _count(client, statement.get_absolute_url()) == 6
+    # Council (site chrome and page), the statement with its decision and meeting, versions, documents,
+    # the statement's own minority statements, those recorded with the meeting decision, follow-ups.
+    assert _count(client, statement.get_absolute_url()) == 7

@@ -8,6 +8,8 @@ from django.core.management import call_command
 from raad.statements import services
 from raad.statements.models import ReminderSent, WrittenProcedure
 
+from .conftest import adopt_at_meeting
+
 D = datetime.date
 
 
@@ -46,9 +48,7 @@ def test_reminder_days_come_from_the_rules_in_force(council, consultation, run):
 
 
 def test_answered_consultations_get_no_reminder(draft, secretary, run):
-    services.statement_adopt_at_meeting(
-        statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary
-    )
+    adopt_at_meeting(draft, by=secretary, day=D(2026, 11, 24))
     services.statement_send(statement=draft, by=secretary, on=D(2026, 11, 26))
     assert run(D(2026, 11, 27)) == []
 
@@ -84,9 +84,7 @@ def test_command_is_a_thin_idempotent_wrapper(consultation):
 
 @pytest.mark.smtp
 def test_sent_letter_reaches_a_real_smtp_server(draft, secretary, smtp_server, django_capture_on_commit_callbacks):
-    services.statement_adopt_at_meeting(
-        statement=draft, decided_on=D(2026, 11, 24), decision_reference="Møde", by=secretary
-    )
+    adopt_at_meeting(draft, by=secretary, day=D(2026, 11, 24))
     with django_capture_on_commit_callbacks(execute=True):
         services.statement_send(statement=draft, by=secretary, on=D(2026, 11, 26))
     [message] = smtp_server.messages(1)

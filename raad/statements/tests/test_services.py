@@ -12,9 +12,12 @@ from django.core import mail
 from raad.core.errors import RuleViolation
 from raad.core.models import AuditEntry
 from raad.councils.selectors import rules_in_force
+from raad.meetings.models import Meeting
 from raad.membership.models import Membership
-from raad.statements import hooks, services
+from raad.statements import services
 from raad.statements.models import JournalEntry, Statement, StatementVersion, WrittenProcedure
+
+from .conftest import adopt_at_meeting, meeting_decision
 
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 TODAY = datetime.date(2026, 11, 26)
@@ -55,12 +58,7 @@ def _user_for(person_first_name):
 
 
 def _adopt_at_meeting(statement, secretary):
-    return services.statement_adopt_at_meeting(
-        statement=statement,
-        decided_on=datetime.date(2026, 11, 24),
-        decision_reference="Møde 24.11.2026, pkt. 5",
-        by=secretary,
-    )
+    return adopt_at_meeting(statement, by=secretary)
 
 
 # --------------------------------------------------------------------------- registering
@@ -181,16 +179,59 @@ def test_meeting_route_records_the_decision(draft, secretary):
         datetime.date(2026, 11, 24),
     )
     assert statement.adopted_version.number == 1
-    assert statement.decision_reference == "Møde 24.11.2026, pkt. 5"
+    assert statement.decision.item.title == "Høringssvar om integrationspolitikken"
+    assert statement.decision_reference == "Møde 24.11.2026, pkt. 1"
     assert verbs(draft)[-1] == "statement.adopted"
 
 
-def test_meeting_route_refusals(draft, secretary, unchanged):
-    with unchanged(draft), pytest.raises(RuleViolation):
-        services.statement_adopt_at_meeting(statement=draft, decided_on=TODAY, decision_reference=" ", by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation):
+def test_meeting_route_refusals(council, draft, secretary, unchanged):
+    rejected = meeting_decision(council, title="Høringssvar", adopted=False)
+    with (
+        unchanged(draft),
+        pytest.raises(
+            RuleViolation,
+            match=r"vedtog ikke indstillingen under Møde 24\.11\.2026, pkt\. 1.*forretningsorden § 6, stk\. 2",
+        ),
+    ):
+        services.statement_adopt_at_meeting(statement=draft, decision=rejected, by=secretary)
+    from raad.meetings import services as meetings
+
+    information = meetings.item_add(
+        meeting=meetings.meeting_plan(
+            council=council,
+            starts_at=datetime.datetime(2026, 11, 25, 17, tzinfo=CPH),
+            place="Holbæk Rådhus",
+            by=None,
+        ),
+        title="Orientering",
+        kind="information",
+        by=None,
+    )
+    noted = meeting_decision(council, title="", item=information, day=datetime.date(2026, 11, 25))
+    assert noted.outcome == "noted"
+    with unchanged(draft), pytest.raises(RuleViolation, match="vedtog ikke indstillingen"):
+        services.statement_adopt_at_meeting(statement=draft, decision=noted, by=secretary)
+    other = services.statement_create(
+        council=council, kind="statement", title="Anden udtalelse", recipient=draft.recipient, text="Tekst", by=None
+    )
+    used = adopt_at_meeting(other).decision
+    with unchanged(draft), pytest.raises(RuleViolation, match="allerede registreret som vedtagelsen af »Anden"):
+        services.statement_adopt_at_meeting(statement=draft, decision=used, by=secretary)
+
+
+def test_a_decision_of_another_council_cannot_adopt(draft, secretary, unchanged):
+    from raad.councils.models import Council
+
+    other_council = Council.objects.create(
+        municipality=draft.council.municipality, name="Handicaprådet", slug="handicapraadet"
+    )
+    from raad.meetings.models import Decision
+
+    decision = meeting_decision(draft.council, title="Høringssvar")
+    Meeting.objects.filter(pk=decision.item.meeting_id).update(council=other_council)
+    with unchanged(draft), pytest.raises(RuleViolation, match="et andet råd"):
         services.statement_adopt_at_meeting(
-            statement=draft, decided_on=TODAY + datetime.timedelta(days=1), decision_reference="Møde", by=secretary
+            statement=draft, decision=Decision.objects.get(pk=decision.pk), by=secretary
         )
 
 
@@ -198,8 +239,9 @@ def test_no_adoption_without_text(council, consultation, secretary, unchanged):
     empty = services.statement_create(
         council=council, kind="response", title="Tomt", consultation=consultation, by=secretary
     )
+    decision = meeting_decision(council, title="Tomt")
     with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
-        services.statement_adopt_at_meeting(statement=empty, decided_on=TODAY, decision_reference="Møde", by=secretary)
+        services.statement_adopt_at_meeting(statement=empty, decision=decision, by=secretary)
     with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
         services.written_procedure_open(statement=empty, by=secretary)
 
@@ -208,8 +250,9 @@ def test_adopted_statement_is_immutable_corrections_are_new_versions(draft, secr
     _adopt_at_meeting(draft, secretary)
     with unchanged(draft), pytest.raises(RuleViolation, match="vedtaget"):
         services.statement_version_save(statement=draft, text="Ny tekst", by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation):
-        services.statement_adopt_at_meeting(statement=draft, decided_on=TODAY, decision_reference="Igen", by=secretary)
+    again = meeting_decision(draft.council, title="Igen", day=datetime.date(2026, 11, 25))
+    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+        services.statement_adopt_at_meeting(statement=draft, decision=again, by=secretary)
     with unchanged(draft), pytest.raises(RuleViolation):
         services.statement_correct(statement=draft, text="Rettet", note=" ", by=secretary)
     version = services.statement_correct(
@@ -304,24 +347,14 @@ def test_closing_twice_is_refused(draft, secretary, unchanged):
 
 
 def test_urgent_procedure_needs_both_chair_and_vice_chair(draft, users):
-    calls = []
-
-    def hook(*, statement, purpose, by):
-        calls.append((statement.pk, purpose))
-        return None
-
-    hooks.register_agenda_hook(hook)
-    try:
-        services.urgent_approve(statement=draft, user=users["forperson"])
-        draft.refresh_from_db()
-        assert draft.status == "draft"
-        services.urgent_approve(statement=draft, user=users["naestforperson"])
-    finally:
-        hooks.unregister_agenda_hook(hook)
+    services.urgent_approve(statement=draft, user=users["forperson"])
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    services.urgent_approve(statement=draft, user=users["naestforperson"])
     draft.refresh_from_db()
     assert (draft.status, draft.adoption_route) == ("adopted", "urgent")
-    assert draft.report_at_next_meeting is True  # no meeting app answered: the desk shows it is due (R24)
-    assert calls == [(draft.pk, hooks.URGENT_REPORT)]
+    assert draft.report_at_next_meeting is True  # no meeting planned: the desk shows the report is due (R24)
+    assert draft.report_item is None
 
 
 def test_urgent_approval_refusals(council, draft, users, unchanged):
@@ -343,22 +376,6 @@ def test_urgent_approvals_must_be_of_the_same_version(draft, users, secretary):
     services.urgent_approve(statement=draft, user=users["naestforperson"])
     draft.refresh_from_db()
     assert draft.status == "draft"
-
-
-def test_planning_the_meeting_route_calls_the_agenda_hook(draft, secretary):
-    def hook(*, statement, purpose, by):
-        return "Møde 10.12.2026, pkt. 3"
-
-    hooks.register_agenda_hook(hook)
-    try:
-        assert (
-            services.statement_plan_route(statement=draft, route="meeting", by=secretary) == "Møde 10.12.2026, pkt. 3"
-        )
-    finally:
-        hooks.unregister_agenda_hook(hook)
-    assert services.statement_plan_route(statement=draft, route="written", by=secretary) is None
-    draft.refresh_from_db()
-    assert draft.planned_route == "written"
 
 
 # --------------------------------------------------------------------------- sending and publishing

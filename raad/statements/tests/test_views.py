@@ -12,6 +12,8 @@ from raad.statements import services
 from raad.statements.models import Consultation, ConsultationDocument, Statement, WrittenAnswer
 from raad.testing import totp_code
 
+from .conftest import adopt_at_meeting
+
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 SLUG = "integrationsraadet"
 
@@ -143,12 +145,7 @@ def test_member_answers_written_procedure_in_workspace(client, draft, users, sec
 
 
 def test_late_send_asks_for_the_reason(client, draft, secretary):
-    services.statement_adopt_at_meeting(
-        statement=draft,
-        decided_on=datetime.date(2026, 11, 24),
-        decision_reference="Møde 24.11.2026, pkt. 5",
-        by=secretary,
-    )
+    adopt_at_meeting(draft, by=secretary, day=datetime.date(2026, 11, 24))
     with time_machine.travel(datetime.datetime(2026, 12, 8, 10, 0, tzinfo=CPH), tick=True):
         sec_client = login(client, secretary)
         screen = sec_client.get(url("statement", draft.pk)).content.decode()
@@ -211,12 +208,7 @@ def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secreta
     import pypdf
 
     assert sec_client.get(url("letter_preview", draft.pk)).status_code == 404  # not adopted yet
-    services.statement_adopt_at_meeting(
-        statement=draft,
-        decided_on=datetime.date(2026, 11, 24),
-        decision_reference="Møde 24.11.2026, pkt. 5",
-        by=secretary,
-    )
+    adopt_at_meeting(draft, by=secretary, day=datetime.date(2026, 11, 24))
     response = sec_client.get(url("letter_preview", draft.pk))
     assert response["Content-Type"] == "application/pdf"
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
@@ -250,9 +242,7 @@ def test_personal_data_is_pointed_out_before_sending(sec_client, council, consul
         by=secretary,
     )
     assert "personoplysninger" not in sec_client.get(url("statement", statement.pk)).content.decode()  # a draft
-    services.statement_adopt_at_meeting(
-        statement=statement, decided_on=datetime.date(2026, 11, 24), decision_reference="Møde", by=secretary
-    )
+    adopt_at_meeting(statement, by=secretary, day=datetime.date(2026, 11, 24))
     page = sec_client.get(url("statement", statement.pk)).content.decode()
     assert "Teksten kan indeholde personoplysninger" in page
     assert "jens@example.invalid" in page and "Storegade 12" in page

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from raad.core.errors import RuleViolation
@@ -320,6 +321,12 @@ def render_statement(request, council, statement, status=200, **bound):
         and procedure.answers.filter(membership__person_id=membership.person_id).exists()
     )
     deadline = statement.consultation.deadline if statement.consultation_id else None
+    # The meeting has decided the item the statement was put on: offer to register that decision.
+    pending_decision = (
+        getattr(statement.agenda_item, "decision", None)
+        if statement.agenda_item_id is not None and not statement.is_adopted
+        else None
+    )
     context = {
         "council": council,
         "statement": statement,
@@ -346,7 +353,11 @@ def render_statement(request, council, statement, status=200, **bound):
         "version_form": bound.get("version_form") or forms.VersionForm(initial={"text": latest.text if latest else ""}),
         "comment_form": bound.get("comment_form") or forms.CommentForm(),
         "route_form": bound.get("route_form") or forms.RouteForm(initial={"route": statement.planned_route or None}),
-        "meeting_form": bound.get("meeting_form") or forms.MeetingAdoptionForm(initial={"decided_on": today}),
+        "meeting_form": bound.get("meeting_form")
+        or forms.MeetingAdoptionForm(statement=statement, initial={"decision": pending_decision}),
+        "agenda_item": statement.agenda_item,
+        "agenda_decision": pending_decision,
+        "minority_statements": selectors.minority_statements_of(statement),
         "answer_form": bound.get("answer_form") or forms.WrittenAnswerForm(),
         "minority_form": bound.get("minority_form") or forms.MinorityForm(),
         "send_form": bound.get("send_form") or forms.SendForm(),
@@ -379,7 +390,7 @@ class _StatementAction(WorkspaceMixin, View):
         require_perm(request, "statements.view_drafts", council)
         statement = _statement(council, pk)
         require_perm(request, self.perm, statement)
-        form = self.form_class(request.POST) if self.form_class else None
+        form = self.make_form(statement, request.POST) if self.form_class else None
         if form is None or form.is_valid():
             try:
                 self.act(request, statement, form.cleaned_data if form else {})
@@ -397,6 +408,9 @@ class _StatementAction(WorkspaceMixin, View):
                 messages.success(request, self.success_message(statement))
                 return redirect("statements:statement", slug=slug, pk=pk)
         return render_statement(request, council, _statement(council, pk), status=400, **{self.form_name: form})
+
+    def make_form(self, statement, data):
+        return self.form_class(data)
 
     def success_message(self, statement) -> str:
         return str(self.success)
@@ -420,7 +434,7 @@ class CommentAddView(_StatementAction):
     perm = "statements.comment"
     form_class = forms.CommentForm
     form_name = "comment_form"
-    success = _("Din kommentar er gemt. Den er kun synlig for rådet og sekretariatet.")
+    success = gettext_lazy("Din kommentar er gemt. Den er kun synlig for rådet og sekretariatet.")
 
     def act(self, request, statement, data):
         services.draft_comment_add(
@@ -433,30 +447,41 @@ class RoutePlanView(_StatementAction):
     form_name = "route_form"
 
     def act(self, request, statement, data):
+        self.route = data["route"]
         self.item = services.statement_plan_route(statement=statement, route=data["route"], by=request.user)
 
     def success_message(self, statement):
-        if self.item:
-            return _("Sat på dagsordenen: %(item)s.") % {"item": self.item}
+        if self.item is not None:
+            return _("Udtalelsen er på dagsordenen: %(item)s.") % {"item": selectors.agenda_label(self.item)}
+        if self.route == Statement.Route.MEETING:
+            return _(
+                "Vejen er valgt, men der er intet møde med åben dagsorden inden fristen. Planlæg et møde, "
+                "eller vælg skriftlig procedure."
+            )
         return _("Vejen til vedtagelse er valgt.")
 
 
 class MeetingAdoptView(_StatementAction):
     form_class = forms.MeetingAdoptionForm
     form_name = "meeting_form"
-    success = _("Udtalelsen er registreret som vedtaget på mødet.")
+    success = gettext_lazy("Udtalelsen er registreret som vedtaget ved rådets beslutning på mødet.")
+
+    def make_form(self, statement, data):
+        return forms.MeetingAdoptionForm(data, statement=statement)
 
     def act(self, request, statement, data):
-        services.statement_adopt_at_meeting(
-            statement=statement,
-            decided_on=data["decided_on"],
-            decision_reference=data["decision_reference"],
-            by=request.user,
-        )
+        services.statement_adopt_at_meeting(statement=statement, decision=data["decision"], by=request.user)
+
+
+class ReportScheduleView(_StatementAction):
+    success = gettext_lazy("Orienteringen om hastesvaret er sat på dagsordenen for rådets næste møde.")
+
+    def act(self, request, statement, data):
+        services.statement_report_schedule(statement=statement, by=request.user)
 
 
 class WrittenOpenView(_StatementAction):
-    success = _("Udkastet er sendt til skriftlig procedure. Medlemmerne har fået besked.")
+    success = gettext_lazy("Udkastet er sendt til skriftlig procedure. Medlemmerne har fået besked.")
 
     def act(self, request, statement, data):
         services.written_procedure_open(statement=statement, by=request.user)
@@ -466,7 +491,7 @@ class WrittenAnswerView(_StatementAction):
     perm = "statements.answer_written"
     form_class = forms.WrittenAnswerForm
     form_name = "answer_form"
-    success = _("Tak. Dit svar er registreret.")
+    success = gettext_lazy("Tak. Dit svar er registreret.")
 
     def act(self, request, statement, data):
         procedure = selectors.open_procedure(statement)
@@ -490,7 +515,7 @@ class WrittenCloseView(_StatementAction):
 
 class UrgentApproveView(_StatementAction):
     perm = "statements.answer_written"  # a member; the service checks forperson / næstforperson
-    success = _("Din godkendelse er registreret.")
+    success = gettext_lazy("Din godkendelse er registreret.")
 
     def act(self, request, statement, data):
         services.urgent_approve(statement=statement, user=request.user)
@@ -499,7 +524,7 @@ class UrgentApproveView(_StatementAction):
 class MinorityAddView(_StatementAction):
     form_class = forms.MinorityForm
     form_name = "minority_form"
-    success = _("Mindretalsudtalelsen er tilføjet.")
+    success = gettext_lazy("Mindretalsudtalelsen er tilføjet.")
 
     def act(self, request, statement, data):
         services.minority_statement_add(
@@ -519,7 +544,7 @@ class SendView(_StatementAction):
 
 
 class PublishView(_StatementAction):
-    success = _("Udtalelsen er offentliggjort.")
+    success = gettext_lazy("Udtalelsen er offentliggjort.")
 
     def act(self, request, statement, data):
         services.statement_publish(statement=statement, by=request.user)
@@ -528,7 +553,7 @@ class PublishView(_StatementAction):
 class CorrectionView(_StatementAction):
     form_class = forms.CorrectionForm
     form_name = "correction_form"
-    success = _("Rettelsen er gemt som en ny version.")
+    success = gettext_lazy("Rettelsen er gemt som en ny version.")
 
     def act(self, request, statement, data):
         services.statement_correct(statement=statement, text=data["text"], note=data["note"], by=request.user)
@@ -537,7 +562,7 @@ class CorrectionView(_StatementAction):
 class FollowUpView(_StatementAction):
     form_class = forms.FollowUpForm
     form_name = "follow_up_form"
-    success = _("Opfølgningen er registreret.")
+    success = gettext_lazy("Opfølgningen er registreret.")
 
     def act(self, request, statement, data):
         services.follow_up_register(
