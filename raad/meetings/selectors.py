@@ -400,15 +400,22 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
     )
 
 
+def open_meetings(council_id: int, *, after: datetime.datetime) -> QuerySet[Meeting]:
+    """The council's meetings after `after` whose agenda is still open (planned, notice not sent)."""
+    return Meeting.objects.filter(council_id=council_id, status=Meeting.Status.PLANNED, starts_at__gt=after).order_by(
+        "starts_at", "id"
+    )
+
+
 def next_open_meeting(
     council_id: int, *, after: datetime.datetime, latest_day: datetime.date | None = None
 ) -> Meeting | None:
-    """The council's first meeting after `after` whose agenda is still open (planned, notice not sent),
-    held no later than `latest_day` when given (e.g. a consultation's deadline)."""
-    qs = Meeting.objects.filter(council_id=council_id, status=Meeting.Status.PLANNED, starts_at__gt=after)
+    """The first of `open_meetings`, held no later than `latest_day` when given (e.g. a consultation's
+    deadline)."""
+    qs = open_meetings(council_id, after=after)
     if latest_day is not None:
         qs = qs.filter(starts_at__date__lte=latest_day)
-    return qs.order_by("starts_at", "id").first()
+    return qs.first()
 
 
 def decisions_of(meeting: Meeting) -> QuerySet[Decision]:

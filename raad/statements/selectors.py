@@ -15,7 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from raad.councils.models import Council, Purpose
-from raad.meetings.models import AgendaItem, Decision
+from raad.meetings import selectors as meetings_selectors
+from raad.meetings.models import AgendaItem, Decision, Meeting
 from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
@@ -42,6 +43,8 @@ class OpenConsultation:
     consultation: Consultation
     days_left: int
     statement: Statement | None
+    # The first meeting with an open agenda held by the deadline, if any: the answer can go there.
+    meeting: Meeting | None = None
 
     @property
     def overdue(self) -> int:
@@ -49,7 +52,8 @@ class OpenConsultation:
 
 
 def open_consultations(council: Council, today: datetime.date | None = None) -> list[OpenConsultation]:
-    """Consultations not yet answered (no statement sent or published), soonest deadline first."""
+    """Consultations not yet answered (no statement sent or published), soonest deadline first, each with the
+    first meeting whose agenda is open and that is held by its deadline (3 queries)."""
     today = today or timezone.localdate()
     answered = Statement.objects.filter(
         consultation=OuterRef("pk"), status__in=[Statement.Status.SENT, Statement.Status.PUBLISHED]
@@ -58,11 +62,23 @@ def open_consultations(council: Council, today: datetime.date | None = None) -> 
         Consultation.objects.filter(council=council)
         .exclude(Exists(answered))
         .select_related("committee")
-        .prefetch_related(Prefetch("statements", queryset=Statement.objects.order_by("-created_at")))
+        .prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.select_related("agenda_item__meeting").order_by("-created_at"),
+            )
+        )
         .order_by("deadline", "id")
     )
+    meetings = list(meetings_selectors.open_meetings(council.pk, after=timezone.now()))
+
+    def first_by(deadline: datetime.date) -> Meeting | None:
+        return next((m for m in meetings if timezone.localtime(m.starts_at).date() <= deadline), None)
+
     return [
-        OpenConsultation(c, rules.days_left(c.deadline, today), next(iter(c.statements.all()), None))
+        OpenConsultation(
+            c, rules.days_left(c.deadline, today), next(iter(c.statements.all()), None), first_by(c.deadline)
+        )
         for c in consultations
     ]
 

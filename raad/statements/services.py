@@ -448,18 +448,7 @@ def statement_plan_route(*, statement: Statement, route: str, by: User) -> Agend
     item = _pending_agenda_item(statement)
     if item is not None:
         return item
-    item = _agenda_item_add(statement=statement, report=False, by=by)
-    if item is not None:
-        statement.agenda_item = item
-        statement.save(update_fields=["agenda_item", "updated_at"])
-        audit.record(
-            actor=by,
-            verb="statement.placed_on_agenda",
-            target=statement,
-            council_id=statement.council_id,
-            changes={"agenda_item": {"before": None, "after": selectors.agenda_label(item, house=True)}},
-        )
-    return item
+    return _place_on_agenda(statement=statement, report=False, by=by)
 
 
 @transaction.atomic
@@ -740,23 +729,29 @@ def urgent_approve(*, statement: Statement, user: User, on: datetime.date | None
         )
         statement.report_at_next_meeting = True
         statement.save(update_fields=["report_at_next_meeting", "updated_at"])
-        _report_item_add(statement=statement, by=user)
+        _place_on_agenda(statement=statement, report=True, by=user)
     return approval
 
 
-def _report_item_add(*, statement: Statement, by: User | None) -> AgendaItem | None:
-    item = _agenda_item_add(statement=statement, report=True, by=by)
-    if item is not None:
+def _place_on_agenda(*, statement: Statement, report: bool, by: User | None) -> AgendaItem | None:
+    """Add the item (for decision, or the R24 report), remember it on the statement and journal it."""
+    item = _agenda_item_add(statement=statement, report=report, by=by)
+    if item is None:
+        return None
+    if report:
+        field, verb = "report_item", "statement.reported_on_agenda"
         statement.report_at_next_meeting = False
-        statement.report_item = item
-        statement.save(update_fields=["report_at_next_meeting", "report_item", "updated_at"])
-        audit.record(
-            actor=by,
-            verb="statement.reported_on_agenda",
-            target=statement,
-            council_id=statement.council_id,
-            changes={"report_item": {"before": None, "after": selectors.agenda_label(item, house=True)}},
-        )
+    else:
+        field, verb = "agenda_item", "statement.placed_on_agenda"
+    setattr(statement, field, item)
+    statement.save(update_fields=[field, "report_at_next_meeting", "updated_at"])
+    audit.record(
+        actor=by,
+        verb=verb,
+        target=statement,
+        council_id=statement.council_id,
+        changes={field: {"before": None, "after": selectors.agenda_label(item, house=True)}},
+    )
     return item
 
 
@@ -767,7 +762,7 @@ def statement_report_schedule(*, statement: Statement, by: User) -> AgendaItem:
     statement = _lock(statement)
     if not statement.report_at_next_meeting:
         raise RuleViolation([_("Hastesvaret er allerede sat på en dagsorden.")])
-    item = _report_item_add(statement=statement, by=by)
+    item = _place_on_agenda(statement=statement, report=True, by=by)
     if item is None:
         raise RuleViolation(
             [

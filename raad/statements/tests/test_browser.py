@@ -10,6 +10,19 @@ from raad.testing.browser import login
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(autouse=True)
+def _late_november():
+    """The demo tells its story as of late November 2026, before the meeting of 10 December."""
+    import datetime
+    import zoneinfo
+
+    import time_machine
+
+    with time_machine.travel(datetime.datetime(2026, 11, 26, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Copenhagen"))):
+        yield
+
+
 SLUG = "integrationsraadet"
 DESK = f"/arbejdsrum/{SLUG}/hoeringer/"
 
@@ -99,6 +112,41 @@ def test_member_saves_a_version_compares_and_answers_without_javascript(
     page.wait_for_load_state()
     assert "Dit svar er registreret" in page.inner_text("main")
     assert WrittenAnswer.objects.get(procedure__statement=draft).answer == "agree"
+
+
+def test_secretariat_registers_the_meetings_decision_without_javascript(
+    no_js_page, live_server, demo_data, assert_accessible
+):
+    """The demo's open response is on the agenda of 10 December. The meeting is held and adopts it; the
+    desk then shows the decision, preselected, and one click registers the adoption."""
+    from raad.core.models import User
+    from raad.meetings import services as meetings
+    from raad.membership.selectors import memberships_in_force
+
+    page = no_js_page
+    secretary = User.objects.get(username="sekretariat")
+    draft = Statement.objects.get(status="draft")
+    item = draft.agenda_item
+    assert item is not None and item.kind == "decision"
+    meetings.meeting_send_notice(meeting=item.meeting, by=secretary)
+    members = [m.pk for m in memberships_in_force(draft.council, item.meeting.starts_at.date())]
+    meetings.attendance_register(meeting=item.meeting, present=members, substitutes_present=[], by=secretary)
+    decision = meetings.item_decide(
+        item=item, text="Rådet vedtog høringssvaret.", votes_for=len(members), by=secretary, now=item.meeting.starts_at
+    )
+
+    login(page, live_server, "sekretariat")
+    page.goto(f"{live_server.url}{DESK}udtalelse-{draft.pk}/")
+    assert "Rådet vedtog indstillingen under Møde 10.12.2026, pkt. 5." in page.inner_text("main")
+    assert page.locator("select[name=decision]").input_value() == str(decision.pk)
+    assert_accessible(page)
+    page.click("form[action$='/moede/'] button[type=submit]")
+    page.wait_for_load_state()
+    assert "Udtalelsen er registreret som vedtaget" in page.inner_text("main")
+    assert "Beslutning på et møde" in page.inner_text("main") and "Møde 10.12.2026, pkt. 5" in page.inner_text("main")
+    draft.refresh_from_db()
+    assert (draft.status, draft.decision) == ("adopted", decision)
+    assert_accessible(page)
 
 
 OVERFLOW = """() => {

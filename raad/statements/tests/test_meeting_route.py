@@ -233,3 +233,36 @@ def test_a_decision_from_before_the_consultation_arrived_cannot_adopt_it(client,
     login(client, secretary)
     page = client.get(reverse("statements:statement", args=[SLUG, draft.pk])).content.decode()
     assert f'<option value="{later.pk}">' in page and f'<option value="{earlier.pk}">' not in page
+
+
+def test_the_desk_shows_for_each_open_consultation_where_the_answer_can_be_adopted(client, council, draft, secretary):
+    def cell():
+        page = client.get(reverse("statements:desk", args=[SLUG])).content.decode()
+        row = page.split("Integrationspolitik 2027–2030</a></th>")[1].split("</tr>")[0]
+        return row.split("<td>")[4].split("</td>")[0]
+
+    login(client, secretary)
+    assert cell() == "Intet møde – skriftlig procedure eller hastesag"
+    meeting = plan(council, at(2026, 12, 3))
+    assert cell() == f'<a href="/arbejdsrum/{SLUG}/moeder/{meeting.pk}/">3. december 2026</a> (dagsordenen er åben)'
+    services.statement_plan_route(statement=draft, route="meeting", by=secretary)
+    assert cell() == f'På dagsordenen: <a href="/arbejdsrum/{SLUG}/moeder/{meeting.pk}/">Møde 03.12.2026, pkt. 1</a>'
+
+
+def test_the_public_agenda_shows_the_item_but_never_the_draft_or_its_comments(client, council, draft, secretary, users):
+    """Once the notice is sent the agenda is public (pages and PDF): the item is there, the draft is not (R28)."""
+    services.draft_comment_add(statement=draft, text="INTERN-KOMMENTAR", by=users["medlem"])
+    meeting = plan(council, at(2026, 12, 3))
+    services.statement_plan_route(statement=draft, route="meeting", by=secretary)
+    meetings.meeting_send_notice(meeting=meeting, by=None)
+    base = f"/raad/{SLUG}/moeder/{meeting.pk}/"
+    for url in (base, "/en" + base, base + "dagsorden.pdf"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if response["Content-Type"] == "application/pdf":
+            text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+        else:
+            text = response.content.decode()
+        assert "Høringssvar om integrationspolitikken" in text, url
+        assert "Rådet støtter politikken" not in text and "sprogundervisning" not in text, url
+        assert "INTERN-KOMMENTAR" not in text, url

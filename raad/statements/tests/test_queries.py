@@ -51,3 +51,42 @@ def test_statement_page_query_count(client, demo_data):
     # Council (site chrome and page), the statement with its decision and meeting, versions, documents,
     # the statement's own minority statements, those recorded with the meeting decision, follow-ups.
     assert _count(client, statement.get_absolute_url()) == 7
+
+
+def test_desk_query_count_does_not_grow_with_open_consultations(client, demo_data):
+    """Each open consultation shows its draft, the meeting before its deadline or its agenda item."""
+    from raad.meetings import services as meetings
+
+    from .test_views import login
+
+    council = demo_data["council"]
+    secretary = get_user_model().objects.get(username="sekretariat")
+    login(client, secretary)
+    url = reverse("statements:desk", args=[SLUG])
+    before = _count(client, url)
+    committee = Committee.objects.filter(municipality=council.municipality).first()
+    meetings.meeting_plan(
+        council=council,
+        starts_at=datetime.datetime.combine(datetime.date(2027, 1, 14), datetime.time(17)).astimezone(),
+        place="Holbæk Rådhus",
+        by=None,
+    )
+    for i in range(6):
+        consultation = services.consultation_register(
+            council=council,
+            subject=f"Høring {i}",
+            committee=committee,
+            received_on=datetime.date(2026, 11, 20),
+            deadline=datetime.date(2027, 1, 20),
+            case_number=f"00.00.0{i}",
+            by=secretary,
+        )
+        statement = services.statement_create(
+            council=council, kind="response", title=f"Svar {i}", consultation=consultation, text="T", by=secretary
+        )
+        if i % 2:
+            services.statement_plan_route(statement=statement, route="meeting", by=secretary)
+    from raad.meetings.models import AgendaItem
+
+    assert AgendaItem.objects.filter(title__startswith="Svar ", meeting__council=council).count() == 3
+    assert _count(client, url) == before
