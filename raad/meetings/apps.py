@@ -8,4 +8,42 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møder")
 
     def ready(self) -> None:
+        from raad.core import audit
         from raad.meetings import permissions  # noqa: F401  (registers the permissions)
+
+        audit.register_verbs(
+            {
+                "meeting.planned": _("Møde planlagt"),
+                "meeting.updated": _("Møde ændret"),
+                "meeting.cancelled": _("Møde aflyst"),
+                "meeting.notice_sent": _("Indkaldelse med dagsorden sendt"),
+                "meeting.leader_set": _("Mødeleder valgt"),
+                "meeting.held": _("Møde afholdt"),
+                "meeting.closed_items_read": _("Lukkede punkter læst"),
+                "agenda_item.added": _("Dagsordenspunkt tilføjet"),
+                "agenda_item.updated": _("Dagsordenspunkt ændret"),
+                "agenda_item.proposed": _("Punkt foreslået af et medlem"),
+                "agenda_item.refused_individual_case": _("Punkt afvist som enkeltsag"),
+                "agenda_item.admission_voted": _("Afstemning om optagelse af et sent punkt"),
+                "attachment.added": _("Bilag tilføjet"),
+                "attendance.apology": _("Afbud meldt"),
+                "attendance.registered": _("Fremmøde registreret"),
+                "conflict.declared": _("Inhabilitet erklæret"),
+                "decision.recorded": _("Beslutning registreret"),
+                "minority_statement.recorded": _("Mindretalsudtalelse registreret"),
+                "minutes.started": _("Referat påbegyndt"),
+                "minutes.draft_saved": _("Referatudkast gemt"),
+                "minutes.circulated": _("Referat sendt rundt til godkendelse"),
+                "minutes.approve": _("Medlem godkendte referatet"),
+                "minutes.object": _("Medlem gjorde indsigelse mod referatet"),
+                "minutes.approved": _("Referat godkendt"),
+                "minutes.corrected": _("Referat rettet (ny version)"),
+                "minutes.published": _("Referat offentliggjort"),
+                "minutes.unpublished": _("Referat skjult for offentligheden"),
+                "calendar_token.renewed": _("Kalenderlink fornyet"),
+                "extraordinary_request.created": _("Anmodning om ekstraordinært møde oprettet"),
+                "extraordinary_request.supported": _("Anmodning om ekstraordinært møde støttet"),
+                "extraordinary_request.threshold_reached": _("Anmodning om ekstraordinært møde har nok støtter"),
+                "extraordinary_request.called": _("Ekstraordinært møde indkaldt efter anmodning"),
+            }
+        )

@@ -959,11 +959,20 @@ def minutes_circulate(
     return minutes
 
 
+# Each verb written out, so the journal's labels can be checked against them (raad/core/tests/test_audit_labels.py).
+_RESPONSE_VERB: dict[str, str] = {
+    MinutesResponse.Kind.APPROVE: "minutes.approve",
+    MinutesResponse.Kind.OBJECT: "minutes.object",
+}
+
+
 @transaction.atomic
 def minutes_respond(
     *, minutes: Minutes, membership: Membership, kind: str, comment: str = "", by: User | None
 ) -> MinutesResponse:
     """A member approves the circulated draft or objects with a comment."""
+    if kind not in _RESPONSE_VERB:
+        raise RuleViolation([Violation("kind", _("Vælg, om du godkender eller gør indsigelse."))])
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.CIRCULATED:
         raise RuleViolation(_("Referatet er ikke rundsendt til godkendelse."))
@@ -979,7 +988,7 @@ def minutes_respond(
     )
     audit.record(
         actor=by,
-        verb=f"minutes.{kind}",
+        verb=_RESPONSE_VERB[kind],
         target=minutes,
         council_id=minutes.meeting.council_id,
         changes={"member": {"before": None, "after": str(membership.person)}},

@@ -8,8 +8,40 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Bemanding og udpegning")
 
     def ready(self) -> None:
-        from raad.core import roles
+        from raad.core import audit, roles
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
         from raad.membership.selectors import member_council_ids, member_roles
 
         roles.register_provider(member_roles, member_council_ids)
+        audit.register_verbs(
+            {
+                "nominating_body.created": _("Indstillingsberettiget organisation oprettet"),
+                "nominating_body.updated": _("Indstillingsberettiget organisation ændret"),
+                "seat.created": _("Plads oprettet"),
+                "seat.nominating_body_changed": _("Indstillende organisation for en plads ændret"),
+                "person.created": _("Person oprettet"),
+                "person.user_linked": _("Person knyttet til en brugerkonto"),
+                "person.residence_confirmed": _("Bopæl afklaret"),
+                "member.appointed": _("Medlem udpeget"),
+                "member.term_ended": _("Medlemskab ophørt med valgperioden"),
+                "member.resigned": _("Medlem udtrådt efter eget ønske"),
+                "member.moved_away": _("Medlem udtrådt ved fraflytning"),
+                "member.deceased": _("Medlem afgået ved døden"),
+                "member.replaced": _("Medlemskab afløst af en ny udpegning"),
+                "member.moved_away_flagged": _("Fraflytning meldt"),
+                "member.role_changed": _("Rolle i rådet ændret"),
+                "substitute.appointed": _("Stedfortræder udpeget"),
+                "substitute.promoted": _("Stedfortræder indtrådt som medlem"),
+                "nomination_call.opened": _("Indkaldelse af indstillinger sendt"),
+                "nomination.submitted": _("Indstilling modtaget"),
+                "nomination.confirmed_by_candidate": _("Indstilling bekræftet af kandidaten"),
+                "nomination.confirmed_by_substitute": _("Indstilling bekræftet af stedfortræderkandidaten"),
+                "nomination.withdrawn": _("Indstilling trukket tilbage"),
+                "nomination.anonymised": _("Indstilling anonymiseret efter opbevaringsperioden"),
+                "election.opened": _("Valg åbnet"),
+                "election.ballot_cast": _("Stemme afgivet ved valg"),
+                "election.round_counted": _("Valgrunde optalt"),
+                "election.lot_drawn": _("Lodtrækning ved valg"),
+                "election.decided": _("Valg afgjort"),
+            }
+        )

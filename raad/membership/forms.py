@@ -166,6 +166,16 @@ class CallForm(forms.Form):
         self.fields["seat"].queryset = seats
 
 
+class WithdrawNominationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Fx at organisationen eller kandidaten har bedt om det. Ingen CPR-numre."),
+        error_messages={"required": _("Skriv, hvorfor indstillingen trækkes tilbage.")},
+    )
+
+
 class PersonFields(forms.Form):
     """Name, address and contact of a candidate."""
 

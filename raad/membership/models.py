@@ -282,12 +282,24 @@ class Nomination(BaseModel):
     candidate_confirmed_at = models.DateTimeField(_("kandidaten har bekræftet"), null=True, blank=True)
     substitute_confirmed_at = models.DateTimeField(_("stedfortræderen har bekræftet"), null=True, blank=True)
     decided_on = models.DateField(_("afgjort den"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("trukket tilbage den"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("begrundelse for tilbagetrækning"), max_length=500, blank=True)
     anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
+
+    # The reason may tell about the candidate's circumstances; the journal records that it was given (R35).
+    AUDIT_PRIVATE_FIELDS = ("withdrawal_reason",)
 
     class Meta:
         verbose_name = _("indstilling")
         verbose_name_plural = _("indstillinger")
         ordering = ["call", "seat__number", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="withdrawn", withdrawn_on__isnull=False)
+                | (~Q(status="withdrawn") & Q(withdrawn_on__isnull=True)),
+                name="nomination_withdrawn_has_a_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         # No candidate name: the audit journal keeps this label after the candidate is anonymised (R35).
@@ -296,6 +308,11 @@ class Nomination(BaseModel):
     @property
     def council_id(self) -> int:
         return self.call.council_id
+
+    @property
+    def is_open(self) -> bool:
+        """Still a proposal: neither decided on by the board nor withdrawn (the call may still be decided)."""
+        return self.status in (self.Status.SUBMITTED, self.Status.CONFIRMED)
 
 
 class Election(BaseModel):

@@ -192,8 +192,24 @@ def nominations_of_call(call: NominationCall) -> QuerySet[Nomination]:
     )
 
 
+def residence_to_confirm(council: Council) -> QuerySet[Person]:
+    """Candidates and substitute candidates of the council's nominations (withdrawn ones aside) whose
+    shared postcode the secretariat must settle before they can be appointed."""
+    kept = [s for s in Nomination.Status.values if s != Nomination.Status.WITHDRAWN]
+    return (
+        Person.objects.filter(
+            Q(nominations__call__council=council, nominations__status__in=kept)
+            | Q(substitute_nominations__call__council=council, substitute_nominations__status__in=kept),
+            residence_needs_confirmation=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
 def appointable_nominations(council: Council) -> QuerySet[Nomination]:
-    """Confirmed nominations in calls the board has not yet decided."""
+    """Confirmed nominations in calls the board has not yet decided: the candidates of its decision. A withdrawn
+    nomination is not among them."""
     return (
         Nomination.objects.filter(
             call__council=council, call__decided_on__isnull=True, status=Nomination.Status.CONFIRMED

@@ -55,10 +55,17 @@ PERSON_FIELDS = (
 )
 BODY_FIELDS = ("name", "contact_name", "contact_email", "contact_phone", "website")
 LEAVING_REASONS = (Membership.EndReason.RESIGNED, Membership.EndReason.MOVED_AWAY, Membership.EndReason.DECEASED)
-_LEAVE_VERB: dict[str, str] = {
+# Each verb written out, so the journal's labels can be checked against them (raad/core/tests/test_audit_labels.py).
+_END_VERB: dict[str, str] = {
+    Membership.EndReason.TERM_ENDED: "member.term_ended",
     Membership.EndReason.RESIGNED: "member.resigned",
     Membership.EndReason.MOVED_AWAY: "member.moved_away",
     Membership.EndReason.DECEASED: "member.deceased",
+    Membership.EndReason.REPLACED: "member.replaced",
+}
+_CONFIRM_VERB: dict[str, str] = {
+    "candidate": "nomination.confirmed_by_candidate",
+    "substitute": "nomination.confirmed_by_substitute",
 }
 
 
@@ -349,6 +356,11 @@ def member_appoint(
     )
     if nomination is not None and nomination.seat_id != seat.pk:
         violations.append(Violation("seat", _("Indstillingen gælder en anden plads.")))
+    if (
+        nomination is not None
+        and Nomination.objects.filter(pk=nomination.pk, status=Nomination.Status.WITHDRAWN).exists()
+    ):
+        violations.append(Violation("", _("Indstillingen er trukket tilbage.")))
     if violations:
         raise RuleViolation(violations)
     for old in replaced:
@@ -384,7 +396,7 @@ def _end(*, membership: Membership, reason: str, last_day: datetime.date, by: Us
     membership.save(update_fields=["ends_on", "end_reason", "updated_at"])
     audit.record(
         actor=by,
-        verb=_LEAVE_VERB.get(reason, f"member.{reason}"),
+        verb=_END_VERB[reason],
         target=membership,
         council_id=membership.seat.council_id,
         changes={"ends_on": {"before": None, "after": last_day}, "end_reason": {"before": "", "after": reason}},
@@ -787,9 +799,9 @@ def appointment_decision_register(
         raise RuleViolation(violations)
     if calls:
         NominationCall.objects.filter(pk__in=calls).update(decision=decision, decided_on=decided_on)
-        Nomination.objects.filter(call_id__in=calls).exclude(status=Nomination.Status.APPOINTED).update(
-            status=Nomination.Status.NOT_APPOINTED, decided_on=decided_on, updated_at=timezone.now()
-        )
+        Nomination.objects.filter(call_id__in=calls).exclude(
+            status__in=[Nomination.Status.APPOINTED, Nomination.Status.WITHDRAWN]
+        ).update(status=Nomination.Status.NOT_APPOINTED, decided_on=decided_on, updated_at=timezone.now())
     ids = [m.pk for m in made]
     if send_letters:
         transaction.on_commit(lambda: notify.appointment_letters(membership_ids=ids))
@@ -1039,13 +1051,67 @@ def nomination_confirm(
     person.save(update_fields=["bio", "publish_bio", "photo", "publish_photo", "consent_recorded_at", "updated_at"])
     audit.record(
         actor=None,
-        verb=f"nomination.confirmed_by_{who}",
+        verb=_CONFIRM_VERB[who],
         target=nomination,
         council_id=nomination.call.council_id,
         changes={
             "publish_bio": {"before": False, "after": person.publish_bio},
             "publish_photo": {"before": False, "after": person.publish_photo},
         },
+    )
+    return nomination
+
+
+WITHDRAWAL_FIELDS = ("status", "withdrawn_on", "withdrawal_reason")
+
+
+@transaction.atomic
+def nomination_withdraw(*, nomination: Nomination, reason: str, by: User | None) -> Nomination:
+    """The secretariat withdraws a nomination (the body or the candidate asked for it), only while it has
+    not led to the board's decision (R2). Nothing is deleted: the nomination stays, marked withdrawn with
+    the reason and the date, and is no longer a candidate in the board's appointment decision."""
+    council_id = NominationCall.objects.values_list("council_id", flat=True).get(pk=nomination.call_id)
+    _lock_council(council_id)  # the board's decision locks the council too: the two never cross
+    nomination = Nomination.objects.select_for_update(of=("self",)).select_related("call").get(pk=nomination.pk)
+    reason = mask_cpr(reason.strip())
+    violations: list[Violation] = []
+    if nomination.status == Nomination.Status.WITHDRAWN:
+        withdrawn_on = nomination.withdrawn_on.strftime("%d.%m.%Y") if nomination.withdrawn_on else ""
+        violations.append(
+            Violation("", _("Indstillingen blev allerede trukket tilbage %(date)s.") % {"date": withdrawn_on})
+        )
+    elif nomination.status == Nomination.Status.APPOINTED or nomination.memberships.exists():
+        violations.append(
+            Violation(
+                "",
+                _(
+                    "Kandidaten er udpeget af kommunalbestyrelsen. En indstilling, der har ført til en udpegning, "
+                    "kan ikke trækkes tilbage."
+                ),
+            )
+        )
+    elif nomination.status == Nomination.Status.NOT_APPOINTED or nomination.call.decided_on is not None:
+        violations.append(
+            Violation(
+                "",
+                _("Kommunalbestyrelsen har truffet beslutning i indkaldelsen; indstillingen kan ikke trækkes tilbage."),
+            )
+        )
+    if not reason:
+        violations.append(Violation("reason", _("Skriv, hvorfor indstillingen trækkes tilbage.")))
+    if violations:
+        raise RuleViolation(violations)
+    before = audit.snapshot(nomination, WITHDRAWAL_FIELDS)
+    nomination.status = Nomination.Status.WITHDRAWN
+    nomination.withdrawn_on = timezone.localdate()
+    nomination.withdrawal_reason = reason
+    nomination.save(update_fields=[*WITHDRAWAL_FIELDS, "updated_at"])
+    audit.record(
+        actor=by,
+        verb="nomination.withdrawn",
+        target=nomination,
+        council_id=council_id,
+        changes=audit.diff(before, audit.snapshot(nomination, WITHDRAWAL_FIELDS)),
     )
     return nomination
 
@@ -1076,7 +1142,8 @@ def _anonymise_person(person: Person) -> None:
 
 @transaction.atomic
 def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User | None = None) -> int:
-    """Anonymise candidates who were not appointed once the rules' retention period has passed (R35).
+    """Anonymise candidates who were not appointed once the rules' retention period has passed (R35), counted
+    from the board's decision, or from the withdrawal for a withdrawn nomination.
 
     Idempotent: what is done is marked and skipped next time. People who hold or held a seat or a
     substitute post are kept (their history is an archival record).
@@ -1087,8 +1154,8 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
         Nomination.objects.filter(
             status__in=[Nomination.Status.NOT_APPOINTED, Nomination.Status.WITHDRAWN],
             anonymised_at__isnull=True,
-            decided_on__isnull=False,
         )
+        .filter(Q(decided_on__isnull=False) | Q(withdrawn_on__isnull=False))
         .select_related("call", "candidate", "substitute_candidate")
         .order_by("pk")
     )
@@ -1097,8 +1164,8 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
         council_id = nomination.call.council_id
         if council_id not in months_by_council:
             months_by_council[council_id] = rules_in_force(council_id, today).candidate_retention_months
-        decided_on = nomination.decided_on
-        if decided_on is None or rules.add_months(decided_on, months_by_council[council_id]) > today:
+        settled_on = nomination.decided_on or nomination.withdrawn_on
+        if settled_on is None or rules.add_months(settled_on, months_by_council[council_id]) > today:
             continue
         people = [p for p in (nomination.candidate, nomination.substitute_candidate) if p is not None]
         keep = set(
@@ -1111,11 +1178,19 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
             if person.pk not in keep and person.anonymised_at is None:
                 _anonymise_person(person)
         nomination.motivation = ""
+        nomination.withdrawal_reason = ""
         nomination.submitted_by_name = ANONYMISED
         nomination.submitted_by_email = "anonymiseret@invalid.invalid"
         nomination.anonymised_at = timezone.now()
         nomination.save(
-            update_fields=["motivation", "submitted_by_name", "submitted_by_email", "anonymised_at", "updated_at"]
+            update_fields=[
+                "motivation",
+                "withdrawal_reason",
+                "submitted_by_name",
+                "submitted_by_email",
+                "anonymised_at",
+                "updated_at",
+            ]
         )
         audit.record(
             actor=by,
@@ -1124,7 +1199,7 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
             council_id=council_id,
             changes={
                 "retention_months": {"before": None, "after": months_by_council[council_id]},
-                "decided_on": {"before": None, "after": nomination.decided_on},
+                ("decided_on" if nomination.decided_on else "withdrawn_on"): {"before": None, "after": settled_on},
             },
         )
         done += 1

@@ -22,6 +22,11 @@ urlpatterns = [
     path(W + "person/<int:pk>/bopael/", workspace.ResidenceConfirmView.as_view(), name="residence_confirm"),
     path(W + "indkaldelser/", nominations.CallsView.as_view(), name="calls"),
     path(W + "indkaldelser/<int:pk>/", nominations.CallDetailView.as_view(), name="call"),
+    path(
+        W + "indstillinger/<int:pk>/traek-tilbage/",
+        nominations.NominationWithdrawView.as_view(),
+        name="nomination_withdraw",
+    ),
     path("arbejdsrum/<slug:slug>/valg/", elections.ElectionsView.as_view(), name="elections"),
     path("arbejdsrum/<slug:slug>/valg/<int:pk>/", elections.ElectionView.as_view(), name="election"),
     path("indstilling/<str:token>/", nominations.NominateView.as_view(), name="nominate"),

@@ -156,3 +156,42 @@ def test_member_votes_on_own_device(page, live_server, demo_data, assert_accessi
     page.wait_for_load_state()
     assert "Din stemme er afgivet" in page.inner_text("main")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[c for c, _ in LANGUAGES])
+def test_secretariat_withdraws_a_nomination(page, live_server, demo_data, assert_accessible, language, prefix):
+    call, seat = _call()
+    nomination = services.nomination_submit(
+        call=call,
+        nominating_body=seat.nominating_body,
+        seat=seat,
+        candidate=services.CandidateData("Ida", "Berg", "ida@example.org", "", "Algade 3", "4300", "Holbæk"),
+        substitute=services.CandidateData("Bo", "Lund", "bo@example.org", "", "Algade 4", "4340", "Tølløse"),
+        motivation="",
+        submitted_by_name="Karen Kontakt",
+        submitted_by_email="karen@example.org",
+        base_url="",
+        send_mail=False,
+    )
+    login(page, live_server, "sekretariat")
+    call_url = f"{live_server.url}{prefix}{WORKSPACE}/bemanding/indkaldelser/{call.pk}/"
+    _open(page, call_url)
+    assert_accessible(page)
+    page.click(f"a[href$='/indstillinger/{nomination.pk}/traek-tilbage/']")
+    page.wait_for_load_state()
+    assert page.locator("textarea[name=reason]").count() == 1
+    assert_accessible(page)
+    page.click("main form button[type=submit]")  # no reason: refused, nothing written
+    page.wait_for_load_state()
+    assert page.locator(".form-error-message").count() == 1
+    assert Nomination.objects.get(pk=nomination.pk).status == "submitted"
+    assert_accessible(page)
+    page.fill("textarea[name=reason]", "Organisationen har trukket indstillingen.")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.url == call_url
+    row = page.locator("tbody tr", has_text="Ida Berg").inner_text()
+    assert ("Trukket tilbage" if language == "da" else "Withdrawn") in row
+    assert "Organisationen har trukket indstillingen." in row
+    assert Nomination.objects.get(pk=nomination.pk).status == "withdrawn"
+    assert_accessible(page)

@@ -14,7 +14,7 @@ from django.views import View
 from raad.core.errors import RuleViolation
 from raad.councils import selectors as councils
 from raad.membership import links, selectors, services
-from raad.membership.forms import CallForm, ConfirmForm, NominationForm
+from raad.membership.forms import CallForm, ConfirmForm, NominationForm, WithdrawNominationForm
 from raad.membership.models import NominatingBody, Nomination, NominationCall, Seat
 from raad.membership.views.workspace import SecretariatView, crumbs
 
@@ -91,6 +91,56 @@ class CallDetailView(SecretariatView):
                 ),
             },
         )
+
+
+class NominationWithdrawView(SecretariatView):
+    """Withdraw a nomination that the board has not yet decided on: the reason is required, nothing is deleted."""
+
+    def _nomination(self, pk) -> Nomination:
+        return get_object_or_404(
+            Nomination.objects.select_related("call", "seat", "nominating_body", "candidate", "substitute_candidate"),
+            call__council=self.council,
+            pk=pk,
+        )
+
+    def _render(self, request, nomination, form, status=200):
+        call = nomination.call
+        return self.page(
+            request,
+            "membership/nomination_withdraw.html",
+            {
+                "nomination": nomination,
+                "call": call,
+                "form": form,
+                "crumbs": crumbs(
+                    self.council,
+                    (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
+                    (call.title, reverse("membership:call", args=[self.council.slug, call.pk])),
+                    (_("Træk indstilling tilbage"), None),
+                ),
+            },
+            status,
+        )
+
+    def get(self, request, slug, pk):
+        return self._render(request, self._nomination(pk), WithdrawNominationForm())
+
+    def post(self, request, slug, pk):
+        nomination = self._nomination(pk)
+        form = WithdrawNominationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.nomination_withdraw(nomination=nomination, reason=form.cleaned_data["reason"], by=request.user)
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(
+                    request,
+                    _("Indstillingen af %(name)s er trukket tilbage. Kandidaten indgår ikke i udpegningen.")
+                    % {"name": nomination.candidate},
+                )
+                return redirect("membership:call", slug=self.council.slug, pk=nomination.call_id)
+        return self._render(request, nomination, form, 400)
 
 
 def _call_and_body(token: str) -> tuple[NominationCall, NominatingBody]:

@@ -77,10 +77,7 @@ class SeatsView(SecretariatView):
                 "rows": selectors.seat_catalogue(self.council, today),
                 "panel": selectors.composition_panel(self.council, today),
                 "promotable": selectors.promotable_substitutes(self.council),
-                "unconfirmed": Person.objects.filter(
-                    Q(nominations__call__council=self.council) | Q(substitute_nominations__call__council=self.council),
-                    residence_needs_confirmation=True,
-                ).distinct(),
+                "unconfirmed": selectors.residence_to_confirm(self.council),
                 "crumbs": crumbs(self.council)[:-1] + [(_("Bemanding"), None)],
             },
         )

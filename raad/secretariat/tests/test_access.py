@@ -6,7 +6,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
+from raad.core import audit
 from raad.core.models import AuditEntry, User
 from raad.councils import selectors
 from raad.membership.demo import DEMO_PASSWORD
@@ -195,6 +197,25 @@ def test_good_rules_version_is_saved_and_old_stays_readable(client, demo_data):
     journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
     assert "Ny version af forretningsorden" in journal
     assert "Camilla Holt" in journal
+
+
+def test_the_audit_journal_names_every_action_in_danish_and_english(client, demo_data):
+    _login(client, "sekretariat")
+    shown = {entry.verb for entry in audit.entries_for_council(selectors.council_by_slug(SLUG).pk, limit=500)}
+    # the demo's journal holds actions of membership and meetings, looked-up verbs among them
+    assert {"member.appointed", "nomination.confirmed_by_candidate", "meeting.planned", "minutes.approve"} <= shown
+    url = reverse("secretariat:audit", args=[SLUG])
+    danish = client.get(url).content.decode()
+    english = client.get("/en" + url).content.decode()
+    for verb in sorted(shown):
+        with translation.override("da"):
+            label_da = audit.verb_label(verb)
+        with translation.override("en"):
+            label_en = audit.verb_label(verb)
+        assert f"<td>{verb}</td>" not in danish + english, f"{verb} is shown as a raw code"
+        assert f"<td>{escape(label_da)}</td>" in danish, verb
+        assert f"<td>{escape(label_en)}</td>" in english, verb
+    assert "<td>Medlem udpeget</td>" in danish and "<td>Member appointed</td>" in english
 
 
 def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
