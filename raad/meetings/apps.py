@@ -10,7 +10,45 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
+        from raad.core import audit
         from raad.meetings import permissions  # noqa: F401  (registers the permissions)
+
+        audit.register_verbs(
+            {
+                "meeting.planned": _("Møde planlagt"),
+                "meeting.updated": _("Møde ændret"),
+                "meeting.cancelled": _("Møde aflyst"),
+                "meeting.notice_sent": _("Indkaldelse sendt"),
+                "meeting.leader_set": _("Mødeleder valgt"),
+                "meeting.held": _("Møde afsluttet"),
+                "meeting.closed_items_read": _("Lukkede punkter læst"),
+                "agenda_item.added": _("Punkt sat på dagsordenen"),
+                "agenda_item.updated": _("Punkt ændret"),
+                "agenda_item.proposed": _("Punkt foreslået af et medlem"),
+                "agenda_item.admission_voted": _("Afstemning om optagelse af punkt"),
+                "agenda_item.refused_individual_case": _("Punkt afvist som enkeltsag"),
+                "attachment.added": _("Bilag tilføjet"),
+                "attendance.apology": _("Afbud meldt"),
+                "attendance.registered": _("Fremmøde registreret"),
+                "conflict.declared": _("Inhabilitet erklæret"),
+                "decision.recorded": _("Beslutning registreret"),
+                "minority_statement.recorded": _("Mindretalsudtalelse registreret"),
+                "minutes.started": _("Referat påbegyndt"),
+                "minutes.draft_saved": _("Referatudkast gemt"),
+                "minutes.circulated": _("Referat rundsendt til godkendelse"),
+                "minutes.approve": _("Medlem godkendte referatet"),
+                "minutes.object": _("Medlem gjorde indsigelse mod referatet"),
+                "minutes.approved": _("Referat godkendt"),
+                "minutes.corrected": _("Referat rettet"),
+                "minutes.published": _("Referat offentliggjort"),
+                "minutes.unpublished": _("Referat skjult for offentligheden"),
+                "extraordinary_request.created": _("Ekstraordinært møde anmodet"),
+                "extraordinary_request.supported": _("Anmodning om ekstraordinært møde støttet"),
+                "extraordinary_request.threshold_reached": _("Nok medlemmer støtter et ekstraordinært møde"),
+                "extraordinary_request.called": _("Ekstraordinært møde indkaldt"),
+                "calendar_token.renewed": _("Kalenderlink fornyet"),
+            }
+        )
 
         if apps.is_installed("raad.statements"):
             from raad.meetings.statement_hook import statement_agenda_hook
