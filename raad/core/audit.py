@@ -7,8 +7,10 @@ import decimal
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 
 from raad.core.models import AuditEntry, User
 
@@ -79,23 +81,28 @@ def record(
     council_id: int | None = None,
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry to the journal. Call inside the service's transaction."""
+    """Append one entry to the journal. Call inside the service's transaction.
+
+    Labels are written in the site's main language (Danish), whatever language the request is in: the
+    journal is the record, and it must not mix "Ordinært møde" and "Ordinary meeting" for the same meeting.
+    """
     changes = changes or {}
     if target is not None:
         changes = _mask_private(type(target), changes)
-    entry = AuditEntry(
-        actor=actor if actor is not None and actor.pk else None,
-        actor_label=(str(actor) if actor is not None and actor.pk else "system"),
-        verb=verb,
-        council_id=council_id,
-        changes=_plain(changes),
-    )
-    if target is not None:
-        entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
-        entry.target_id = str(target.pk)
-        # A model whose str() is personal data gives the journal a neutral `audit_label` instead.
-        label = getattr(target, "audit_label", None)
-        entry.target_label = str(label if label is not None else target)[:300]
+    with translation.override(settings.LANGUAGE_CODE):
+        entry = AuditEntry(
+            actor=actor if actor is not None and actor.pk else None,
+            actor_label=(str(actor) if actor is not None and actor.pk else "system"),
+            verb=verb,
+            council_id=council_id,
+            changes=_plain(changes),
+        )
+        if target is not None:
+            entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+            entry.target_id = str(target.pk)
+            # A model whose str() is personal data gives the journal a neutral `audit_label` instead.
+            label = getattr(target, "audit_label", None)
+            entry.target_label = str(label if label is not None else target)[:300]
     entry.save()
     return entry
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.councils.models import Council, Purpose
 from raad.meetings.models import AgendaItem, Meeting, MinutesResponse, Vote
@@ -9,6 +12,16 @@ from raad.meetings.models import AgendaItem, Meeting, MinutesResponse, Vote
 _DT = {"type": "datetime-local"}
 RADIO = forms.RadioSelect(attrs={"class": "form-radio"})
 CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
+
+
+def year_from_query(value: str | None, default: int) -> int:
+    """The year asked for in `?aar=`, or `default` when it is missing, not a number, or outside the years
+    a date can hold (a meeting's year bounds must convert to UTC and back)."""
+    try:
+        year = int(value or "")
+    except ValueError:
+        return default
+    return year if datetime.MINYEAR < year < datetime.MAXYEAR else default
 
 
 class MeetingForm(forms.ModelForm):
@@ -45,7 +58,7 @@ class _ItemBase(forms.Form):
         help_text=_("Du kan bruge enkel formatering: <p>, <strong>, <em>, lister og links. Anden kode fjernes."),
     )
     proposed_decision = forms.CharField(
-        label=_("Indstilling"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=pgettext_lazy("agenda item", "Indstilling"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     purposes = forms.ModelMultipleChoiceField(
         label=_("Formål i kommissoriet"), queryset=Purpose.objects.none(), required=False, widget=CHECKBOXES

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.core.models import BaseModel
 from raad.councils.models import Council, Purpose, Term
@@ -87,7 +88,7 @@ class AgendaItem(BaseModel):
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.DECISION)
     title = models.CharField(_("overskrift"), max_length=300)
     case_presentation = models.TextField(_("sagsfremstilling"), blank=True)
-    proposed_decision = models.TextField(_("indstilling"), blank=True)
+    proposed_decision = models.TextField(pgettext_lazy("agenda item", "indstilling"), blank=True)
     is_closed = models.BooleanField(_("lukket punkt"), default=False)
     purposes = models.ManyToManyField(Purpose, verbose_name=_("formål i kommissoriet"), blank=True, related_name="+")
     proposed_by = models.ForeignKey(

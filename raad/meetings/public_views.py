@@ -13,6 +13,7 @@ from raad.core.i18n import localized
 from raad.councils import selectors as councils
 from raad.councils.models import Council
 from raad.meetings import ical, pdf, selectors
+from raad.meetings.forms import year_from_query
 from raad.meetings.models import Attachment, Meeting
 
 
@@ -44,12 +45,8 @@ def _crumbs(council: Council, *rest):
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     council = _council(request, slug)
     years = selectors.meeting_years(council) or [timezone.localdate().year]
-    try:
-        year = int(
-            request.GET.get("aar") or (timezone.localdate().year if timezone.localdate().year in years else years[0])
-        )
-    except ValueError:
-        year = years[0]
+    this_year = timezone.localdate().year
+    year = year_from_query(request.GET.get("aar"), this_year if this_year in years else years[0])
     return render(
         request,
         "meetings/public/list.html",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from raad.core.errors import RuleViolation
+from raad.core.i18n import localized
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
 from raad.councils.models import Council
@@ -33,7 +34,7 @@ def _council(slug: str) -> Council:
 def _crumbs(council: Council, *rest):
     return [
         (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (council.name, reverse("secretariat:council", args=[council.slug])),
+        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
         (_("Møder"), reverse("meetings:plan", args=[council.slug])),
         *rest,
     ]
@@ -81,10 +82,7 @@ class PlanView(CouncilView):
 
     def get(self, request, slug):
         self.check()
-        try:
-            year = int(request.GET.get("aar") or timezone.localdate().year)
-        except ValueError:
-            year = timezone.localdate().year
+        year = forms.year_from_query(request.GET.get("aar"), timezone.localdate().year)
         plan = selectors.year_plan(self.council, year)
         membership = memberships_in_force(self.council).filter(person__user=request.user).first()
         requests = selectors.extraordinary_requests(self.council)
@@ -208,7 +206,7 @@ class ItemFormView(CouncilView):
                 "form": form,
                 "title": title,
                 "attachments": list(item.attachments.all()) if item else [],
-                "attachment_form": attachment_form or forms.AttachmentForm(),
+                "attachment_form": attachment_form or forms.AttachmentForm(prefix="bilag"),
                 "crumbs": self.meeting_crumbs(meeting, (title, None)),
             },
             status=status,
@@ -261,7 +259,7 @@ class AttachmentAddView(CouncilView):
         self.check()
         meeting = self.meeting(pk)
         item = self.item(meeting, item_pk)
-        form = forms.AttachmentForm(request.POST, request.FILES)
+        form = forms.AttachmentForm(request.POST, request.FILES, prefix="bilag")
         if form.is_valid():
             try:
                 services.attachment_add(

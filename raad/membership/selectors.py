@@ -75,7 +75,9 @@ def public_member_photo(council: Council, person_id: int, on: datetime.date | No
     """A sitting member's photo, only where they consented to its publication (R31); else None."""
     membership = (
         memberships_in_force(council, on)
-        .filter(person_id=person_id, person__publish_photo=True)
+        .filter(
+            person__pk=person_id, person__publish_photo=True
+        )  # person__pk: an id too large for the column finds nothing
         .exclude(person__photo="")
         .first()
     )

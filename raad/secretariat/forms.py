@@ -21,6 +21,13 @@ class TermsOfReferenceForm(forms.ModelForm):
         fields = TOR_FIELDS
         widgets = {"approved_on": forms.DateInput(attrs=_DATE, format="%Y-%m-%d")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every section of the public council page needs its Danish text (the English falls back to it); an
+        # emptied field would publish an empty section, "what the council cannot do" included.
+        for name in TermsOfReference.TEXT_FIELDS:
+            self.fields[name].required = True
+
 
 class ContactForm(forms.ModelForm):
     class Meta:

@@ -1,5 +1,6 @@
 from django import template
 
+from raad.core import i18n
 from raad.core.audit import verb_label
 from raad.core.i18n import localized
 
@@ -34,3 +35,17 @@ def described_widget(bound_field):
     ids.extend(f"{bound_field.auto_id}_error{n}" for n in range(1, len(bound_field.errors) + 1))
     attrs = {"aria-describedby": " ".join(ids)} if ids else {}
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter(expects_localtime=True)
+def date_local(value, name: str) -> str:
+    """{{ meeting.starts_at|date_local:"WEEKDAY_DATETIME_FORMAT" }}: Råd's named date formats per language
+    (raad/formats/<language>/formats.py), e.g. "torsdag 10. december 2026, kl. 17.00"."""
+    return i18n.date_local(value, name)
+
+
+@register.filter
+def dict_items(value) -> list:
+    """{% for key, value in entry.changes|dict_items %}: a dict's pairs. `changes.items` in a template would
+    look up a key named "items" first (an audit entry of closed items read has one) and break the loop."""
+    return list(value.items()) if isinstance(value, dict) else []

@@ -252,4 +252,4 @@ def test_item_deadline_reminder_is_sent_once(settings):
         call_command("meeting_mail", "--lead-days=3", stdout=io.StringIO())
     assert out.getvalue().strip() == "10 reminders queued, 0 e-mails sent."  # sent on commit, not by the retry
     assert len(mail.outbox) == 10
-    assert "senest mandag 30. november 2026 kl. 17.00" in mail.outbox[0].body
+    assert "senest mandag 30. november 2026, kl. 17.00" in mail.outbox[0].body

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from raad.portal.tests.test_translations import _entries
 
+from .conftest import at
 from .factories import published_meeting
 
 PO = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -29,3 +30,46 @@ def test_english_public_meeting_page(client, cast):
     assert "Dagsorden" not in page and "Lukket punkt" not in page
     listing = client.get(f"/en/raad/{cast.council.slug}/moeder/?aar=2026").content.decode()
     assert "Meetings 2026" in listing
+
+
+def test_meeting_times_are_written_in_the_page_language(client, cast):
+    """Thursday 10 December 2026 at 17:00: English pages had the Danish "10. December 2026, kl. 17.00"."""
+    meeting, *_ = published_meeting(cast)
+    english = client.get(f"/en/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert "Thursday 10 December 2026, 17:00" in english
+    assert "kl." not in english and "10. December" not in english
+    listing = client.get(f"/en/raad/{cast.council.slug}/moeder/?aar=2026").content.decode()
+    assert "Thursday 10 December 2026</a>" in listing and "at 17:00" in listing
+    danish = client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert "torsdag 10. december 2026, kl. 17.00" in danish
+    danish_listing = client.get(f"/raad/{cast.council.slug}/moeder/?aar=2026").content.decode()
+    assert "torsdag 10. december 2026</a>" in danish_listing and "kl. 17.00" in danish_listing
+
+
+def test_an_items_proposed_decision_is_not_called_a_nomination(client, cast):
+    """ "Indstilling" means a proposed decision on an agenda and a nomination in membership; the English
+    agenda said "Nomination:" because the membership catalogue won."""
+    meeting, *_ = published_meeting(cast)
+    english = client.get(f"/en/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert "<strong>Proposed decision:</strong> Rådet anbefaler flere virksomhedspraktikker." in english
+    assert "Nomination" not in english
+    danish = client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert "<strong>Indstilling:</strong> Rådet anbefaler flere virksomhedspraktikker." in danish
+
+
+def test_english_workspace_meeting_names_the_council_and_purposes_in_english(client, cast):
+    from django.utils.html import escape
+
+    from raad.meetings import services
+
+    from .conftest import log_in_verified
+
+    purpose = cast.council.terms_of_reference.purposes.get(number=1)
+    meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="Rådhuset", by=None)
+    services.item_add(meeting=meeting, title="Sprogcafé", purposes=[purpose], by=cast.secretary)
+    log_in_verified(client, cast.secretary)
+    page = client.get(f"/en/arbejdsrum/{cast.council.slug}/moeder/{meeting.pk}/").content.decode()
+    assert f"Purpose: 1. {escape(purpose.title_en)}</p>" in page
+    assert purpose.title not in page
+    assert ">Holbæk Municipality Integration Council</a>" in page  # the breadcrumb
+    assert ">Integrationsrådet i Holbæk Kommune</a>" not in page

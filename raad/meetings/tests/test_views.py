@@ -5,7 +5,7 @@ from django.core import mail
 from raad.meetings import services
 from raad.meetings.models import AgendaItem, Attendance, CalendarToken, Decision, Meeting, Minutes
 
-from .conftest import all_present
+from .conftest import all_present, at
 from .factories import meeting_with_items, published_meeting
 
 
@@ -294,3 +294,35 @@ def test_late_notice_is_flagged_to_the_secretariat(login_secretary, cast):
         log_in_verified(login_secretary, cast.secretary)
         page = login_secretary.get(ws(cast, f"{meeting.pk}/")).content.decode()
     assert "Fristen for at sende dagsordenen er overskredet (forretningsorden § 5, stk. 2)" in page
+
+
+def test_a_year_no_date_can_hold_shows_this_years_plan_not_an_error(client, cast, meeting):
+    """?aar=0, a five-digit or a 25-digit year gave a server error (year out of range) on both plans."""
+    import time_machine
+
+    login(client, cast.users["medlem"])
+    with time_machine.travel(at(2026, 11, 26, 12), tick=False):
+        for wanted in ("0", "-5", "10000", "99999999999999999999999", "abc"):
+            public = client.get(f"/raad/{cast.council.slug}/moeder/?aar={wanted}")
+            assert public.status_code == 200, wanted
+            assert "<h1>Møder 2026</h1>" in public.content.decode(), wanted
+            workspace = client.get(ws(cast, f"?aar={wanted}"))
+            assert workspace.status_code == 200, wanted
+            assert workspace.context["plan"].year == 2026, wanted
+        assert client.get(f"/raad/{cast.council.slug}/moeder/?aar=9998").status_code == 200
+
+
+def test_attachment_form_has_its_own_field_ids_and_keeps_the_title_without_a_file(login_secretary, cast, meeting):
+    """The item form and the attachment form on the same page both had a field with id "id_title", so the
+    label "Title of the attachment" pointed at the item's title."""
+    client = login_secretary
+    item = services.item_add(meeting=meeting, title="Sprogcafé", by=cast.secretary)
+    page = client.get(ws(cast, f"{meeting.pk}/punkter/{item.pk}/")).content.decode()
+    assert page.count('id="id_title"') == 1
+    assert page.count('id="id_bilag-title"') == 1 and 'for="id_bilag-title"' in page
+    response = client.post(ws(cast, f"{meeting.pk}/punkter/{item.pk}/bilag/"), {"bilag-title": "Referat fra workshop"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'name="bilag-title" value="Referat fra workshop"' in page
+    assert "Dette felt er påkrævet." in page
+    assert not item.attachments.exists()

@@ -480,3 +480,15 @@ def test_a_photo_must_be_an_image(client, open_call):
     assert response.status_code == 400
     nomination.refresh_from_db()
     assert nomination.candidate_confirmed_at is None
+
+
+def test_english_seat_history_names_the_term_and_council_in_english(client, demo_data):
+    login(client, "sekretariat")
+    page = client.get("/en" + reverse("membership:seat_history", args=[SLUG, 1])).content.decode()
+    assert "<td>Term 2026–2029</td>" in page
+    assert "Valgperiode" not in page
+    assert ">Holbæk Municipality Integration Council</a>" in page  # the breadcrumb
+    # the history table scrolls inside its own region at 320 px instead of widening the page
+    assert (
+        '<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Who held the seat when">' in page
+    )

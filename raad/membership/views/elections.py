@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raad.core.errors import RuleViolation
+from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
 from raad.membership import selectors, services
 from raad.membership.forms import BallotForm, ElectionOpenForm, LotDrawForm, PaperCountForm
@@ -20,7 +21,7 @@ from raad.membership.views.workspace import SecretariatView
 def _election_crumbs(council, *rest):
     return [
         (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (council.name, reverse("secretariat:council", args=[council.slug])),
+        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
         (_("Valg"), reverse("membership:elections", args=[council.slug])),
         *rest,
     ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from raad.core.errors import RuleViolation
+from raad.core.i18n import localized
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
 from raad.councils.models import Council
@@ -41,7 +42,7 @@ def council_or_404(slug: str) -> Council:
 def crumbs(council: Council, *rest):
     return [
         (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (council.name, reverse("secretariat:council", args=[council.slug])),
+        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
         (_("Bemanding"), reverse("membership:seats", args=[council.slug])),
         *rest,
     ]

@@ -45,3 +45,9 @@ def test_photo_without_consent_is_neither_shown_nor_served(client, demo_data, se
     assert client.get(reverse("portal:member_photo", args=[SLUG, lars.pk])).status_code == 404
     # Uploaded files are not published under MEDIA_URL at all.
     assert client.get(settings.MEDIA_URL + lars.photo.name).status_code == 404
+
+
+def test_an_id_too_large_for_the_database_is_not_found(client, demo_data):
+    """A 20-digit id overflowed SQLite's integer and gave a server error instead of 404."""
+    response = client.get(reverse("portal:member_photo", args=[SLUG, 99999999999999999999]))
+    assert response.status_code == 404

@@ -277,3 +277,78 @@ def test_workspace_menu_shows_secretariat_links_on_every_workspace_page(client, 
     content = client.get(reverse("secretariat:rules", args=[SLUG])).content.decode()
     assert f'href="{reverse("secretariat:terms", args=[SLUG])}"' not in content
     assert f'href="{reverse("secretariat:audit", args=[SLUG])}"' not in content
+
+
+def test_desk_and_journal_show_that_a_member_read_closed_items(client, demo_data):
+    """The journal entry for reading closed items has a change named "items"; the audit table looped over
+    `changes.items` and so over that list, and the secretariat's desk and journal gave a server error."""
+    from raad.meetings.models import AgendaItem
+    from raad.meetings.services import closed_items_read_record
+
+    closed = AgendaItem.objects.filter(is_closed=True).select_related("meeting").first()
+    reader = User.objects.get(username="medlem")
+    closed_items_read_record(meeting=closed.meeting, items=[closed], user=reader, what="dagsorden")
+    _login(client, "sekretariat")
+    for url in (reverse("secretariat:council", args=[SLUG]), reverse("secretariat:audit", args=[SLUG])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert f'<strong>items</strong>: <span class="raad-diff-after">[{closed.position}]</span>' in page, url
+        assert '<strong>what</strong>: <span class="raad-diff-after">dagsorden</span>' in page, url
+
+
+def test_every_journal_entry_of_the_demo_has_a_human_name_in_both_languages(client, demo_data):
+    """Meetings and membership named none of their verbs, so the journal showed "meeting.planned" and
+    "member.appointed" to the secretariat."""
+    from raad.core.audit import verb_label
+
+    verbs = set(AuditEntry.objects.values_list("verb", flat=True))
+    assert {"meeting.planned", "member.appointed", "minutes.approve", "election.lot_drawn"} <= verbs
+    for language in ("da", "en"):
+        with translation.override(language):
+            unnamed = sorted(verb for verb in verbs if verb_label(verb) == verb)
+        assert unnamed == [], language
+    with translation.override("en"):
+        assert verb_label("meeting.closed_items_read") == "Closed items read"
+
+
+def test_journal_labels_are_danish_whatever_the_language_of_the_request(client, demo_data):
+    """An English request wrote "Ordinary meeting 10.12.2026" into the journal, a Danish one "Ordinært møde
+    10.12.2026": the same meeting under two names in the record."""
+    from raad.meetings.models import Meeting
+    from raad.meetings.services import closed_items_read_record
+
+    meeting = Meeting.objects.filter(items__is_closed=True).distinct().first()
+    reader = User.objects.get(username="medlem")
+    with translation.override("en"):
+        closed_items_read_record(meeting=meeting, items=meeting.items.all(), user=reader, what="dagsorden")
+    entry = AuditEntry.objects.filter(verb="meeting.closed_items_read").latest("id")
+    assert entry.target_label.startswith("Ordinært møde ")
+
+
+def test_english_rules_list_shows_the_english_change_summary(client, demo_data):
+    version = selectors.rules_in_force(selectors.council_by_slug(SLUG))
+    assert version.change_summary_en and version.change_summary_en != version.change_summary
+    _login(client, "sekretariat")
+    page = client.get("/en" + reverse("secretariat:rules", args=[SLUG])).content.decode()
+    assert f"<td>{escape(version.change_summary_en)}</td>" in page
+    assert version.change_summary not in page
+
+
+def test_an_emptied_terms_of_reference_is_refused_and_nothing_is_written(client, demo_data):
+    """Saving the form with every field empty was accepted and blanked all sections of the public council
+    page, "the council cannot handle individual cases" included."""
+    _login(client, "sekretariat")
+    url = reverse("secretariat:terms", args=[SLUG])
+    form = client.get(url).context["form"]
+    data = {name: "" for name in form.fields}
+    data["introduction_en"] = "Typed and kept"
+    with translation.override("en"):
+        response = client.post("/en" + url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "What the council cannot do" in page and "This field is required." in page
+    assert "Typed and kept</textarea>" in page
+    assert not AuditEntry.objects.filter(verb="terms_of_reference.updated").exists()
+    public = client.get(reverse("portal:council", args=[SLUG])).content.decode()
+    assert "Integrationsrådet kan ikke behandle enkeltsager." in public
