@@ -7,36 +7,10 @@ from __future__ import annotations
 import pytest
 
 from raad.portal.tests.test_accessibility import LANGUAGES, PUBLIC_PAGES, SECRETARIAT_PAGES
-from raad.testing.axe import format_violations, run_axe
 from raad.testing.browser import login
+from raad.testing.reflow import reflow_problems
 
 pytestmark = pytest.mark.browser
-
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const culprits = [];
-  for (const element of document.querySelectorAll('body *')) {
-    const box = element.getBoundingClientRect();
-    if (box.width > 0 && box.right > width + 1 && !element.closest('.table--responsive-scroll, .table-responsive')) {
-      culprits.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ends at ${Math.round(box.right)}px: `
-        + (element.textContent || '').trim().slice(0, 50));
-    }
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 5)};
-}"""
-
-
-def _narrow_problems(page, base_url: str, pages) -> list[str]:
-    problems = []
-    for name, path in pages:
-        page.goto(f"{base_url}{path}")
-        result = page.evaluate(OVERFLOW)
-        if result["scrollWidth"] > result["width"]:
-            problems.append(f"{name} ({path}) is {result['scrollWidth']}px wide: {result['culprits']}")
-        violations = run_axe(page)
-        if violations:
-            problems.append(format_violations(f"{name} ({path}) at 320px", violations))
-    return problems
 
 
 @pytest.fixture
@@ -51,11 +25,11 @@ def narrow_page(browser):
 @pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[code for code, _ in LANGUAGES])
 def test_public_pages_reflow_and_pass_axe_at_320_pixels(narrow_page, live_server, demo_data, language, prefix):
     pages = [(name, f"{prefix}{path}") for name, path, _status in PUBLIC_PAGES]
-    problems = _narrow_problems(narrow_page, live_server.url, pages)
+    problems = reflow_problems(narrow_page, live_server.url, pages)
     assert not problems, "pages that scroll sideways or fail axe at 320px:\n" + "\n".join(problems)
 
 
 def test_secretariat_workspace_reflows_and_passes_axe_at_320_pixels(narrow_page, live_server, demo_data):
     login(narrow_page, live_server, "sekretariat")
-    problems = _narrow_problems(narrow_page, live_server.url, SECRETARIAT_PAGES)
+    problems = reflow_problems(narrow_page, live_server.url, SECRETARIAT_PAGES)
     assert not problems, "workspace pages that scroll sideways or fail axe at 320px:\n" + "\n".join(problems)

@@ -7,6 +7,7 @@ import pytest
 
 from raad.statements.models import Consultation, Statement, WrittenAnswer
 from raad.testing.browser import login
+from raad.testing.reflow import reflow_problems
 
 pytestmark = pytest.mark.browser
 
@@ -162,36 +163,6 @@ def test_secretariat_registers_the_meetings_decision_without_javascript(
     assert_accessible(page)
 
 
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const culprits = [];
-  for (const element of document.querySelectorAll('body *')) {
-    const box = element.getBoundingClientRect();
-    if (box.width > 0 && box.right > width + 1 && !element.closest('.table--responsive-scroll, .table-responsive')) {
-      culprits.push(element.tagName.toLowerCase() + ' ends at ' + Math.round(box.right) + 'px: '
-        + (element.textContent || '').trim().slice(0, 50));
-    }
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 5)};
-}"""
-
-
-def _narrow_problems(page, base_url, pages):
-    """WCAG 1.4.10: no sideways scrolling at 320 px (tables may scroll in their own box), and axe at that width."""
-    from raad.testing.axe import format_violations, run_axe
-
-    problems = []
-    for name, path in pages:
-        page.goto(f"{base_url}{path}")
-        result = page.evaluate(OVERFLOW)
-        if result["scrollWidth"] > result["width"]:
-            problems.append(f"{name} ({path}) is {result['scrollWidth']}px wide: {result['culprits']}")
-        violations = run_axe(page)
-        if violations:
-            problems.append(format_violations(f"{name} ({path}) at 320px", violations))
-    return problems
-
-
 def test_archive_statement_and_drafting_pages_reflow_at_320_pixels(browser, live_server, demo_data):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="da-DK")
     context.set_default_timeout(15_000)
@@ -200,7 +171,7 @@ def test_archive_statement_and_drafting_pages_reflow_at_320_pixels(browser, live
         published = Statement.objects.filter(status="published").first()
         draft = Statement.objects.get(status="draft")
         public = [("archive", f"/raad/{SLUG}/hoeringssvar/"), ("statement", published.get_absolute_url())]
-        problems = _narrow_problems(page, live_server.url, public)
+        problems = reflow_problems(page, live_server.url, public)
         login(page, live_server, "sekretariat")
         workspace = [
             ("desk", DESK),
@@ -208,7 +179,7 @@ def test_archive_statement_and_drafting_pages_reflow_at_320_pixels(browser, live
             ("compare", f"{DESK}udtalelse-{draft.pk}/sammenlign/?fra=1&til=2"),
             ("journal", f"{DESK}journal/"),
         ]
-        problems += _narrow_problems(page, live_server.url, workspace)
+        problems += reflow_problems(page, live_server.url, workspace)
         assert not problems, "\n".join(problems)
     finally:
         context.close()
