@@ -86,7 +86,7 @@ _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
 def pins(text: str) -> dict[str, tuple[str, bool]]:
     """{canonical name: (version, has a hash)} of a pip-compile lock (continuation lines joined)."""
     joined = re.sub(r"\\\n", " ", text)
-    found = {}
+    found: dict[str, tuple[str, bool]] = {}
     for line in joined.splitlines():
         match = _PIN.match(line.strip())
         if match:
