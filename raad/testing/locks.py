@@ -73,7 +73,7 @@ def compile_locks(extra: list[str], root: Path = ROOT) -> None:
     for lock in LOCKS:
         command = [sys.executable, "-m", "piptools", "compile", *COMPILE_OPTIONS, *extra]
         command += ["--output-file", lock.output, lock.source]
-        print("$", " ".join(command[1:]), flush=True)
+        print("$ pip-compile", " ".join(command[4:]), flush=True)
         subprocess.run(command, cwd=root, env=env, check=True)
         stamp(lock, root)
 
