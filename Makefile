@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := DEBUG=true
 
-.PHONY: demo setup install messages migrate test test-sqlite test-postgres test-browser lint format bench clean
+.PHONY: demo setup install lock messages migrate test test-sqlite test-postgres test-browser lint format bench clean
 
-$(VENV)/.installed: requirements.lock
+# Both locks (what Råd runs on, and the tests, linters and lock tools), every file checked against its hash.
+# Production installs requirements.lock alone: see docs/dependencies.md.
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	touch $@
 
 # npm packages for the tests only (axe-core, pinned in package-lock.json); reinstalled when the lock changes.
@@ -22,8 +23,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: npm is missing (apt-get install npm)" >&2; exit 1; \
 	else echo "!!! npm is missing: the accessibility tests cannot load axe-core until you install npm and run make install" >&2; fi
 
-## install: the virtual environment from requirements.lock, and `npm ci` for the test tools
+## install: the virtual environment from requirements.lock and requirements-dev.lock, and `npm ci` for the test tools
 install: $(VENV)/.installed node_modules/.package-lock.json
+
+## lock: make requirements.lock and requirements-dev.lock again from the .in files (pip-tools, hashes; needs PyPI)
+# Keeps the locked versions that still fit; to upgrade one: make lock LOCK_ARGS="--upgrade-package NAME"
+lock: $(VENV)/.installed
+	$(PY) -m raad.testing.locks compile $(LOCK_ARGS)
 
 messages: install
 	$(DEMO_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
@@ -57,11 +63,15 @@ test-postgres: install messages
 test-browser: install messages
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
+## lint: ruff, formatting, migrations, mypy, import contracts, one translation per msgid, fresh locks
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=true $(VENV)/bin/mypy raad/env.py raad/core/audit.py raad/core/roles.py $(wildcard raad/*/rules.py) $(wildcard raad/*/services.py)
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m raad.testing.i18n_check
+	$(PY) -m raad.testing.locks check
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -148,7 +148,9 @@ class MinutesCorrectionForm(MinutesDraftForm):
 
 
 class MinutesResponseForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Dit svar"), choices=MinutesResponse.Kind.choices, widget=RADIO)
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("minutes response", "Dit svar"), choices=MinutesResponse.Kind.choices, widget=RADIO
+    )
     comment = forms.CharField(
         label=_("Kommentar"),
         required=False,

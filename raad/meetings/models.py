@@ -90,7 +90,9 @@ class AgendaItem(BaseModel):
     case_presentation = models.TextField(_("sagsfremstilling"), blank=True)
     proposed_decision = models.TextField(pgettext_lazy("agenda item", "indstilling"), blank=True)
     is_closed = models.BooleanField(_("lukket punkt"), default=False)
-    purposes = models.ManyToManyField(Purpose, verbose_name=_("formål i kommissoriet"), blank=True, related_name="+")
+    purposes = models.ManyToManyField(
+        Purpose, verbose_name=pgettext_lazy("agenda item", "formål i kommissoriet"), blank=True, related_name="+"
+    )
     proposed_by = models.ForeignKey(
         Membership, verbose_name=_("foreslået af"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -240,7 +242,7 @@ class Ballot(BaseModel):
 
     class Meta:
         verbose_name = _("stemme")
-        verbose_name_plural = _("stemmer")
+        verbose_name_plural = pgettext_lazy("ballot", "stemmer")
         ordering = ["vote", "membership__seat__number"]
         constraints = [models.UniqueConstraint(fields=["vote", "membership"], name="ballot_unique")]
 
@@ -374,7 +376,7 @@ class MinutesResponse(BaseModel):
     minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="responses")
     revision = models.PositiveIntegerField(_("udkastets version"))
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(_("svar"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("minutes response", "svar"), max_length=10, choices=Kind.choices)
     comment = models.TextField(_("kommentar"), blank=True)
 
     class Meta:

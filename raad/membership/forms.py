@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.membership.models import Election, Membership, NominatingBody, Seat
 
@@ -66,7 +67,7 @@ class EndMembershipForm(forms.Form):
 class FlagMovedAwayForm(forms.Form):
     flagged_on = _date(_("Meldt fraflyttet den"))
     note = forms.CharField(
-        label=_("Bemærkning"),
+        label=pgettext_lazy("membership note", "Bemærkning"),
         max_length=300,
         required=False,
         help_text=_("Fx hvor oplysningen kom fra. Ingen CPR-numre."),
@@ -147,7 +148,7 @@ class DecisionForm(forms.Form):
 
 
 class CallForm(forms.Form):
-    title = forms.CharField(label=_("Overskrift"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("nomination call", "Overskrift"), max_length=200)
     seat = forms.ModelChoiceField(
         label=_("Kun for en ledig plads"),
         queryset=Seat.objects.none(),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.core.models import BaseModel
 from raad.councils.models import BoardDecision, Council, Term
@@ -233,7 +234,7 @@ class NominationCall(BaseModel):
         on_delete=models.PROTECT,
         related_name="nomination_calls",
     )
-    title = models.CharField(_("overskrift"), max_length=200)
+    title = models.CharField(pgettext_lazy("nomination call", "overskrift"), max_length=200)
     message = models.TextField(_("besked til organisationerne"), blank=True)
     deadline = models.DateTimeField(_("frist for indstillinger"))
     opened_by = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.core.models import BaseModel
 from raad.councils.models import Council, Municipality, Purpose, RulesOfProcedure
@@ -345,7 +346,7 @@ class WrittenProcedure(BaseModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     result = models.CharField(_("resultat"), max_length=20, choices=Result.choices, blank=True)
     closed_on = models.DateField(_("afsluttet"), null=True, blank=True)
-    tally = models.JSONField(_("optælling"), default=dict, blank=True)
+    tally = models.JSONField(pgettext_lazy("written procedure", "optælling"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("skriftlig procedure")
@@ -449,7 +450,7 @@ class JournalEntry(BaseModel):
     counterpart = models.CharField(_("afsender/modtager"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = _("journalpost")
+        verbose_name = pgettext_lazy("case file", "journalpost")
         verbose_name_plural = _("journal")
         ordering = ["-entry_date", "-id"]
 
