@@ -84,8 +84,9 @@ def _travel_to_test_today() -> None:
         day = datetime.date.fromisoformat(value)
     except ValueError:
         raise pytest.UsageError(f"RAAD_TEST_TODAY must be a date like 2027-06-01, got {value!r}") from None
-    import time_machine
     from zoneinfo import ZoneInfo
+
+    import time_machine
 
     moment = datetime.datetime.combine(day, datetime.time(10), tzinfo=ZoneInfo("Europe/Copenhagen"))
     traveller = time_machine.travel(moment, tick=True)

@@ -96,7 +96,6 @@ def test_totp_code_follows_a_drifted_device(demo_data):
     assert device.verify_token(totp_code(user))  # the next one, although the current step is spent
 
 
-
 def test_the_clock_is_at_raad_test_today_when_it_is_set():
     """make test-clock runs the whole suite with RAAD_TEST_TODAY set; every test sees that day as today."""
     import datetime
