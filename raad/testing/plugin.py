@@ -258,6 +258,26 @@ def _raad_flush_past_append_only_journal():
     BaseDatabaseOperations.execute_sql_flush = original
 
 
+@pytest.fixture
+def on_the_demo_day(request):
+    """Thursday 26 November 2026, 12:00 in Copenhagen, the clock ticking: the day the demo story is written
+    for (raad/councils/demo.py REFERENCE_DAY). For tests that pin dates of the demo story ("resigned on
+    1 November 2026"): with it they pass whatever today is. Browser tests keep the real clock (the browser's
+    own clock cannot travel, and its cookies would expire), so it does nothing for them."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from raad.councils.demo import REFERENCE_DAY
+
+    moment = datetime.datetime.combine(REFERENCE_DAY, datetime.time(12), tzinfo=ZoneInfo("Europe/Copenhagen"))
+    with time_machine.travel(moment, tick=True) as traveller:
+        yield traveller
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in headless Chromium against the live server")
     config.addinivalue_line("markers", "smtp: talks to a real SMTP server process")
