@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := DEBUG=true
 
-.PHONY: demo setup install lock messages migrate test test-sqlite test-postgres test-browser lint format bench clean
+.PHONY: demo setup install lock messages migrate test test-sqlite test-postgres test-browser test-clock lint format bench clean
 
 # Both locks (what Råd runs on, and the tests, linters and lock tools), every file checked against its hash.
 # Production installs requirements.lock alone: see docs/dependencies.md.
@@ -62,6 +62,16 @@ test-postgres: install messages
 ## test-browser: only the browser tests (headless Chromium, axe-core)
 test-browser: install messages
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+## test-clock: the suite without the browser tests on SQLite, with the clock moved to each of TEST_CLOCK_DATES
+# A date pinned in a test or in the demo turns this red now, not on the day the calendar reaches it.
+# Chromium's clock cannot be moved, so the browser tests run only at the real date (make test).
+TEST_CLOCK_DATES ?= 2026-12-21 2027-06-01 2030-01-01
+test-clock: install messages
+	@set -e; for day in $(TEST_CLOCK_DATES); do \
+		echo "== make test-clock: the suite as on $$day"; \
+		RAAD_TEST_TODAY=$$day $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS); \
+	done
 
 ## lint: ruff, formatting, migrations, mypy, import contracts, one translation per msgid, fresh locks
 lint: install

@@ -1,6 +1,9 @@
 """Demo: this term's meetings so far. A constituent meeting, ordinary meetings with integration topics
 (language school, employment, housing, associations, events), one closed item, approved and published
-minutes, minutes out for approval, and the next meeting with its agenda. Everything is invented."""
+minutes, minutes out for approval, and the next meeting with its agenda. Everything is invented.
+
+Dates and years are as written for late November 2026; the demo's calendar (raad/councils/demo.py) moves
+them with the day the demo is loaded, and a text's "{year:2027}" or "{date:2026-04-06}" moves with them."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from raad.core.models import User
+from raad.councils.demo import DemoCalendar, DemoContext
 from raad.councils.models import Purpose
 from raad.meetings import notify, services
 from raad.meetings.models import Meeting, Minutes
@@ -21,7 +25,12 @@ ACCESS = "Niveaufri adgang fra Kanalstræde, elevator til 1. sal, teleslynge i l
 
 
 def _at(day: datetime.date, hour: int = 17) -> datetime.datetime:
+    """`day` as the demo uses it (already moved by the calendar)."""
     return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=timezone.get_default_timezone())
+
+
+def _text(calendar: DemoCalendar, text: str) -> str:
+    return calendar.text(text)
 
 
 def _pdf(text: str) -> bytes:
@@ -57,8 +66,8 @@ PAST_MEETINGS = [
             ),
             (
                 "decision",
-                "Mødeplan for 2026",
-                "<p>Forslag om seks ordinære møder i 2026, torsdage kl. 17.</p>",
+                "Mødeplan for {year:2026}",
+                "<p>Forslag om seks ordinære møder i {year:2026}, torsdage kl. 17.</p>",
                 "Rådet godkender mødeplanen.",
                 [],
                 False,
@@ -92,9 +101,9 @@ PAST_MEETINGS = [
             ),
             (
                 "decision",
-                "Høringssvar om Integrationspolitik 2027–2030",
+                "Høringssvar om Integrationspolitik {year:2027}–{year:2030}",
                 "<p>Udvalget for Erhverv og Beskæftigelse har sendt udkastet til en ny integrationspolitik i høring "
-                "med frist 6. april. Forpersonen har som ordfører skrevet et udkast til høringssvar, som findes i "
+                "med frist {date:2026-04-06}. Forpersonen har som ordfører skrevet et udkast til høringssvar, som findes i "
                 "rådets arbejdsrum.</p>",
                 "Rådet vedtager høringssvaret.",
                 [1],
@@ -138,7 +147,7 @@ PAST_MEETINGS = [
             ),
             (
                 "decision",
-                "Foreningslivets integrationspulje 2026",
+                "Foreningslivets integrationspulje {year:2026}",
                 "<p>Forslag til kriterier for fordeling af puljen til foreninger, der inkluderer nye borgere.</p>",
                 "Rådet godkender kriterierne.",
                 [4],
@@ -159,13 +168,13 @@ PAST_MEETINGS = [
                 "Rådet holder arrangementet som beskrevet.",
                 [3, 4],
                 False,
-                "Rådet holder mangfoldighedsdagen den 19. september.",
+                "Rådet holder mangfoldighedsdagen den {date:2026-09-19}.",
             ),
             (
                 "decision",
-                "Høringssvar om boligplaceringsplan 2027",
+                "Høringssvar om boligplaceringsplan {year:2027}",
                 "<p>Udvalget for Plan og Boliger har sendt forslaget til boligplaceringsplan i høring med frist "
-                "24. august. Forvaltningen har accepteret at modtage rådets svar efter dette møde. Næstforpersonen "
+                "{date:2026-08-24}. Forvaltningen har accepteret at modtage rådets svar efter dette møde. Næstforpersonen "
                 "har som ordfører skrevet et udkast, som findes i rådets arbejdsrum.</p>",
                 "Rådet vedtager høringssvaret.",
                 [1],
@@ -194,11 +203,11 @@ PAST_MEETINGS = [
                 "Rådet drøfter evalueringen.",
                 [3],
                 False,
-                "Rådet ønsker at gentage arrangementet i 2027.",
+                "Rådet ønsker at gentage arrangementet i {year:2027}.",
             ),
             (
                 "decision",
-                "Input til kommunens budget 2027 på integrationsområdet",
+                "Input til kommunens budget {year:2027} på integrationsområdet",
                 "<p>Rådet kan give input til budgetforhandlingerne om danskundervisning og beskæftigelse.</p>",
                 "Rådet sender input til Økonomiudvalget.",
                 [1, 2],
@@ -211,7 +220,7 @@ PAST_MEETINGS = [
 
 # Dissent recorded word for word (R22) with the decision on these items; two members voted against.
 MINORITY_STATEMENTS = {
-    "Høringssvar om Integrationspolitik 2027–2030": (
+    "Høringssvar om Integrationspolitik {year:2027}–{year:2030}": (
         "Mindretallet kan ikke støtte forslaget om nye midler til tolkning, før det er afklaret, hvor i budgettet "
         "pengene skal findes."
     ),
@@ -224,8 +233,8 @@ NEXT_MEETING_ITEMS = [
     ("information", "Godkendelse af dagsorden", "", "Dagsordenen godkendes.", [], False),
     (
         "discussion",
-        "Mødeplan og temaer for 2027",
-        "<p>Forslag til seks møder og temaer for 2027.</p>",
+        "Mødeplan og temaer for {year:2027}",
+        "<p>Forslag til seks møder og temaer for {year:2027}.</p>",
         "Rådet drøfter forslaget.",
         [],
         False,
@@ -233,8 +242,9 @@ NEXT_MEETING_ITEMS = [
 ]
 
 
-def load(state: dict) -> None:
-    council = state["council"]
+def load(context: DemoContext) -> None:
+    council = context.council
+    calendar = context.calendar
     if Meeting.objects.filter(council=council).exists():
         return
     secretary = User.objects.filter(username="sekretariat").first()
@@ -242,14 +252,14 @@ def load(state: dict) -> None:
     with notify.suppressed():
         previous = None
         for day, kind, items in PAST_MEETINGS:
-            meeting = _held_meeting(council, secretary, purposes, day, kind, items)
+            meeting = _held_meeting(council, secretary, purposes, calendar, calendar.day(day), kind, items)
             if previous is not None:
                 _approve_at(previous, meeting, secretary)
             previous = meeting
         # The minutes of the last meeting were approved by circulation; the others at the next meeting.
         next_meeting = services.meeting_plan(
             council=council,
-            starts_at=_at(datetime.date(2026, 12, 10)),
+            starts_at=_at(calendar.date(2026, 12, 10)),
             place=PLACE,
             address=ADDRESS,
             accessibility_note=ACCESS,
@@ -259,15 +269,15 @@ def load(state: dict) -> None:
             services.item_add(
                 meeting=next_meeting,
                 kind=kind,
-                title=title,
-                case_presentation=text,
+                title=_text(calendar, title),
+                case_presentation=_text(calendar, text),
                 proposed_decision=proposal,
                 is_closed=closed,
                 purposes=[purposes[n] for n in numbers if n in purposes],
                 by=secretary,
             )
         member = (
-            memberships_in_force(council, datetime.date(2026, 11, 20)).filter(person__user__username="medlem").first()
+            memberships_in_force(council, calendar.date(2026, 11, 20)).filter(person__user__username="medlem").first()
         )
         if member is not None:
             services.item_propose(
@@ -279,21 +289,26 @@ def load(state: dict) -> None:
                 "frivillige kan tilbyde lektiehjælp to dage om ugen.</p>",
                 individual_case=False,
                 by=None,
-                now=_at(datetime.date(2026, 11, 20), 10),
+                now=_at(calendar.date(2026, 11, 20), 10),
             )
         last = previous
         minutes = Minutes.objects.get(meeting=last)
-        services.minutes_circulate(minutes=minutes, by=secretary, now=_at(datetime.date(2026, 10, 6), 10))
-        members = list(memberships_in_force(council, datetime.date(2026, 10, 1)))
+        services.minutes_circulate(minutes=minutes, by=secretary, now=_at(calendar.date(2026, 10, 6), 10))
+        members = list(memberships_in_force(council, calendar.date(2026, 10, 1)))
         for membership in members[:9]:
             services.minutes_respond(minutes=minutes, membership=membership, kind="approve", by=None)
-    state["notes"].append(
-        "Meetings: 5 held this term (constituent 12 February 2026), minutes published for four, "
-        "the October minutes out for approval, and the next meeting on 10 December 2026 with its agenda."
+    constituent, october, upcoming = (
+        calendar.date(2026, 2, 12),
+        calendar.date(2026, 10, 1),
+        calendar.date(2026, 12, 10),
+    )
+    context.notes.append(
+        f"Meetings: 5 held this term (constituent {constituent:%-d %B %Y}), minutes published for four, "
+        f"the {october:%B} minutes out for approval, and the next meeting on {upcoming:%-d %B %Y} with its agenda."
     )
 
 
-def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
+def _held_meeting(council, secretary, purposes, calendar: DemoCalendar, day, kind, items) -> Meeting:
     meeting = services.meeting_plan(
         council=council,
         kind=kind,
@@ -305,12 +320,13 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
         by=secretary,
     )
     made = []
-    for item_kind, title, text, proposal, numbers, closed, decision in items:
+    for item_kind, written_title, text, proposal, numbers, closed, decision in items:
+        title = _text(calendar, written_title)
         item = services.item_add(
             meeting=meeting,
             kind=item_kind,
             title=title,
-            case_presentation=text,
+            case_presentation=_text(calendar, text),
             proposed_decision=proposal,
             is_closed=closed,
             purposes=[purposes[n] for n in numbers if n in purposes],
@@ -323,7 +339,7 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
                 upload=SimpleUploadedFile("notat.pdf", _pdf(title)),
                 by=secretary,
             )
-        made.append((item, decision))
+        made.append((item, _text(calendar, decision)))
     services.meeting_send_notice(meeting=meeting, by=secretary, now=_at(day - datetime.timedelta(days=8), 12))
     rows = memberships_in_force(council, day)
     members = list(rows)
@@ -334,6 +350,7 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
     services.attendance_register(
         meeting=meeting, present=present, substitutes_present=[absent.pk] if absent is not None else [], by=secretary
     )
+    minorities = {_text(calendar, title): text for title, text in MINORITY_STATEMENTS.items()}
     for item, text in made:
         if item.kind == "decision":
             voters = len(present) + (1 if absent is not None else 0)
@@ -342,7 +359,7 @@ def _held_meeting(council, secretary, purposes, day, kind, items) -> Meeting:
                     item=item, membership=members[9], reason="Formand for en forening, der kan søge puljen", by=None
                 )
                 voters -= 1
-            minority = MINORITY_STATEMENTS.get(item.title)
+            minority = minorities.get(item.title)
             against = 2 if minority else 0
             decision = services.item_decide(
                 item=item,

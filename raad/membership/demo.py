@@ -6,16 +6,17 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
 (Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is
-invented. Back-dated, so no e-mails are sent.
+invented. Back-dated, so no e-mails are sent. The dates are as written for late November 2026; the
+demo's calendar (raad/councils/demo.py) moves them with the day the demo is loaded.
 """
 
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from raad.core.roles import Role
 from raad.core.services import totp_device_create_confirmed, user_create
+from raad.councils.demo import DemoCalendar, DemoContext
 from raad.councils.models import Term
 from raad.councils.services import staff_assign
 from raad.membership import services
@@ -32,7 +33,6 @@ DEMO_PASSWORD = "demo-holbaek-2026"
 DEMO_TOTP_KEY_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_KEY_BASE32 = "JBSWY3DPEHPK3PXP"
 BASE_URL = "http://127.0.0.1:8000"
-CPH = ZoneInfo("Europe/Copenhagen")
 
 NOMINATING_BODIES = [
     "Dansk Flygtningehjælp Frivillignetværk Holbæk",
@@ -91,13 +91,10 @@ BIOS = {
     "Lars": "Pensioneret skoleleder og formand for en idrætsforening i Tølløse.",
 }
 
+# As written; the calendar moves them (DemoCalendar.day).
 DECIDED_ON = datetime.date(2026, 1, 28)
 START = datetime.date(2026, 2, 1)
 CONSTITUENT = datetime.date(2026, 2, 12)  # the constituent meeting (see raad/meetings/demo.py)
-
-
-def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=CPH)
 
 
 def _data(first, last, postcode, city, login=None) -> CandidateData:
@@ -114,13 +111,17 @@ def _data(first, last, postcode, city, login=None) -> CandidateData:
     )
 
 
-def load(state: dict) -> None:
-    council = state["council"]
+def load(context: DemoContext) -> None:
+    council = context.council
+    calendar = context.calendar
+    _at = calendar.at
+    context.password = DEMO_PASSWORD
+    context.logins = _logins()
     if Seat.objects.filter(council=council).exists():
-        state["password"] = DEMO_PASSWORD
-        state["logins"] = _logins()
         return
-    term = Term.objects.get(council=council, starts_on=datetime.date(2026, 1, 1))
+    start = calendar.day(START)
+    term = Term.objects.get(council=council, starts_on__lte=start, ends_on__gte=start)
+    years = f"{term.starts_on.year}–{term.ends_on.year}"
 
     secretary = user_create(
         username="sekretariat",
@@ -140,7 +141,7 @@ def load(state: dict) -> None:
         password=DEMO_PASSWORD,
         by=None,
     )
-    staff_assign(council=council, user=liaison, role=Role.BOARD_LIAISON, starts_on=datetime.date(2026, 1, 1), by=None)
+    staff_assign(council=council, user=liaison, role=Role.BOARD_LIAISON, starts_on=term.starts_on, by=None)
 
     # The seat catalogue: 13 seats on nomination, each with its body, and 2 direct seats.
     bodies = [
@@ -163,7 +164,7 @@ def load(state: dict) -> None:
     call = services.nomination_call_open(
         council=council,
         term=term,
-        title="Indstilling af medlemmer til Integrationsrådet 2026–2029",
+        title=f"Indstilling af medlemmer til Integrationsrådet {years}",
         deadline=_at(datetime.date(2026, 1, 12), 12),
         message="Vi ser frem til jeres forslag.",
         base_url=BASE_URL,
@@ -232,11 +233,11 @@ def load(state: dict) -> None:
     services.appointment_decision_register(
         council=council,
         term=term,
-        decided_on=DECIDED_ON,
-        meeting="Kommunalbestyrelsens møde 28. januar 2026",
-        reference_text="KB 28.01.2026, pkt. 7",
+        decided_on=calendar.day(DECIDED_ON),
+        meeting=f"Kommunalbestyrelsens møde {calendar.spoken(DECIDED_ON)}",
+        reference_text=f"KB {calendar.day(DECIDED_ON):%d.%m.%Y}, pkt. 7",
         url="",
-        starts_on=START,
+        starts_on=start,
         lines=lines,
         send_letters=False,
         by=secretary,
@@ -257,23 +258,21 @@ def load(state: dict) -> None:
                 Substitute.objects.get(person__first_name=first, membership__seat__council=council).person, login
             )
 
-    _constituent_meeting(council, memberships, secretary)
+    _constituent_meeting(council, memberships, secretary, calendar)
 
     # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
     jonas = memberships["Jonas"]
-    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
-    services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
+    services.member_resign(membership=jonas, last_day=calendar.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=calendar.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
     services.member_flag_moved_away(
         membership=memberships["Hanne"],
-        flagged_on=datetime.date(2026, 11, 2),
-        note="Flytter til Roskilde 1. december",
+        flagged_on=calendar.date(2026, 11, 2),
+        note=f"Flytter til Roskilde {calendar.spoken(datetime.date(2026, 12, 1), with_year=False)}",
         by=secretary,
     )
 
-    state["password"] = DEMO_PASSWORD
-    state["logins"] = _logins()
-    state["notes"].append(
+    context.notes.append(
         f"\nThe secretariat logs in with a one-time code. Add the key {DEMO_TOTP_KEY_BASE32} to an authenticator "
         "app, or print the current code with:  .venv/bin/python manage.py demo_code sekretariat"
     )
@@ -291,7 +290,7 @@ def _link_login(person, username: str) -> None:
     services.person_link_user(person=person, user=user, by=None)
 
 
-def _constituent_meeting(council, memberships: dict[str, Membership], secretary) -> None:
+def _constituent_meeting(council, memberships: dict[str, Membership], secretary, calendar: DemoCalendar) -> None:
     """12 February 2026: all 15 members present. Forperson by secret ballot on their own devices;
     næstforperson on paper: 7–7 twice, settled by lot; then the representative to Det Nationale Integrationsråd."""
     members = list(memberships.values())
@@ -301,7 +300,7 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
         council=council,
         office=Election.Office.CHAIR,
         method=Election.Method.SECRET_DEVICE,
-        held_on=CONSTITUENT,
+        held_on=calendar.day(CONSTITUENT),
         candidates=[amina, lars],
         voters_present=15,
         by=secretary,
@@ -317,7 +316,7 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
         council=council,
         office=Election.Office.VICE_CHAIR,
         method=Election.Method.PAPER,
-        held_on=CONSTITUENT,
+        held_on=calendar.day(CONSTITUENT),
         candidates=[lars, mette],
         voters_present=15,
         by=secretary,
@@ -330,7 +329,7 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
         round=vice.rounds.get(number=2),
         drawn_by="Camilla Holt (sekretariatet), i mødets påsyn",
         result=by_member[lars.pk],
-        drawn_at=_at(CONSTITUENT, 18),
+        drawn_at=calendar.at(CONSTITUENT, 18),
         by=secretary,
     )
 
@@ -338,7 +337,7 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary)
         council=council,
         office=Election.Office.NATIONAL_REPRESENTATIVE,
         method=Election.Method.PAPER,
-        held_on=CONSTITUENT,
+        held_on=calendar.day(CONSTITUENT),
         candidates=[ahmad],
         voters_present=15,
         by=secretary,

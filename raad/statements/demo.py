@@ -9,17 +9,14 @@ draft in progress and members' comments, one not started. Idempotent: does nothi
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.auth import get_user_model
 
+from raad.councils.demo import DemoContext
 from raad.councils.models import Purpose
 from raad.meetings.models import Decision
 from raad.membership.models import Membership
 from raad.statements import services
 from raad.statements.models import Committee, Consultation
-
-D = datetime.date
 
 COMMITTEES = [
     ("Kommunalbestyrelsen", "The Municipal Board", "kommunalbestyrelsen@holbaek.invalid"),
@@ -34,7 +31,7 @@ COMMITTEES = [
     ("Udvalget for Plan og Boliger", "The Committee for Planning and Housing", "plan.boliger@holbaek.invalid"),
 ]
 
-POLICY_TEXT = """Integrationsrådet takker for muligheden for at give høringssvar til udkastet til Integrationspolitik 2027–2030.
+POLICY_TEXT = """Integrationsrådet takker for muligheden for at give høringssvar til udkastet til Integrationspolitik {year:2027}–{year:2030}.
 
 Rådet støtter politikkens tre spor: sprog, arbejde og fællesskab. Vi vil særligt fremhæve, at politikken tager udgangspunkt i borgernes egne ressourcer, og at den ser frivillige foreninger som en del af indsatsen.
 
@@ -52,7 +49,7 @@ Rådet anbefaler, at politikken suppleres med konkrete mål for sprogcaféer og 
 
 Rådet deltager gerne i arbejdet med at føre politikken ud i livet."""
 
-BUDGET_TEXT = """Integrationsrådet har drøftet budgetforslaget for 2027–2030 og har følgende bemærkninger.
+BUDGET_TEXT = """Integrationsrådet har drøftet budgetforslaget for {year:2027}–{year:2030} og har følgende bemærkninger.
 
 Rådet er bekymret for forslaget om at reducere tilskuddet til frivillige foreningers integrationsarbejde med 400.000 kr. om året. Foreningerne når borgere, som kommunen ellers har svært ved at nå, og tilskuddet udløser mange frivillige timer.
 
@@ -68,7 +65,7 @@ Rådet anbefaler, at kvalitetskravene i udbuddet vægtes højere end prisen, og 
 
 Svaret forelægges rådet på det næste møde."""
 
-HOUSING_TEXT = """Integrationsrådet har behandlet forslaget til boligplaceringsplan for 2027.
+HOUSING_TEXT = """Integrationsrådet har behandlet forslaget til boligplaceringsplan for {year:2027}.
 
 Rådet støtter, at nye borgere placeres i hele kommunen, men anbefaler, at der tages hensyn til adgangen til offentlig transport, sprogskole og arbejdspladser, når boligerne vælges.
 
@@ -86,7 +83,7 @@ VOLUNTEER_V1 = """Integrationsrådet støtter forslaget til frivillighedsstrateg
 
 Rådet anbefaler, at strategien nævner integrationsforeningerne."""
 
-VOLUNTEER_V2 = """Integrationsrådet støtter forslaget til frivillighedsstrategi 2027 og glæder sig over, at frivilligt engagement ses som en vej til fællesskab.
+VOLUNTEER_V2 = """Integrationsrådet støtter forslaget til frivillighedsstrategi {year:2027} og glæder sig over, at frivilligt engagement ses som en vej til fællesskab.
 
 Rådet anbefaler, at strategien nævner integrationsforeningerne og deres arbejde med lektiehjælp, sprogcaféer og idræt.
 
@@ -103,8 +100,10 @@ def _pdf(title: str, body: str) -> bytes:
     return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def load(state: dict) -> None:
-    council = state["council"]
+def load(context: DemoContext) -> None:
+    council = context.council
+    D = context.calendar.date  # noqa: N806 (a date as written, moved with the story)
+    t = context.calendar.text
     if Consultation.objects.filter(council=council).exists():
         return
     User = get_user_model()
@@ -125,6 +124,7 @@ def load(state: dict) -> None:
     }
 
     def consultation(subject, subject_en, committee, received, deadline, case, summary, doc_title):
+        case = f"{case[:-2]}{received.year % 100:02d}"  # the case number's year is the year it came in
         c = services.consultation_register(
             council=council,
             subject=subject,
@@ -144,43 +144,43 @@ def load(state: dict) -> None:
 
     def decision(title):
         """The demo meetings decided these items (raad/meetings/demo.py); the secretariat registers them."""
-        return Decision.objects.get(item__meeting__council=council, item__title=title)
+        return Decision.objects.get(item__meeting__council=council, item__title=t(title))
 
     # 1. The integration policy: adopted at the meeting on 19 March, with the minority statement recorded
     #    there, and follow-up.
     policy = consultation(
-        "Integrationspolitik 2027–2030",
-        "Integration policy 2027–2030",
+        t("Integrationspolitik {year:2027}–{year:2030}"),
+        t("Integration policy {year:2027}–{year:2030}"),
         "Udvalget for Erhverv og Beskæftigelse",
         D(2026, 3, 2),
         D(2026, 4, 6),
         "27.00.00-P22-1-26",
         "Forvaltningen har udarbejdet et udkast til en ny integrationspolitik med tre spor: sprog, arbejde og fællesskab.",
-        "Udkast til Integrationspolitik 2027–2030",
+        t("Udkast til Integrationspolitik {year:2027}–{year:2030}"),
     )
     s1 = services.statement_create(
         council=council,
         kind="response",
-        title="Høringssvar om Integrationspolitik 2027–2030",
-        title_en="Response on the integration policy 2027–2030",
+        title=t("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
+        title_en=t("Response on the integration policy {year:2027}–{year:2030}"),
         consultation=policy,
         purpose=purposes.get(1),
         rapporteur=chair,
-        text=POLICY_DRAFT,
+        text=t(POLICY_DRAFT),
         by=secretary,
     )
     services.draft_comment_add(statement=s1, text="Vi bør nævne tolkning ved forældremøder.", by=member)
-    services.statement_version_save(statement=s1, text=POLICY_TEXT, note="Mål og tolkning tilføjet", by=chair)
+    services.statement_version_save(statement=s1, text=t(POLICY_TEXT), note="Mål og tolkning tilføjet", by=chair)
     services.statement_adopt_at_meeting(
-        statement=s1, decision=decision("Høringssvar om Integrationspolitik 2027–2030"), by=secretary
+        statement=s1, decision=decision("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"), by=secretary
     )
     services.statement_send(statement=s1, by=secretary, on=D(2026, 3, 26))
     services.follow_up_register(
         statement=s1,
         decided_on=D(2026, 5, 13),
         body="Kommunalbestyrelsen",
-        decision="Kommunalbestyrelsen vedtog Integrationspolitik 2027–2030.",
-        decision_en="The municipal board adopted the integration policy 2027–2030.",
+        decision=t("Kommunalbestyrelsen vedtog Integrationspolitik {year:2027}–{year:2030}."),
+        decision_en=t("The municipal board adopted the integration policy {year:2027}–{year:2030}."),
         how_used="Rådets forslag om årlige mål for sprogcaféer og lektiehjælp blev skrevet ind i politikken. Forslaget om tolkning indgår i budgetforhandlingerne.",
         how_used_en="The council's proposal of yearly targets for language cafés and homework help was written into the policy. Interpreting is part of the budget negotiations.",
         link="https://holbaek.dk/politik/dagsordener-og-referater/",
@@ -189,24 +189,24 @@ def load(state: dict) -> None:
 
     # 2. The budget: adopted by written procedure (short deadline in August).
     budget = consultation(
-        "Budget 2027–2030",
-        "Budget 2027–2030",
+        t("Budget {year:2027}–{year:2030}"),
+        t("Budget {year:2027}–{year:2030}"),
         "Økonomiudvalget",
         D(2026, 8, 20),
         D(2026, 9, 3),
         "00.30.00-S00-4-26",
-        "Økonomiudvalget sender budgetforslaget for 2027–2030 i høring hos kommunens råd og nævn.",
-        "Budgetforslag 2027–2030, høringsmateriale",
+        t("Økonomiudvalget sender budgetforslaget for {year:2027}–{year:2030} i høring hos kommunens råd og nævn."),
+        t("Budgetforslag {year:2027}–{year:2030}, høringsmateriale"),
     )
     s2 = services.statement_create(
         council=council,
         kind="response",
-        title="Høringssvar om budget 2027–2030",
-        title_en="Response on the budget 2027–2030",
+        title=t("Høringssvar om budget {year:2027}–{year:2030}"),
+        title_en=t("Response on the budget {year:2027}–{year:2030}"),
         consultation=budget,
         purpose=purposes.get(4),
         rapporteur=secretary,
-        text=BUDGET_TEXT,
+        text=t(BUDGET_TEXT),
         by=secretary,
     )
     procedure = services.written_procedure_open(statement=s2, by=secretary, on=D(2026, 8, 24))
@@ -248,8 +248,8 @@ def load(state: dict) -> None:
     # 3. The language-school tender: urgent procedure, the deadline falling before the next meeting (R24);
     #    the report to the council goes on the agenda of 10 December.
     tender = consultation(
-        "Udbud af danskuddannelse 2027",
-        "Tender for Danish language teaching 2027",
+        t("Udbud af danskuddannelse {year:2027}"),
+        t("Tender for Danish language teaching {year:2027}"),
         "Udvalget for Erhverv og Beskæftigelse",
         D(2026, 11, 2),
         D(2026, 11, 13),
@@ -265,7 +265,7 @@ def load(state: dict) -> None:
         consultation=tender,
         purpose=purposes.get(2),
         rapporteur=secretary,
-        text=TENDER_TEXT,
+        text=t(TENDER_TEXT),
         by=secretary,
     )
     services.statement_plan_route(statement=s3, route="urgent", by=secretary)
@@ -276,34 +276,36 @@ def load(state: dict) -> None:
     # 4. The housing allocation plan: a short deadline in August; adopted at the meeting on 27 August and
     #    sent after the deadline with a reason.
     housing = consultation(
-        "Boligplaceringsplan 2027",
-        "Housing allocation plan 2027",
+        t("Boligplaceringsplan {year:2027}"),
+        t("Housing allocation plan {year:2027}"),
         "Udvalget for Plan og Boliger",
         D(2026, 8, 14),
         D(2026, 8, 24),
         "03.02.00-P20-1-26",
-        "Planen beskriver, hvordan kommunen finder boliger til flygtninge, som kommunen modtager i 2027.",
-        "Forslag til boligplaceringsplan 2027",
+        t("Planen beskriver, hvordan kommunen finder boliger til flygtninge, som kommunen modtager i {year:2027}."),
+        t("Forslag til boligplaceringsplan {year:2027}"),
     )
     s4 = services.statement_create(
         council=council,
         kind="response",
-        title="Høringssvar om boligplaceringsplan 2027",
-        title_en="Response on the housing allocation plan 2027",
+        title=t("Høringssvar om boligplaceringsplan {year:2027}"),
+        title_en=t("Response on the housing allocation plan {year:2027}"),
         consultation=housing,
         purpose=purposes.get(1),
         rapporteur=vice,
-        text=HOUSING_TEXT,
+        text=t(HOUSING_TEXT),
         by=secretary,
     )
     services.statement_adopt_at_meeting(
-        statement=s4, decision=decision("Høringssvar om boligplaceringsplan 2027"), by=secretary
+        statement=s4, decision=decision("Høringssvar om boligplaceringsplan {year:2027}"), by=secretary
     )
     services.statement_send(
         statement=s4,
         by=secretary,
         on=D(2026, 8, 28),
-        late_reason="Høringsfristen lå før rådets ordinære møde 27. august. Forvaltningen blev orienteret og har accepteret at modtage svaret efter mødet.",
+        late_reason=t(
+            "Høringsfristen lå før rådets ordinære møde {date:2026-08-27}. Forvaltningen blev orienteret og har accepteret at modtage svaret efter mødet."
+        ),
     )
     services.follow_up_register(
         statement=s4,
@@ -326,7 +328,7 @@ def load(state: dict) -> None:
         purpose=purposes.get(2),
         rapporteur=member,
         case_number="15.00.00-A00-3-26",
-        text=OWN_TEXT,
+        text=t(OWN_TEXT),
         by=secretary,
     )
     services.statement_adopt_at_meeting(
@@ -336,23 +338,23 @@ def load(state: dict) -> None:
 
     # 6. Still open: the volunteering strategy (draft in progress) and the employment plan (not started).
     volunteer = consultation(
-        "Frivillighedsstrategi 2027",
-        "Volunteering strategy 2027",
+        t("Frivillighedsstrategi {year:2027}"),
+        t("Volunteering strategy {year:2027}"),
         "Udvalget for Social og Sundhed",
         D(2026, 11, 16),
         D(2026, 12, 11),
         "18.00.00-P22-2-26",
         "Udvalget sender forslaget til ny frivillighedsstrategi i høring.",
-        "Forslag til frivillighedsstrategi 2027",
+        t("Forslag til frivillighedsstrategi {year:2027}"),
     )
     s6 = services.statement_create(
         council=council,
         kind="response",
-        title="Høringssvar om frivillighedsstrategi 2027",
+        title=t("Høringssvar om frivillighedsstrategi {year:2027}"),
         consultation=volunteer,
         purpose=purposes.get(4),
         rapporteur=chair,
-        text=VOLUNTEER_V1,
+        text=t(VOLUNTEER_V1),
         by=chair,
     )
     services.draft_comment_add(
@@ -361,20 +363,24 @@ def load(state: dict) -> None:
         proposed_text="… deres arbejde med lektiehjælp, sprogcaféer og idræt.",
         by=member,
     )
-    services.statement_version_save(statement=s6, text=VOLUNTEER_V2, note="Idræt og frivilligcenter tilføjet", by=chair)
+    services.statement_version_save(
+        statement=s6, text=t(VOLUNTEER_V2), note="Idræt og frivilligcenter tilføjet", by=chair
+    )
     # One click: the response goes on the agenda of the next meeting before the deadline (10 December).
     services.statement_plan_route(statement=s6, route="meeting", by=secretary)
     consultation(
-        "Lokal beskæftigelsesplan 2027",
-        "Local employment plan 2027",
+        t("Lokal beskæftigelsesplan {year:2027}"),
+        t("Local employment plan {year:2027}"),
         "Udvalget for Erhverv og Beskæftigelse",
         D(2026, 11, 23),
         D(2026, 12, 18),
         "15.00.00-P15-1-26",
-        "Beskæftigelsesplanen sætter mål for jobcentrets indsats i 2027, herunder for borgere på selvforsørgelses- og hjemrejseprogrammet.",
-        "Udkast til beskæftigelsesplan 2027",
+        t(
+            "Beskæftigelsesplanen sætter mål for jobcentrets indsats i {year:2027}, herunder for borgere på selvforsørgelses- og hjemrejseprogrammet."
+        ),
+        t("Udkast til beskæftigelsesplan {year:2027}"),
     )
-    state["notes"].append(
+    context.notes.append(
         "Høringer og udtalelser: 6 consultations and 6 statements (meeting, written and urgent route; one late; "
         "one own initiative). Public archive: /raad/integrationsraadet/hoeringssvar/  Workspace: /arbejdsrum/integrationsraadet/hoeringer/"
     )

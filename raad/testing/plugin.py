@@ -9,11 +9,17 @@ must share with CI: DEBUG is always false, and the database is chosen by RAAD_TE
   DATABASE_URL points at it, and it is stopped and removed when pytest ends. Without the server
   binaries a local run says so loudly and skips every test; with CI=true it fails;
 - ``external``: DATABASE_URL is used as it is (pytest-django creates and drops ``test_<name>`` there).
+
+``RAAD_TEST_TODAY=YYYY-MM-DD`` moves the clock of the whole session to that day (10:00 in Copenhagen) with
+time-machine, ticking on from there, before Django is loaded: the suite then runs as it will on that day.
+CI runs it at a few future dates (``make test-clock``) so that a date pinned in a test or in the demo
+cannot turn the build red while nobody commits. docs/testing.md says more.
 """
 
 from __future__ import annotations
 
 import atexit
+import datetime
 import os
 import shutil
 import subprocess
@@ -27,7 +33,7 @@ import pytest
 PG_BIN = Path(os.environ.get("RAAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
 TEST_SECRET_KEY = "test-only-secret-key-for-the-raad-test-suite-never-use-in-production-0123456789"
 
-_state: dict = {"warnings": [], "postgres": None, "var_dir": None, "skip_all": None}
+_state: dict = {"warnings": [], "postgres": None, "var_dir": None, "skip_all": None, "traveller": None, "today": None}
 
 
 def in_ci() -> bool:
@@ -67,6 +73,26 @@ def _set_environment() -> None:
     os.environ["RAAD_VAR_DIR"] = str(var_dir)
     os.environ.pop("MEDIA_ROOT", None)
     os.environ.pop("STATIC_ROOT", None)
+
+
+def _travel_to_test_today() -> None:
+    """Start the session on RAAD_TEST_TODAY (10:00 Copenhagen time), the clock ticking from there."""
+    value = os.environ.get("RAAD_TEST_TODAY", "").strip()
+    if not value:
+        return
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"RAAD_TEST_TODAY must be a date like 2027-06-01, got {value!r}") from None
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    moment = datetime.datetime.combine(day, datetime.time(10), tzinfo=ZoneInfo("Europe/Copenhagen"))
+    traveller = time_machine.travel(moment, tick=True)
+    traveller.start()
+    _state["traveller"] = traveller
+    _state["today"] = day
 
 
 class TemporaryPostgres:
@@ -164,6 +190,7 @@ def _start_postgres() -> None:
 def pytest_load_initial_conftests(early_config, parser, args):
     # A wrapper runs before every plain implementation, pytest-django's (which reads the settings) included.
     _set_environment()
+    _travel_to_test_today()
     database = os.environ.get("RAAD_TEST_DB", "sqlite").strip().lower()
     if database in {"postgres", "postgresql"}:
         _start_postgres()
@@ -231,6 +258,26 @@ def _raad_flush_past_append_only_journal():
     BaseDatabaseOperations.execute_sql_flush = original
 
 
+@pytest.fixture
+def on_the_demo_day(request):
+    """Thursday 26 November 2026, 12:00 in Copenhagen, the clock ticking: the day the demo story is written
+    for (raad/councils/demo.py REFERENCE_DAY). For tests that pin dates of the demo story ("resigned on
+    1 November 2026"): with it they pass whatever today is. Browser tests keep the real clock (the browser's
+    own clock cannot travel, and its cookies would expire), so it does nothing for them."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from raad.councils.demo import REFERENCE_DAY
+
+    moment = datetime.datetime.combine(REFERENCE_DAY, datetime.time(12), tzinfo=ZoneInfo("Europe/Copenhagen"))
+    with time_machine.travel(moment, tick=True) as traveller:
+        yield traveller
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in headless Chromium against the live server")
     config.addinivalue_line("markers", "smtp: talks to a real SMTP server process")
@@ -242,7 +289,10 @@ def pytest_report_header(config):
         database = database.split("://", 1)[0] + "://…@" + database.rsplit("@", 1)[1]  # no password in the log
     if _state["skip_all"]:
         database = "none: " + _state["skip_all"]
-    return [f"raad: database {database}; CI={'true' if in_ci() else 'false'}"]
+    lines = [f"raad: database {database}; CI={'true' if in_ci() else 'false'}"]
+    if _state["today"] is not None:
+        lines.append(f"raad: the clock is moved to {_state['today'].isoformat()} (RAAD_TEST_TODAY)")
+    return lines
 
 
 def pytest_collection_modifyitems(config, items):
@@ -259,6 +309,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def pytest_unconfigure(config):
+    traveller = _state["traveller"]
+    if traveller is not None:
+        traveller.stop()
+        _state["traveller"] = None
     server = _state["postgres"]
     if server is not None:
         server.stop()

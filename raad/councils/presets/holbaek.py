@@ -253,18 +253,42 @@ RULES = {
     },
 }
 
-TERMS = [
-    {"name": "Valgperiode 2022–2025", "starts_on": datetime.date(2022, 1, 1), "ends_on": datetime.date(2025, 12, 31)},
-    {"name": "Valgperiode 2026–2029", "starts_on": datetime.date(2026, 1, 1), "ends_on": datetime.date(2029, 12, 31)},
-]
+FIRST_TERM_STARTS = datetime.date(2022, 1, 1)
+TERM_YEARS = 4  # the municipal election periods: 2022–2025, 2026–2029, 2030–2033 …
 
-PRESET = {
-    "municipality": MUNICIPALITY,
-    "established_by": ESTABLISHED_BY,
-    "council": COUNCIL,
-    "terms_of_reference": TERMS_OF_REFERENCE,
-    "purposes": PURPOSES,
-    "rules_decision": RULES_DECISION,
-    "rules": RULES,
-    "terms": TERMS,
-}
+
+def election_terms(until: datetime.date) -> list[dict]:
+    """Every election period from the council's first up to the one that includes `until`."""
+    terms = []
+    start = FIRST_TERM_STARTS
+    while start <= until:
+        end = datetime.date(start.year + TERM_YEARS - 1, 12, 31)
+        terms.append({"name": f"Valgperiode {start.year}–{end.year}", "starts_on": start, "ends_on": end})
+        start = datetime.date(start.year + TERM_YEARS, 1, 1)
+    return terms
+
+
+class Preset(dict):
+    """A preset whose terms are read when the council is set up: up to the election period in progress
+    on that day, so a council set up in 2031 has its term 2030–2033 (and a demo then is in its term)."""
+
+    def __getitem__(self, key: str):
+        if key == "terms":
+            from django.utils import timezone
+
+            return election_terms(timezone.localdate())
+        return super().__getitem__(key)
+
+
+PRESET = Preset(
+    {
+        "municipality": MUNICIPALITY,
+        "established_by": ESTABLISHED_BY,
+        "council": COUNCIL,
+        "terms_of_reference": TERMS_OF_REFERENCE,
+        "purposes": PURPOSES,
+        "rules_decision": RULES_DECISION,
+        "rules": RULES,
+        "terms": None,  # computed when read (above)
+    }
+)

@@ -18,7 +18,8 @@ from raad.testing import totp_code
 
 from .snapshot import db_snapshot
 
-pytestmark = pytest.mark.django_db
+# The demo's dates are pinned below (resignations in November 2026): run on the day the story is written for.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_the_demo_day")]
 SLUG = "integrationsraadet"
 SEATS = reverse("membership:seats", args=[SLUG])
 

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from raad.councils.demo import load as load_council
+from raad.councils.demo import REFERENCE_DAY, demo_start
 from raad.membership.demo import load as load_members
 from raad.statements import services
 
@@ -23,10 +23,10 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def council(db):
-    state: dict = {"logins": [], "notes": []}
-    load_council(state)
-    load_members(state)
-    return state["council"]
+    # The membership demo as written (appointed 1 February 2026): these tests pin their dates to that term.
+    context = demo_start(today=REFERENCE_DAY)
+    load_members(context)
+    return context.council
 
 
 @pytest.fixture

@@ -94,3 +94,44 @@ def test_totp_code_follows_a_drifted_device(demo_data):
     assert device.verify_token(totp_code(user))
     device.refresh_from_db()
     assert device.verify_token(totp_code(user))  # the next one, although the current step is spent
+
+
+def test_the_clock_is_at_raad_test_today_when_it_is_set():
+    """make test-clock runs the whole suite with RAAD_TEST_TODAY set; every test sees that day as today."""
+    import datetime
+
+    from django.utils import timezone
+
+    from raad.testing.plugin import _state
+
+    wanted = os.environ.get("RAAD_TEST_TODAY")
+    if wanted:
+        assert timezone.localdate() == datetime.date.fromisoformat(wanted)
+    else:  # the real clock: nothing travelled (the test below runs this one with the variable set)
+        assert _state["traveller"] is None
+
+
+def test_raad_test_today_moves_the_clock_of_a_whole_run():
+    """A pytest run with RAAD_TEST_TODAY=2031-03-15 sees 15 March 2031 as today, and says so in its header."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    environment = {**os.environ, "RAAD_TEST_TODAY": "2031-03-15", "RAAD_TEST_DB": "sqlite"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "raad/testing/tests/test_tooling.py::test_the_clock_is_at_raad_test_today_when_it_is_set",
+        ],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
+    assert "raad: the clock is moved to 2031-03-15 (RAAD_TEST_TODAY)" in result.stdout
