@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
 from raad.core.text import clean_html, clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation, reference
@@ -782,13 +782,14 @@ def item_decide(
 
 @transaction.atomic
 def minority_statement_add(*, decision: Decision, members: str, text: str, by: User | None) -> MinorityStatement:
-    """A minority's dissent, word for word (R22); CPR-like numbers are still masked (R30)."""
+    """A minority's dissent, word for word (R22); validated and CPR numbers masked as every minority statement
+    is (core.minority)."""
     decision = Decision.objects.select_related("item__meeting").get(pk=decision.pk)
     if Minutes.objects.filter(meeting=decision.item.meeting, status=Minutes.Status.APPROVED).exists():
         raise RuleViolation(_("Referatet er godkendt; en mindretalsudtalelse kan ikke tilføjes nu."))
-    if not text.strip() or not members.strip():
-        raise RuleViolation([Violation("text", _("Skriv mindretallets udtalelse og hvem mindretallet er."))])
-    statement = MinorityStatement.objects.create(decision=decision, members=clean_text(members), text=mask_cpr(text))
+    statement = MinorityStatement.objects.create(
+        decision=decision, **minority_statement_cleaned(members=members, text=text)
+    )
     audit.record(
         actor=by,
         verb="minority_statement.recorded",

@@ -388,6 +388,20 @@ def _pdf_text(statement):
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
+def test_minority_statement_masks_cpr_in_names_and_text_and_refuses_too_many_names(draft, secretary):
+    minority = services.minority_statement_add(
+        statement=draft, members="Olena Shevchenko 0101 90 1234", text="CPR 010190–1234 hører ikke hjemme her.", by=None
+    )
+    minority.refresh_from_db()
+    assert (minority.members, minority.text) == (
+        "Olena Shevchenko XXXXXX-XXXX",
+        "CPR XXXXXX-XXXX hører ikke hjemme her.",
+    )
+    with pytest.raises(RuleViolation, match="højst fylde 500 tegn"):
+        services.minority_statement_add(statement=draft, members="N" * 501, text="Imod.", by=None)
+    assert draft.minority_statements.count() == 1
+
+
 def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit(
     draft, secretary, django_capture_on_commit_callbacks
 ):
