@@ -5,8 +5,6 @@ import pytest
 from raad.core.errors import RuleViolation
 from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH, minority_statement_cleaned
 from raad.core.redaction import CPR_MASK
-from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
-from raad.statements.models import MinorityStatement as StatementMinorityStatement
 
 
 def test_the_dissent_is_kept_word_for_word_with_cpr_numbers_masked_in_names_and_text():
@@ -35,9 +33,3 @@ def test_the_names_have_one_limit_and_a_longer_list_is_refused_with_a_clear_mess
         minority_statement_cleaned(members=names + "B", text="Imod.")
     assert refused.value.messages == ["Navnene på mindretallet må højst fylde 500 tegn."]
     assert [v.field for v in refused.value.violations] == ["members"]
-
-
-def test_both_places_a_dissent_is_recorded_store_it_alike():
-    for model in (DecisionMinorityStatement, StatementMinorityStatement):
-        assert model._meta.get_field("members").max_length == MINORITY_MEMBERS_MAX_LENGTH
-        assert str(model._meta.verbose_name) == "mindretalsudtalelse"

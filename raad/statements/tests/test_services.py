@@ -619,3 +619,13 @@ def test_letter_is_in_the_house_language_not_the_page_language(draft, secretary,
     reader, text = _pdf_text(statement)
     assert "Med venlig hilsen" in text and "Vedrørende høringen »Integrationspolitik 2027–2030«" in text
     assert reader.trailer["/Root"]["/Lang"] == "da"
+
+
+def test_a_dissent_at_a_meeting_and_on_a_statement_is_stored_alike():
+    from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
+    from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
+    from raad.statements.models import MinorityStatement
+
+    for model in (DecisionMinorityStatement, MinorityStatement):
+        assert model._meta.get_field("members").max_length == MINORITY_MEMBERS_MAX_LENGTH == 500
+        assert str(model._meta.verbose_name) == "mindretalsudtalelse"
