@@ -34,9 +34,9 @@ def _text(calendar: DemoCalendar, text: str) -> str:
 
 
 def _pdf(text: str) -> bytes:
-    from weasyprint import HTML
+    from raad.core.pdf import html_to_pdf
 
-    return HTML(string=f"<html lang='da'><body><h1>{text}</h1><p>Demobilag.</p></body></html>").write_pdf()
+    return html_to_pdf(f"<html lang='da'><body><h1>{text}</h1><p>Demobilag.</p></body></html>", lang="da", title=text)
 
 
 # (date, kind, items) — each item: (kind, title, case presentation, proposed decision, purposes, closed, decision)

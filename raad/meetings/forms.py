@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
 from raad.councils.models import Council, Purpose
 from raad.meetings.models import AgendaItem, Meeting, MinutesResponse, Vote
 
@@ -120,7 +121,7 @@ class DecisionForm(CountsForm):
 
 
 class MinorityForm(forms.Form):
-    members = forms.CharField(label=_("Mindretallet (navne)"), max_length=300)
+    members = forms.CharField(label=_("Mindretallet (navne)"), max_length=MINORITY_MEMBERS_MAX_LENGTH)
     text = forms.CharField(label=_("Udtalelse, ordret"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from raad.core.minority import MinorityStatementBase
 from raad.core.models import BaseModel
 from raad.councils.models import Council, Purpose, Term
 from raad.membership.models import Membership, Substitute
@@ -273,20 +274,13 @@ class Decision(BaseModel):
         return f"{self.item}: {self.get_outcome_display()}"
 
 
-class MinorityStatement(BaseModel):
-    """A minority's dissent, recorded word for word (R22)."""
+class MinorityStatement(MinorityStatementBase):
+    """A minority's dissent, recorded word for word with a decision (R22)."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="minority_statements")
-    members = models.CharField(_("mindretallet"), max_length=300)
-    text = models.TextField(_("udtalelse"))
 
-    class Meta:
-        verbose_name = _("mindretalsudtalelse")
-        verbose_name_plural = _("mindretalsudtalelser")
+    class Meta(MinorityStatementBase.Meta):
         ordering = ["decision", "id"]
-
-    def __str__(self) -> str:
-        return self.members
 
 
 class Minutes(BaseModel):

@@ -1,44 +1,37 @@
-"""PDFs with WeasyPrint: tagged PDF/UA for the public agenda and minutes (R33); the member packet."""
+"""The meeting's PDFs, rendered by the core renderer: the public agenda and minutes (R33) and the member packet."""
 
 from __future__ import annotations
 
 import io
 
-from django.template.loader import render_to_string
 from django.utils import translation
 from pypdf import PdfReader, PdfWriter
 
+from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
 from raad.meetings import selectors
 from raad.meetings.models import Meeting
 
 
-def render_pdf(request, template: str, context: dict, *, tagged: bool = True) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, {**context, "LANGUAGE_CODE": translation.get_language()}, request=request)
-    options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(**options)
+def _render(template: str, context: dict) -> bytes:
+    """In the reader's language (the page they asked from), tagged for people."""
+    return render_pdf(template, context, lang=translation.get_language() or "da", purpose=PDF_FOR_PEOPLE)
 
 
 def public_agenda(request, meeting: Meeting) -> bytes:
     """Open items only; a closed item appears as "Lukket punkt" and nothing else."""
-    return render_pdf(
-        request, "meetings/pdf/public_agenda.html", {"meeting": meeting, "items": selectors.public_agenda(meeting)}
-    )
+    return _render("meetings/pdf/public_agenda.html", {"meeting": meeting, "items": selectors.public_agenda(meeting)})
 
 
 def public_minutes(request, meeting: Meeting, minutes) -> bytes:
-    return render_pdf(request, "meetings/pdf/public_minutes.html", {"meeting": meeting, "minutes": minutes})
+    return _render("meetings/pdf/public_minutes.html", {"meeting": meeting, "minutes": minutes})
 
 
 def member_packet(request, meeting: Meeting) -> bytes:
     """The whole agenda followed by every attachment that is a PDF (members only)."""
     items = selectors.agenda_items(meeting)
-    agenda = render_pdf(
-        request,
+    agenda = _render(
         "meetings/pdf/member_agenda.html",
         {"meeting": meeting, "items": items, "deadlines": selectors.deadlines(meeting)},
-        tagged=False,
     )
     attachments = [a for item in items for a in item.attachments.all() if a.content_type == "application/pdf"]
     if not attachments:

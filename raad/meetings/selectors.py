@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from raad.core.redaction import Finding, find_personal_data
+from raad.core.redaction import Finding
 from raad.councils.models import Council, RulesOfProcedure
 from raad.councils.selectors import NoRulesInForce, rules_in_force
 from raad.meetings import rules
@@ -29,7 +28,7 @@ from raad.meetings.models import (
     MinutesVersion,
 )
 from raad.membership.models import Membership, Substitute
-from raad.membership.selectors import memberships_in_force
+from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
 
 
 def local_date(meeting: Meeting) -> datetime.date:
@@ -227,9 +226,6 @@ def minutes_for(meeting: Meeting) -> Minutes | None:
     )
 
 
-_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåéü]+(?:[ -][A-ZÆØÅ][a-zæøåéü]+)+)\b")
-
-
 def minutes_publication_check(minutes: Minutes) -> list[Finding]:
     """What in the open part of the approved minutes looks like personal data (R32): CPR, e-mail,
     phone, street address, and names that are not names of members or substitutes."""
@@ -238,28 +234,9 @@ def minutes_publication_check(minutes: Minutes) -> list[Finding]:
         return []
     texts = [version.content.get("introduction", "")]
     texts += [f"{e['title']}\n{e['text']}" for e in version.content.get("items", []) if not e.get("closed")]
-    text = "\n".join(texts)
-    findings = list(find_personal_data(text))
-    on = local_date(minutes.meeting)
-    known = {str(m.person) for m in memberships_in_force(minutes.meeting.council_id, on)}
-    known |= {
-        str(s.person)
-        for s in Substitute.objects.filter(membership__seat__council_id=minutes.meeting.council_id).select_related(
-            "person"
-        )
-    }
-    council = minutes.meeting.council
-    vocabulary = set(council.name.split()) | set(council.municipality.name.split()) | {"Kommune", "Rådet", "Råd"}
-    seen: set[str] = set()
-    for match in _NAME.finditer(text):
-        name = match.group(1)
-        if name in known or name in seen or set(re.split(r"[ -]", name)) & vocabulary:
-            continue
-        seen.add(name)
-        from django.utils.translation import gettext as _
-
-        findings.append(Finding("name", _("Navn på en person, der ikke er medlem"), name))
-    return findings
+    return personal_data_before_publishing(
+        "\n".join(texts), council=minutes.meeting.council, on=local_date(minutes.meeting)
+    )
 
 
 def calendar_token(user, council: Council) -> CalendarToken | None:

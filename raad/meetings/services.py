@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-import nh3
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -19,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
+from raad.core.text import clean_html, clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import current_term, rules_in_force
@@ -46,25 +46,11 @@ from raad.meetings.models import (
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-
-
-def clean_html(text: str) -> str:
-    """Formatted text: CPR-like numbers masked, then only harmless tags kept (nh3)."""
-    return nh3.clean(
-        mask_cpr(text or ""), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https", "http", "mailto"}
-    ).strip()
-
 
 def _official(func, *args):
     """Texts that become part of the record (rule names, minutes) are written in Danish, whoever is logged in."""
     with translation.override("da"):
         return func(*args)
-
-
-def clean_text(text: str) -> str:
-    return mask_cpr((text or "").strip())
 
 
 def email_of(person) -> str:
@@ -796,13 +782,14 @@ def item_decide(
 
 @transaction.atomic
 def minority_statement_add(*, decision: Decision, members: str, text: str, by: User | None) -> MinorityStatement:
-    """A minority's dissent, word for word (R22); CPR-like numbers are still masked (R30)."""
+    """A minority's dissent, word for word (R22); validated and CPR numbers masked as every minority statement
+    is (core.minority)."""
     decision = Decision.objects.select_related("item__meeting").get(pk=decision.pk)
     if Minutes.objects.filter(meeting=decision.item.meeting, status=Minutes.Status.APPROVED).exists():
         raise RuleViolation(_("Referatet er godkendt; en mindretalsudtalelse kan ikke tilføjes nu."))
-    if not text.strip() or not members.strip():
-        raise RuleViolation([Violation("text", _("Skriv mindretallets udtalelse og hvem mindretallet er."))])
-    statement = MinorityStatement.objects.create(decision=decision, members=clean_text(members), text=mask_cpr(text))
+    statement = MinorityStatement.objects.create(
+        decision=decision, **minority_statement_cleaned(members=members, text=text)
+    )
     audit.record(
         actor=by,
         verb="minority_statement.recorded",

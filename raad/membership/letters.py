@@ -1,20 +1,24 @@
-"""The appointment letter as a tagged PDF (PDF/UA-1), rendered from an HTML template with WeasyPrint."""
+"""The appointment letter as a tagged PDF (PDF/UA-1), rendered by the core renderer."""
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
+
+TEMPLATE = "membership/letters/appointment.html"
+LETTER_LANGUAGE = "da"  # an official letter is written in Danish
+
+
+def _context(membership) -> dict:
+    return {"membership": membership, "council": membership.seat.council, "today": timezone.localdate()}
+
 
 def appointment_letter_html(membership) -> str:
-    with translation.override("da"):
-        return render_to_string(
-            "membership/letters/appointment.html",
-            {"membership": membership, "council": membership.seat.council, "today": timezone.localdate()},
-        )
+    with translation.override(LETTER_LANGUAGE):
+        return render_to_string(TEMPLATE, _context(membership))
 
 
 def appointment_letter_pdf(membership) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=appointment_letter_html(membership)).write_pdf(pdf_variant="pdf/ua-1")
+    return render_pdf(TEMPLATE, _context(membership), lang=LETTER_LANGUAGE, purpose=PDF_FOR_PEOPLE)

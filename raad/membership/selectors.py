@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core.redaction import Finding, find_personal_data
 from raad.core.roles import Role
 from raad.councils.models import Council
 from raad.membership import rules
@@ -274,3 +275,16 @@ def composition_panel(council: Council, on: datetime.date | None = None) -> dict
 def open_elections(council: Council) -> QuerySet[Election]:
     """Elections not yet decided, for the members' link to vote."""
     return Election.objects.filter(council=council, decided_at__isnull=True).order_by("held_on", "pk")
+
+
+def personal_data_before_publishing(text: str, *, council: Council, on: datetime.date) -> list[Finding]:
+    """R32: what in `text` looks like personal data, checked before the council publishes it: CPR numbers,
+    e-mail addresses, phone numbers, street addresses, and names of people who are neither members in force on
+    `on` nor substitutes. The minutes check and the statements check both use this one detector."""
+    known = {str(m.person) for m in memberships_in_force(council.pk, on)}
+    known |= {
+        str(s.person)
+        for s in Substitute.objects.filter(membership__seat__council_id=council.pk).select_related("person")
+    }
+    common_words = set(council.name.split()) | set(council.municipality.name.split())
+    return find_personal_data(text, known_names=known, common_words=common_words)

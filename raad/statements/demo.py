@@ -91,13 +91,13 @@ Rådet foreslår et fælles frivilligcenter, hvor nye foreninger kan få hjælp 
 
 
 def _pdf(title: str, body: str) -> bytes:
-    import weasyprint
+    from raad.core.pdf import html_to_pdf
 
     html = (
         f'<html lang="da"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f"<h1>{title}</h1><p>Holbæk Kommune – høringsmateriale (demo)</p><p>{body}</p></body></html>"
     )
-    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, lang="da")
 
 
 def load(context: DemoContext) -> None:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raad.core.i18n import localized
+from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
 from raad.councils.models import Purpose
 from raad.meetings.models import Decision
 from raad.statements import selectors
@@ -153,7 +154,9 @@ class MinorityForm(_OnStatementPage):
     form_id = "minority"
 
     members = forms.CharField(
-        label=_("Mindretallet"), max_length=500, help_text=_("Navnene på medlemmerne i mindretallet.")
+        label=_("Mindretallet"),
+        max_length=MINORITY_MEMBERS_MAX_LENGTH,
+        help_text=_("Navnene på medlemmerne i mindretallet."),
     )
     text = forms.CharField(label=_("Mindretalsudtalelse (ordret)"), widget=forms.Textarea(attrs={"rows": 4}))
 

@@ -3,46 +3,45 @@
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
 from raad.statements import selectors
 from raad.statements.models import Statement, StatementVersion
 
-# WeasyPrint logs every rendering step at INFO; only its warnings matter here.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+TEMPLATE = "statements/pdf/letter.html"
+
+
+def _context(*, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str) -> dict:
+    council = statement.council
+    return {
+        "statement": statement,
+        "council": council,
+        "municipality": council.municipality,
+        "consultation": statement.consultation,
+        "text": version.text,
+        "sent_on": sent_on,
+        "late_reason": late_reason,
+        "minority_statements": selectors.minority_statements_of(statement),
+        "case_number": statement.case_number
+        or (statement.consultation.case_number if statement.consultation is not None else ""),
+    }
 
 
 def letter_html(
     *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
 ) -> str:
-    council = statement.council
+    context = _context(statement=statement, version=version, sent_on=sent_on, late_reason=late_reason)
     with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(
-            "statements/pdf/letter.html",
-            {
-                "statement": statement,
-                "council": council,
-                "municipality": council.municipality,
-                "consultation": statement.consultation,
-                "text": version.text,
-                "sent_on": sent_on,
-                "late_reason": late_reason,
-                "minority_statements": selectors.minority_statements_of(statement),
-                "case_number": statement.case_number
-                or (statement.consultation.case_number if statement.consultation is not None else ""),
-            },
-        )
+        return render_to_string(TEMPLATE, context)
 
 
 def letter_pdf(
     *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
 ) -> bytes:
-    """Render the letter with WeasyPrint as PDF/UA-1 (tagged, with language and title)."""
-    import weasyprint
-
-    html = letter_html(statement=statement, version=version, sent_on=sent_on, late_reason=late_reason)
-    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    """The letter as PDF/UA-1 (tagged, with language and title), in the official language."""
+    context = _context(statement=statement, version=version, sent_on=sent_on, late_reason=late_reason)
+    return render_pdf(TEMPLATE, context, lang=settings.LANGUAGE_CODE, purpose=PDF_FOR_PEOPLE)

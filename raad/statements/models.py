@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from raad.core.minority import MinorityStatementBase
 from raad.core.models import BaseModel
 from raad.councils.models import Council, Municipality, Purpose, RulesOfProcedure
 from raad.membership.models import Membership
@@ -392,20 +393,13 @@ class WrittenAnswer(BaseModel):
         return f"{self.membership.person}: {self.get_answer_display()}"
 
 
-class MinorityStatement(BaseModel):
+class MinorityStatement(MinorityStatementBase):
     """A dissent attached to a statement, kept word for word (R22)."""
 
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="minority_statements")
-    members = models.CharField(_("mindretallet (navne)"), max_length=500)
-    text = models.TextField(_("mindretalsudtalelse"))
 
-    class Meta:
-        verbose_name = _("mindretalsudtalelse")
-        verbose_name_plural = _("mindretalsudtalelser")
+    class Meta(MinorityStatementBase.Meta):
         ordering = ["statement", "created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.members
 
 
 class FollowUp(BaseModel):

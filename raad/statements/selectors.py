@@ -14,12 +14,13 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from raad.core.redaction import Finding
 from raad.councils.models import Council, Purpose
 from raad.meetings import selectors as meetings_selectors
 from raad.meetings.models import AgendaItem, Decision, Meeting
 from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
 from raad.membership.models import Membership
-from raad.membership.selectors import memberships_in_force
+from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
 from raad.statements import rules
 from raad.statements.models import (
     Committee,
@@ -173,6 +174,16 @@ def minority_statements_of(statement: Statement, *, public: bool = False) -> lis
     if public:
         at_meeting = at_meeting.filter(decision__item__is_closed=False)
     return list(at_meeting.order_by("id")) + own
+
+
+def statement_publication_check(statement: Statement) -> list[Finding]:
+    """R32: before the adopted text leaves the house, what in it looks like personal data: the minutes' detector
+    (CPR, e-mail, phone, street address, names of people who are not members or substitutes), over the text
+    and the minority statements that go with it."""
+    texts = [shown_version(statement).text]
+    texts += [f"{m.members}\n{m.text}" for m in minority_statements_of(statement)]
+    on = statement.adopted_on or timezone.localdate()
+    return personal_data_before_publishing("\n".join(texts), council=statement.council, on=on)
 
 
 def latest_version(statement: Statement) -> StatementVersion | None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Municipality, Purpose
@@ -778,13 +779,14 @@ def statement_report_schedule(*, statement: Statement, by: User) -> AgendaItem:
 
 @transaction.atomic
 def minority_statement_add(*, statement: Statement, members: str, text: str, by: User | None) -> MinorityStatement:
-    """Attach a minority's dissent word for word (R22). Possible until the statement is sent."""
+    """Attach a minority's dissent word for word (R22). Possible until the statement is sent; validated and CPR
+    numbers masked as every minority statement is (core.minority)."""
     statement = _lock(statement)
     if statement.sent_at is not None or statement.status == Statement.Status.PUBLISHED:
         raise RuleViolation([_("Udtalelsen er sendt; en mindretalsudtalelse skal tilføjes før afsendelse.")])
-    if not members.strip() or not text.strip():
-        raise RuleViolation([Violation("text", _("Angiv mindretallet og dets udtalelse."))])
-    minority = MinorityStatement.objects.create(statement=statement, members=members.strip(), text=mask_cpr(text))
+    minority = MinorityStatement.objects.create(
+        statement=statement, **minority_statement_cleaned(members=members, text=text)
+    )
     audit.record(
         actor=by,
         verb="statement.minority_added",

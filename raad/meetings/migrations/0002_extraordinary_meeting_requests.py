@@ -5,47 +5,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0001_initial'),
-        ('meetings', '0001_meetings_agenda_attendance_votes_minutes'),
-        ('membership', '0001_initial'),
+        ("councils", "0001_initial"),
+        ("meetings", "0001_meetings_agenda_attendance_votes_minutes"),
+        ("membership", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExtraordinaryRequest',
+            name="ExtraordinaryRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('reasons', models.TextField(verbose_name='begrundelse')),
-                ('threshold', models.PositiveSmallIntegerField(verbose_name='krævet antal medlemmer')),
-                ('threshold_reached_at', models.DateTimeField(blank=True, null=True, verbose_name='tærskel nået')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='extraordinary_requests', to='councils.council')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='meetings.meeting', verbose_name='indkaldt møde')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='membership.membership', verbose_name='anmodet af')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                ("reasons", models.TextField(verbose_name="begrundelse")),
+                ("threshold", models.PositiveSmallIntegerField(verbose_name="krævet antal medlemmer")),
+                ("threshold_reached_at", models.DateTimeField(blank=True, null=True, verbose_name="tærskel nået")),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="extraordinary_requests",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="meetings.meeting",
+                        verbose_name="indkaldt møde",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="membership.membership",
+                        verbose_name="anmodet af",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'anmodning om ekstraordinært møde',
-                'verbose_name_plural': 'anmodninger om ekstraordinært møde',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "anmodning om ekstraordinært møde",
+                "verbose_name_plural": "anmodninger om ekstraordinært møde",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ExtraordinarySupport',
+            name="ExtraordinarySupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='membership.membership')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supports', to='meetings.extraordinaryrequest')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="membership.membership"
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supports",
+                        to="meetings.extraordinaryrequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'støtte til anmodning',
-                'verbose_name_plural': 'støtte til anmodninger',
-                'ordering': ['request', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('request', 'membership'), name='extraordinary_support_unique')],
+                "verbose_name": "støtte til anmodning",
+                "verbose_name_plural": "støtte til anmodninger",
+                "ordering": ["request", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("request", "membership"), name="extraordinary_support_unique")
+                ],
             },
         ),
     ]

@@ -335,6 +335,21 @@ def test_minority_statement_is_kept_word_for_word(meeting, cast):
     assert statement.text == text
 
 
+def test_minority_statement_masks_cpr_and_refuses_too_many_names_without_writing(meeting, cast):
+    item = services.item_add(meeting=meeting, title="Høring", by=cast.secretary)
+    services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    all_present(meeting, cast)
+    decision = services.item_decide(item=item, text="Vedtaget", votes_for=7, votes_against=3, by=cast.secretary)
+    statement = services.minority_statement_add(
+        decision=decision, members=" Jonas Testsen ", text="Borgeren 010190 - 1234 skal høres.", by=None
+    )
+    statement.refresh_from_db()
+    assert (statement.members, statement.text) == ("Jonas Testsen", "Borgeren XXXXXX-XXXX skal høres.")
+    with pytest.raises(RuleViolation, match="højst fylde 500 tegn"):
+        services.minority_statement_add(decision=decision, members="N" * 501, text="Imod.", by=None)
+    assert decision.minority_statements.count() == 1
+
+
 def test_extraordinary_request_reaches_threshold_and_tasks_chair_and_secretariat(
     cast, django_capture_on_commit_callbacks
 ):

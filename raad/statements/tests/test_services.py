@@ -388,6 +388,20 @@ def _pdf_text(statement):
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
+def test_minority_statement_masks_cpr_in_names_and_text_and_refuses_too_many_names(draft, secretary):
+    minority = services.minority_statement_add(
+        statement=draft, members="Olena Shevchenko 0101 90 1234", text="CPR 010190–1234 hører ikke hjemme her.", by=None
+    )
+    minority.refresh_from_db()
+    assert (minority.members, minority.text) == (
+        "Olena Shevchenko XXXXXX-XXXX",
+        "CPR XXXXXX-XXXX hører ikke hjemme her.",
+    )
+    with pytest.raises(RuleViolation, match="højst fylde 500 tegn"):
+        services.minority_statement_add(statement=draft, members="N" * 501, text="Imod.", by=None)
+    assert draft.minority_statements.count() == 1
+
+
 def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit(
     draft, secretary, django_capture_on_commit_callbacks
 ):
@@ -605,3 +619,13 @@ def test_letter_is_in_the_house_language_not_the_page_language(draft, secretary,
     reader, text = _pdf_text(statement)
     assert "Med venlig hilsen" in text and "Vedrørende høringen »Integrationspolitik 2027–2030«" in text
     assert reader.trailer["/Root"]["/Lang"] == "da"
+
+
+def test_a_dissent_at_a_meeting_and_on_a_statement_is_stored_alike():
+    from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
+    from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
+    from raad.statements.models import MinorityStatement
+
+    for model in (DecisionMinorityStatement, MinorityStatement):
+        assert model._meta.get_field("members").max_length == MINORITY_MEMBERS_MAX_LENGTH == 500
+        assert str(model._meta.verbose_name) == "mindretalsudtalelse"

@@ -248,6 +248,27 @@ def test_personal_data_is_pointed_out_before_sending(sec_client, council, consul
     assert "jens@example.invalid" in page and "Storegade 12" in page
 
 
+def test_the_minutes_name_detector_points_out_people_who_are_not_members(sec_client, council, consultation, secretary):
+    from raad.membership.selectors import memberships_in_force
+
+    member = str(memberships_in_force(council, datetime.date(2026, 11, 24)).first().person)
+    statement = services.statement_create(
+        council=council,
+        kind="response",
+        title="Svar",
+        consultation=consultation,
+        text=f"{member} foreslog, at Karen Jensen høres. CPR 010190–1234 hører ikke hjemme her.",
+        by=secretary,
+    )
+    services.minority_statement_add(statement=statement, members=member, text="Vi vil høre Peter Hansen.", by=secretary)
+    adopt_at_meeting(statement, by=secretary, day=datetime.date(2026, 11, 24))
+    page = sec_client.get(url("statement", statement.pk)).content.decode()
+    assert "Navn på en person, der ikke er medlem: Karen Jensen" in page
+    assert "Navn på en person, der ikke er medlem: Peter Hansen" in page  # the minority's words are checked too
+    assert f"ikke er medlem: {member}" not in page
+    assert "010190" not in page  # masked when the text was stored
+
+
 @pytest.mark.parametrize("username", ["sekretariat", "medlem"])
 def test_every_element_id_on_the_drafting_page_is_unique(client, draft, users, username):
     """Many forms share one page; a label must point at its own field (WCAG 1.3.1, 4.1.1)."""

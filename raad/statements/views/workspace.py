@@ -14,7 +14,6 @@ from django.views import View
 
 from raad.core.errors import RuleViolation
 from raad.core.i18n import localized
-from raad.core.redaction import find_personal_data
 from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
@@ -347,7 +346,7 @@ def render_statement(request, council, statement, status=200, **bound):
         "urgent_allowed": councils.rules_in_force(council, today).urgent_procedure_allowed,
         "late": rules.is_late(deadline, today) and statement.sent_at is None,
         # R32: before the text leaves the house, point out what looks like personal data.
-        "personal_data": find_personal_data(selectors.shown_version(statement).text)
+        "personal_data": selectors.statement_publication_check(statement)
         if statement.is_adopted and statement.status != Statement.Status.PUBLISHED
         else [],
         "days_left": rules.days_left(deadline, today) if deadline else None,
