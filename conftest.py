@@ -46,6 +46,15 @@ def holbaek(db):
 
 
 @pytest.fixture
+def cast(db):
+    """The named cast (raad/testing/cast.py): Holbæk's council, the secretariat Camilla Holt, the board's liaison
+    Henrik Bach, the citizen Mariam Khalil and ten members, Amina Yusuf (chair) first."""
+    from raad.testing.cast import build_cast
+
+    return build_cast(members=10)
+
+
+@pytest.fixture
 def demo_data(db):
     """The full demo data set (`manage.py load_demo`): the council, 15 members and the demo logins.
 
