@@ -38,11 +38,9 @@ CHROMIUM_ARGS = [
 @pytest.fixture
 def holbaek(db):
     """Integrationsrådet i Holbæk Kommune, set up from the shipped preset."""
-    from raad.councils.presets import PRESETS
-    from raad.councils.services import council_setup_from_preset
+    from raad.testing.cast import make_council
 
-    council, _created = council_setup_from_preset(preset=PRESETS["holbaek"])
-    return council
+    return make_council()
 
 
 @pytest.fixture

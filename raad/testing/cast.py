@@ -220,6 +220,20 @@ def build_cast(*, members: int = 10, council=None) -> Cast:
     return cast
 
 
+def login_for(first_name: str):
+    """A login for the member (in office or not) with this first name: their own, or a new one (user name
+    the first name in lower case), linked through the service."""
+    from raad.membership.models import Membership
+    from raad.membership.services import person_link_user
+
+    person = Membership.objects.select_related("person__user").get(person__first_name=first_name).person
+    if person.user is None:
+        user = make_user(first_name.lower(), person.first_name, person.last_name, email=person.email or None)
+        person_link_user(person=person, user=user, by=None)
+        return user
+    return person.user
+
+
 def log_in_verified(client, user):
     """Log `user` in with a verified second factor (the workspace requires it for the secretariat)."""
     from django_otp import DEVICE_ID_SESSION_KEY

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from raad.membership.services import member_resign, substitute_appoint, substitute_promote
 from raad.statements import services
@@ -91,18 +90,6 @@ def draft(council, consultation, secretary):
         text="Rådet støtter politikken.\n\nRådet foreslår mere sprogundervisning.",
         by=secretary,
     )
-
-
-def user_for(first_name: str):
-    """A login for the demo member with this first name (most demo members have none)."""
-    from raad.membership.models import Membership
-
-    User = get_user_model()
-    membership = Membership.objects.select_related("person").get(person__first_name=first_name)
-    if membership.person.user is None:
-        membership.person.user = User.objects.create_user(username=first_name.lower(), password="x")
-        membership.person.save(update_fields=["user"])
-    return membership.person.user
 
 
 def meeting_decision(council, *, title: str, day=datetime.date(2026, 11, 24), adopted: bool = True, item=None):

@@ -17,6 +17,7 @@ from raad.membership.models import Membership
 from raad.statements import services
 from raad.statements.models import JournalEntry, Statement, StatementVersion, WrittenProcedure
 from raad.testing import assert_unchanged
+from raad.testing.cast import login_for
 
 from .conftest import adopt_at_meeting, meeting_decision
 
@@ -45,17 +46,6 @@ def _rules(council, **changes):
     for name, value in changes.items():
         setattr(version, name, value)
     version.save()
-
-
-def _user_for(person_first_name):
-    from django.contrib.auth import get_user_model
-
-    membership = Membership.objects.select_related("person").get(person__first_name=person_first_name)
-    if membership.person.user is None:
-        user = get_user_model().objects.create_user(username=person_first_name.lower(), password="x")
-        membership.person.user = user
-        membership.person.save()
-    return membership.person.user
 
 
 def _adopt_at_meeting(statement, secretary):
@@ -271,8 +261,8 @@ def test_written_procedure_adopts_with_the_rules_majority(council, draft, secret
     assert procedure.closes_on == TODAY + datetime.timedelta(days=rules_in_force(council).written_procedure_days)
     assert len(mail.outbox) == 0  # e-mails leave only after commit
     for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Olena", "Zainab"]:
-        services.written_answer_give(procedure=procedure, user=_user_for(name), answer="agree")
-    services.written_answer_give(procedure=procedure, user=_user_for("Mikkel"), answer="comment", comment="Fint.")
+        services.written_answer_give(procedure=procedure, user=login_for(name), answer="agree")
+    services.written_answer_give(procedure=procedure, user=login_for("Mikkel"), answer="comment", comment="Fint.")
     with pytest.raises(RuleViolation, match="ikke alle"):
         services.written_procedure_close(procedure=procedure, by=secretary)
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=CPH), tick=False):
@@ -286,7 +276,7 @@ def test_written_procedure_adopts_with_the_rules_majority(council, draft, secret
 
 def test_written_procedure_too_few_answers_is_not_adopted(draft, secretary):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
-    services.written_answer_give(procedure=procedure, user=_user_for("Amina"), answer="agree")
+    services.written_answer_give(procedure=procedure, user=login_for("Amina"), answer="agree")
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=CPH), tick=False):
         procedure = services.written_procedure_close(procedure=procedure, by=secretary)
     assert procedure.result == "not_quorate"
