@@ -38,11 +38,18 @@ CHROMIUM_ARGS = [
 @pytest.fixture
 def holbaek(db):
     """Integrationsrådet i Holbæk Kommune, set up from the shipped preset."""
-    from raad.councils.presets import PRESETS
-    from raad.councils.services import council_setup_from_preset
+    from raad.testing.cast import make_council
 
-    council, _created = council_setup_from_preset(preset=PRESETS["holbaek"])
-    return council
+    return make_council()
+
+
+@pytest.fixture
+def cast(db):
+    """The named cast (raad/testing/cast.py): Holbæk's council, the secretariat Camilla Holt, the board's liaison
+    Henrik Bach, the citizen Mariam Khalil and ten members, Amina Yusuf (chair) first."""
+    from raad.testing.cast import build_cast
+
+    return build_cast(members=10)
 
 
 @pytest.fixture

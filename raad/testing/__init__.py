@@ -5,7 +5,9 @@ Nothing here imports Django at module level: the pytest plugin imports this pack
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Iterator
 
 
 def totp_code(user) -> str:
@@ -29,3 +31,71 @@ def totp_code(user) -> str:
             time.sleep(max(0.0, accepted_from - time.time()) + 0.05)
         totp.time = device.t0 + (wanted - device.drift) * device.step
     return str(totp.token()).zfill(device.digits)
+
+
+# Tables a refused action may still touch: the session of the person logged in (Django rewrites it on
+# a request) and django-axes' log of login attempts. Everything else must keep every row and value.
+UNCHANGED_IGNORES = frozenset({"sessions.Session", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"})
+
+
+def database_snapshot(*, ignore: frozenset[str] | set[str] = frozenset()) -> dict[str, dict]:
+    """Every row of every table of every installed model (many-to-many tables too), by model label and pk."""
+    from django.apps import apps
+
+    skipped = UNCHANGED_IGNORES | set(ignore)
+    snapshot: dict[str, dict] = {}
+    for model in apps.get_models(include_auto_created=True):
+        label = model._meta.label
+        if label in skipped or model._meta.proxy or not model._meta.managed:
+            continue
+        rows = model._base_manager.order_by("pk").values(*_fields(model))
+        snapshot[label] = {row[model._meta.pk.attname]: row for row in rows}
+    return snapshot
+
+
+def _fields(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
+def _differences(before: dict[str, dict], after: dict[str, dict]) -> list[str]:
+    lines = []
+    for label in sorted(before):
+        old, new = before[label], after.get(label, {})
+        for pk in sorted(new.keys() - old.keys(), key=str):
+            lines.append(f"{label} pk={pk}: added {new[pk]}")
+        for pk in sorted(old.keys() - new.keys(), key=str):
+            lines.append(f"{label} pk={pk}: removed {old[pk]}")
+        for pk in sorted(old.keys() & new.keys(), key=str):
+            changed = {k: (old[pk][k], new[pk][k]) for k in old[pk] if old[pk][k] != new[pk][k]}
+            if changed:
+                lines.append(
+                    f"{label} pk={pk}: changed " + ", ".join(f"{k}: {a!r} -> {b!r}" for k, (a, b) in changed.items())
+                )
+    return lines
+
+
+@contextlib.contextmanager
+def assert_unchanged(*, ignore: frozenset[str] | set[str] = frozenset()) -> Iterator[None]:
+    """Fails if the block changed any row or value in any table, or sent an e-mail.
+
+    Use it around a refused action, outside `pytest.raises`::
+
+        with assert_unchanged(), pytest.raises(RuleViolation, match="beslutningsdygtigt"):
+            services.item_decide(...)
+
+    Only the session table and django-axes' logs are left out (UNCHANGED_IGNORES); `ignore` adds model
+    labels ("app_label.ModelName") a particular test must allow to change, which it should say why.
+    """
+    from django.core import mail
+
+    before = database_snapshot(ignore=ignore)
+    mails = len(getattr(mail, "outbox", []))
+    try:
+        yield
+    finally:
+        differences = _differences(before, database_snapshot(ignore=ignore))
+        sent = len(getattr(mail, "outbox", [])) - mails
+        if sent:
+            differences.append(f"{sent} e-mail(s) sent")
+        if differences:
+            raise AssertionError("a refused action changed the database:\n  " + "\n  ".join(differences))

@@ -8,8 +8,10 @@ from django.utils import translation
 from raad.core.errors import RuleViolation
 from raad.core.models import AuditEntry
 from raad.councils import selectors, services
-from raad.councils.models import BoardDecision, Council, Purpose, PurposeTask, RulesOfProcedure, Term
+from raad.councils.models import RulesOfProcedure
 from raad.councils.presets import PRESETS
+from raad.testing import assert_unchanged
+from raad.testing.cast import make_council
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -17,21 +19,7 @@ D = datetime.date
 
 @pytest.fixture
 def council():
-    council, created = services.council_setup_from_preset(preset=PRESETS["holbaek"])
-    assert created
-    return council
-
-
-def _counts():
-    return (
-        Council.objects.count(),
-        Purpose.objects.count(),
-        PurposeTask.objects.count(),
-        RulesOfProcedure.objects.count(),
-        Term.objects.count(),
-        BoardDecision.objects.count(),
-        AuditEntry.objects.count(),
-    )
+    return make_council()
 
 
 def test_preset_creates_holbaek_from_the_kommissorium(council):
@@ -52,10 +40,9 @@ def test_preset_creates_holbaek_from_the_kommissorium(council):
 
 
 def test_preset_is_idempotent(council):
-    before = _counts()
-    again, created = services.council_setup_from_preset(preset=PRESETS["holbaek"])
+    with assert_unchanged():
+        again, created = services.council_setup_from_preset(preset=PRESETS["holbaek"])
     assert (again.pk, created) == (council.pk, False)
-    assert _counts() == before
 
 
 def _settings(version, **changes):
@@ -116,11 +103,9 @@ def test_refused_version_changes_nothing(council, kwargs, field, message):
         "by": None,
         **kwargs,
     }
-    before = _counts()
-    with translation.override("da"), pytest.raises(RuleViolation) as refused:
+    with assert_unchanged(), translation.override("da"), pytest.raises(RuleViolation) as refused:
         services.rules_adopt_with_decision(**args)
     assert (refused.value.violations[0].field, refused.value.violations[0].message) == (field, message)
-    assert _counts() == before
 
 
 def test_terms_of_reference_update_is_audited_with_before_and_after(council):
@@ -140,6 +125,7 @@ def test_terms_of_reference_update_is_audited_with_before_and_after(council):
 
 def test_overlapping_term_is_refused(council):
     with (
+        assert_unchanged(),
         translation.override("da"),
         pytest.raises(RuleViolation, match="Valgperioden overlapper Valgperiode 2026–2029"),
     ):

@@ -84,7 +84,7 @@ def published_meeting(cast: Cast) -> tuple[Meeting, AgendaItem, AgendaItem]:
     decision = services.item_decide(
         item=closed_item, text=f"{SECRET} beslutning", votes_for=5, votes_against=4, by=cast.secretary
     )
-    services.minority_statement_add(decision=decision, members="Jonas Testsen", text=f"{SECRET} mindretal", by=None)
+    services.minority_statement_add(decision=decision, members="Jonas Petersen", text=f"{SECRET} mindretal", by=None)
     services.meeting_mark_held(meeting=meeting, by=cast.secretary)
     minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
     services.minutes_circulate(minutes=minutes, by=cast.secretary)

@@ -61,8 +61,7 @@ def test_english_workspace_meeting_names_the_council_and_purposes_in_english(cli
     from django.utils.html import escape
 
     from raad.meetings import services
-
-    from .conftest import log_in_verified
+    from raad.testing.cast import log_in_verified
 
     purpose = cast.council.terms_of_reference.purposes.get(number=1)
     meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="Rådhuset", by=None)

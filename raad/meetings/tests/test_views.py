@@ -271,7 +271,7 @@ def test_member_responds_to_circulated_minutes_and_sees_their_answer(client, cas
     assert "Skriv, hvad du gør indsigelse mod." in response.content.decode()
     client.post(url + "svar/", {"kind": "object", "comment": "Punkt 1: stemmetallet er forkert."})
     page = client.get(url).content.decode()
-    assert "Ahmad Testsen: Gør indsigelse – »Punkt 1: stemmetallet er forkert.«" in page
+    assert "Ahmad Rahimi: Gør indsigelse – »Punkt 1: stemmetallet er forkert.«" in page
     import re
 
     (radio,) = re.findall(r'<input type="radio" name="kind" value="object"[^>]*>', page)
@@ -281,7 +281,9 @@ def test_member_responds_to_circulated_minutes_and_sees_their_answer(client, cas
 def test_late_notice_is_flagged_to_the_secretariat(login_secretary, cast):
     import time_machine
 
-    from .conftest import at, log_in_verified
+    from raad.testing.cast import log_in_verified
+
+    from .conftest import at
 
     meeting = meeting_with_items(cast)  # 10 December 17:00; notice deadline 3 December 17:00
     with time_machine.travel(at(2026, 12, 3, 16, 59)):

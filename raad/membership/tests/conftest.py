@@ -1,4 +1,5 @@
-"""A small cast for the membership tests: Holbæk's council from the preset, its seats, a secretary."""
+"""The membership tests build their council and people from the pieces of the named cast (raad/testing/cast.py):
+Holbæk's council from the preset, its 15 seats, the board's decision of 28 January 2026, the secretariat."""
 
 from __future__ import annotations
 
@@ -6,41 +7,10 @@ import datetime
 
 import pytest
 
-from raad.core.roles import Role
-from raad.core.services import user_create
 from raad.councils.models import Term
-from raad.councils.presets import PRESETS
-from raad.councils.services import board_decision_record, council_setup_from_preset, staff_assign
-from raad.membership.models import Seat
-from raad.membership.services import nominating_body_create, person_create, seat_create
+from raad.testing.cast import START, make_council, make_decision, make_person, make_seats, make_secretary
 
-START = datetime.date(2026, 2, 1)
-
-
-def make_council():
-    council, _ = council_setup_from_preset(preset=PRESETS["holbaek"])
-    return council
-
-
-def make_seats(council, nominated: int = 13, direct: int = 2) -> list[Seat]:
-    seats = []
-    for number in range(1, nominated + 1):
-        body = nominating_body_create(
-            council=council, name=f"Forening {number}", contact_email=f"forening{number}@example.org", by=None
-        )
-        seats.append(
-            seat_create(council=council, number=number, kind=Seat.Kind.NOMINATED, nominating_body=body, by=None)
-        )
-    for number in range(nominated + 1, nominated + direct + 1):
-        seats.append(seat_create(council=council, number=number, kind=Seat.Kind.DIRECT, by=None))
-    return seats
-
-
-def make_person(first: str, last: str = "Hansen", postcode: str = "4300", **extra):
-    extra.setdefault("email", f"{first.lower()}@example.org")
-    return person_create(
-        first_name=first, last_name=last, postcode=postcode, city="", municipality_code="0316", by=None, **extra
-    )
+__all__ = ["START", "make_council", "make_person", "make_seats"]
 
 
 @pytest.fixture
@@ -60,13 +30,7 @@ def old_term(council):
 
 @pytest.fixture
 def decision(council):
-    return board_decision_record(
-        municipality=council.municipality,
-        decided_on=datetime.date(2026, 1, 28),
-        reference="KB 28.01.2026, pkt. 7",
-        title="Udpegning",
-        by=None,
-    )
+    return make_decision(council)
 
 
 @pytest.fixture
@@ -76,13 +40,5 @@ def seats(council):
 
 @pytest.fixture
 def secretary(council):
-    user = user_create(
-        username="camilla",
-        email="camilla@example.org",
-        first_name="Camilla",
-        last_name="Holt",
-        password="a-long-test-password",
-        by=None,
-    )
-    staff_assign(council=council, user=user, role=Role.SECRETARIAT, starts_on=datetime.date(2022, 7, 1), by=None)
-    return user
+    """Camilla Holt, `sekretariat`."""
+    return make_secretary(council)

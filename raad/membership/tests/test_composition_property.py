@@ -15,9 +15,9 @@ from raad.councils.selectors import rules_in_force
 from raad.councils.services import board_decision_record
 from raad.membership import rules, services
 from raad.membership.models import Membership, Seat, Substitute
+from raad.testing import database_snapshot
 
 from .conftest import make_council, make_person, make_seats
-from .snapshot import db_snapshot
 
 FIRST = datetime.date(2026, 1, 28)
 PEOPLE = 20
@@ -78,14 +78,14 @@ class CompositionProperty(TestCase):
             substitutes = list(
                 Substitute.objects.filter(membership__seat__council=council).select_related("membership").order_by("pk")
             )
-            before = db_snapshot()
+            before = database_snapshot()
             try:
                 self.apply(op, people, seats, term, decision, memberships, substitutes)
             except RuleViolation as violation:
                 refused += 1
                 event(f"{op[0]} refused: {violation.messages[0][:50]}")
                 assert violation.messages, "a refusal must say why"
-                assert db_snapshot() == before, f"{op} was refused but changed the database"
+                assert database_snapshot() == before, f"{op} was refused but changed the database"
             except LookupError:
                 continue  # the operation had nothing to act on
             else:

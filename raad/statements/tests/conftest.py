@@ -1,18 +1,17 @@
-"""The cast for statement tests: Holbæk's council with the membership demo (15 members, chair Amina Yusuf
+"""The statement tests use the named cast (raad/testing/cast.py) with all 15 members (chair Amina Yusuf
 `forperson`, vice-chair Lars Nielsen `naestforperson`, member Ahmad Rahimi `medlem`), the secretary Camilla
-Holt `sekretariat`, and two committees."""
+Holt `sekretariat`, the board's liaison Henrik Bach `kontaktperson`, and two committees. As in the demo, Jonas
+Petersen resigns on 30 June 2026 and his substitute Ali Hassan takes the seat on 1 July."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.db import connection
 
-from raad.councils.demo import REFERENCE_DAY, demo_start
-from raad.membership.demo import load as load_members
+from raad.membership.services import member_resign, substitute_appoint, substitute_promote
 from raad.statements import services
+from raad.testing.cast import START, build_cast, make_person
 
 
 @pytest.fixture(autouse=True)
@@ -22,22 +21,29 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def council(db):
-    # The membership demo as written (appointed 1 February 2026): these tests pin their dates to that term.
-    context = demo_start(today=REFERENCE_DAY)
-    load_members(context)
-    return context.council
+def cast(db):
+    cast = build_cast(members=15)
+    jonas = cast.members[5]
+    substitute_appoint(
+        membership=jonas,
+        person=make_person("Ali", "Hassan", "4450", "Jyderup", resides_in_municipality=True),
+        decision=cast.decision,
+        starts_on=START,
+        by=None,
+    )
+    member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=cast.secretary)
+    substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=cast.secretary)
+    return cast
 
 
 @pytest.fixture
-def users(council):
-    User = get_user_model()
-    return {
-        u.username: u
-        for u in User.objects.filter(
-            username__in=["sekretariat", "forperson", "naestforperson", "medlem", "stedfortraeder", "kontaktperson"]
-        )
-    }
+def council(cast):
+    return cast.council
+
+
+@pytest.fixture
+def users(cast):
+    return cast.users
 
 
 @pytest.fixture
@@ -84,65 +90,6 @@ def draft(council, consultation, secretary):
         text="Rådet støtter politikken.\n\nRådet foreslår mere sprogundervisning.",
         by=secretary,
     )
-
-
-def table_counts() -> dict[str, int]:
-    """Rows in every table of this app and the audit journal: a refused transition must change none."""
-    tables = [t for t in connection.introspection.table_names() if t.startswith("statements_")] + ["core_auditentry"]
-    with connection.cursor() as cursor:
-        counts = {}
-        for table in tables:
-            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
-            counts[table] = cursor.fetchone()[0]
-    return counts
-
-
-def statement_state(statement) -> tuple:
-    from raad.statements.models import Statement
-
-    s = Statement.objects.get(pk=statement.pk)
-    return (
-        s.status,
-        s.adoption_route,
-        s.adopted_on,
-        s.adopted_version_id,
-        s.sent_at,
-        s.sent_to,
-        s.late_reason,
-        s.published_at,
-        bool(s.letter),
-        s.planned_route,
-        s.report_at_next_meeting,
-    )
-
-
-@pytest.fixture
-def unchanged():
-    """Use as: with unchanged(statement): call_that_must_be_refused()"""
-    import contextlib
-
-    @contextlib.contextmanager
-    def check(statement=None):
-        before = table_counts()
-        state = statement_state(statement) if statement is not None else None
-        yield
-        assert table_counts() == before
-        if statement is not None:
-            assert statement_state(statement) == state
-
-    return check
-
-
-def user_for(first_name: str):
-    """A login for the demo member with this first name (most demo members have none)."""
-    from raad.membership.models import Membership
-
-    User = get_user_model()
-    membership = Membership.objects.select_related("person").get(person__first_name=first_name)
-    if membership.person.user is None:
-        membership.person.user = User.objects.create_user(username=first_name.lower(), password="x")
-        membership.person.save(update_fields=["user"])
-    return membership.person.user
 
 
 def meeting_decision(council, *, title: str, day=datetime.date(2026, 11, 24), adopted: bool = True, item=None):

@@ -16,6 +16,7 @@ from raad.meetings import services as meetings
 from raad.meetings.models import AgendaItem, Meeting
 from raad.statements import services
 from raad.statements.models import Statement
+from raad.testing import assert_unchanged
 
 from .conftest import meeting_decision
 from .test_views import login
@@ -143,7 +144,7 @@ def test_a_closed_items_minority_statement_never_reaches_the_public_page(client,
     assert "LUKKET-MINDRETAL" in client.get(reverse("statements:statement", args=[SLUG, draft.pk])).content.decode()
 
 
-def test_a_rejected_item_is_shown_and_cannot_adopt(client, council, draft, secretary, unchanged):
+def test_a_rejected_item_is_shown_and_cannot_adopt(client, council, draft, secretary):
     plan(council, at(2026, 12, 3))
     item = services.statement_plan_route(statement=draft, route="meeting", by=secretary)
     rejected = meeting_decision(council, title="", item=item, adopted=False, day=datetime.date(2026, 12, 3))
@@ -152,11 +153,11 @@ def test_a_rejected_item_is_shown_and_cannot_adopt(client, council, draft, secre
     assert "Rådets beslutning under Møde 03.12.2026, pkt. 1: Forkastet. Udtalelsen er ikke vedtaget" in page
     # Only adopted decisions are offered; one posted anyway is refused with the rule, and nothing changes.
     assert f'<option value="{rejected.pk}"' not in page
-    with unchanged(draft):
+    with assert_unchanged():
         response = client.post(reverse("statements:adopt_meeting", args=[SLUG, draft.pk]), {"decision": rejected.pk})
     assert response.status_code == 400
     assert "Marker en gyldig valgmulighed." in response.content.decode()
-    with unchanged(draft), pytest.raises(RuleViolation, match="forretningsorden § 6, stk. 2"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="forretningsorden § 6, stk. 2"):
         services.statement_adopt_at_meeting(statement=draft, decision=rejected, by=secretary)
 
 
@@ -186,12 +187,12 @@ def test_urgent_adoption_puts_the_report_on_the_next_open_agenda(council, draft,
     assert draft.report_at_next_meeting is False
 
 
-def test_a_due_report_is_placed_once_a_meeting_is_planned(client, council, draft, users, secretary, unchanged):
+def test_a_due_report_is_placed_once_a_meeting_is_planned(client, council, draft, users, secretary):
     services.urgent_approve(statement=draft, user=users["forperson"])
     services.urgent_approve(statement=draft, user=users["naestforperson"])
     draft.refresh_from_db()
     assert draft.report_at_next_meeting is True
-    with unchanged(draft), pytest.raises(RuleViolation, match="intet kommende møde med åben dagsorden"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="intet kommende møde med åben dagsorden"):
         services.statement_report_schedule(statement=draft, by=secretary)
 
     meeting = plan(council, at(2027, 1, 21))
@@ -202,7 +203,7 @@ def test_a_due_report_is_placed_once_a_meeting_is_planned(client, council, draft
     assert "Orienteringen om hastesvaret er sat på dagsordenen" in response.content.decode()
     draft.refresh_from_db()
     assert (draft.report_at_next_meeting, draft.report_item.meeting) == (False, meeting)
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede sat på en dagsorden"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede sat på en dagsorden"):
         services.statement_report_schedule(statement=draft, by=secretary)
 
 
@@ -225,9 +226,9 @@ def test_english_desk_names_the_decision_in_english(client, council, draft, secr
     assert "Register that the council adopted version 1" in page
 
 
-def test_a_decision_from_before_the_consultation_arrived_cannot_adopt_it(client, council, draft, secretary, unchanged):
+def test_a_decision_from_before_the_consultation_arrived_cannot_adopt_it(client, council, draft, secretary):
     earlier = meeting_decision(council, title="Et tidligere punkt", day=datetime.date(2026, 10, 29))  # received 2 Nov
-    with unchanged(draft), pytest.raises(RuleViolation, match="truffet 29.10.2026, før høringen kom 02.11.2026"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="truffet 29.10.2026, før høringen kom 02.11.2026"):
         services.statement_adopt_at_meeting(statement=draft, decision=earlier, by=secretary)
     later = meeting_decision(council, title="Høringssvar", day=datetime.date(2026, 11, 24))
     login(client, secretary)

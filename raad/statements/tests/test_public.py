@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from raad.statements import services
-from raad.statements.tests.conftest import user_for
+from raad.testing.cast import login_for
 
 from .conftest import adopt_at_meeting
 
@@ -47,7 +47,7 @@ def archive(council, committee, other_committee, consultation, secretary, users)
         for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Olena", "Zainab", "Mikkel"]:
             services.written_answer_give(
                 procedure=procedure,
-                user=user_for(name),
+                user=login_for(name),
                 answer="comment" if name == "Olena" else "agree",
                 comment="SKRIFTLIGT-SVAR fra Olena" if name == "Olena" else "",
             )

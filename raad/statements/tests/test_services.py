@@ -16,6 +16,8 @@ from raad.meetings.models import Meeting
 from raad.membership.models import Membership
 from raad.statements import services
 from raad.statements.models import JournalEntry, Statement, StatementVersion, WrittenProcedure
+from raad.testing import assert_unchanged
+from raad.testing.cast import login_for
 
 from .conftest import adopt_at_meeting, meeting_decision
 
@@ -46,17 +48,6 @@ def _rules(council, **changes):
     version.save()
 
 
-def _user_for(person_first_name):
-    from django.contrib.auth import get_user_model
-
-    membership = Membership.objects.select_related("person").get(person__first_name=person_first_name)
-    if membership.person.user is None:
-        user = get_user_model().objects.create_user(username=person_first_name.lower(), password="x")
-        membership.person.user = user
-        membership.person.save()
-    return membership.person.user
-
-
 def _adopt_at_meeting(statement, secretary):
     return adopt_at_meeting(statement, by=secretary)
 
@@ -75,10 +66,8 @@ def test_register_consultation_journalises_and_audits(consultation, secretary):
     assert verbs(consultation) == ["consultation.registered"]
 
 
-def test_register_consultation_refuses_deadline_before_receipt_and_missing_case_number(
-    council, committee, secretary, unchanged
-):
-    with unchanged(), pytest.raises(RuleViolation) as error:
+def test_register_consultation_refuses_deadline_before_receipt_and_missing_case_number(council, committee, secretary):
+    with assert_unchanged(), pytest.raises(RuleViolation) as error:
         services.consultation_register(
             council=council,
             subject="X",
@@ -91,21 +80,21 @@ def test_register_consultation_refuses_deadline_before_receipt_and_missing_case_
     assert len(error.value.messages) == 2
 
 
-def test_document_type_is_checked_by_content(consultation, secretary, unchanged):
+def test_document_type_is_checked_by_content(consultation, secretary):
     doc = services.consultation_document_add(
         consultation=consultation, title="Udkast", filename="politik.pdf", data=b"%PDF-1.7\n...", by=secretary
     )
     assert (doc.content_type, doc.size, doc.file.name.endswith(".pdf")) == ("application/pdf", 12, True)
-    with unchanged(), pytest.raises(RuleViolation, match="Filtypen"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Filtypen"):
         # A program renamed to .pdf is refused.
         services.consultation_document_add(
             consultation=consultation, title="Ondt", filename="politik.pdf", data=b"MZ\x90\x00 not a pdf", by=secretary
         )
 
 
-def test_document_size_limit(consultation, secretary, settings, unchanged):
+def test_document_size_limit(consultation, secretary, settings):
     settings.MAX_UPLOAD_BYTES = 1024 * 1024
-    with unchanged(), pytest.raises(RuleViolation, match="for stor"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="for stor"):
         services.consultation_document_add(
             consultation=consultation,
             title="Stor",
@@ -143,8 +132,8 @@ def test_a_version_cannot_be_changed(draft):
         version.save()
 
 
-def test_response_needs_a_consultation(council, committee, secretary, unchanged):
-    with unchanged(), pytest.raises(RuleViolation):
+def test_response_needs_a_consultation(council, committee, secretary):
+    with assert_unchanged(), pytest.raises(RuleViolation):
         services.statement_create(
             council=council, kind="response", title="Svar uden høring", recipient=committee, by=secretary
         )
@@ -160,12 +149,12 @@ def test_members_comment_on_the_latest_version(draft, users):
 # --------------------------------------------------------------------------- adoption
 
 
-def test_cannot_send_or_publish_a_draft(draft, secretary, unchanged):
-    with unchanged(draft), pytest.raises(RuleViolation, match="ikke vedtaget"):
+def test_cannot_send_or_publish_a_draft(draft, secretary):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="ikke vedtaget"):
         services.statement_send(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="ikke vedtaget"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="ikke vedtaget"):
         services.statement_publish(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation):
+    with assert_unchanged(), pytest.raises(RuleViolation):
         services.follow_up_register(
             statement=draft, decided_on=TODAY, body="Byrådet", decision="Vedtaget", by=secretary
         )
@@ -184,10 +173,10 @@ def test_meeting_route_records_the_decision(draft, secretary):
     assert verbs(draft)[-1] == "statement.adopted"
 
 
-def test_meeting_route_refusals(council, draft, secretary, unchanged):
+def test_meeting_route_refusals(council, draft, secretary):
     rejected = meeting_decision(council, title="Høringssvar", adopted=False)
     with (
-        unchanged(draft),
+        assert_unchanged(),
         pytest.raises(
             RuleViolation,
             match=r"vedtog ikke indstillingen under Møde 24\.11\.2026, pkt\. 1.*forretningsorden § 6, stk\. 2",
@@ -209,17 +198,17 @@ def test_meeting_route_refusals(council, draft, secretary, unchanged):
     )
     noted = meeting_decision(council, title="", item=information, day=datetime.date(2026, 11, 25))
     assert noted.outcome == "noted"
-    with unchanged(draft), pytest.raises(RuleViolation, match="vedtog ikke indstillingen"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="vedtog ikke indstillingen"):
         services.statement_adopt_at_meeting(statement=draft, decision=noted, by=secretary)
     other = services.statement_create(
         council=council, kind="statement", title="Anden udtalelse", recipient=draft.recipient, text="Tekst", by=None
     )
     used = adopt_at_meeting(other).decision
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede registreret som vedtagelsen af »Anden"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede registreret som vedtagelsen af »Anden"):
         services.statement_adopt_at_meeting(statement=draft, decision=used, by=secretary)
 
 
-def test_a_decision_of_another_council_cannot_adopt(draft, secretary, unchanged):
+def test_a_decision_of_another_council_cannot_adopt(draft, secretary):
     from raad.councils.models import Council
 
     other_council = Council.objects.create(
@@ -229,31 +218,31 @@ def test_a_decision_of_another_council_cannot_adopt(draft, secretary, unchanged)
 
     decision = meeting_decision(draft.council, title="Høringssvar")
     Meeting.objects.filter(pk=decision.item.meeting_id).update(council=other_council)
-    with unchanged(draft), pytest.raises(RuleViolation, match="et andet råd"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="et andet råd"):
         services.statement_adopt_at_meeting(
             statement=draft, decision=Decision.objects.get(pk=decision.pk), by=secretary
         )
 
 
-def test_no_adoption_without_text(council, consultation, secretary, unchanged):
+def test_no_adoption_without_text(council, consultation, secretary):
     empty = services.statement_create(
         council=council, kind="response", title="Tomt", consultation=consultation, by=secretary
     )
     decision = meeting_decision(council, title="Tomt")
-    with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="intet udkast"):
         services.statement_adopt_at_meeting(statement=empty, decision=decision, by=secretary)
-    with unchanged(empty), pytest.raises(RuleViolation, match="intet udkast"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="intet udkast"):
         services.written_procedure_open(statement=empty, by=secretary)
 
 
-def test_adopted_statement_is_immutable_corrections_are_new_versions(draft, secretary, unchanged):
+def test_adopted_statement_is_immutable_corrections_are_new_versions(draft, secretary):
     _adopt_at_meeting(draft, secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="vedtaget"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="vedtaget"):
         services.statement_version_save(statement=draft, text="Ny tekst", by=secretary)
     again = meeting_decision(draft.council, title="Igen", day=datetime.date(2026, 11, 25))
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede vedtaget"):
         services.statement_adopt_at_meeting(statement=draft, decision=again, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation):
+    with assert_unchanged(), pytest.raises(RuleViolation):
         services.statement_correct(statement=draft, text="Rettet", note=" ", by=secretary)
     version = services.statement_correct(
         statement=draft, text="Rådet støtter politikken (rettet stavefejl).", note="Stavefejl", by=secretary
@@ -272,8 +261,8 @@ def test_written_procedure_adopts_with_the_rules_majority(council, draft, secret
     assert procedure.closes_on == TODAY + datetime.timedelta(days=rules_in_force(council).written_procedure_days)
     assert len(mail.outbox) == 0  # e-mails leave only after commit
     for name in ["Amina", "Lars", "Ahmad", "Mette", "Fatima", "Olena", "Zainab"]:
-        services.written_answer_give(procedure=procedure, user=_user_for(name), answer="agree")
-    services.written_answer_give(procedure=procedure, user=_user_for("Mikkel"), answer="comment", comment="Fint.")
+        services.written_answer_give(procedure=procedure, user=login_for(name), answer="agree")
+    services.written_answer_give(procedure=procedure, user=login_for("Mikkel"), answer="comment", comment="Fint.")
     with pytest.raises(RuleViolation, match="ikke alle"):
         services.written_procedure_close(procedure=procedure, by=secretary)
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=CPH), tick=False):
@@ -287,7 +276,7 @@ def test_written_procedure_adopts_with_the_rules_majority(council, draft, secret
 
 def test_written_procedure_too_few_answers_is_not_adopted(draft, secretary):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
-    services.written_answer_give(procedure=procedure, user=_user_for("Amina"), answer="agree")
+    services.written_answer_give(procedure=procedure, user=login_for("Amina"), answer="agree")
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=CPH), tick=False):
         procedure = services.written_procedure_close(procedure=procedure, by=secretary)
     assert procedure.result == "not_quorate"
@@ -295,33 +284,33 @@ def test_written_procedure_too_few_answers_is_not_adopted(draft, secretary):
     assert draft.status == "draft"
 
 
-def test_written_answer_refusals(draft, secretary, users, unchanged):
+def test_written_answer_refusals(draft, secretary, users):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
     services.written_answer_give(procedure=procedure, user=users["medlem"], answer="agree")
-    with unchanged(draft), pytest.raises(RuleViolation, match="én gang"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="én gang"):
         services.written_answer_give(procedure=procedure, user=users["medlem"], answer="disagree")
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=secretary, answer="agree")
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=users["stedfortraeder"], answer="agree")
-    with unchanged(draft), pytest.raises(RuleViolation):
+    with assert_unchanged(), pytest.raises(RuleViolation):
         services.written_answer_give(procedure=procedure, user=users["forperson"], answer="comment", comment="")
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede en åben"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede en åben"):
         services.written_procedure_open(statement=draft, by=secretary)
     with (
         time_machine.travel(datetime.datetime(2026, 12, 5, 9, 0, tzinfo=CPH), tick=False),
-        unchanged(draft),
+        assert_unchanged(),
         pytest.raises(RuleViolation, match="Svarfristen"),
     ):
         services.written_answer_give(procedure=procedure, user=users["forperson"], answer="agree")
 
 
-def test_member_who_left_cannot_answer(draft, secretary, users, unchanged):
+def test_member_who_left_cannot_answer(draft, secretary, users):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
     membership = Membership.objects.get(person__user=users["medlem"])
     membership.ends_on = TODAY - datetime.timedelta(days=1)
     membership.save()
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=users["medlem"], answer="agree")
 
 
@@ -335,11 +324,11 @@ def test_written_procedure_uses_tie_rule_in_force(council, draft, secretary, use
     assert procedure.result == "adopted" and procedure.tally["decided_by"] == "chair"
 
 
-def test_closing_twice_is_refused(draft, secretary, unchanged):
+def test_closing_twice_is_refused(draft, secretary):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=CPH), tick=False):
         services.written_procedure_close(procedure=procedure, by=secretary)
-        with unchanged(draft), pytest.raises(RuleViolation, match="allerede afsluttet"):
+        with assert_unchanged(), pytest.raises(RuleViolation, match="allerede afsluttet"):
             services.written_procedure_close(procedure=procedure, by=secretary)
 
 
@@ -357,16 +346,16 @@ def test_urgent_procedure_needs_both_chair_and_vice_chair(draft, users):
     assert draft.report_item is None
 
 
-def test_urgent_approval_refusals(council, draft, users, unchanged):
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun forpersonen"):
+def test_urgent_approval_refusals(council, draft, users):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun forpersonen"):
         services.urgent_approve(statement=draft, user=users["medlem"])
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun forpersonen"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun forpersonen"):
         services.urgent_approve(statement=draft, user=users["sekretariat"])
     services.urgent_approve(statement=draft, user=users["forperson"])
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede godkendt"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede godkendt"):
         services.urgent_approve(statement=draft, user=users["forperson"])
     _rules(council, urgent_procedure_allowed=False)
-    with unchanged(draft), pytest.raises(RuleViolation, match="tillader ikke"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="tillader ikke"):
         services.urgent_approve(statement=draft, user=users["naestforperson"])
 
 
@@ -437,10 +426,10 @@ def test_send_before_commit_sends_no_mail(draft, secretary):
     assert mail.outbox == []  # the test transaction never commits
 
 
-def test_late_send_requires_and_shows_a_reason(draft, secretary, unchanged):
+def test_late_send_requires_and_shows_a_reason(draft, secretary):
     _adopt_at_meeting(draft, secretary)
     with time_machine.travel(datetime.datetime(2026, 12, 7, 9, 0, tzinfo=CPH), tick=False):
-        with unchanged(draft), pytest.raises(RuleViolation, match="begrundelsen"):
+        with assert_unchanged(), pytest.raises(RuleViolation, match="begrundelsen"):
             services.statement_send(statement=draft, by=secretary, late_reason="  ")
         statement = services.statement_send(statement=draft, by=secretary, late_reason="Rådets møde blev flyttet.")
     assert statement.late_reason == "Rådets møde blev flyttet."
@@ -454,14 +443,14 @@ def test_on_time_send_stores_no_late_reason(draft, secretary):
     assert statement.late_reason == ""
 
 
-def test_sending_twice_is_refused(draft, secretary, unchanged):
+def test_sending_twice_is_refused(draft, secretary):
     _adopt_at_meeting(draft, secretary)
     services.statement_send(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede sendt"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede sendt"):
         services.statement_send(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede offentliggjort"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede offentliggjort"):
         services.statement_publish(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="sendt"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="sendt"):
         services.minority_statement_add(statement=draft, members="X", text="Y", by=secretary)
 
 
@@ -523,17 +512,17 @@ def test_statuses_never_skip_adoption_in_the_database(draft):
     assert WrittenProcedure.objects.count() == 0
 
 
-def test_secretariat_registers_an_answer_sent_by_email(draft, secretary, unchanged):
+def test_secretariat_registers_an_answer_sent_by_email(draft, secretary):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
     mette = Membership.objects.get(person__first_name="Mette")
     answer = services.written_answer_give(procedure=procedure, user=secretary, membership=mette, answer="agree")
     assert (answer.membership, answer.given_by) == (mette, secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="én gang"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="én gang"):
         services.written_answer_give(procedure=procedure, user=secretary, membership=mette, answer="agree")
     # Jonas resigned on 30 June 2026 (membership demo): his answer cannot be registered.
     jonas = Membership.objects.get(person__first_name="Jonas")
     assert jonas.ends_on == datetime.date(2026, 6, 30)
-    with unchanged(draft), pytest.raises(RuleViolation, match="Kun medlemmer"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Kun medlemmer"):
         services.written_answer_give(procedure=procedure, user=secretary, membership=jonas, answer="agree")
 
 
@@ -564,39 +553,39 @@ def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(council, 
     assert statement.decision_reference == "Godkendt af forperson og næstforperson 26.11.2026"
 
 
-def test_more_refusals_leave_the_database_unchanged(council, draft, secretary, users, unchanged):
+def test_more_refusals_leave_the_database_unchanged(council, draft, secretary, users):
     procedure = services.written_procedure_open(statement=draft, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="ikke alle"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="ikke alle"):
         services.written_procedure_close(procedure=procedure, by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="Ukendt vej"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Ukendt vej"):
         services.statement_plan_route(statement=draft, route="by_lot", by=secretary)
     _rules(council, urgent_procedure_allowed=False)
-    with unchanged(draft), pytest.raises(RuleViolation, match="tillader ikke"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="tillader ikke"):
         services.statement_plan_route(statement=draft, route="urgent", by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="Skriv en kommentar"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Skriv en kommentar"):
         services.draft_comment_add(statement=draft, text=" ", proposed_text="", by=users["medlem"])
     _adopt_at_meeting(draft, secretary)
-    with unchanged(draft), pytest.raises(RuleViolation):
+    with assert_unchanged(), pytest.raises(RuleViolation):
         services.draft_comment_add(statement=draft, text="For sent", by=users["medlem"])
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede vedtaget"):
         services.statement_plan_route(statement=draft, route="written", by=secretary)
-    with unchanged(draft), pytest.raises(RuleViolation, match="allerede vedtaget"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="allerede vedtaget"):
         services.urgent_approve(statement=draft, user=users["forperson"])
-    with unchanged(draft), pytest.raises(RuleViolation, match="før rådets udtalelse"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="før rådets udtalelse"):
         services.follow_up_register(
             statement=draft, decided_on=datetime.date(2026, 11, 1), body="KB", decision="X", by=secretary
         )
-    with unchanged(draft), pytest.raises(RuleViolation, match="Teksten er tom"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="Teksten er tom"):
         services.statement_correct(statement=draft, text=" ", note="Tom", by=secretary)
 
 
-def test_recipient_without_email_cannot_be_sent_to(council, secretary, unchanged):
+def test_recipient_without_email_cannot_be_sent_to(council, secretary):
     nobody = services.committee_create(municipality=council.municipality, name="Forvaltningen", by=secretary)
     statement = services.statement_create(
         council=council, kind="comment", title="Kommentar", recipient=nobody, text="Tekst", by=secretary
     )
     _adopt_at_meeting(statement, secretary)
-    with unchanged(statement), pytest.raises(RuleViolation, match="ingen e-mailadresse"):
+    with assert_unchanged(), pytest.raises(RuleViolation, match="ingen e-mailadresse"):
         services.statement_send(statement=statement, by=secretary)
 
 

@@ -7,10 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from raad.membership.demo import DEMO_PASSWORD
 from raad.statements import services
 from raad.statements.models import Consultation, ConsultationDocument, Statement, WrittenAnswer
-from raad.testing import totp_code
+from raad.testing.cast import log_in_verified
 
 from .conftest import adopt_at_meeting
 
@@ -25,12 +24,7 @@ def _today():
 
 
 def login(client, user):
-    response = client.post(reverse("core:login"), {"username": user.username, "password": DEMO_PASSWORD})
-    assert response.status_code == 302
-    if response["Location"].startswith(reverse("core:otp_verify")):
-        response = client.post(response["Location"], {"token": totp_code(user)})
-        assert response.status_code == 302
-    return client
+    return log_in_verified(client, user)
 
 
 @pytest.fixture
