@@ -6,7 +6,7 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
 (Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is
-invented. Back-dated, so no e-mails are sent.
+invented. Back-dated, so no e-mails are queued (`raad.core.mail.suppressed`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from raad.core import mail
 from raad.core.roles import Role
 from raad.core.services import totp_device_create_confirmed, user_create
 from raad.councils.models import Term
@@ -31,7 +32,6 @@ DEMO_PASSWORD = "demo-holbaek-2026"
 # Base32 JBSWY3DPEHPK3PXP: the secretariat's demo authenticator (add it to any authenticator app).
 DEMO_TOTP_KEY_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_KEY_BASE32 = "JBSWY3DPEHPK3PXP"
-BASE_URL = "http://127.0.0.1:8000"
 CPH = ZoneInfo("Europe/Copenhagen")
 
 NOMINATING_BODIES = [
@@ -115,6 +115,11 @@ def _data(first, last, postcode, city, login=None) -> CandidateData:
 
 
 def load(state: dict) -> None:
+    with mail.suppressed():  # the demo describes the past: nobody is mailed
+        _load(state)
+
+
+def _load(state: dict) -> None:
     council = state["council"]
     if Seat.objects.filter(council=council).exists():
         state["password"] = DEMO_PASSWORD
@@ -166,9 +171,7 @@ def load(state: dict) -> None:
         title="Indstilling af medlemmer til Integrationsrådet 2026–2029",
         deadline=_at(datetime.date(2026, 1, 12), 12),
         message="Vi ser frem til jeres forslag.",
-        base_url=BASE_URL,
         now=_at(datetime.date(2025, 11, 20), 9),
-        notify_bodies=False,
         by=secretary,
     )
     nominations = []
@@ -184,9 +187,7 @@ def load(state: dict) -> None:
                 motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
                 submitted_by_name="Kontaktperson",
                 submitted_by_email=f"kontakt{index + 1}@forening.invalid",
-                base_url=BASE_URL,
                 now=_at(datetime.date(2026, 1, 5) + datetime.timedelta(days=index % 5)),
-                send_mail=False,
             )
         )
     # A second candidate for seat 5, whom the board did not appoint (the retention job will anonymise her).
@@ -199,9 +200,7 @@ def load(state: dict) -> None:
         motivation="Erfaren frivillig.",
         submitted_by_name="Kontaktperson",
         submitted_by_email="kontakt5@forening.invalid",
-        base_url=BASE_URL,
         now=_at(datetime.date(2026, 1, 9)),
-        send_mail=False,
     )
     for nomination in [*nominations, not_appointed]:
         for who in ("candidate", "substitute"):
@@ -238,7 +237,6 @@ def load(state: dict) -> None:
         url="",
         starts_on=START,
         lines=lines,
-        send_letters=False,
         by=secretary,
     )
 
@@ -261,7 +259,7 @@ def load(state: dict) -> None:
 
     # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
     jonas = memberships["Jonas"]
-    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.member_resign(membership=jonas, last_day=datetime.date(2026, 6, 30), by=secretary)
     services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=datetime.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
     services.member_flag_moved_away(

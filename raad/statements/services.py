@@ -4,7 +4,6 @@ RuleViolation before anything is written (a refused transition leaves the databa
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -548,7 +547,13 @@ def written_procedure_open(
         )
     ) % {"date": procedure.closes_on.strftime("%d.%m.%Y")}
     body += "\n\n" + _da(gettext_noop("Udkastet (version %(n)s):")) % {"n": version.number} + "\n\n" + version.text
-    transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+    notify.send_plain(
+        key=f"written-opened:{procedure.pk}",
+        council=statement.council_id,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+    )
     return procedure
 
 
@@ -884,8 +889,7 @@ def statement_send(
             "journal": {"before": None, "after": str(entry)},
         },
     )
-    statement_id = statement.pk
-    transaction.on_commit(lambda: notify.statement_letter(statement_id=statement_id))
+    notify.statement_letter(statement_id=statement.pk)
     if rules_in_force(statement.council_id, today).publish_statements:
         _publish(statement=statement, by=by, now=sent_at)
     return statement
@@ -963,17 +967,26 @@ def follow_up_register(
 # ------------------------------------------------------------------------------------------ reminders
 
 
-def _council_recipients(council_id: int, on: datetime.date) -> list[str]:
-    addresses = [m.person.email for m in memberships_in_force(council_id, on) if m.person.email]
-    council = Council.objects.get(pk=council_id)
-    if council.contact_email:
-        addresses.append(council.contact_email)
-    return addresses
+def _council_recipients(council_id: int, on: datetime.date, cache: dict[int, list[str]]) -> list[str]:
+    """The members in force and the council's contact address; read once per council (`cache`)."""
+    if council_id not in cache:
+        addresses = [
+            m.person.email for m in memberships_in_force(council_id, on).select_related("person") if m.person.email
+        ]
+        contact = Council.objects.filter(pk=council_id).values_list("contact_email", flat=True).first()
+        if contact:
+            addresses.append(contact)
+        cache[council_id] = addresses
+    return cache[council_id]
 
 
-def _remember(key: str, recipients: list[str]) -> bool:
-    """Record that a reminder is sent; False if it was sent before (the reminder is then skipped)."""
+def _remember(key: str, recipients: list[str], done: set[str]) -> bool:
+    """Record that a reminder is queued (in the outbox, in this transaction); False if it was before (the
+    reminder is then skipped). `done` holds the keys recorded before this run, read in one query."""
+    if key in done:
+        return False
     _record, created = ReminderSent.objects.get_or_create(key=key, defaults={"recipients": len(recipients)})
+    done.add(key)
     return created
 
 
@@ -997,10 +1010,12 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
     open_consultations = (
         Consultation.objects.filter(deadline__gte=today, council__archived_at__isnull=True)
         .exclude(Exists(answered))
-        .select_related("council")
+        .select_related("council", "committee")
         .order_by("council_id", "deadline")
     )
     rules_cache: dict[int, Any] = {}
+    recipients_cache: dict[int, list[str]] = {}
+    done = set(ReminderSent.objects.filter(key__regex=r"^(consultation|written):").values_list("key", flat=True))
     for consultation in open_consultations:
         if consultation.council_id not in rules_cache:
             rules_cache[consultation.council_id] = rules_in_force(consultation.council_id, today)
@@ -1014,8 +1029,8 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
         if stage is None:
             continue
         key = f"consultation:{consultation.pk}:{stage}"
-        recipients = _council_recipients(consultation.council_id, today)
-        if not _remember(key, recipients):
+        recipients = _council_recipients(consultation.council_id, today, recipients_cache)
+        if not _remember(key, recipients, done):
             continue
         subject = _("Påmindelse: høringsfrist %(date)s – %(subject)s") % {
             "date": consultation.deadline.strftime("%d.%m.%Y"),
@@ -1029,7 +1044,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
             "date": consultation.deadline.strftime("%d.%m.%Y"),
             "left": rules.days_left(consultation.deadline, today),
         }
-        transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+        notify.send_plain(key=key, council=consultation.council_id, recipients=recipients, subject=subject, body=body)
         sent.append(key)
 
     procedures = WrittenProcedure.objects.filter(
@@ -1044,16 +1059,18 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 for m in memberships_in_force(procedure.statement.council_id, today)
                 if m.person.email and m.person_id not in answered_people
             ]
-            if not _remember(key, recipients):
+            if not _remember(key, recipients, done):
                 continue
             subject = _("Sidste dag: skriftlig procedure om %(title)s") % {"title": procedure.statement.title}
             body = _("I dag er sidste frist for at svare enig, uenig eller med en bemærkning i arbejdsrummet.")
-            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+            notify.send_plain(
+                key=key, council=procedure.statement.council_id, recipients=recipients, subject=subject, body=body
+            )
             sent.append(key)
         else:
             key = f"written:{procedure.pk}:closed"
-            recipients = _council_recipients(procedure.statement.council_id, today)
-            if not _remember(key, recipients):
+            recipients = _council_recipients(procedure.statement.council_id, today, recipients_cache)
+            if not _remember(key, recipients, done):
                 continue
             closed = written_procedure_close(procedure=procedure, by=None, on=today)
             subject = _("Skriftlig procedure afsluttet: %(title)s") % {"title": procedure.statement.title}
@@ -1061,6 +1078,8 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 "result": closed.get_result_display(),
                 **{k: closed.tally[k] for k in ("agree", "disagree", "comment")},
             }
-            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+            notify.send_plain(
+                key=key, council=procedure.statement.council_id, recipients=recipients, subject=subject, body=body
+            )
             sent.append(key)
     return sent

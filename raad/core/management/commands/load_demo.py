@@ -10,13 +10,15 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from raad.core import mail
+
 
 class Command(BaseCommand):
     help = "Load the Holbæk demo council with fictional people and print the demo logins."
 
     def handle(self, *args, **options):
         state: dict = {"logins": [], "notes": []}
-        with transaction.atomic():
+        with transaction.atomic(), mail.suppressed():  # the demo describes the past: nobody is mailed
             for config in apps.get_app_configs():
                 if not config.name.startswith("raad.") or find_spec(f"{config.name}.demo") is None:
                     continue
