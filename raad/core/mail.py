@@ -176,7 +176,7 @@ def deliver(*, ids: Iterable[int] | None = None, now: datetime.datetime | None =
                     claimed_until=None,
                     attempts=attempts,
                     last_error=str(error)[:1000] or error.__class__.__name__,
-                    next_attempt_at=timezone.now() + backoff(attempts),
+                    next_attempt_at=now + backoff(attempts),
                 )
                 _close_quietly(connection)  # a broken connection is opened again for the next mail
             else:
