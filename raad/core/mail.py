@@ -112,7 +112,7 @@ def queue(
 
 def _render(name: str, context: dict[str, Any]) -> str:
     """A plain-text template, without HTML escaping ("&" stays "&" in a subject or a name)."""
-    return get_template(name).template.render(Context(context, autoescape=False))
+    return get_template(name).template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
 
 
 def _enqueue(ids: list[int]) -> None:

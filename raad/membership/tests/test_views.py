@@ -184,7 +184,8 @@ def test_calls_are_opened_and_the_body_is_emailed_its_link(
         )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[seat.nominating_body.contact_email]]
-    link = re.search(r"http://testserver(/indstilling/\S+/)", mailoutbox[0].body).group(1)
+    # The link is absolute, from SITE_URL (the test settings: https://raad.test), not from the request.
+    link = re.search(r"https://raad\.test(/indstilling/\S+/)", mailoutbox[0].body).group(1)
     assert client.get(link).status_code == 200
 
 
@@ -216,7 +217,7 @@ def test_nomination_form_works_without_login_and_mails_after_commit(
     assert AuditEntry.objects.filter(verb="nomination.submitted", target_id=str(nomination.pk)).count() == 1
     # the candidate confirms through the link in her e-mail: consent
     mail = next(m for m in mailoutbox if m.to == ["ida@example.org"])
-    confirm = re.search(r"http://testserver(/indstilling/bekraeft/\S+/)", mail.body).group(1)
+    confirm = re.search(r"https://raad\.test(/indstilling/bekraeft/\S+/)", mail.body).group(1)  # SITE_URL
     assert "Din adresse, e-mail og telefon offentliggøres aldrig" in client.get(confirm).content.decode()
     assert client.post(confirm, {"bio": "", "publish_bio": ""}).status_code == 400  # consent is required
     response = client.post(confirm, {"consent": "on", "bio": "Lærer.", "publish_bio": ""})
