@@ -290,6 +290,4 @@ def test_a_vacancy_tells_the_nominating_body_and_the_secretariat(
     # One mail each (recipients do not see each other's addresses), same text.
     assert [m.to for m in mailoutbox] == [["integrationsraadet@holbaek.invalid"], ["forening3@example.org"]]
     assert mailoutbox[0].subject == "Ledig plads i Integrationsrådet i Holbæk Kommune"
-    assert all(
-        "Plads 3 i Integrationsrådet i Holbæk Kommune er ledig fra 31. maj 2026" in m.body for m in mailoutbox
-    )
+    assert all("Plads 3 i Integrationsrådet i Holbæk Kommune er ledig fra 31. maj 2026" in m.body for m in mailoutbox)
