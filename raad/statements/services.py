@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.i18n import in_council_language
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Municipality, Purpose
@@ -49,7 +49,7 @@ CONSULTATION_FIELDS = ("subject", "committee", "received_on", "deadline", "case_
 def _house_language():
     """Texts that are stored (journal, decision references) or mailed are in the council's language
     (settings.LANGUAGE_CODE), whatever language the person who triggered them reads the site in."""
-    return translation.override(settings.LANGUAGE_CODE)
+    return in_council_language()
 
 
 def _da(message: str) -> str:
