@@ -148,6 +148,14 @@ class SMTPServer:
         self.directory = directory
         self.process = process
 
+    def stop(self) -> None:
+        """Stop the server process (the mail server is down: connections are refused)."""
+        _terminate(self.process)
+
+    def start(self) -> None:
+        """Start it again on the same port, keeping the messages received before."""
+        self.process = _launch(self.port, self.directory)
+
     def messages(self, count: int | None = None, timeout: float = 5.0) -> list[email.message.EmailMessage]:
         """The received messages, oldest first, parsed. Waits up to `timeout` seconds for `count` messages
         (for at least one when `count` is None); returns what has arrived by then."""
@@ -167,11 +175,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(settings, tmp_path):
-    """Start a real SMTP server on 127.0.0.1 and point Django's SMTP backend at it for this test."""
-    directory = tmp_path / "mail"
-    port = _free_port()
+def _launch(port: int, directory: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "raad.testing.smtp_sink", "--port", str(port), "--directory", str(directory)],
         cwd=ROOT,
@@ -179,11 +183,33 @@ def smtp_server(settings, tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
-    try:
-        line = process.stdout.readline().strip() if process.stdout else ""
-        if line != "ready":
+    line = process.stdout.readline().strip() if process.stdout else ""
+    if line != "ready":
+        process.kill()
+        pytest.fail(f"the SMTP sink did not start (exit code {process.wait(5)}, said {line!r})", pytrace=False)
+    return process
+
+
+def _terminate(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
             process.kill()
-            pytest.fail(f"the SMTP sink did not start (exit code {process.wait(5)}, said {line!r})", pytrace=False)
+            process.wait(5)
+    if process.stdout:
+        process.stdout.close()
+
+
+@pytest.fixture
+def smtp_server(settings, tmp_path):
+    """Start a real SMTP server on 127.0.0.1 and point Django's SMTP backend at it for this test.
+    `smtp_server.stop()` and `.start()` take it down and bring it back (the outbox fault test)."""
+    directory = tmp_path / "mail"
+    port = _free_port()
+    server = SMTPServer("127.0.0.1", port, directory, _launch(port, directory))
+    try:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = port
@@ -191,16 +217,9 @@ def smtp_server(settings, tmp_path):
         settings.EMAIL_HOST_PASSWORD = ""
         settings.EMAIL_USE_TLS = False
         settings.EMAIL_USE_SSL = False
-        yield SMTPServer("127.0.0.1", port, directory, process)
+        yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        if process.stdout:
-            process.stdout.close()
+        _terminate(server.process)
 
 
 @pytest.fixture(autouse=True)

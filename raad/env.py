@@ -95,3 +95,25 @@ def env_email(name: str, default: str) -> str:
     if "@" not in value or value.startswith("@") or value.endswith("@"):
         raise ImproperlyConfigured(f"Environment variable {name} must be an e-mail address, got {value!r}.")
     return value
+
+
+def env_site_url(name: str, default: str | None = None) -> str:
+    """The address the site is reached at, for links in e-mails and feeds: http(s)://host[:port][/prefix],
+    without a trailing slash, query or fragment."""
+    value = _raw(name) or default
+    if value is None:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be set to the address people reach the site at, "
+            "e.g. https://raad.holbaek.dk (links in e-mails are built from it)."
+        )
+    parsed = urlparse(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.hostname or parsed.query or parsed.fragment:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be an http:// or https:// address such as "
+            f"https://raad.holbaek.dk, got {value!r}."
+        )
+    try:
+        parsed.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} has an invalid port, got {value!r}.") from None
+    return value.rstrip("/")

@@ -13,6 +13,7 @@ from raad.env import (
     env_email,
     env_int,
     env_list,
+    env_site_url,
     env_str,
 )
 
@@ -24,6 +25,8 @@ _INSECURE_DEV_KEY = "insecure-development-key-only-for-local-demo-and-tests-0123
 SECRET_KEY = env_str("SECRET_KEY", _INSECURE_DEV_KEY if DEBUG else None)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Where people reach the site: every absolute link (e-mails, feeds) is built from it (raad.core.links).
+SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None)
 
 INSTALLED_APPS = [
     "raad.core",
@@ -155,6 +158,23 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env_email("DEFAULT_FROM_EMAIL", "raad@holbaek.invalid")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (django-tasks). The outbox (raad.core.mail) enqueues one delivery task after each commit.
+# "immediate" runs it in the same process right after the commit (demo, tests, a single small server);
+# "database" stores it for `manage.py db_worker` (package django-tasks-db), see docs/kernel-mail.md.
+# Whatever the backend, `manage.py deliver_mail` from cron sends every mail that is due (retries too).
+TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", ("immediate", "database"))
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS += ["django_tasks_db"]
+INSTALLED_APPS += ["django_tasks"]
 
 # Security. Secure by default; a local demo (DEBUG=true) runs on plain http.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -7,11 +7,10 @@ import decimal
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import translation
 
+from raad.core.i18n import in_council_language
 from raad.core.models import AuditEntry, User
 
 _VERB_LABELS: dict[str, Any] = {}
@@ -89,7 +88,7 @@ def record(
     changes = changes or {}
     if target is not None:
         changes = _mask_private(type(target), changes)
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_council_language():
         entry = AuditEntry(
             actor=actor if actor is not None and actor.pk else None,
             actor_label=(str(actor) if actor is not None and actor.pk else "system"),

@@ -1,5 +1,5 @@
 """Content in two languages: a Danish field `x` and an English field `x_en` beside it; dates in the page's
-language."""
+language; and the one way to render something in the council's official language or a recipient's own."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
@@ -41,3 +41,41 @@ def date_local(value: datetime.date | datetime.datetime | None, name: str) -> st
             if format_string:
                 return dateformat.format(value, format_string)
     raise ValueError(f"{name} is not defined in raad/formats/{settings.LANGUAGE_CODE}/formats.py")
+
+
+# --- Which language a text is rendered in ----------------------------------------------------------------
+#
+# Two cases, one way each. What the council writes (journal texts, letters, e-mails to whoever has no
+# language recorded) is in its official language; an e-mail to a person is in that person's own language
+# when one is recorded, else in the council's. Both are context managers around `translation.override`.
+
+
+def council_language(council: Any = None) -> str:
+    """The council's official language: its `language` where the model has one, else the installation's
+    (settings.LANGUAGE_CODE, Danish)."""
+    language = getattr(council, "language", "") or ""
+    return language if _known(language) else settings.LANGUAGE_CODE
+
+
+def recipient_language(recipient: Any, council: Any = None) -> str:
+    """The recipient's own language (`language` on the person, or on the person's user) when recorded and
+    offered by the site, else the council's official language."""
+    for holder in (recipient, getattr(recipient, "user", None)):
+        language = getattr(holder, "language", "") or ""
+        if _known(language):
+            return language
+    return council_language(council)
+
+
+def in_council_language(council: Any = None) -> translation.override:
+    """`with in_council_language(council):` renders texts in the council's official language."""
+    return translation.override(council_language(council))
+
+
+def in_recipient_language(recipient: Any, council: Any = None) -> translation.override:
+    """`with in_recipient_language(person, council):` renders texts in the recipient's language."""
+    return translation.override(recipient_language(recipient, council))
+
+
+def _known(language: str) -> bool:
+    return bool(language) and language in {code for code, _name in settings.LANGUAGES}

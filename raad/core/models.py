@@ -84,3 +84,33 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit journal cannot be deleted.")
+
+
+class OutgoingMail(BaseModel):
+    """One e-mail queued by a service in the transaction of the change; delivered after commit by a task,
+    retried with backoff, sent once (the unique key; a conditional UPDATE claims it). See raad.core.mail."""
+
+    key = models.CharField(_("nøgle"), max_length=200, unique=True)
+    council_id = models.BigIntegerField(_("råd"), null=True, blank=True, db_index=True)
+    to = models.EmailField(_("modtager"))
+    cc = models.JSONField(_("kopi til"), default=list, blank=True)
+    reply_to = models.EmailField(_("svar til"), blank=True)
+    language = models.CharField(_("sprog"), max_length=10, blank=True)
+    subject = models.CharField(_("emne"), max_length=300)
+    body = models.TextField(_("tekst"))
+    # [{"name": "…pdf", "mimetype": "application/pdf", "content": "<base64>"}]
+    attachments = models.JSONField(_("bilag"), default=list, blank=True)
+    next_attempt_at = models.DateTimeField(_("næste forsøg"), null=True, blank=True)
+    claimed_until = models.DateTimeField(_("under afsendelse til"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)
+    last_error = models.TextField(_("seneste fejl"), blank=True)
+
+    class Meta:
+        verbose_name = _("udgående e-mail")
+        verbose_name_plural = _("udgående e-mails")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"], name="core_outgoingmail_due")]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"

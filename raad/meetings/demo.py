@@ -12,10 +12,11 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from raad.core import mail
 from raad.core.models import User
 from raad.councils.demo import DemoCalendar, DemoContext
 from raad.councils.models import Purpose
-from raad.meetings import notify, services
+from raad.meetings import services
 from raad.meetings.models import Meeting, Minutes
 from raad.membership.selectors import memberships_in_force
 
@@ -249,7 +250,7 @@ def load(context: DemoContext) -> None:
         return
     secretary = User.objects.filter(username="sekretariat").first()
     purposes = {p.number: p for p in Purpose.objects.filter(terms_of_reference__council=council)}
-    with notify.suppressed():
+    with mail.suppressed():
         previous = None
         for day, kind, items in PAST_MEETINGS:
             meeting = _held_meeting(council, secretary, purposes, calendar, calendar.day(day), kind, items)

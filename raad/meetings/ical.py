@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from raad.core.links import absolute_url
 from raad.meetings.models import Meeting
 
 
@@ -31,22 +32,22 @@ def _event(meeting: Meeting, host: str, summary: str) -> Event:
     return event
 
 
-def public_feed(meetings: list[Meeting], *, council_name: str, host: str, base_url: str) -> bytes:
+def public_feed(meetings: list[Meeting], *, council_name: str, host: str) -> bytes:
     """Dates and the public page of each meeting: no place details, no agenda text."""
     calendar = _calendar(council_name)
     for meeting in meetings:
         event = _event(meeting, host, f"{council_name}: {meeting.get_kind_display()}")
-        event.add("url", base_url + meeting.get_public_url())
+        event.add("url", absolute_url(meeting.get_public_url()))
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def member_feed(meetings: list[Meeting], *, council_name: str, host: str, base_url: str) -> bytes:
+def member_feed(meetings: list[Meeting], *, council_name: str, host: str) -> bytes:
     calendar = _calendar(council_name)
     for meeting in meetings:
         event = _event(meeting, host, f"{council_name}: {meeting.get_kind_display()}")
         event.add("location", ", ".join(part for part in (meeting.place, meeting.address) if part))
-        description = [base_url + meeting.get_absolute_url()]
+        description = [absolute_url(meeting)]
         if meeting.online_link:
             description.append(meeting.online_link)
         if meeting.accessibility_note:

@@ -402,27 +402,6 @@ class CalendarToken(BaseModel):
         return f"{self.user} ({self.council})"
 
 
-class OutgoingMail(BaseModel):
-    """An e-mail queued by a service; sent after commit, retried until sent, never sent twice (the key)."""
-
-    key = models.CharField(max_length=200, unique=True)
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+")
-    to = models.EmailField()
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("udgående e-mail")
-        verbose_name_plural = _("udgående e-mails")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.to}: {self.subject}"
-
-
 class ExtraordinaryRequest(BaseModel):
     """Members ask, with reasons, for an extraordinary meeting (R14). When the supporters reach the rules'
     threshold, the chair and the secretariat get the task of calling it."""

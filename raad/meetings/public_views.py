@@ -138,7 +138,6 @@ def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
             list(selectors.public_meetings(council)),
             council_name=council.name,
             host=request.get_host(),
-            base_url=f"{request.scheme}://{request.get_host()}",
         )
     )
 
@@ -153,7 +152,6 @@ def member_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             found[1],
             council_name=council.name,
             host=request.get_host(),
-            base_url=f"{request.scheme}://{request.get_host()}",
         )
     )
     response["Cache-Control"] = "private, no-store"

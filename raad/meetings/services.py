@@ -12,12 +12,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.i18n import in_council_language
+from raad.core.links import absolute_url
 from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
 from raad.core.text import clean_html, clean_text
@@ -49,7 +51,7 @@ from raad.membership.selectors import memberships_in_force
 
 def _official(func, *args):
     """Texts that become part of the record (rule names, minutes) are written in Danish, whoever is logged in."""
-    with translation.override("da"):
+    with in_council_language():
         return func(*args)
 
 
@@ -389,9 +391,7 @@ def attachment_add(
 
 
 @transaction.atomic
-def meeting_send_notice(
-    *, meeting: Meeting, by: User | None, base_url: str = "", now: datetime.datetime | None = None
-) -> Meeting:
+def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.datetime | None = None) -> Meeting:
     """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PLANNED:
@@ -420,8 +420,9 @@ def meeting_send_notice(
             council=meeting.council_id,
             key=f"notice:{meeting.pk}:{membership.pk}",
             to=email_of(membership.person),
+            recipient=membership.person,
             template="notice",
-            context={"meeting": meeting, "person": membership.person, "url": base_url + meeting.get_absolute_url()},
+            context={"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
         )
     return meeting
 
@@ -442,7 +443,6 @@ def apology_send(
     meeting: Meeting,
     membership: Membership,
     by: User | None,
-    base_url: str = "",
     now: datetime.datetime | None = None,
 ) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
@@ -478,12 +478,13 @@ def apology_send(
             council=meeting.council_id,
             key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
             to=email_of(attendance.substitute.person),
+            recipient=attendance.substitute.person,
             template="substitute_invitation",
             context={
                 "meeting": meeting,
                 "substitute": attendance.substitute.person,
                 "member": membership.person,
-                "url": base_url + meeting.get_absolute_url(),
+                "url": absolute_url(meeting),
             },
         )
     return attendance
@@ -905,9 +906,7 @@ def minutes_save_draft(
 
 
 @transaction.atomic
-def minutes_circulate(
-    *, minutes: Minutes, by: User | None, base_url: str = "", now: datetime.datetime | None = None
-) -> Minutes:
+def minutes_circulate(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
     """Send the draft to the members for approval by circulation within the rules' days (R21)."""
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
     if minutes.status != Minutes.Status.DRAFT:
@@ -934,13 +933,14 @@ def minutes_circulate(
             council=meeting.council_id,
             key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
             to=email_of(membership.person),
+            recipient=membership.person,
             template="minutes_circulated",
             context={
                 "meeting": meeting,
                 "minutes": minutes,
                 "person": membership.person,
                 "due": minutes.approval_due_on,
-                "url": base_url + meeting.get_absolute_url(),
+                "url": absolute_url(meeting),
             },
         )
     return minutes
@@ -1097,6 +1097,7 @@ def minutes_approve(
             council=meeting.council_id,
             key=f"minutes-approved:{minutes.pk}:{membership.pk}",
             to=email_of(membership.person),
+            recipient=membership.person,
             template="minutes_approved",
             context={"meeting": meeting, "person": membership.person},
         )
@@ -1192,7 +1193,7 @@ def calendar_token_renew(*, user: User, council: Council) -> CalendarToken:
 # --- Extraordinary meetings (R14) --------------------------------------------------------------------
 
 
-def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by: User | None, base_url: str) -> None:
+def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by: User | None) -> None:
     _support, created = ExtraordinarySupport.objects.get_or_create(request=request, membership=membership)
     if not created:
         return
@@ -1242,14 +1243,14 @@ def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by
                 context={
                     "request": request,
                     "count": count,
-                    "url": base_url + reverse("meetings:plan", args=[request.council.slug]),
+                    "url": absolute_url(reverse("meetings:plan", args=[request.council.slug])),
                 },
             )
 
 
 @transaction.atomic
 def extraordinary_request_create(
-    *, council: Council, membership: Membership, reasons: str, by: User | None, base_url: str = ""
+    *, council: Council, membership: Membership, reasons: str, by: User | None
 ) -> ExtraordinaryRequest:
     """A member asks for an extraordinary meeting with reasons; the request counts as their support."""
     council = Council.objects.select_for_update(of=("self",)).get(pk=council.pk)
@@ -1281,20 +1282,20 @@ def extraordinary_request_create(
         council_id=council.pk,
         changes={"threshold": {"before": None, "after": request.threshold}},
     )
-    _support_and_check(request, membership, by, base_url)
+    _support_and_check(request, membership, by)
     return request
 
 
 @transaction.atomic
 def extraordinary_request_support(
-    *, request: ExtraordinaryRequest, membership: Membership, by: User | None, base_url: str = ""
+    *, request: ExtraordinaryRequest, membership: Membership, by: User | None
 ) -> ExtraordinaryRequest:
     request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).select_related("council").get(pk=request.pk)
     if membership.seat.council_id != request.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan støtte anmodningen."))
     if request.meeting_id is not None:
         raise RuleViolation(_("Mødet er allerede indkaldt."))
-    _support_and_check(request, membership, by, base_url)
+    _support_and_check(request, membership, by)
     return request
 
 
@@ -1302,9 +1303,7 @@ def extraordinary_request_support(
 
 
 @transaction.atomic
-def item_deadline_reminders_queue(
-    *, lead: datetime.timedelta, now: datetime.datetime | None = None, base_url: str = ""
-) -> int:
+def item_deadline_reminders_queue(*, lead: datetime.timedelta, now: datetime.datetime | None = None) -> int:
     """Remind the members of every planned meeting whose item deadline falls within `lead` from now.
     Each member is reminded once per meeting (the mail key), however often this runs."""
     now = now or timezone.now()
@@ -1321,12 +1320,13 @@ def item_deadline_reminders_queue(
                 council=meeting.council_id,
                 key=f"item-deadline:{meeting.pk}:{membership.pk}",
                 to=email_of(membership.person),
+                recipient=membership.person,
                 template="item_deadline",
                 context={
                     "meeting": meeting,
                     "person": membership.person,
                     "deadline": deadline,
-                    "url": base_url + meeting.get_absolute_url(),
+                    "url": absolute_url(meeting),
                 },
             ):
                 queued += 1

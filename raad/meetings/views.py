@@ -40,10 +40,6 @@ def _crumbs(council: Council, *rest):
     ]
 
 
-def _base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
-
-
 class CouncilView(WorkspaceMixin, View):
     perm = "meetings.view"
 
@@ -420,15 +416,12 @@ class ExtraordinaryRequestView(CouncilView):
                     membership=membership,
                     reasons=form.cleaned_data["reasons"],
                     by=request.user,
-                    base_url=_base_url(request),
                 )
             else:
                 found = ExtraordinaryRequest.objects.filter(council=self.council, pk=request_pk).first()
                 if found is None:
                     raise Http404
-                found = services.extraordinary_request_support(
-                    request=found, membership=membership, by=request.user, base_url=_base_url(request)
-                )
+                found = services.extraordinary_request_support(request=found, membership=membership, by=request.user)
         except RuleViolation as violation:
             for message in violation.messages:
                 messages.error(request, message)
@@ -444,7 +437,7 @@ class ExtraordinaryRequestView(CouncilView):
 
 class SendNoticeView(ActionView):
     def act(self, request, meeting):
-        services.meeting_send_notice(meeting=meeting, by=request.user, base_url=_base_url(request))
+        services.meeting_send_notice(meeting=meeting, by=request.user)
         self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
 
 
@@ -461,9 +454,7 @@ class ApologyView(ActionView):
         membership = selectors.membership_of_user(request.user, meeting)
         if membership is None:
             raise PermissionDenied
-        attendance = services.apology_send(
-            meeting=meeting, membership=membership, by=request.user, base_url=_base_url(request)
-        )
+        attendance = services.apology_send(meeting=meeting, membership=membership, by=request.user)
         if attendance.substitute_id:
             self.success = _("Dit afbud er registreret. Din stedfortræder %(name)s er indkaldt.") % {
                 "name": attendance.substitute.person
@@ -773,9 +764,7 @@ class MinutesStartView(MinutesAction):
 
 class MinutesCirculateView(MinutesAction):
     def act(self, request, meeting):
-        minutes = services.minutes_circulate(
-            minutes=self.minutes(meeting), by=request.user, base_url=_base_url(request)
-        )
+        minutes = services.minutes_circulate(minutes=self.minutes(meeting), by=request.user)
         self.success = _("Referatet er sendt til godkendelse. Frist for indsigelser: %(date)s.") % {
             "date": minutes.approval_due_on.strftime("%d.%m.%Y")
         }

@@ -6,14 +6,15 @@ municipality, confirmed by the secretariat), every candidate's confirmation, the
 on 12 February (forperson by secret ballot; næstforperson on paper, tied twice and settled by lot; the
 representative to Det Nationale Integrationsråd), one resignation refilled by the member's substitute
 (Jonas Petersen, seat 6, by Ali Hassan), and one member reported as moved away. Everyone here is
-invented. Back-dated, so no e-mails are sent. The dates are as written for late November 2026; the
-demo's calendar (raad/councils/demo.py) moves them with the day the demo is loaded.
+invented. Back-dated, so no e-mails are queued (`raad.core.mail.suppressed`). The dates are as written for
+late November 2026; the demo's calendar (raad/councils/demo.py) moves them with the day the demo is loaded.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from raad.core import mail
 from raad.core.roles import Role
 from raad.core.services import totp_device_create_confirmed, user_create
 from raad.councils.demo import DemoCalendar, DemoContext
@@ -32,7 +33,6 @@ DEMO_PASSWORD = "demo-holbaek-2026"
 # Base32 JBSWY3DPEHPK3PXP: the secretariat's demo authenticator (add it to any authenticator app).
 DEMO_TOTP_KEY_HEX = "48656c6c6f21deadbeef"
 DEMO_TOTP_KEY_BASE32 = "JBSWY3DPEHPK3PXP"
-BASE_URL = "http://127.0.0.1:8000"
 
 NOMINATING_BODIES = [
     "Dansk Flygtningehjælp Frivillignetværk Holbæk",
@@ -112,6 +112,11 @@ def _data(first, last, postcode, city, login=None) -> CandidateData:
 
 
 def load(context: DemoContext) -> None:
+    with mail.suppressed():  # the demo describes the past: nobody is mailed
+        _load(context)
+
+
+def _load(context: DemoContext) -> None:
     council = context.council
     calendar = context.calendar
     _at = calendar.at
@@ -167,9 +172,7 @@ def load(context: DemoContext) -> None:
         title=f"Indstilling af medlemmer til Integrationsrådet {years}",
         deadline=_at(datetime.date(2026, 1, 12), 12),
         message="Vi ser frem til jeres forslag.",
-        base_url=BASE_URL,
         now=_at(datetime.date(2025, 11, 20), 9),
-        notify_bodies=False,
         by=secretary,
     )
     nominations = []
@@ -185,9 +188,7 @@ def load(context: DemoContext) -> None:
                 motivation=f"{first} er aktiv i foreningslivet i Holbæk.",
                 submitted_by_name="Kontaktperson",
                 submitted_by_email=f"kontakt{index + 1}@forening.invalid",
-                base_url=BASE_URL,
                 now=_at(datetime.date(2026, 1, 5) + datetime.timedelta(days=index % 5)),
-                send_mail=False,
             )
         )
     # A second candidate for seat 5, whom the board did not appoint (the retention job will anonymise her).
@@ -200,9 +201,7 @@ def load(context: DemoContext) -> None:
         motivation="Erfaren frivillig.",
         submitted_by_name="Kontaktperson",
         submitted_by_email="kontakt5@forening.invalid",
-        base_url=BASE_URL,
         now=_at(datetime.date(2026, 1, 9)),
-        send_mail=False,
     )
     for nomination in [*nominations, not_appointed]:
         for who in ("candidate", "substitute"):
@@ -239,7 +238,6 @@ def load(context: DemoContext) -> None:
         url="",
         starts_on=start,
         lines=lines,
-        send_letters=False,
         by=secretary,
     )
 
@@ -262,7 +260,7 @@ def load(context: DemoContext) -> None:
 
     # Jonas resigns at the end of June; his substitute Ali takes the seat (the refill, R19).
     jonas = memberships["Jonas"]
-    services.member_resign(membership=jonas, last_day=calendar.date(2026, 6, 30), send_mail=False, by=secretary)
+    services.member_resign(membership=jonas, last_day=calendar.date(2026, 6, 30), by=secretary)
     services.substitute_promote(substitute=jonas.substitutes.get(), starts_on=calendar.date(2026, 7, 1), by=secretary)
     # Hanne has told the secretariat she is moving to Roskilde: flagged, to be ended.
     services.member_flag_moved_away(

@@ -405,9 +405,7 @@ def _end(*, membership: Membership, reason: str, last_day: datetime.date, by: Us
 
 
 @transaction.atomic
-def membership_end(
-    *, membership: Membership, reason: str, last_day: datetime.date, send_mail: bool = True, by: User | None
-) -> Membership:
+def membership_end(*, membership: Membership, reason: str, last_day: datetime.date, by: User | None) -> Membership:
     """A member leaves: resigns, moves away or dies. The seat becomes vacant from the next day (R25)."""
     council = _lock_council(membership.seat.council_id)
     membership = Membership.objects.select_for_update(of=("self",)).select_related("seat").get(pk=membership.pk)
@@ -432,19 +430,14 @@ def membership_end(
     if violations:
         raise RuleViolation(violations)
     _end(membership=membership, reason=reason, last_day=last_day, by=by)
-    if send_mail:
-        if membership.role == Membership.Role.CHAIR:
-            transaction.on_commit(lambda: notify.chair_vacancy(council_id=council.pk))
-        transaction.on_commit(lambda: notify.vacancy(membership_id=membership.pk))
+    if membership.role == Membership.Role.CHAIR:
+        notify.chair_vacancy(council_id=council.pk)
+    notify.vacancy(membership_id=membership.pk)
     return membership
 
 
-def member_resign(
-    *, membership: Membership, last_day: datetime.date, send_mail: bool = True, by: User | None
-) -> Membership:
-    return membership_end(
-        membership=membership, reason=Membership.EndReason.RESIGNED, last_day=last_day, send_mail=send_mail, by=by
-    )
+def member_resign(*, membership: Membership, last_day: datetime.date, by: User | None) -> Membership:
+    return membership_end(membership=membership, reason=Membership.EndReason.RESIGNED, last_day=last_day, by=by)
 
 
 def member_decease(*, membership: Membership, last_day: datetime.date, by: User | None) -> Membership:
@@ -695,7 +688,6 @@ def appointment_decision_register(
     url: str = "",
     starts_on: datetime.date,
     lines: Sequence[AppointmentLine],
-    send_letters: bool = True,
     by: User | None,
 ) -> BoardDecision:
     """Record the municipal board's appointment decision and make its members (R2), all or nothing."""
@@ -802,9 +794,7 @@ def appointment_decision_register(
         Nomination.objects.filter(call_id__in=calls).exclude(
             status__in=[Nomination.Status.APPOINTED, Nomination.Status.WITHDRAWN]
         ).update(status=Nomination.Status.NOT_APPOINTED, decided_on=decided_on, updated_at=timezone.now())
-    ids = [m.pk for m in made]
-    if send_letters:
-        transaction.on_commit(lambda: notify.appointment_letters(membership_ids=ids))
+    notify.appointment_letters(membership_ids=[m.pk for m in made])
     return decision
 
 
@@ -828,9 +818,7 @@ def nomination_call_open(
     deadline: datetime.datetime,
     message: str = "",
     seat: Seat | None = None,
-    base_url: str,
     now: datetime.datetime | None = None,
-    notify_bodies: bool = True,
     by: User | None,
 ) -> NominationCall:
     """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
@@ -873,9 +861,7 @@ def nomination_call_open(
             "bodies": {"before": None, "after": [b.name for b in bodies]},
         },
     )
-    call_id = call.pk
-    if notify_bodies:
-        transaction.on_commit(lambda: notify.call_invitations(call_id=call_id, base_url=base_url))
+    notify.call_invitations(call_id=call.pk)
     return call
 
 
@@ -900,9 +886,7 @@ def nomination_submit(
     motivation: str,
     submitted_by_name: str,
     submitted_by_email: str,
-    base_url: str,
     now: datetime.datetime | None = None,
-    send_mail: bool = True,
 ) -> Nomination:
     """A nominating body proposes a candidate (and a substitute). Refuses late, non-entitled, non-resident
     and duplicate nominations. The candidate then confirms by a link (consent)."""
@@ -997,9 +981,7 @@ def nomination_submit(
             },
         },
     )
-    nomination_id = nomination.pk
-    if send_mail:
-        transaction.on_commit(lambda: notify.nomination_received(nomination_id=nomination_id, base_url=base_url))
+    notify.nomination_received(nomination_id=nomination.pk)
     return nomination
 
 

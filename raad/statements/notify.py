@@ -1,44 +1,49 @@
-"""E-mails from this app. Called by services with transaction.on_commit, never inside the transaction."""
+"""E-mails from this app, through the core outbox (raad.core.mail). Called by services inside their
+transaction; each mail has a unique key and is delivered after commit, retried, never twice."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from django.utils import translation
+from typing import Any
+
+from raad.core import mail
 
 
 def statement_letter(*, statement_id: int) -> None:
-    """E-mail the sent letter (PDF attached) to the recipient, with the council as reply-to."""
+    """E-mail the sent letter (PDF attached) to the recipient, with the council as reply-to and in copy."""
     from raad.statements.models import Statement
 
+    if mail.is_suppressed():
+        return
     statement = Statement.objects.select_related("council", "consultation", "recipient").get(pk=statement_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("statements/email/letter_subject.txt", {"statement": statement}).strip()
-        body = render_to_string("statements/email/letter.txt", {"statement": statement, "council": statement.council})
-    message = EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[statement.sent_to],
-        cc=[statement.council.contact_email] if statement.council.contact_email else [],
-        reply_to=[statement.council.contact_email] if statement.council.contact_email else [],
-    )
     statement.letter.open("rb")
     try:
-        message.attach(f"hoeringssvar-{statement.pk}.pdf", statement.letter.read(), "application/pdf")
+        pdf = statement.letter.read()
     finally:
         statement.letter.close()
-    message.send()
+    contact = statement.council.contact_email
+    mail.queue(
+        key=f"statement-letter:{statement.pk}",
+        council=statement.council,
+        to=statement.sent_to,
+        template="statements/email/letter",
+        context={"statement": statement, "council": statement.council},
+        cc=[contact] if contact else [],
+        reply_to=contact,
+        attachments=[(f"hoeringssvar-{statement.pk}.pdf", pdf, "application/pdf")],
+    )
 
 
-def send_plain(*, recipients: list[str], subject: str, body: str) -> int:
-    """One e-mail per recipient (members do not see each other's addresses)."""
-    if not recipients:
-        return 0
-    messages = [
-        EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address])
-        for address in recipients
-    ]
-    with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+def send_plain(*, key: str, council: Any, recipients: list[str], subject: str, body: str) -> int:
+    """One e-mail per recipient (members do not see each other's addresses), texts already in the council's
+    language. `key` names the occasion; each recipient's mail is queued once. Returns how many were queued."""
+    queued = 0
+    for address in dict.fromkeys(recipients):
+        if mail.queue(
+            key=f"{key}:{address}",
+            council=council,
+            to=address,
+            template="core/email/plain",
+            context={"subject": subject, "body": body},
+        ):
+            queued += 1
+    return queued

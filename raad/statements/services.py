@@ -4,10 +4,8 @@ RuleViolation before anything is written (a refused transition leaves the databa
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.i18n import in_council_language
 from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -51,7 +50,7 @@ CONSULTATION_FIELDS = ("subject", "committee", "received_on", "deadline", "case_
 def _house_language():
     """Texts that are stored (journal, decision references) or mailed are in the council's language
     (settings.LANGUAGE_CODE), whatever language the person who triggered them reads the site in."""
-    return translation.override(settings.LANGUAGE_CODE)
+    return in_council_language()
 
 
 def _da(message: str) -> str:
@@ -549,7 +548,13 @@ def written_procedure_open(
         )
     ) % {"date": procedure.closes_on.strftime("%d.%m.%Y")}
     body += "\n\n" + _da(gettext_noop("Udkastet (version %(n)s):")) % {"n": version.number} + "\n\n" + version.text
-    transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+    notify.send_plain(
+        key=f"written-opened:{procedure.pk}",
+        council=statement.council_id,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+    )
     return procedure
 
 
@@ -886,8 +891,7 @@ def statement_send(
             "journal": {"before": None, "after": str(entry)},
         },
     )
-    statement_id = statement.pk
-    transaction.on_commit(lambda: notify.statement_letter(statement_id=statement_id))
+    notify.statement_letter(statement_id=statement.pk)
     if rules_in_force(statement.council_id, today).publish_statements:
         _publish(statement=statement, by=by, now=sent_at)
     return statement
@@ -965,17 +969,26 @@ def follow_up_register(
 # ------------------------------------------------------------------------------------------ reminders
 
 
-def _council_recipients(council_id: int, on: datetime.date) -> list[str]:
-    addresses = [m.person.email for m in memberships_in_force(council_id, on) if m.person.email]
-    council = Council.objects.get(pk=council_id)
-    if council.contact_email:
-        addresses.append(council.contact_email)
-    return addresses
+def _council_recipients(council_id: int, on: datetime.date, cache: dict[int, list[str]]) -> list[str]:
+    """The members in force and the council's contact address; read once per council (`cache`)."""
+    if council_id not in cache:
+        addresses = [
+            m.person.email for m in memberships_in_force(council_id, on).select_related("person") if m.person.email
+        ]
+        contact = Council.objects.filter(pk=council_id).values_list("contact_email", flat=True).first()
+        if contact:
+            addresses.append(contact)
+        cache[council_id] = addresses
+    return cache[council_id]
 
 
-def _remember(key: str, recipients: list[str]) -> bool:
-    """Record that a reminder is sent; False if it was sent before (the reminder is then skipped)."""
+def _remember(key: str, recipients: list[str], done: set[str]) -> bool:
+    """Record that a reminder is queued (in the outbox, in this transaction); False if it was before (the
+    reminder is then skipped). `done` holds the keys recorded before this run, read in one query."""
+    if key in done:
+        return False
     _record, created = ReminderSent.objects.get_or_create(key=key, defaults={"recipients": len(recipients)})
+    done.add(key)
     return created
 
 
@@ -999,10 +1012,12 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
     open_consultations = (
         Consultation.objects.filter(deadline__gte=today, council__archived_at__isnull=True)
         .exclude(Exists(answered))
-        .select_related("council")
+        .select_related("council", "committee")
         .order_by("council_id", "deadline")
     )
     rules_cache: dict[int, Any] = {}
+    recipients_cache: dict[int, list[str]] = {}
+    done = set(ReminderSent.objects.filter(key__regex=r"^(consultation|written):").values_list("key", flat=True))
     for consultation in open_consultations:
         if consultation.council_id not in rules_cache:
             rules_cache[consultation.council_id] = rules_in_force(consultation.council_id, today)
@@ -1016,8 +1031,8 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
         if stage is None:
             continue
         key = f"consultation:{consultation.pk}:{stage}"
-        recipients = _council_recipients(consultation.council_id, today)
-        if not _remember(key, recipients):
+        recipients = _council_recipients(consultation.council_id, today, recipients_cache)
+        if not _remember(key, recipients, done):
             continue
         subject = _("Påmindelse: høringsfrist %(date)s – %(subject)s") % {
             "date": consultation.deadline.strftime("%d.%m.%Y"),
@@ -1031,7 +1046,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
             "date": consultation.deadline.strftime("%d.%m.%Y"),
             "left": rules.days_left(consultation.deadline, today),
         }
-        transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+        notify.send_plain(key=key, council=consultation.council_id, recipients=recipients, subject=subject, body=body)
         sent.append(key)
 
     procedures = WrittenProcedure.objects.filter(
@@ -1046,16 +1061,18 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 for m in memberships_in_force(procedure.statement.council_id, today)
                 if m.person.email and m.person_id not in answered_people
             ]
-            if not _remember(key, recipients):
+            if not _remember(key, recipients, done):
                 continue
             subject = _("Sidste dag: skriftlig procedure om %(title)s") % {"title": procedure.statement.title}
             body = _("I dag er sidste frist for at svare enig, uenig eller med en bemærkning i arbejdsrummet.")
-            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+            notify.send_plain(
+                key=key, council=procedure.statement.council_id, recipients=recipients, subject=subject, body=body
+            )
             sent.append(key)
         else:
             key = f"written:{procedure.pk}:closed"
-            recipients = _council_recipients(procedure.statement.council_id, today)
-            if not _remember(key, recipients):
+            recipients = _council_recipients(procedure.statement.council_id, today, recipients_cache)
+            if not _remember(key, recipients, done):
                 continue
             closed = written_procedure_close(procedure=procedure, by=None, on=today)
             subject = _("Skriftlig procedure afsluttet: %(title)s") % {"title": procedure.statement.title}
@@ -1063,6 +1080,8 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
                 "result": closed.get_result_display(),
                 **{k: closed.tally[k] for k in ("agree", "disagree", "comment")},
             }
-            transaction.on_commit(partial(notify.send_plain, recipients=recipients, subject=subject, body=body))
+            notify.send_plain(
+                key=key, council=procedure.statement.council_id, recipients=recipients, subject=subject, body=body
+            )
             sent.append(key)
     return sent

@@ -62,6 +62,7 @@ def _set_environment() -> None:
         "CSRF_COOKIE_SECURE": "false",
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_BACKEND": "locmem",
+        "SITE_URL": "https://raad.test",
         # Playwright's sync API keeps an event loop in the main thread; Django's async-safety check
         # would otherwise refuse database access in tests that use the browser.
         "DJANGO_ALLOW_ASYNC_UNSAFE": "true",

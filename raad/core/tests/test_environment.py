@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from raad.env import env_bool, env_database_url, env_email, env_int
+from raad.env import env_bool, env_database_url, env_email, env_int, env_site_url
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,6 +32,14 @@ def _start(tmp_path, **env):
         ({"DEBUG": "true", "EMAIL_BACKEND": "pigeon"}, "EMAIL_BACKEND must be one of console, smtp, locmem"),
         ({"DEBUG": "true", "DEFAULT_FROM_EMAIL": "raad"}, "DEFAULT_FROM_EMAIL must be an e-mail address"),
         ({"DEBUG": "true", "AXES_FAILURE_LIMIT": "0"}, "AXES_FAILURE_LIMIT must be at least 1"),
+        ({"DEBUG": "true", "SITE_URL": "raad.holbaek.dk"}, "SITE_URL must be an http:// or https:// address"),
+        ({"DEBUG": "true", "SITE_URL": "ftp://raad.holbaek.dk"}, "SITE_URL must be an http:// or https:// address"),
+        ({"DEBUG": "true", "SITE_URL": "https://raad.holbaek.dk/?x=1"}, "SITE_URL must be an http:// or https://"),
+        ({"DEBUG": "true", "SITE_URL": "https://raad.holbaek.dk:port"}, "SITE_URL has an invalid port"),
+        (
+            {"DEBUG": "false", "SECRET_KEY": "s" * 60, "SITE_URL": ""},
+            "SITE_URL must be set to the address people reach the site at",
+        ),
     ],
 )
 def test_bad_environment_stops_startup_naming_the_variable(tmp_path, env, named):
@@ -85,6 +93,13 @@ def test_readers_name_the_variable(monkeypatch):
     monkeypatch.setenv("RAAD_X", "not-an-address")
     with pytest.raises(ImproperlyConfigured, match="RAAD_X must be an e-mail address"):
         env_email("RAAD_X", "a@b.dk")
+
+
+def test_site_url_is_read_without_its_trailing_slash(monkeypatch):
+    monkeypatch.setenv("RAAD_X", " https://raad.holbaek.dk/ ")
+    assert env_site_url("RAAD_X") == "https://raad.holbaek.dk"
+    monkeypatch.setenv("RAAD_X", "http://127.0.0.1:8000/raad/")
+    assert env_site_url("RAAD_X") == "http://127.0.0.1:8000/raad"
 
 
 def test_unset_values_take_their_defaults(monkeypatch):

@@ -6,8 +6,9 @@ import zoneinfo
 import pytest
 import time_machine
 
+from raad.core.models import OutgoingMail
 from raad.meetings import selectors
-from raad.meetings.models import AgendaItem, Meeting, Minutes, OutgoingMail
+from raad.meetings.models import AgendaItem, Meeting, Minutes
 
 
 @pytest.fixture(autouse=True)

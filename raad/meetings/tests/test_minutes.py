@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from raad.core.errors import RuleViolation
+from raad.core.models import OutgoingMail
 from raad.meetings import selectors, services
-from raad.meetings.models import Minutes, MinutesVersion, OutgoingMail
+from raad.meetings.models import Minutes, MinutesVersion
 from raad.testing import assert_unchanged
 
 from .conftest import all_present
@@ -211,8 +212,12 @@ def test_minutes_mails_reach_a_real_smtp_server_once(smtp_server):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_failed_mail_is_kept_and_retried(settings):
-    from raad.meetings import notify
+def test_failed_mail_is_kept_and_retried_after_the_backoff(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from raad.core import mail as outbox
     from raad.testing.cast import build_cast
 
     cast = build_cast()
@@ -222,11 +227,14 @@ def test_failed_mail_is_kept_and_retried(settings):
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
     failed = OutgoingMail.objects.filter(sent_at__isnull=True)
     assert failed.count() == 10 and all(m.attempts == 1 and m.last_error for m in failed)
+    assert all(m.next_attempt_at > timezone.now() for m in failed)  # not before the first backoff
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     from django.core import mail
 
-    assert notify.deliver_pending() == 10
-    assert notify.deliver_pending() == 0
+    assert outbox.deliver_due() == 0  # too early
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    assert outbox.deliver(now=later) == 10
+    assert outbox.deliver(now=later) == 0
     assert len(mail.outbox) == 10
 
 
@@ -243,8 +251,9 @@ def test_item_deadline_reminder_is_sent_once(settings):
     from .conftest import at
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://raad.holbaek.dk"
     cast = build_cast()
-    meeting_with_items(cast)  # 10 December 17:00; item deadline 30 November 17:00
+    meeting = meeting_with_items(cast)  # 10 December 17:00; item deadline 30 November 17:00
     with time_machine.travel(at(2026, 11, 26, 12), tick=False):
         call_command("meeting_mail", "--lead-days=3", stdout=io.StringIO())
         assert mail.outbox == []  # deadline more than 3 days away
@@ -255,3 +264,5 @@ def test_item_deadline_reminder_is_sent_once(settings):
     assert out.getvalue().strip() == "10 reminders queued, 0 e-mails sent."  # sent on commit, not by the retry
     assert len(mail.outbox) == 10
     assert "senest mandag 30. november 2026, kl. 17.00" in mail.outbox[0].body
+    # The command runs from cron, without a request: its links are built from SITE_URL.
+    assert f"https://raad.holbaek.dk{meeting.get_absolute_url()}" in mail.outbox[0].body

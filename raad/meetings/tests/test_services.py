@@ -8,12 +8,12 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from raad.core.errors import RuleViolation
-from raad.core.models import AuditEntry
+from raad.core.models import AuditEntry, OutgoingMail
 from raad.councils.models import Purpose
 from raad.councils.presets import PRESETS
 from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import selectors, services
-from raad.meetings.models import AgendaItem, Attendance, Ballot, Decision, Meeting, OutgoingMail, Vote
+from raad.meetings.models import AgendaItem, Attendance, Ballot, Decision, Meeting, Vote
 from raad.testing import assert_unchanged
 
 from .conftest import all_present, at

@@ -35,8 +35,6 @@ def _call():
         term=current_term(council),
         title="Indstilling til plads 5",
         deadline=timezone.now() + datetime.timedelta(days=7),
-        base_url="",
-        notify_bodies=False,
         by=None,
     )
     return call, seat
@@ -137,7 +135,7 @@ def test_member_votes_on_own_device(page, live_server, demo_data, assert_accessi
     council = council_by_slug(SLUG)
     members = memberships_in_force(council)
     amina = members.get(person__first_name="Amina")
-    services.member_resign(membership=amina, last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    services.member_resign(membership=amina, last_day=datetime.date(2026, 11, 1), by=None)
     ahmad, lars = members.get(person__first_name="Ahmad"), members.get(person__first_name="Lars")
     election = services.election_open(
         council=council,
@@ -170,8 +168,6 @@ def test_secretariat_withdraws_a_nomination(page, live_server, demo_data, assert
         motivation="",
         submitted_by_name="Karen Kontakt",
         submitted_by_email="karen@example.org",
-        base_url="",
-        send_mail=False,
     )
     login(page, live_server, "sekretariat")
     call_url = f"{live_server.url}{prefix}{WORKSPACE}/bemanding/indkaldelser/{call.pk}/"

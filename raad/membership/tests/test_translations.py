@@ -29,9 +29,7 @@ def test_the_nomination_form_in_english(client, demo_data):
         term=current_term(council),
         title="Plads 5",
         deadline=timezone.now() + datetime.timedelta(days=3),
-        base_url="",
         by=None,
-        notify_bodies=False,
     )
     token = links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)
     page = client.get(f"/en/indstilling/{token}/").content.decode()

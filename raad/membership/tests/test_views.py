@@ -74,7 +74,7 @@ def test_resignation_through_the_form(client, demo_data):
 
 def test_board_decision_form_names_the_rule_keeps_values_and_writes_nothing(client, demo_data):
     login(client, "sekretariat")
-    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), by=None)
     with assert_unchanged():
         response = client.post(
             reverse("membership:decision", args=[SLUG]),
@@ -100,7 +100,7 @@ def test_board_decision_form_appoints_a_direct_member(
     client, demo_data, django_capture_on_commit_callbacks, mailoutbox
 ):
     login(client, "sekretariat")
-    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+    services.member_resign(membership=member("Sofie"), last_day=datetime.date(2026, 11, 1), by=None)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("membership:decision", args=[SLUG]),
@@ -132,7 +132,7 @@ def test_board_decision_form_appoints_a_direct_member(
 @pytest.fixture
 def open_call(demo_data):
     council = council_by_slug(SLUG)
-    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 30), send_mail=False, by=None)
+    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 30), by=None)
     seat = Seat.objects.get(council=council, number=4)
     call = services.nomination_call_open(
         council=council,
@@ -140,7 +140,6 @@ def open_call(demo_data):
         title="Indstilling til plads 4",
         deadline=timezone.now() + datetime.timedelta(days=14),
         seat=seat,
-        base_url="http://testserver",
         by=None,
     )
     return call, seat
@@ -174,7 +173,7 @@ def test_calls_are_opened_and_the_body_is_emailed_its_link(
     client, demo_data, django_capture_on_commit_callbacks, mailoutbox
 ):
     login(client, "sekretariat")
-    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 20), send_mail=False, by=None)
+    services.member_resign(membership=member("Mette"), last_day=datetime.date(2026, 11, 20), by=None)
     seat = Seat.objects.get(council__slug=SLUG, number=4)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -183,7 +182,8 @@ def test_calls_are_opened_and_the_body_is_emailed_its_link(
         )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[seat.nominating_body.contact_email]]
-    link = re.search(r"http://testserver(/indstilling/\S+/)", mailoutbox[0].body).group(1)
+    # The link is absolute, from SITE_URL (the test settings: https://raad.test), not from the request.
+    link = re.search(r"https://raad\.test(/indstilling/\S+/)", mailoutbox[0].body).group(1)
     assert client.get(link).status_code == 200
 
 
@@ -215,7 +215,7 @@ def test_nomination_form_works_without_login_and_mails_after_commit(
     assert AuditEntry.objects.filter(verb="nomination.submitted", target_id=str(nomination.pk)).count() == 1
     # the candidate confirms through the link in her e-mail: consent
     mail = next(m for m in mailoutbox if m.to == ["ida@example.org"])
-    confirm = re.search(r"http://testserver(/indstilling/bekraeft/\S+/)", mail.body).group(1)
+    confirm = re.search(r"https://raad\.test(/indstilling/bekraeft/\S+/)", mail.body).group(1)  # SITE_URL
     assert "Din adresse, e-mail og telefon offentliggøres aldrig" in client.get(confirm).content.decode()
     assert client.post(confirm, {"bio": "", "publish_bio": ""}).status_code == 400  # consent is required
     response = client.post(confirm, {"consent": "on", "bio": "Lærer.", "publish_bio": ""})
@@ -289,9 +289,7 @@ def test_a_shared_postcode_is_accepted_and_flagged_for_the_secretariat(client, o
 
 def test_secret_ballot_on_own_device(client, demo_data):
     council = council_by_slug(SLUG)
-    services.membership_end(
-        membership=member("Amina"), reason="resigned", last_day=datetime.date(2026, 11, 1), send_mail=False, by=None
-    )
+    services.membership_end(membership=member("Amina"), reason="resigned", last_day=datetime.date(2026, 11, 1), by=None)
     election = services.election_open(
         council=council,
         office=Election.Office.CHAIR,
@@ -358,7 +356,7 @@ def test_seat_catalogue_query_count_does_not_grow_with_members(client, demo_data
     with CaptureQueriesContext(connection) as full:
         assert client.get(SEATS).status_code == 200
     for name in ("Sofie", "Abdi", "Deniz"):
-        services.member_resign(membership=member(name), last_day=datetime.date(2026, 11, 1), send_mail=False, by=None)
+        services.member_resign(membership=member(name), last_day=datetime.date(2026, 11, 1), by=None)
     with CaptureQueriesContext(connection) as fewer:
         assert client.get(SEATS).status_code == 200
     assert len(full) == len(fewer) <= 30
@@ -366,9 +364,7 @@ def test_seat_catalogue_query_count_does_not_grow_with_members(client, demo_data
 
 def test_paper_ballot_counted_and_lot_drawn_through_the_election_screen(client, demo_data):
     council = council_by_slug(SLUG)
-    services.membership_end(
-        membership=member("Lars"), reason="resigned", last_day=datetime.date(2026, 11, 1), send_mail=False, by=None
-    )
+    services.membership_end(membership=member("Lars"), reason="resigned", last_day=datetime.date(2026, 11, 1), by=None)
     login(client, "sekretariat")
     response = client.post(
         reverse("membership:elections", args=[SLUG]),
@@ -414,16 +410,12 @@ def test_a_photo_is_published_only_with_consent(client, demo_data, consent):
     from raad.membership.selectors import public_roster
 
     council = council_by_slug(SLUG)
-    services.membership_end(
-        membership=member("Sofie"), reason="resigned", last_day=datetime.date(2026, 11, 1), send_mail=False, by=None
-    )
+    services.membership_end(membership=member("Sofie"), reason="resigned", last_day=datetime.date(2026, 11, 1), by=None)
     call = services.nomination_call_open(
         council=council,
         term=current_term(council),
         title="Alle pladser",
         deadline=timezone.now() + datetime.timedelta(days=5),
-        base_url="",
-        notify_bodies=False,
         by=None,
     )
     seat = Seat.objects.get(council=council, number=1)
@@ -436,8 +428,6 @@ def test_a_photo_is_published_only_with_consent(client, demo_data, consent):
         motivation="",
         submitted_by_name="Karen",
         submitted_by_email="karen@example.org",
-        base_url="",
-        send_mail=False,
     )
     url = reverse("membership:confirm", args=[links.confirm_token(nomination_id=nomination.pk, who="candidate")])
     data = {"consent": "on", "bio": "Lærer.", "photo": SimpleUploadedFile("ida.png", _png(), "image/png")}

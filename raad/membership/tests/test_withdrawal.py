@@ -48,8 +48,6 @@ def nominate(call, seat, first: str = "Ida", postcode: str = "4300", confirm: bo
         motivation="Aktiv i lektiecafeen.",
         submitted_by_name="Karen Kontakt",
         submitted_by_email="karen@example.org",
-        base_url="",
-        send_mail=False,
     )
     if confirm:
         for who in ("candidate", "substitute"):
@@ -65,8 +63,6 @@ def call(council, term, seats):
         term=term,
         title="Indkaldelse til valgperioden",
         deadline=timezone.now() + datetime.timedelta(days=14),
-        base_url="",
-        notify_bodies=False,
         by=None,
     )
 
@@ -80,7 +76,6 @@ def decide(council, term, nominations):
         reference_text="KB 28.01.2026, pkt. 7",
         starts_on=START,
         lines=[services.AppointmentLine(seat=n.seat, nomination=n) for n in nominations],
-        send_letters=False,
         by=None,
     )
 

@@ -19,10 +19,6 @@ from raad.membership.models import NominatingBody, Nomination, NominationCall, S
 from raad.membership.views.workspace import SecretariatView, crumbs
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 class CallsView(SecretariatView):
     def _form(self, data=None):
         return CallForm(
@@ -61,7 +57,6 @@ class CallsView(SecretariatView):
                     deadline=data["deadline"],
                     message=data.get("message") or "",
                     seat=data.get("seat"),
-                    base_url=_base_url(request),
                     by=request.user,
                 )
             except RuleViolation as violation:
@@ -223,7 +218,6 @@ class NominateView(View):
                     motivation=data["motivation"],
                     submitted_by_name=data["submitted_by_name"],
                     submitted_by_email=data["submitted_by_email"],
-                    base_url=_base_url(request),
                 )
             except RuleViolation as violation:
                 violation.add_to_form(form)

@@ -97,3 +97,35 @@ def test_sent_letter_reaches_a_real_smtp_server(draft, secretary, smtp_server, d
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content().startswith(b"%PDF-")
+
+
+def test_reminders_read_a_fixed_number_of_queries_however_many_consultations(council, committee, secretary):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    def add(n):
+        for i in range(n):
+            services.consultation_register(
+                council=council,
+                subject=f"Høring {i}",
+                committee=committee,
+                received_on=D(2026, 11, 2),
+                deadline=D(2026, 12, 4),  # the 7-day reminder is due on 27 November
+                case_number=str(i),
+                summary="",
+                by=secretary,
+            )
+
+    def reads():
+        """The queries of one run, apart from the writes of each reminder (its record, its mails)."""
+        with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+            keys = services.reminders_send(on=D(2026, 11, 27))
+            transaction.set_rollback(True)
+        writes = ("statements_remindersent", "core_outgoingmail", "SAVEPOINT")
+        return len(keys), sum(1 for q in queries if not any(w in q["sql"] for w in writes))
+
+    add(1)
+    due, one = reads()
+    assert due == 1
+    add(4)
+    assert reads() == (5, one)

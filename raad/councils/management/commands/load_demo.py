@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from raad.core import mail
 from raad.councils.demo import demo_load
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
     help = "Load the Holbæk demo council with fictional people and print the demo logins."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with transaction.atomic(), mail.suppressed():  # the demo describes the past: nobody is mailed
             context = demo_load(today=timezone.localdate())
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         if context.logins:
