@@ -462,7 +462,7 @@ def statement_screen(statement: Statement, user, today: datetime.date | None = N
         and membership is not None
         and procedure.answers.filter(membership__person_id=membership.person_id).exists()
     )
-    deadline = statement.consultation.deadline if statement.consultation_id else None
+    deadline = statement.consultation.deadline if statement.consultation is not None else None
     return StatementScreen(
         statement=statement,
         versions=list(statement.versions.all()),
