@@ -78,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "raad.portal.context_processors.site",
+                "raad.core.context_processors.site",
             ],
         },
     }

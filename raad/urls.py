@@ -18,6 +18,6 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "raad.portal.errors.forbidden"
-handler404 = "raad.portal.errors.not_found"
-handler500 = "raad.portal.errors.server_error"
+handler403 = "raad.core.error_pages.forbidden"
+handler404 = "raad.core.error_pages.not_found"
+handler500 = "raad.core.error_pages.server_error"

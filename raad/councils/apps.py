@@ -8,11 +8,12 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
-        from raad.core import audit, roles
+        from raad.core import audit, roles, workspace
         from raad.councils import permissions  # noqa: F401  (registers the permissions)
-        from raad.councils.selectors import staff_council_ids, staff_roles
+        from raad.councils.selectors import council_by_slug, default_council, staff_council_ids, staff_roles
 
         roles.register_provider(staff_roles, staff_council_ids)
+        workspace.register_councils(by_slug=council_by_slug, default=default_council)
         audit.register_verbs(
             {
                 "municipality.created": _("Kommune oprettet"),

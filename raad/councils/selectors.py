@@ -31,6 +31,11 @@ def council_by_slug(slug: str) -> Council:
     return Council.objects.select_related("municipality").get(slug=slug)
 
 
+def default_council() -> Council | None:
+    """The council in the chrome of a page that shows none (the first public one)."""
+    return public_councils().first()
+
+
 def terms_of_reference_for(council: Council) -> TermsOfReference:
     """The kommissorium with its purposes and their tasks (three queries in all)."""
     return (

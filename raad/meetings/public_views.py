@@ -9,21 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import localized
-from raad.councils import selectors as councils
+from raad.core.workspace import council_for, public_crumbs
 from raad.councils.models import Council
 from raad.meetings import ical, pdf, selectors
 from raad.meetings.forms import year_from_query
 from raad.meetings.models import Attachment, Meeting
 
 
-def _council(request: HttpRequest, slug: str) -> Council:
-    try:
-        council = councils.council_by_slug(slug)
-    except Council.DoesNotExist:
-        raise Http404(_("Rådet findes ikke.")) from None
-    request.council = council  # type: ignore[attr-defined]
-    return council
+def _section(council: Council) -> tuple[str, str]:
+    return (_("Møder"), reverse("meetings_public:list", args=[council.slug]))
 
 
 def _meeting(council: Council, pk: int) -> Meeting:
@@ -33,17 +27,8 @@ def _meeting(council: Council, pk: int) -> Meeting:
         raise Http404(_("Mødet findes ikke.")) from None
 
 
-def _crumbs(council: Council, *rest):
-    return [
-        (_("Forside"), reverse("portal:home")),
-        (localized(council, "name"), council.get_absolute_url()),
-        (_("Møder"), reverse("meetings_public:list", args=[council.slug])),
-        *rest,
-    ]
-
-
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     years = selectors.meeting_years(council) or [timezone.localdate().year]
     this_year = timezone.localdate().year
     year = year_from_query(request.GET.get("aar"), this_year if this_year in years else years[0])
@@ -55,13 +40,13 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
             "year": year,
             "years": years,
             "meetings": selectors.public_meetings(council, year),
-            "crumbs": _crumbs(council)[:-1] + [(_("Møder"), None)],
+            "crumbs": public_crumbs(council, section=_section(council)),
         },
     )
 
 
 def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     meeting = _meeting(council, pk)
     return render(
         request,
@@ -71,13 +56,13 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "meeting": meeting,
             "items": selectors.public_agenda(meeting),
             "minutes": selectors.public_minutes(meeting),
-            "crumbs": _crumbs(council, (str(meeting), None)),
+            "crumbs": public_crumbs(council, (str(meeting), None), section=_section(council)),
         },
     )
 
 
 def agenda_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     meeting = _meeting(council, pk)
     if not meeting.notice_sent:
         raise Http404(_("Dagsordenen er ikke udsendt endnu."))
@@ -89,7 +74,7 @@ def agenda_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def minutes_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     meeting = _meeting(council, pk)
     minutes = selectors.public_minutes(meeting)
     if minutes is None:
@@ -102,7 +87,7 @@ def minutes_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def attachment(request: HttpRequest, slug: str, pk: int, attachment_pk: int) -> FileResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     try:
         found = selectors.public_attachment(council, pk, attachment_pk)
     except Attachment.DoesNotExist:
@@ -113,7 +98,7 @@ def attachment(request: HttpRequest, slug: str, pk: int, attachment_pk: int) -> 
 
 
 def calendar_page(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     today = timezone.now()
     return render(
         request,
@@ -122,7 +107,7 @@ def calendar_page(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "upcoming": selectors.public_meetings(council).filter(starts_at__gte=today),
             "feed_url": request.build_absolute_uri(reverse("meetings_public:feed", args=[slug])),
-            "crumbs": _crumbs(council, (_("Kalender"), None)),
+            "crumbs": public_crumbs(council, (_("Kalender"), None), section=_section(council)),
         },
     )
 
@@ -132,7 +117,7 @@ def _ics(data: bytes) -> HttpResponse:
 
 
 def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     return _ics(
         ical.public_feed(
             list(selectors.public_meetings(council)),
@@ -143,7 +128,7 @@ def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def member_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     found = selectors.member_feed_meetings(token)
     if found is None or found[0].council_id != council.pk:
         raise Http404

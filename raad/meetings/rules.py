@@ -7,7 +7,9 @@ meeting date); nothing here is a literal of the rules.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from raad.councils.rules import reference, required_count
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+T = TypeVar("T")
 
 
 # --- Deadlines (R15) -----------------------------------------------------------------------------
@@ -173,3 +176,18 @@ def vote_count_problems(*, votes_for: int, votes_against: int, abstentions: int,
             % {"cast": cast, "eligible": eligible}
         ]
     return []
+
+
+# --- Who leads the meeting (R18) --------------------------------------------------------------------
+
+
+def meeting_leader(present: Iterable[tuple[T, str]], elected: T | None = None) -> T | None:
+    """The meeting leader (R18): the forperson if present; else the næstforperson if present; else the member
+    the meeting elected (`elected`, or None while nobody is elected).
+
+    `present` holds (member, role) for everyone present, role one of "chair", "vice_chair", "member".
+    """
+    first: dict[str, T] = {}
+    for member, role in present:
+        first.setdefault(role, member)
+    return first.get("chair") or first.get("vice_chair") or elected

@@ -411,3 +411,113 @@ def extraordinary_requests(council: Council) -> list:
         )
         .order_by("-created_at")
     )
+
+
+# --- Screens: everything one workspace page shows, in a fixed number of queries ------------------------
+
+
+@dataclass
+class MeetingPage:
+    """The meeting in the workspace: deadlines, agenda, attendance and the user's own row."""
+
+    meeting: Meeting
+    procedure: RulesOfProcedure
+    items: list[AgendaItem]
+    rows: list[AttendanceRow]
+    my_row: AttendanceRow | None
+    deadlines: Deadlines
+    quorum: rules.Quorum
+    minutes: Minutes | None
+
+
+def meeting_page(meeting: Meeting, user) -> MeetingPage:
+    procedure = rules_for(meeting)
+    rows = attendance_rows(meeting)
+    return MeetingPage(
+        meeting=meeting,
+        procedure=procedure,
+        items=agenda_items(meeting),
+        rows=rows,
+        my_row=next((r for r in rows if r.membership.person.user_id == user.pk), None),
+        deadlines=deadlines(meeting, procedure),
+        quorum=quorum_for(meeting, rows=rows, procedure=procedure),
+        minutes=Minutes.objects.filter(meeting=meeting).first(),
+    )
+
+
+@dataclass
+class ScreenEntry:
+    item: AgendaItem
+    quorum: rules.Quorum
+    recused_ids: set[int]
+
+
+@dataclass
+class MeetingScreen:
+    """The meeting as it happens: who is present, quorum, the leader (R18), and per item its quorum."""
+
+    meeting: Meeting
+    procedure: RulesOfProcedure
+    rows: list[AttendanceRow]
+    items: list[AgendaItem]
+    entries: list[ScreenEntry]
+    voters: list[Membership]
+    present_rows: list[AttendanceRow]
+    quorum: rules.Quorum
+    leader: Membership | None
+
+
+def meeting_screen(meeting: Meeting) -> MeetingScreen:
+    procedure = rules_for(meeting)
+    rows = attendance_rows(meeting)
+    items = agenda_items(meeting)
+    present_rows = [r for r in rows if r.present]
+    return MeetingScreen(
+        meeting=meeting,
+        procedure=procedure,
+        rows=rows,
+        items=items,
+        entries=[
+            ScreenEntry(
+                item=item,
+                quorum=quorum_for(meeting, item, rows=rows, procedure=procedure),
+                recused_ids={c.membership_id for c in item.conflicts.all()},
+            )
+            for item in items
+        ],
+        voters=[r.membership for r in rows if r.counts],
+        present_rows=present_rows,
+        quorum=quorum_for(meeting, rows=rows, procedure=procedure),
+        leader=rules.meeting_leader(((r.membership, r.membership.role) for r in present_rows), meeting.leader),
+    )
+
+
+@dataclass
+class MinutesScreen:
+    """The minutes page: the draft or the approved text, versions, the members' responses, the user's own."""
+
+    meeting: Meeting
+    minutes: Minutes | None
+    membership: Membership | None
+    entries: list[MinutesEntry] = field(default_factory=list)
+    versions: list[MinutesVersion] = field(default_factory=list)
+    responses: list[MinutesResponse] = field(default_factory=list)
+    my_response: MinutesResponse | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def minutes_screen(meeting: Meeting, user) -> MinutesScreen:
+    minutes = minutes_for(meeting)
+    membership = membership_of_user(user, meeting)
+    screen = MinutesScreen(meeting=meeting, minutes=minutes, membership=membership)
+    if minutes is None:
+        return screen
+    screen.entries = list(minutes.entries.all())
+    screen.versions = list(minutes.versions.all())
+    screen.responses = [r for r in minutes.responses.all() if r.revision == minutes.revision]
+    screen.my_response = next(
+        (r for r in screen.responses if membership is not None and r.membership_id == membership.pk), None
+    )
+    if minutes.status == Minutes.Status.APPROVED:
+        screen.findings = minutes_publication_check(minutes)
+    return screen

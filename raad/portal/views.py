@@ -7,33 +7,16 @@ import mimetypes
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from raad.core.i18n import localized
+from raad.core.workspace import council_for, public_crumbs
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure
 from raad.membership.selectors import public_member_photo, public_roster
-
-
-def _council(request: HttpRequest, slug: str) -> Council:
-    try:
-        council = councils.council_by_slug(slug)
-    except Council.DoesNotExist:
-        raise Http404(_("Rådet findes ikke.")) from None
-    request.council = council  # type: ignore[attr-defined]
-    return council
-
-
-def _crumbs(council: Council | None, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    crumbs: list[tuple[str, str | None]] = [(_("Forside"), reverse("portal:home"))]
-    if council is not None:
-        crumbs.append((localized(council, "name"), council.get_absolute_url()))
-    crumbs.extend(rest)
-    return crumbs
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -46,26 +29,26 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def council(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     context = {
         "council": council,
         "terms": councils.terms_of_reference_for(council),
         "rules": _rules_or_none(council),
         "roster": public_roster(council),
         "term": councils.current_term(council),
-        "crumbs": _crumbs(None, (localized(council, "name"), None)),
+        "crumbs": public_crumbs(None, (localized(council, "name"), None)),
     }
     return render(request, "portal/council.html", context)
 
 
 def members(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     context = {
         "council": council,
         "roster": public_roster(council),
         "term": councils.current_term(council),
         "rules": _rules_or_none(council),
-        "crumbs": _crumbs(council, (_("Medlemmer"), None)),
+        "crumbs": public_crumbs(council, (_("Medlemmer"), None)),
     }
     return render(request, "portal/members.html", context)
 
@@ -79,7 +62,7 @@ def _rules_or_none(council: Council, on: datetime.date | None = None):
 
 def rules(request: HttpRequest, slug: str) -> HttpResponse:
     """The rules of procedure in force today, or on the date asked for (?dato=YYYY-MM-DD)."""
-    council = _council(request, slug)
+    council = council_for(request, slug)
     asked = request.GET.get("dato", "").strip()
     on = timezone.localdate()
     error = ""
@@ -100,7 +83,7 @@ def rules(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def rules_version(request: HttpRequest, slug: str, version: int) -> HttpResponse:
-    council = _council(request, slug)
+    council = council_for(request, slug)
     try:
         found = councils.rules_version(council, version)
     except RulesOfProcedure.DoesNotExist:
@@ -119,30 +102,30 @@ def _render_rules(request, council, version, *, on, asked, error, status=200) ->
         "asked": asked,
         "on": on,
         "error": error,
-        "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
+        "crumbs": public_crumbs(council, (_("Forretningsorden"), None)),
     }
     return render(request, "portal/rules.html", context, status=status)
 
 
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _council(request, slug)
-    context = {"council": council, "crumbs": _crumbs(council, (_("Kontakt"), None))}
+    council = council_for(request, slug)
+    context = {"council": council, "crumbs": public_crumbs(council, (_("Kontakt"), None))}
     return render(request, "portal/contact.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "portal/accessibility.html", {"crumbs": _crumbs(None, (_("Tilgængelighedserklæring"), None))}
+        request, "portal/accessibility.html", {"crumbs": public_crumbs(None, (_("Tilgængelighedserklæring"), None))}
     )
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/privacy.html", {"crumbs": _crumbs(None, (_("Persondata"), None))})
+    return render(request, "portal/privacy.html", {"crumbs": public_crumbs(None, (_("Persondata"), None))})
 
 
 def member_photo(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     """A member's photo, served only while they sit on the council and have consented to it."""
-    council = _council(request, slug)
+    council = council_for(request, slug)
     person = public_member_photo(council, person_id)
     if person is None:
         raise Http404(_("Billedet findes ikke."))

@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from raad.core import audit
+from raad.core import audit, workspace
 from raad.core.errors import RuleViolation
 from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
-from raad.core.views import WorkspaceMixin, require_perm
+from raad.core.views import WorkspaceMixin
 from raad.councils import selectors as councils
 from raad.councils import services as council_services
 from raad.councils.models import Council, Purpose
 from raad.membership import selectors as membership
 from raad.secretariat.forms import ContactForm, PurposeForm, RulesVersionForm, TermsOfReferenceForm
-
-
-def _council(slug: str) -> Council:
-    try:
-        return councils.council_by_slug(slug)
-    except Council.DoesNotExist:
-        raise Http404 from None
-
-
-def _crumbs(council: Council | None, *rest):
-    crumbs = [(_("Arbejdsrum"), reverse("secretariat:dashboard"))]
-    if council is not None:
-        crumbs.append((localized(council, "name"), reverse("secretariat:council", args=[council.slug])))
-    return crumbs + list(rest)
 
 
 def _rules_today(council: Council):
@@ -48,15 +33,20 @@ class DashboardView(WorkspaceMixin, View):
         mine = councils.councils_of_user(request.user)
         if len(mine) == 1:
             return redirect("secretariat:council", slug=mine[0].slug)
-        return render(request, "secretariat/dashboard.html", {"councils": mine, "crumbs": _crumbs(None)})
+        return render(
+            request,
+            "secretariat/dashboard.html",
+            {"councils": mine, "crumbs": workspace.workspace_crumbs(None)},
+        )
 
 
-class CouncilDeskView(WorkspaceMixin, View):
+class CouncilDeskView(workspace.CouncilView):
     """What a person with a role in the council sees first: their seat and term, or the secretariat's desk."""
 
+    perm = "councils.view_workspace"
+
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.view_workspace", council)
+        council = self.council
         user_roles = roles_of(request.user, council.pk)
         today = timezone.localdate()
         context = {
@@ -72,29 +62,34 @@ class CouncilDeskView(WorkspaceMixin, View):
             "term": councils.current_term(council),
             "rules": _rules_today(council),
             "members_count": membership.memberships_in_force(council, today).count(),
-            "crumbs": _crumbs(None, (localized(council, "name"), None)),
+            "crumbs": workspace.workspace_crumbs(None, (localized(council, "name"), None)),
         }
         if context["is_secretariat"]:
             context["recent"] = audit.entries_for_council(council.pk, limit=8)
         return render(request, "secretariat/council.html", context)
 
 
-class TermsOfReferenceEditView(WorkspaceMixin, View):
+class TermsOfReferenceEditView(workspace.CouncilView):
+    perm = "councils.change_terms_of_reference"
+
     template_name = "secretariat/terms_edit.html"
 
     def _context(self, council, form):
         terms = councils.terms_of_reference_for(council)
-        return {"council": council, "form": form, "terms": terms, "crumbs": _crumbs(council, (_("Kommissorium"), None))}
+        return {
+            "council": council,
+            "form": form,
+            "terms": terms,
+            "crumbs": workspace.workspace_crumbs(council, (_("Kommissorium"), None)),
+        }
 
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_terms_of_reference", council)
+        council = self.council
         form = TermsOfReferenceForm(instance=councils.terms_of_reference_for(council))
         return render(request, self.template_name, self._context(council, form))
 
     def post(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_terms_of_reference", council)
+        council = self.council
         terms = councils.terms_of_reference_for(council)
         form = TermsOfReferenceForm(request.POST, instance=terms)
         if form.is_valid():
@@ -104,7 +99,9 @@ class TermsOfReferenceEditView(WorkspaceMixin, View):
         return render(request, self.template_name, self._context(council, form), status=400)
 
 
-class PurposeEditView(WorkspaceMixin, View):
+class PurposeEditView(workspace.CouncilView):
+    perm = "councils.change_terms_of_reference"
+
     template_name = "secretariat/purpose_edit.html"
 
     def _purpose(self, council, number) -> Purpose:
@@ -118,7 +115,7 @@ class PurposeEditView(WorkspaceMixin, View):
                 "council": council,
                 "purpose": purpose,
                 "form": form,
-                "crumbs": _crumbs(
+                "crumbs": workspace.workspace_crumbs(
                     council,
                     (_("Kommissorium"), reverse("secretariat:terms", args=[council.slug])),
                     (_("Formål %(n)s") % {"n": purpose.number}, None),
@@ -128,8 +125,7 @@ class PurposeEditView(WorkspaceMixin, View):
         )
 
     def get(self, request, slug, number):
-        council = _council(slug)
-        require_perm(request, "councils.change_terms_of_reference", council)
+        council = self.council
         purpose = self._purpose(council, number)
         tasks = list(purpose.tasks.all())
         form = PurposeForm(
@@ -139,8 +135,7 @@ class PurposeEditView(WorkspaceMixin, View):
         return self._render(request, council, purpose, form)
 
     def post(self, request, slug, number):
-        council = _council(slug)
-        require_perm(request, "councils.change_terms_of_reference", council)
+        council = self.council
         purpose = self._purpose(council, number)
         form = PurposeForm(request.POST, instance=purpose)
         if form.is_valid():
@@ -152,10 +147,11 @@ class PurposeEditView(WorkspaceMixin, View):
         return self._render(request, council, purpose, form, status=400)
 
 
-class RulesListView(WorkspaceMixin, View):
+class RulesListView(workspace.CouncilView):
+    perm = "councils.view_workspace"
+
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.view_workspace", council)
+        council = self.council
         return render(
             request,
             "secretariat/rules_list.html",
@@ -163,12 +159,14 @@ class RulesListView(WorkspaceMixin, View):
                 "council": council,
                 "versions": councils.rules_versions(council),
                 "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
-                "crumbs": _crumbs(council, (_("Forretningsorden"), None)),
+                "crumbs": workspace.workspace_crumbs(council, (_("Forretningsorden"), None)),
             },
         )
 
 
-class RulesNewVersionView(WorkspaceMixin, View):
+class RulesNewVersionView(workspace.CouncilView):
+    perm = "councils.change_rules_of_procedure"
+
     template_name = "secretariat/rules_new.html"
 
     def _render(self, request, council, form, status=200):
@@ -178,7 +176,7 @@ class RulesNewVersionView(WorkspaceMixin, View):
             {
                 "council": council,
                 "form": form,
-                "crumbs": _crumbs(
+                "crumbs": workspace.workspace_crumbs(
                     council,
                     (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
                     (_("Ny version"), None),
@@ -188,8 +186,7 @@ class RulesNewVersionView(WorkspaceMixin, View):
         )
 
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_rules_of_procedure", council)
+        council = self.council
         latest = councils.rules_versions(council).first()
         initial = {}
         if latest is not None:
@@ -202,8 +199,7 @@ class RulesNewVersionView(WorkspaceMixin, View):
         return self._render(request, council, RulesVersionForm(initial=initial))
 
     def post(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_rules_of_procedure", council)
+        council = self.council
         form = RulesVersionForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -228,43 +224,49 @@ class RulesNewVersionView(WorkspaceMixin, View):
         return self._render(request, council, form, status=400)
 
 
-class ContactEditView(WorkspaceMixin, View):
+class ContactEditView(workspace.CouncilView):
+    perm = "councils.change_contact"
+
     template_name = "secretariat/contact_edit.html"
 
     def _render(self, request, council, form, status=200):
         return render(
             request,
             self.template_name,
-            {"council": council, "form": form, "crumbs": _crumbs(council, (_("Kontaktoplysninger"), None))},
+            {
+                "council": council,
+                "form": form,
+                "crumbs": workspace.workspace_crumbs(council, (_("Kontaktoplysninger"), None)),
+            },
             status=status,
         )
 
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_contact", council)
+        council = self.council
         return self._render(request, council, ContactForm(instance=council))
 
     def post(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.change_contact", council)
+        council = self.council
         form = ContactForm(request.POST, instance=council)
         if form.is_valid():
             council_services.council_update_contact(council=council, data=form.cleaned_data, by=request.user)
             messages.success(request, _("Kontaktoplysningerne er gemt."))
             return redirect("secretariat:council", slug=council.slug)
-        return self._render(request, _council(slug), form, status=400)
+        # The form has written the rejected values into `council`: show the page with the stored ones.
+        return self._render(request, workspace.council_for(request, slug), form, status=400)
 
 
-class AuditJournalView(WorkspaceMixin, View):
+class AuditJournalView(workspace.CouncilView):
+    perm = "councils.view_audit"
+
     def get(self, request, slug):
-        council = _council(slug)
-        require_perm(request, "councils.view_audit", council)
+        council = self.council
         return render(
             request,
             "secretariat/audit.html",
             {
                 "council": council,
                 "entries": audit.entries_for_council(council.pk, limit=500),
-                "crumbs": _crumbs(council, (_("Auditjournal"), None)),
+                "crumbs": workspace.workspace_crumbs(council, (_("Auditjournal"), None)),
             },
         )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from raad.core.redaction import Finding
 from raad.councils.models import Council, Purpose
+from raad.councils.selectors import rules_in_force
 from raad.meetings import selectors as meetings_selectors
 from raad.meetings.models import AgendaItem, Decision, Meeting
 from raad.meetings.models import MinorityStatement as DecisionMinorityStatement
@@ -423,3 +424,74 @@ def public_document(council: Council, pk: int) -> ConsultationDocument:
 def public_letter(council: Council, pk: int) -> Statement:
     """The sent letter (PDF) of a published statement."""
     return _published(council).exclude(letter="").get(pk=pk)
+
+
+# ----------------------------------------------------------------------------------------------- screens
+
+
+@dataclass
+class StatementScreen:
+    """Everything the drafting screen shows of one statement, read in a fixed number of queries."""
+
+    statement: Statement
+    versions: list[StatementVersion]
+    comments: list[DraftComment]
+    procedure: WrittenProcedure | None
+    tally: rules.WrittenResult | None
+    closed_procedures: list[WrittenProcedure]
+    membership: Membership | None
+    answered: bool
+    urgent_allowed: bool
+    late: bool
+    days_left: int | None
+    personal_data: list
+    pending_decision: Decision | None
+    minority_statements: list
+
+    @property
+    def latest(self) -> StatementVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def can_answer(self) -> bool:
+        return self.procedure is not None and self.membership is not None and not self.answered
+
+    @property
+    def is_chair_or_vice(self) -> bool:
+        return self.membership is not None and self.membership.role in ("chair", "vice_chair")
+
+
+def statement_screen(statement: Statement, user, today: datetime.date | None = None) -> StatementScreen:
+    today = today or timezone.localdate()
+    council = statement.council
+    procedures = list(statement.written_procedures.all())
+    procedure = next((p for p in procedures if p.status == "open"), None)
+    membership = membership_of(user, council, today)
+    answered = (
+        procedure is not None
+        and membership is not None
+        and procedure.answers.filter(membership__person_id=membership.person_id).exists()
+    )
+    deadline = statement.consultation.deadline if statement.consultation is not None else None
+    return StatementScreen(
+        statement=statement,
+        versions=list(statement.versions.all()),
+        comments=list(statement.comments.all()),
+        procedure=procedure,
+        tally=written_procedure_tally(procedure) if procedure else None,
+        closed_procedures=[p for p in procedures if p.status == "closed"],
+        membership=membership,
+        answered=answered,
+        urgent_allowed=rules_in_force(council, today).urgent_procedure_allowed,
+        late=rules.is_late(deadline, today) and statement.sent_at is None,
+        days_left=rules.days_left(deadline, today) if deadline else None,
+        # R32: before the text leaves the house, point out what looks like personal data.
+        personal_data=statement_publication_check(statement)
+        if statement.is_adopted and statement.status != Statement.Status.PUBLISHED
+        else [],
+        # The meeting has decided the item the statement was put on: offer to register that decision.
+        pending_decision=getattr(statement.agenda_item, "decision", None)
+        if statement.agenda_item_id is not None and not statement.is_adopted
+        else None,
+        minority_statements=minority_statements_of(statement),
+    )

@@ -103,3 +103,23 @@ def test_tie_chair_decides():
 def test_more_votes_than_eligible_is_refused():
     assert rules.vote_count_problems(votes_for=5, votes_against=3, abstentions=1, eligible=8)
     assert rules.vote_count_problems(votes_for=5, votes_against=2, abstentions=1, eligible=8) == []
+
+
+# --- Who leads the meeting (R18) -------------------------------------------------------------------
+
+
+def test_the_forperson_leads_when_present():
+    present = [("Lars", "member"), ("Mette", "vice_chair"), ("Amina", "chair")]
+    assert rules.meeting_leader(present, elected="Ahmad") == "Amina"
+
+
+def test_the_naestforperson_leads_when_the_forperson_is_absent():
+    assert rules.meeting_leader([("Lars", "member"), ("Mette", "vice_chair")], elected="Ahmad") == "Mette"
+
+
+def test_the_member_elected_at_the_meeting_leads_when_both_are_absent():
+    assert rules.meeting_leader([("Lars", "member"), ("Ahmad", "member")], elected="Ahmad") == "Ahmad"
+
+
+def test_nobody_leads_before_an_election_when_both_are_absent():
+    assert rules.meeting_leader([("Lars", "member")]) is None

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from raad.portal.tests.test_translations import _entries
+from raad.testing.catalogues import entries as _entries
 
 from .conftest import at
 from .factories import published_meeting

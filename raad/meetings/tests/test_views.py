@@ -328,3 +328,41 @@ def test_attachment_form_has_its_own_field_ids_and_keeps_the_title_without_a_fil
     assert 'name="bilag-title" value="Referat fra workshop"' in page
     assert "Dette felt er påkrævet." in page
     assert not item.attachments.exists()
+
+
+def test_the_meetings_pages_never_look_up_a_default_council(login_secretary, cast, monkeypatch):
+    """The chrome shows the council the page already has; no page runs a query just to find a default."""
+    from raad.core import workspace
+
+    def refuse():
+        raise AssertionError("a default council was looked up")
+
+    monkeypatch.setattr(workspace, "_default", refuse)
+    meeting = meeting_with_items(cast, n_open=1)
+    for path in ("", f"{meeting.pk}/", f"{meeting.pk}/moedeskaerm/", f"{meeting.pk}/referat/"):
+        response = login_secretary.get(ws(cast, path))
+        assert response.status_code == 200, path
+        assert response.context["site_council"] == cast.council
+
+
+def test_a_refused_decision_shows_the_screen_again_with_the_rule_and_the_counts(login_secretary, cast):
+    meeting = meeting_with_items(cast, n_open=1)
+    item = meeting.items.get()
+    services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    screen = ws(cast, f"{meeting.pk}/moedeskaerm/")
+    login_secretary.post(screen + "fremmoede/", {"present": [m.pk for m in cast.members[:3]]})
+    response = login_secretary.post(
+        screen + f"{item.pk}/beslutning/",
+        {
+            f"d{item.pk}-text": "Rådet anbefaler planen",
+            f"d{item.pk}-method": "counts",
+            f"d{item.pk}-votes_for": 3,
+            f"d{item.pk}-votes_against": 0,
+            f"d{item.pk}-abstentions": 0,
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Ikke beslutningsdygtigt: 3 af 10" in page
+    assert "Rådet anbefaler planen" in page  # the decision text as typed, not the proposal
+    assert not Decision.objects.exists()

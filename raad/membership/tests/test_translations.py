@@ -9,15 +9,15 @@ from django.utils import timezone
 from raad.councils.selectors import council_by_slug, current_term
 from raad.membership import links, services
 from raad.membership.models import Seat
-from raad.portal.tests import test_translations as shared
+from raad.testing import catalogues
 
 
 def test_every_membership_string_has_an_english_translation():
-    shared.test_every_string_of_the_app_has_an_english_translation("membership")
+    catalogues.assert_english_complete("membership")
 
 
 def test_membership_catalogue_is_compiled():
-    shared.test_compiled_catalogue_is_up_to_date("membership")
+    catalogues.assert_compiled("membership")
 
 
 @pytest.mark.django_db

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from raad.core.errors import RuleViolation
-from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
 from raad.membership import selectors, services
 from raad.membership.forms import BallotForm, ElectionOpenForm, LotDrawForm, PaperCountForm
@@ -18,16 +17,9 @@ from raad.membership.models import BallotCast, Election, ElectionRound
 from raad.membership.views.workspace import SecretariatView
 
 
-def _election_crumbs(council, *rest):
-    return [
-        (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
-        (_("Valg"), reverse("membership:elections", args=[council.slug])),
-        *rest,
-    ]
-
-
 class ElectionsView(SecretariatView):
+    section = (gettext_lazy("Valg"), "membership:elections")
+
     perm = "membership.view"
 
     def _form(self, data=None):
@@ -38,13 +30,12 @@ class ElectionsView(SecretariatView):
 
     def _render(self, request, form, status=200):
         return self.page(
-            request,
             "membership/elections.html",
             {
                 "elections": selectors.elections(self.council),
                 "form": form,
                 "can_manage": request.user.has_perm("membership.manage", self.council),
-                "crumbs": _election_crumbs(self.council)[:-1] + [(_("Valg"), None)],
+                "crumbs": self.crumbs(),
             },
             status,
         )
@@ -79,6 +70,8 @@ class ElectionsView(SecretariatView):
 class ElectionView(SecretariatView):
     """One election: the member's ballot, the secretariat's count and lot draw, the rounds so far."""
 
+    section = (gettext_lazy("Valg"), "membership:elections")
+
     perm = "membership.view"
 
     def _context(self, request, election, **forms):
@@ -101,7 +94,7 @@ class ElectionView(SecretariatView):
             "my_membership": my_membership,
             "has_voted": has_voted,
             "casts": current.casts.count() if current else 0,
-            "crumbs": _election_crumbs(self.council, (str(election), None)),
+            "crumbs": self.crumbs((str(election), None)),
         }
         if is_open and my_membership and not has_voted and election.method == Election.Method.SECRET_DEVICE:
             context["ballot_form"] = forms.get("ballot_form") or BallotForm(candidates=candidates)
@@ -124,7 +117,7 @@ class ElectionView(SecretariatView):
 
     def get(self, request, slug, pk):
         election = self._election(pk)
-        return self.page(request, "membership/election.html", self._context(request, election))
+        return self.page("membership/election.html", self._context(request, election))
 
     def post(self, request, slug, pk):
         election = self._election(pk)
@@ -136,7 +129,7 @@ class ElectionView(SecretariatView):
             if action == "vote":
                 return self._vote(request, election, current, candidates, forms)
             if not request.user.has_perm("membership.manage", self.council):
-                return self.page(request, "membership/election.html", self._context(request, election), status=403)
+                return self.page("membership/election.html", self._context(request, election), status=403)
             if action == "close":
                 if election.method == Election.Method.PAPER:
                     form = PaperCountForm(request.POST, candidates=candidates)
@@ -165,7 +158,7 @@ class ElectionView(SecretariatView):
             pass
         else:
             return redirect("membership:election", slug=self.council.slug, pk=election.pk)
-        return self.page(request, "membership/election.html", self._context(request, election, **forms), status=400)
+        return self.page("membership/election.html", self._context(request, election, **forms), status=400)
 
     def _vote(self, request, election, current, candidates, forms):
         my_membership = selectors.memberships_of_user(request.user).filter(seat__council=self.council).first()
@@ -183,7 +176,7 @@ class ElectionView(SecretariatView):
             else:
                 messages.success(request, _("Din stemme er afgivet. Den gemmes uden forbindelse til dit navn."))
                 return redirect("membership:election", slug=self.council.slug, pk=election.pk)
-        return self.page(request, "membership/election.html", self._context(request, election, **forms), status=400)
+        return self.page("membership/election.html", self._context(request, election, **forms), status=400)
 
 
 class _Invalid(Exception):

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from raad.core.errors import RuleViolation
+from raad.core.workspace import public_crumbs
 from raad.councils import selectors as councils
 from raad.membership import links, selectors, services
 from raad.membership.forms import CallForm, ConfirmForm, NominationForm, WithdrawNominationForm
 from raad.membership.models import NominatingBody, Nomination, NominationCall, Seat
-from raad.membership.views.workspace import SecretariatView, crumbs
+from raad.membership.views.workspace import SecretariatView
 
 
 class CallsView(SecretariatView):
@@ -27,12 +28,11 @@ class CallsView(SecretariatView):
 
     def _render(self, request, form, status=200):
         return self.page(
-            request,
             "membership/calls.html",
             {
                 "calls": selectors.nomination_calls(self.council),
                 "form": form,
-                "crumbs": crumbs(self.council, (_("Indkaldelser af indstillinger"), None)),
+                "crumbs": self.crumbs((_("Indkaldelser af indstillinger"), None)),
             },
             status,
         )
@@ -73,14 +73,12 @@ class CallDetailView(SecretariatView):
             NominationCall.objects.select_related("seat", "term", "decision"), council=self.council, pk=pk
         )
         return self.page(
-            request,
             "membership/call_detail.html",
             {
                 "call": call,
                 "nominations": selectors.nominations_of_call(call),
                 "bodies": services.call_entitled_bodies(call),
-                "crumbs": crumbs(
-                    self.council,
+                "crumbs": self.crumbs(
                     (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
                     (call.title, None),
                 ),
@@ -101,14 +99,12 @@ class NominationWithdrawView(SecretariatView):
     def _render(self, request, nomination, form, status=200):
         call = nomination.call
         return self.page(
-            request,
             "membership/nomination_withdraw.html",
             {
                 "nomination": nomination,
                 "call": call,
                 "form": form,
-                "crumbs": crumbs(
-                    self.council,
+                "crumbs": self.crumbs(
                     (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
                     (call.title, reverse("membership:call", args=[self.council.slug, call.pk])),
                     (_("Træk indstilling tilbage"), None),
@@ -173,7 +169,7 @@ class NominateView(View):
                 "done": done,
                 "late": timezone.now() > call.deadline,
                 "uses_substitutes": procedure.uses_substitutes,
-                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Indstilling"), None)],
+                "crumbs": public_crumbs(None, (_("Indstilling"), None)),
             },
             status=status,
         )
@@ -256,7 +252,7 @@ class ConfirmView(View):
                 "person": nomination.candidate if who == "candidate" else nomination.substitute_candidate,
                 "confirmed_at": confirmed_at,
                 "done": done,
-                "crumbs": [(_("Forside"), reverse("portal:home")), (_("Bekræft indstilling"), None)],
+                "crumbs": public_crumbs(None, (_("Bekræft indstilling"), None)),
             },
             status=status,
         )

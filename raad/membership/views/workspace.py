@@ -6,19 +6,16 @@ import datetime
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 
+from raad.core import workspace
 from raad.core.errors import RuleViolation
-from raad.core.i18n import localized
-from raad.core.views import WorkspaceMixin, require_perm
 from raad.councils import selectors as councils
-from raad.councils.models import Council
 from raad.membership import selectors, services
 from raad.membership.forms import (
     DecisionForm,
@@ -32,54 +29,27 @@ from raad.membership.forms import (
 from raad.membership.models import Membership, NominatingBody, Person, Seat, Substitute
 
 
-def council_or_404(slug: str) -> Council:
-    try:
-        return councils.council_by_slug(slug)
-    except Council.DoesNotExist:
-        raise Http404 from None
-
-
-def crumbs(council: Council, *rest):
-    return [
-        (_("Arbejdsrum"), reverse("secretariat:dashboard")),
-        (localized(council, "name"), reverse("secretariat:council", args=[council.slug])),
-        (_("Bemanding"), reverse("membership:seats", args=[council.slug])),
-        *rest,
-    ]
-
-
-class SecretariatView(WorkspaceMixin, View):
+class SecretariatView(workspace.CouncilView):
     """Every screen here: a council from the URL, and the secretariat's permission on it."""
 
     perm = "membership.manage"
+    section = (gettext_lazy("Bemanding"), "membership:seats")
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.council = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.council = council_or_404(kwargs["slug"])
-            require_perm(request, self.perm, self.council)
-        return super().dispatch(request, *args, **kwargs)
-
-    def page(self, request, template, context, status=200):
-        context = {"council": self.council, "is_secretariat": True, **context}
-        return render(request, template, context, status=status)
+    def page(self, template, context, status=200):
+        return super().page(template, {"is_secretariat": True, **context}, status=status)
 
 
 class SeatsView(SecretariatView):
     def get(self, request, slug):
         today = timezone.localdate()
         return self.page(
-            request,
             "membership/seats.html",
             {
                 "rows": selectors.seat_catalogue(self.council, today),
                 "panel": selectors.composition_panel(self.council, today),
                 "promotable": selectors.promotable_substitutes(self.council),
                 "unconfirmed": selectors.residence_to_confirm(self.council),
-                "crumbs": crumbs(self.council)[:-1] + [(_("Bemanding"), None)],
+                "crumbs": self.crumbs(),
             },
         )
 
@@ -89,12 +59,11 @@ class SeatCreateView(SecretariatView):
 
     def _render(self, request, form, status=200):
         return self.page(
-            request,
             "membership/seat_form.html",
             {
                 "form": form,
                 "title": _("Ny plads"),
-                "crumbs": crumbs(self.council, (_("Ny plads"), None)),
+                "crumbs": self.crumbs((_("Ny plads"), None)),
             },
             status,
         )
@@ -120,13 +89,12 @@ class SeatBodyView(SecretariatView):
 
     def _render(self, request, seat, form, status=200):
         return self.page(
-            request,
             "membership/seat_form.html",
             {
                 "form": form,
                 "seat": seat,
                 "title": _("Indstillende organisation for plads %(n)s") % {"n": seat.number},
-                "crumbs": crumbs(self.council, (str(seat), None)),
+                "crumbs": self.crumbs((str(seat), None)),
             },
             status,
         )
@@ -159,12 +127,11 @@ class SeatHistoryView(SecretariatView):
     def get(self, request, slug, number):
         seat = get_object_or_404(Seat.objects.select_related("nominating_body"), council=self.council, number=number)
         return self.page(
-            request,
             "membership/seat_history.html",
             {
                 "seat": seat,
                 "history": selectors.seat_history(seat),
-                "crumbs": crumbs(self.council, (str(seat), None)),
+                "crumbs": self.crumbs((str(seat), None)),
             },
         )
 
@@ -174,12 +141,11 @@ class BodiesView(SecretariatView):
 
     def _render(self, request, form, status=200):
         return self.page(
-            request,
             self.template,
             {
                 "bodies": selectors.nominating_bodies(self.council),
                 "form": form,
-                "crumbs": crumbs(self.council, (_("Indstillingsberettigede organisationer"), None)),
+                "crumbs": self.crumbs((_("Indstillingsberettigede organisationer"), None)),
             },
             status,
         )
@@ -203,13 +169,11 @@ class BodiesView(SecretariatView):
 class BodyEditView(SecretariatView):
     def _render(self, request, body, form, status=200):
         return self.page(
-            request,
             "membership/body_edit.html",
             {
                 "body": body,
                 "form": form,
-                "crumbs": crumbs(
-                    self.council,
+                "crumbs": self.crumbs(
                     (_("Organisationer"), reverse("membership:bodies", args=[self.council.slug])),
                     (body.name, None),
                 ),
@@ -246,12 +210,11 @@ class DecisionView(SecretariatView):
 
     def _render(self, request, form, status=200):
         return self.page(
-            request,
             "membership/decision.html",
             {
                 "form": form,
                 "rows": form.bound_rows(),
-                "crumbs": crumbs(self.council, (_("Registrér udpegning"), None)),
+                "crumbs": self.crumbs((_("Registrér udpegning"), None)),
             },
             status,
         )
@@ -322,13 +285,12 @@ class MembershipChangeView(SecretariatView):
 
     def _render(self, request, membership, end_form, flag_form, status=200):
         return self.page(
-            request,
             "membership/membership_change.html",
             {
                 "membership": membership,
                 "end_form": end_form,
                 "flag_form": flag_form,
-                "crumbs": crumbs(self.council, (str(membership.person), None)),
+                "crumbs": self.crumbs((str(membership.person), None)),
             },
             status,
         )
@@ -384,12 +346,11 @@ class PromoteView(SecretariatView):
 
     def _render(self, request, substitute, form, status=200):
         return self.page(
-            request,
             "membership/promote.html",
             {
                 "substitute": substitute,
                 "form": form,
-                "crumbs": crumbs(self.council, (_("Stedfortræder indtræder"), None)),
+                "crumbs": self.crumbs((_("Stedfortræder indtræder"), None)),
             },
             status,
         )

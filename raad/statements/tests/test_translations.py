@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.urls import reverse
 
-from raad.portal.tests.test_translations import _entries
+from raad.testing.catalogues import entries as _entries
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")

@@ -9,27 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from raad.core.i18n import localized
-from raad.councils import selectors as councils
-from raad.councils.models import Council
+from raad.core.workspace import council_for, public_crumbs
 from raad.statements import forms, selectors
 from raad.statements.models import ConsultationDocument, Statement
 
 
-def _council(request, slug: str) -> Council:
-    try:
-        council = councils.council_by_slug(slug)
-    except Council.DoesNotExist:
-        raise Http404(_("Rådet findes ikke.")) from None
-    request.council = council
-    return council
-
-
-def _crumbs(council: Council, *rest):
-    return [(_("Forside"), reverse("portal:home")), (localized(council, "name"), council.get_absolute_url()), *rest]
-
-
 def archive(request, slug):
-    council = _council(request, slug)
+    council = council_for(request, slug)
     facets = selectors.public_archive_facets(council)
     form = forms.ArchiveFilterForm(request.GET or None, facets=facets)
     filters = selectors.ArchiveFilters()
@@ -50,13 +36,13 @@ def archive(request, slug):
             "page": page,
             "query": query.urlencode(),
             "filtered": any([filters.year, filters.committee, filters.purpose, filters.kind]),
-            "crumbs": _crumbs(council, (_("Høringssvar og udtalelser"), None)),
+            "crumbs": public_crumbs(council, (_("Høringssvar og udtalelser"), None)),
         },
     )
 
 
 def detail(request, slug, pk):
-    council = _council(request, slug)
+    council = council_for(request, slug)
     try:
         public = selectors.public_statement(council, pk)
     except Statement.DoesNotExist:
@@ -68,7 +54,7 @@ def detail(request, slug, pk):
             "council": council,
             "public": public,
             "statement": public.statement,
-            "crumbs": _crumbs(
+            "crumbs": public_crumbs(
                 council,
                 (_("Høringssvar og udtalelser"), reverse("statements:public_archive", args=[slug])),
                 (localized(public.statement, "title"), None),
@@ -78,7 +64,7 @@ def detail(request, slug, pk):
 
 
 def letter(request, slug, pk):
-    council = _council(request, slug)
+    council = council_for(request, slug)
     try:
         statement = selectors.public_letter(council, pk)
     except Statement.DoesNotExist:
@@ -87,7 +73,7 @@ def letter(request, slug, pk):
 
 
 def document(request, slug, pk):
-    council = _council(request, slug)
+    council = council_for(request, slug)
     try:
         doc = selectors.public_document(council, pk)
     except ConsultationDocument.DoesNotExist:

@@ -1,0 +1,60 @@
+"""Workspace pages for meetings, by sub-domain: planning (the year, a meeting's form, extraordinary
+meetings, calendar), agenda (the meeting page, items, proposals, notice, apologies), screen (attendance,
+leader, conflicts, admission), decisions (votes, minorities) and minutes. Thin: parse, check, call, render."""
+
+from raad.meetings.views.agenda import (
+    ApologyView,
+    AttachmentAddView,
+    AttachmentDownloadView,
+    CancelView,
+    ItemFormView,
+    MeetingView,
+    PacketView,
+    ProposeView,
+    SendNoticeView,
+)
+from raad.meetings.views.decisions import DecideView, MinorityView
+from raad.meetings.views.minutes import (
+    MinutesApproveView,
+    MinutesCirculateView,
+    MinutesCorrectView,
+    MinutesPublishView,
+    MinutesRespondView,
+    MinutesStartView,
+    MinutesUnpublishView,
+    MinutesView,
+)
+from raad.meetings.views.planning import CalendarTokenView, ExtraordinaryRequestView, MeetingFormView, PlanView
+from raad.meetings.views.screen import AdmissionView, AttendanceView, ConflictView, HeldView, LeaderView, ScreenView
+
+__all__ = [
+    "AdmissionView",
+    "ApologyView",
+    "AttachmentAddView",
+    "AttachmentDownloadView",
+    "AttendanceView",
+    "CalendarTokenView",
+    "CancelView",
+    "ConflictView",
+    "DecideView",
+    "ExtraordinaryRequestView",
+    "HeldView",
+    "ItemFormView",
+    "LeaderView",
+    "MeetingFormView",
+    "MeetingView",
+    "MinorityView",
+    "MinutesApproveView",
+    "MinutesCirculateView",
+    "MinutesCorrectView",
+    "MinutesPublishView",
+    "MinutesRespondView",
+    "MinutesStartView",
+    "MinutesUnpublishView",
+    "MinutesView",
+    "PacketView",
+    "PlanView",
+    "ProposeView",
+    "ScreenView",
+    "SendNoticeView",
+]
