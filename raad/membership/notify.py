@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def call_invitations(*, call_id: int) -> None:
     """Every entitled nominating body gets its own signed link to the nomination form."""
     from raad.membership.models import NominationCall
-    from raad.membership.services import call_entitled_bodies
+    from raad.membership.selectors import call_entitled_bodies
 
     if mail.is_suppressed():
         return

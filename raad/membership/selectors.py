@@ -288,3 +288,12 @@ def personal_data_before_publishing(text: str, *, council: Council, on: datetime
     }
     common_words = set(council.name.split()) | set(council.municipality.name.split())
     return find_personal_data(text, known_names=known, common_words=common_words)
+
+
+def call_entitled_bodies(call: NominationCall) -> list[NominatingBody]:
+    """The bodies a call for nominations goes to: those of its seat, or of every nominated seat."""
+    seats = Seat.objects.filter(council_id=call.council_id, kind=Seat.Kind.NOMINATED, retired_on__isnull=True)
+    if call.seat_id is not None:
+        seats = seats.filter(pk=call.seat_id)
+    ids = seats.values_list("nominating_body_id", flat=True)
+    return list(NominatingBody.objects.filter(pk__in=ids).order_by("name"))

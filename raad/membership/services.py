@@ -23,7 +23,7 @@ from raad.councils.models import BoardDecision, Council, Term
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
 from raad.councils.services import board_decision_record
-from raad.membership import notify, rules
+from raad.membership import notify, rules, selectors
 from raad.membership.models import (
     BallotCast,
     Election,
@@ -801,14 +801,6 @@ def appointment_decision_register(
 # --- Calls for nominations and nominations ---------------------------------------------------------
 
 
-def call_entitled_bodies(call: NominationCall) -> list[NominatingBody]:
-    seats = Seat.objects.filter(council_id=call.council_id, kind=Seat.Kind.NOMINATED, retired_on__isnull=True)
-    if call.seat_id is not None:
-        seats = seats.filter(pk=call.seat_id)
-    ids = seats.values_list("nominating_body_id", flat=True)
-    return list(NominatingBody.objects.filter(pk__in=ids).order_by("name"))
-
-
 @transaction.atomic
 def nomination_call_open(
     *,
@@ -849,7 +841,7 @@ def nomination_call_open(
     call = NominationCall.objects.create(
         council=council, term=term, seat=seat, title=title, message=mask_cpr(message), deadline=deadline, opened_by=by
     )
-    bodies = call_entitled_bodies(call)
+    bodies = selectors.call_entitled_bodies(call)
     audit.record(
         actor=by,
         verb="nomination_call.opened",

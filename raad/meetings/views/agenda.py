@@ -218,19 +218,26 @@ class ProposeView(MeetingsView):
         return self.render_proposal(meeting, form, status=400)
 
 
-class SendNoticeView(MeetingAction):
+class MeetingPageAction(MeetingAction):
+    """An action on the meeting page: a refusal shows that page again."""
+
+    page_name = "meeting"
+    render_page = staticmethod(render_meeting)
+
+
+class SendNoticeView(MeetingPageAction):
     def run(self, request, meeting):
         services.meeting_send_notice(meeting=meeting, by=request.user)
         self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
 
 
-class CancelView(MeetingAction):
+class CancelView(MeetingPageAction):
     def run(self, request, meeting):
         services.meeting_cancel(meeting=meeting, by=request.user)
         self.success = _("Mødet er aflyst.")
 
 
-class ApologyView(MeetingAction):
+class ApologyView(MeetingPageAction):
     needs = "meetings.send_apology"
 
     def run(self, request, meeting):

@@ -61,10 +61,12 @@ class MeetingAction(workspace.ActionView, MeetingsView):
 
     def invalid(self, form, errors):
         """The page of `page_name` again, with `errors` at the top and the forms in `self.bound` as sent."""
-        from raad.meetings.views import agenda, minutes, screen
+        return type(self).render_page(self, self.object, errors=errors, bound=self.bound, status=400)
 
-        render = {"meeting": agenda.render_meeting, "screen": screen.render_screen, "minutes": minutes.render_minutes}
-        return render[self.page_name](self, self.object, errors=errors, bound=self.bound, status=400)
+    @staticmethod
+    def render_page(view, meeting, *, errors=(), bound=None, status=200):  # pragma: no cover - set by subclasses
+        """The page of `page_name` (each page's module sets its render function here)."""
+        raise NotImplementedError
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

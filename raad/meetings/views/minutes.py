@@ -98,6 +98,7 @@ class MinutesView(MeetingsView):
 
 class MinutesAction(MeetingAction):
     page_name = "minutes"
+    render_page = staticmethod(render_minutes)
 
     def minutes(self, meeting) -> Minutes:
         minutes = selectors.minutes_for(meeting)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, selectors, services
+from raad.meetings.views.agenda import MeetingPageAction
 from raad.meetings.views.base import MeetingAction, MeetingsView
 
 
@@ -80,6 +81,7 @@ class ScreenView(MeetingsView):
 class ScreenAction(MeetingAction):
     needs = "meetings.run"
     page_name = "screen"
+    render_page = staticmethod(render_screen)
 
     def success_url(self) -> str:
         anchor = f"#punkt-{self.kwargs['item_pk']}" if "item_pk" in self.kwargs else ""
@@ -150,7 +152,7 @@ class AdmissionView(ScreenAction):
         self.success = _("Afstemning om optagelse: %(rule)s.") % {"rule": vote.rule_text}
 
 
-class HeldView(MeetingAction):
+class HeldView(MeetingPageAction):
     needs = "meetings.run"
 
     def run(self, request, meeting):

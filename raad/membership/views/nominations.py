@@ -77,7 +77,7 @@ class CallDetailView(SecretariatView):
             {
                 "call": call,
                 "nominations": selectors.nominations_of_call(call),
-                "bodies": services.call_entitled_bodies(call),
+                "bodies": selectors.call_entitled_bodies(call),
                 "crumbs": self.crumbs(
                     (_("Indkaldelser"), reverse("membership:calls", args=[self.council.slug])),
                     (call.title, None),
