@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from raad.core import audit, documents
+from raad.core import audit, documents, mail
 from raad.core.errors import RuleViolation
 from raad.core.i18n import in_council_language
 from raad.core.links import absolute_url
@@ -413,17 +413,18 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
             "after_deadline": {"before": None, "after": now > deadline},
         },
     )
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-        "person__user"
-    ):
-        notify.queue(
-            council=meeting.council_id,
-            key=f"notice:{meeting.pk}:{membership.pk}",
-            to=email_of(membership.person),
-            recipient=membership.person,
-            template="notice",
-            context={"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
-        )
+    with mail.batch():  # one insert for all the mails, not one each
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+            "person__user"
+        ):
+            notify.queue(
+                council=meeting.council_id,
+                key=f"notice:{meeting.pk}:{membership.pk}",
+                to=email_of(membership.person),
+                recipient=membership.person,
+                template="notice",
+                context={"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
+            )
     return meeting
 
 
@@ -926,23 +927,24 @@ def minutes_circulate(*, minutes: Minutes, by: User | None, now: datetime.dateti
         changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}},
     )
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-        "person__user"
-    ):
-        notify.queue(
-            council=meeting.council_id,
-            key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
-            to=email_of(membership.person),
-            recipient=membership.person,
-            template="minutes_circulated",
-            context={
-                "meeting": meeting,
-                "minutes": minutes,
-                "person": membership.person,
-                "due": minutes.approval_due_on,
-                "url": absolute_url(meeting),
-            },
-        )
+    with mail.batch():  # one insert for all the mails, not one each
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+            "person__user"
+        ):
+            notify.queue(
+                council=meeting.council_id,
+                key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
+                to=email_of(membership.person),
+                recipient=membership.person,
+                template="minutes_circulated",
+                context={
+                    "meeting": meeting,
+                    "minutes": minutes,
+                    "person": membership.person,
+                    "due": minutes.approval_due_on,
+                    "url": absolute_url(meeting),
+                },
+            )
     return minutes
 
 
@@ -1090,17 +1092,18 @@ def minutes_approve(
         changes={"how": {"before": None, "after": how}},
     )
     meeting = minutes.meeting
-    for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-        "person__user"
-    ):
-        notify.queue(
-            council=meeting.council_id,
-            key=f"minutes-approved:{minutes.pk}:{membership.pk}",
-            to=email_of(membership.person),
-            recipient=membership.person,
-            template="minutes_approved",
-            context={"meeting": meeting, "person": membership.person},
-        )
+    with mail.batch():  # one insert for all the mails, not one each
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+            "person__user"
+        ):
+            notify.queue(
+                council=meeting.council_id,
+                key=f"minutes-approved:{minutes.pk}:{membership.pk}",
+                to=email_of(membership.person),
+                recipient=membership.person,
+                template="minutes_approved",
+                context={"meeting": meeting, "person": membership.person},
+            )
     return version
 
 
@@ -1234,18 +1237,19 @@ def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by
             .select_related("person__user")
             .filter(role__in=["chair", "vice_chair"])
         }
-        for to in sorted(r for r in recipients if r):
-            notify.queue(
-                council=request.council_id,
-                key=f"extraordinary:{request.pk}:{to}",
-                to=to,
-                template="extraordinary_task",
-                context={
-                    "request": request,
-                    "count": count,
-                    "url": absolute_url(reverse("meetings:plan", args=[request.council.slug])),
-                },
-            )
+        with mail.batch():  # one insert for all the mails, not one each
+            for to in sorted(r for r in recipients if r):
+                notify.queue(
+                    council=request.council_id,
+                    key=f"extraordinary:{request.pk}:{to}",
+                    to=to,
+                    template="extraordinary_task",
+                    context={
+                        "request": request,
+                        "count": count,
+                        "url": absolute_url(reverse("meetings:plan", args=[request.council.slug])),
+                    },
+                )
 
 
 @transaction.atomic

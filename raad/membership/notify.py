@@ -91,35 +91,36 @@ def appointment_letters(*, membership_ids: list[int]) -> None:
     memberships = Membership.objects.filter(pk__in=membership_ids).select_related(
         "person", "seat__council", "seat__nominating_body", "term", "appointment", "nomination__nominating_body"
     )
-    for membership in memberships:
-        council = membership.seat.council
-        if membership.person.email:
-            mail.queue(
-                key=f"appointment:{membership.pk}",
-                council=council,
-                recipient=membership.person,
-                to=membership.person.email,
-                template="membership/email/appointment",
-                context={"membership": membership, "council": council},
-                reply_to=council.contact_email,
-                attachments=[
-                    (
-                        f"udpegning-plads-{membership.seat.number}.pdf",
-                        appointment_letter_pdf(membership),
-                        "application/pdf",
-                    )
-                ],
-            )
-        body = membership.seat.nominating_body
-        if body is not None:
-            mail.queue(
-                key=f"appointment-body:{membership.pk}",
-                council=council,
-                to=body.contact_email,
-                template="membership/email/appointment_body",
-                context={"membership": membership, "council": council, "body": body},
-                reply_to=council.contact_email,
-            )
+    with mail.batch():  # one insert for all the mails, not one each
+        for membership in memberships:
+            council = membership.seat.council
+            if membership.person.email:
+                mail.queue(
+                    key=f"appointment:{membership.pk}",
+                    council=council,
+                    recipient=membership.person,
+                    to=membership.person.email,
+                    template="membership/email/appointment",
+                    context={"membership": membership, "council": council},
+                    reply_to=council.contact_email,
+                    attachments=[
+                        (
+                            f"udpegning-plads-{membership.seat.number}.pdf",
+                            appointment_letter_pdf(membership),
+                            "application/pdf",
+                        )
+                    ],
+                )
+            body = membership.seat.nominating_body
+            if body is not None:
+                mail.queue(
+                    key=f"appointment-body:{membership.pk}",
+                    council=council,
+                    to=body.contact_email,
+                    template="membership/email/appointment_body",
+                    context={"membership": membership, "council": council, "body": body},
+                    reply_to=council.contact_email,
+                )
 
 
 def vacancy(*, membership_id: int) -> None:

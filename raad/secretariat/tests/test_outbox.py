@@ -11,10 +11,10 @@ from django.utils import timezone
 from raad.core import mail
 from raad.core.models import OutgoingMail
 from raad.meetings import services as meetings
-from raad.meetings.tests.conftest import build_cast
 from raad.meetings.tests.factories import meeting_with_items
 from raad.membership import services as membership
 from raad.statements import services as statements
+from raad.testing.cast import build_cast
 
 
 def _changes(cast):
