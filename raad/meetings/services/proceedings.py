@@ -17,12 +17,12 @@ from raad.councils.rules import Violation, reference
 from raad.meetings import rules, selectors
 from raad.meetings.models import (
     AgendaItem,
-    Ballot,
     ConflictDeclaration,
     Decision,
     Meeting,
     MinorityStatement,
     Minutes,
+    NamedVote,
     Vote,
 )
 from raad.membership.models import Membership
@@ -92,9 +92,9 @@ def _vote(
                     )
                 ]
             )
-        votes_for = sum(1 for c in ballots.values() if c == Ballot.Choice.FOR)
-        votes_against = sum(1 for c in ballots.values() if c == Ballot.Choice.AGAINST)
-        abstentions = sum(1 for c in ballots.values() if c == Ballot.Choice.ABSTAIN)
+        votes_for = sum(1 for c in ballots.values() if c == NamedVote.Choice.FOR)
+        votes_against = sum(1 for c in ballots.values() if c == NamedVote.Choice.AGAINST)
+        abstentions = sum(1 for c in ballots.values() if c == NamedVote.Choice.ABSTAIN)
     problems = rules.vote_count_problems(
         votes_for=votes_for, votes_against=votes_against, abstentions=abstentions, eligible=len(eligible_ids)
     )
@@ -125,9 +125,9 @@ def _vote(
     )
     if method == Vote.Method.BY_NAME:
         row_by_id = {r.membership.pk: r for r in rows}
-        Ballot.objects.bulk_create(
+        NamedVote.objects.bulk_create(
             [
-                Ballot(
+                NamedVote(
                     vote=vote,
                     membership_id=mid,
                     choice=choice,

@@ -20,7 +20,7 @@ from raad.statements.models import (
     Committee,
     Consultation,
     ConsultationDocument,
-    JournalEntry,
+    RecordEntry,
 )
 
 from .committees import committee_create
@@ -67,11 +67,11 @@ def consultation_register(
         link=link,
         reply_to=reply_to,
     )
-    entry = JournalEntry.objects.create(
+    entry = RecordEntry.objects.create(
         council=council,
         case_number=consultation.case_number,
         entry_date=journal_date or received_on,
-        direction=JournalEntry.Direction.INCOMING,
+        direction=RecordEntry.Direction.INCOMING,
         subject=_da(gettext_noop("Høring: %(subject)s")) % {"subject": consultation.subject},
         consultation=consultation,
         counterpart=committee.name,

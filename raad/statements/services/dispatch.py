@@ -21,8 +21,8 @@ from raad.councils.selectors import rules_in_force
 from raad.statements import letters, notify, rules, selectors
 from raad.statements.models import (
     FollowUp,
-    JournalEntry,
     MinorityStatement,
+    RecordEntry,
     Statement,
     StatementVersion,
 )
@@ -116,11 +116,11 @@ def statement_send(
     statement.late_reason = late_reason
     statement.status = Statement.Status.SENT
     statement.save(update_fields=["letter", "sent_at", "sent_to", "late_reason", "status", "updated_at"])
-    entry = JournalEntry.objects.create(
+    entry = RecordEntry.objects.create(
         council_id=statement.council_id,
         case_number=statement.case_number or "-",
         entry_date=today,
-        direction=JournalEntry.Direction.OUTGOING,
+        direction=RecordEntry.Direction.OUTGOING,
         subject=_da(gettext_noop("%(kind)s: %(title)s"))
         % {"kind": _kind_in_house_language(statement), "title": statement.title},
         consultation=statement.consultation,

@@ -6,7 +6,7 @@ import pytest
 
 from raad.core.errors import RuleViolation
 from raad.statements import services
-from raad.statements.models import JournalEntry
+from raad.statements.models import RecordEntry
 from raad.testing import assert_unchanged
 
 from .services_support import (
@@ -17,7 +17,7 @@ from .services_support import (
 
 
 def test_register_consultation_journalises_and_audits(consultation, secretary):
-    entry = JournalEntry.objects.get(consultation=consultation)
+    entry = RecordEntry.objects.get(consultation=consultation)
     assert (entry.direction, entry.entry_date, entry.case_number) == (
         "in",
         datetime.date(2026, 11, 2),

@@ -11,7 +11,7 @@ from django.core import mail
 from raad.core.errors import RuleViolation
 from raad.membership.models import Membership
 from raad.statements import services
-from raad.statements.models import JournalEntry, Statement, WrittenProcedure
+from raad.statements.models import RecordEntry, Statement, WrittenProcedure
 from raad.testing import assert_unchanged
 
 from .services_support import (
@@ -57,7 +57,7 @@ def test_send_makes_a_tagged_letter_journalises_publishes_and_mails_after_commit
     assert statement.status == "published"  # the Holbæk rules publish adopted statements (§ 9)
     assert statement.sent_to == "sosu@holbaek.invalid"
     assert statement.sent_at.astimezone(CPH).date() == TODAY
-    entry = JournalEntry.objects.get(statement=statement)
+    entry = RecordEntry.objects.get(statement=statement)
     assert (entry.direction, entry.entry_date, entry.case_number) == ("out", TODAY, "27.00.00-P15-3-26")
     reader, text = _pdf_text(statement)
     assert "Integrationsrådet i Holbæk Kommune" in text and "Holbæk Kommune" in text
@@ -130,7 +130,7 @@ def test_own_initiative_statement_goes_to_the_chosen_committee(council, other_co
     _adopt_at_meeting(statement, secretary)
     statement = services.statement_send(statement=statement, by=secretary, late_reason="")
     assert statement.sent_to == "oeu@holbaek.invalid" and statement.late_reason == ""
-    assert JournalEntry.objects.get(statement=statement).case_number == "00.01.00-A00-7-26"
+    assert RecordEntry.objects.get(statement=statement).case_number == "00.01.00-A00-7-26"
 
 
 def test_follow_up_is_registered_and_audited(draft, secretary):
@@ -200,7 +200,7 @@ def test_stored_and_mailed_texts_are_danish_whatever_the_page_language(council, 
         services.urgent_approve(statement=statement, user=users["naestforperson"])
         services.statement_send(statement=statement, by=secretary)
     subjects = list(
-        JournalEntry.objects.filter(consultation=consultation).order_by("id").values_list("subject", flat=True)
+        RecordEntry.objects.filter(consultation=consultation).order_by("id").values_list("subject", flat=True)
     )
     assert subjects == ["Høring: Budget", "Høringssvar: Svar"]
     statement.refresh_from_db()
