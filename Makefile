@@ -78,7 +78,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
-	DEBUG=true $(VENV)/bin/mypy raad/env.py raad/core/audit.py raad/core/roles.py $(wildcard raad/*/rules.py) $(wildcard raad/*/services.py)
+	DEBUG=true $(VENV)/bin/mypy raad/env.py raad/core/audit.py raad/core/roles.py $(wildcard raad/*/rules.py) $(wildcard raad/*/services.py) $(wildcard raad/*/services/*.py)
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m raad.testing.i18n_check
 	$(PY) -m raad.testing.locks check

@@ -228,7 +228,7 @@ class Vote(BaseModel):
         return f"{self.item}: {self.votes_for}-{self.votes_against}-{self.abstentions}"
 
 
-class Ballot(BaseModel):
+class NamedVote(BaseModel):
     """One member's vote, recorded by name (never for a secret ballot)."""
 
     class Choice(models.TextChoices):
@@ -236,7 +236,7 @@ class Ballot(BaseModel):
         AGAINST = "against", _("Imod")
         ABSTAIN = "abstain", _("Undlader")
 
-    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="named_votes")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     by_substitute = models.BooleanField(_("afgivet af stedfortræder"), default=False)
     choice = models.CharField(_("stemme"), max_length=10, choices=Choice.choices)
@@ -245,7 +245,7 @@ class Ballot(BaseModel):
         verbose_name = _("stemme")
         verbose_name_plural = pgettext_lazy("ballot", "stemmer")
         ordering = ["vote", "membership__seat__number"]
-        constraints = [models.UniqueConstraint(fields=["vote", "membership"], name="ballot_unique")]
+        constraints = [models.UniqueConstraint(fields=["vote", "membership"], name="named_vote_unique")]
 
     def __str__(self) -> str:
         return f"{self.membership.person}: {self.get_choice_display()}"

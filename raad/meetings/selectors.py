@@ -16,7 +16,6 @@ from raad.meetings.models import (
     AgendaItem,
     Attachment,
     Attendance,
-    Ballot,
     CalendarToken,
     ConflictDeclaration,
     Decision,
@@ -26,6 +25,7 @@ from raad.meetings.models import (
     MinutesEntry,
     MinutesResponse,
     MinutesVersion,
+    NamedVote,
 )
 from raad.membership.models import Membership, Substitute
 from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
@@ -101,7 +101,7 @@ def agenda_items(meeting: Meeting) -> list[AgendaItem]:
             Prefetch("attachments", queryset=Attachment.objects.order_by("id")),
             Prefetch("conflicts", queryset=ConflictDeclaration.objects.select_related("membership__person")),
             Prefetch("decision__minority_statements", queryset=MinorityStatement.objects.order_by("id")),
-            Prefetch("decision__vote__ballots", queryset=Ballot.objects.select_related("membership__person")),
+            Prefetch("decision__vote__named_votes", queryset=NamedVote.objects.select_related("membership__person")),
         )
         .order_by("position", "id")
     )

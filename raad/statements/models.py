@@ -423,23 +423,23 @@ class FollowUp(BaseModel):
         return f"{self.body} {self.decided_on:%d.%m.%Y}"
 
 
-class JournalEntry(BaseModel):
+class RecordEntry(BaseModel):
     """Journalisering (R29): every incoming consultation and outgoing statement, with date and subject."""
 
     class Direction(models.TextChoices):
         INCOMING = "in", _("Modtaget")
         OUTGOING = "out", _("Afsendt")
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="statement_journal")
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="record_entries")
     case_number = models.CharField(_("sagsnummer"), max_length=60)
     entry_date = models.DateField(_("dato"))
     direction = models.CharField(_("retning"), max_length=3, choices=Direction.choices)
     subject = models.CharField(_("emne"), max_length=400)
     consultation = models.ForeignKey(
-        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries"
+        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="record_entries"
     )
     statement = models.ForeignKey(
-        Statement, null=True, blank=True, on_delete=models.PROTECT, related_name="journal_entries"
+        Statement, null=True, blank=True, on_delete=models.PROTECT, related_name="record_entries"
     )
     counterpart = models.CharField(_("afsender/modtager"), max_length=300, blank=True)
 

@@ -29,7 +29,7 @@ from raad.statements.models import (
     ConsultationDocument,
     DraftComment,
     FollowUp,
-    JournalEntry,
+    RecordEntry,
     Statement,
     StatementVersion,
     UrgentApproval,
@@ -93,7 +93,7 @@ def consultation_detail(council: Council, pk: int) -> Consultation:
     return (
         Consultation.objects.filter(council=council)
         .select_related("committee", "council")
-        .prefetch_related("documents", "journal_entries", "statements")
+        .prefetch_related("documents", "record_entries", "statements")
         .get(pk=pk)
     )
 
@@ -130,7 +130,7 @@ def statement_for_workspace(council: Council, pk: int) -> Statement:
             "minority_statements",
             "follow_ups",
             "urgent_approvals__approved_by",
-            "journal_entries",
+            "record_entries",
             Prefetch("written_procedures", queryset=WrittenProcedure.objects.order_by("-opened_on", "-id")),
         )
         .get(pk=pk)
@@ -296,9 +296,9 @@ def open_procedures(council: Council) -> QuerySet[WrittenProcedure]:
     ).select_related("statement")
 
 
-def journal(council: Council) -> QuerySet[JournalEntry]:
+def record_entries(council: Council) -> QuerySet[RecordEntry]:
     return (
-        JournalEntry.objects.filter(council=council)
+        RecordEntry.objects.filter(council=council)
         .select_related("consultation", "statement")
         .order_by("-entry_date", "-id")
     )

@@ -13,7 +13,7 @@ from raad.councils.models import Purpose
 from raad.councils.presets import PRESETS
 from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import selectors, services
-from raad.meetings.models import AgendaItem, Attendance, Ballot, Decision, Meeting, Vote
+from raad.meetings.models import AgendaItem, Attendance, Decision, Meeting, NamedVote, Vote
 from raad.testing import assert_unchanged
 
 from .conftest import all_present, at
@@ -268,7 +268,7 @@ def test_vote_with_conflict_of_interest_and_tie_motion_falls(meeting, cast):
         1,
         1,
     )
-    assert Ballot.objects.filter(vote=decision.vote).count() == 7
+    assert NamedVote.objects.filter(vote=decision.vote).count() == 7
 
 
 def test_recused_member_cannot_vote_by_name(meeting, cast):
@@ -420,4 +420,4 @@ def test_secret_ballot_records_counts_but_no_names(meeting, cast):
         by=cast.secretary,
     )
     assert (decision.vote.method, decision.vote.votes_for) == ("secret", 6)
-    assert not Ballot.objects.exists()
+    assert not NamedVote.objects.exists()

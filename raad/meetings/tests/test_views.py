@@ -187,7 +187,7 @@ def test_vote_by_name_from_the_screen(login_secretary, cast):
         data[f"b{item.pk}-{m.pk}"] = "for" if i < 6 else "against"
     client.post(ws(cast, f"{meeting.pk}/moedeskaerm/{item.pk}/beslutning/"), data)
     decision = Decision.objects.get()
-    assert (decision.vote.votes_for, decision.vote.votes_against, decision.vote.ballots.count()) == (6, 4, 10)
+    assert (decision.vote.votes_for, decision.vote.votes_against, decision.vote.named_votes.count()) == (6, 4, 10)
 
 
 def test_minutes_pages_for_secretary_and_member(login_secretary, cast, client):

@@ -149,7 +149,7 @@ class JournalView(StatementsView):
     perm = "statements.manage"
 
     def get(self, request, slug):
-        entries = selectors.journal(self.council)
+        entries = selectors.record_entries(self.council)
         if request.GET.get("format") == "csv":
             return _journal_csv(self.council, entries)
         return self.page(

@@ -81,11 +81,11 @@ def test_translation_of_a_shared_danish_word_is_each_apps_own_in_english():
 
     from raad.core.models import AuditEntry
     from raad.meetings.forms import ItemForm, MinutesResponseForm
-    from raad.meetings.models import AgendaItem, Ballot
+    from raad.meetings.models import AgendaItem, NamedVote
     from raad.membership.forms import CallForm, FlagMovedAwayForm
     from raad.membership.models import RoundCount
     from raad.statements.forms import WrittenAnswerForm
-    from raad.statements.models import Committee, JournalEntry, Statement, WrittenProcedure
+    from raad.statements.models import Committee, RecordEntry, Statement, WrittenProcedure
 
     with translation.override("en"):
         labels = {
@@ -97,11 +97,11 @@ def test_translation_of_a_shared_danish_word_is_each_apps_own_in_english():
             "membership title": str(CallForm.base_fields["title"].label),
             "meetings purposes": str(AgendaItem._meta.get_field("purposes").verbose_name),
             "statements purpose": str(Statement._meta.get_field("purpose").verbose_name),
-            "meetings ballots": str(Ballot._meta.verbose_name_plural),
+            "meetings ballots": str(NamedVote._meta.verbose_name_plural),
             "membership votes": str(RoundCount._meta.get_field("votes").verbose_name),
             "membership count": str(RoundCount._meta.verbose_name),
             "statements tally": str(WrittenProcedure._meta.get_field("tally").verbose_name),
-            "statements journal entry": str(JournalEntry._meta.verbose_name),
+            "statements journal entry": str(RecordEntry._meta.verbose_name),
             "core audit entry": str(AuditEntry._meta.verbose_name),
             "statements email": str(Committee._meta.get_field("email").verbose_name),
         }

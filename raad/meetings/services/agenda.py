@@ -1,0 +1,211 @@
+"""Agenda: writes of meetings (raad.meetings.services.agenda)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from raad.core import audit, documents
+from raad.core.errors import RuleViolation
+from raad.core.models import User
+from raad.core.text import clean_html, clean_text
+from raad.councils.models import Council, Purpose
+from raad.councils.rules import Violation
+from raad.meetings import rules, selectors
+from raad.meetings.models import (
+    AgendaItem,
+    Attachment,
+    Meeting,
+)
+from raad.membership.models import Membership
+
+ITEM_FIELDS = ("kind", "title", "case_presentation", "proposed_decision", "is_closed", "position")
+
+
+def _check_open_for_items(meeting: Meeting) -> None:
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise RuleViolation(_("Dagsordenen for et afholdt eller aflyst møde kan ikke ændres."))
+
+
+def _purposes_of(meeting: Meeting, purposes: Iterable[Purpose]) -> list[Purpose]:
+    purposes = list(purposes)
+    if any(p.terms_of_reference.council_id != meeting.council_id for p in purposes):
+        raise RuleViolation(_("Formålet hører til et andet råds kommissorium."))
+    return purposes
+
+
+@transaction.atomic
+def item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    kind: str = AgendaItem.Kind.DECISION,
+    case_presentation: str = "",
+    proposed_decision: str = "",
+    is_closed: bool = False,
+    purposes: Iterable[Purpose] = (),
+    by: User | None,
+) -> AgendaItem:
+    """The secretariat puts an item on the agenda."""
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    _check_open_for_items(meeting)
+    purposes = _purposes_of(meeting, purposes)
+    position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=position,
+        kind=kind,
+        title=clean_text(title),
+        case_presentation=clean_html(case_presentation),
+        proposed_decision=clean_text(proposed_decision),
+        is_closed=is_closed,
+    )
+    item.purposes.set(purposes)
+    audit.record(
+        actor=by,
+        verb="agenda_item.added",
+        target=item,
+        council_id=meeting.council_id,
+        changes=audit.diff({}, audit.snapshot(item, ITEM_FIELDS)),
+    )
+    return item
+
+
+@transaction.atomic
+def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaItem:
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    _check_open_for_items(item.meeting)
+    before = audit.snapshot(item, ITEM_FIELDS)
+    cleaners = {"title": clean_text, "case_presentation": clean_html, "proposed_decision": clean_text}
+    for name in ITEM_FIELDS:
+        if name in data:
+            setattr(item, name, cleaners.get(name, lambda v: v)(data[name]))
+    item.save(update_fields=[*ITEM_FIELDS, "updated_at"])
+    if "purposes" in data:
+        item.purposes.set(_purposes_of(item.meeting, data["purposes"]))
+    audit.record(
+        actor=by,
+        verb="agenda_item.updated",
+        target=item,
+        council_id=item.meeting.council_id,
+        changes=audit.diff(before, audit.snapshot(item, ITEM_FIELDS)),
+    )
+    return item
+
+
+def individual_case_refusal(council: Council) -> str:
+    return _(
+        "Rådet kan ikke behandle enkeltsager, dvs. en enkelt persons egen sag (kommissoriet; R9). "
+        "Personen kan henvende sig til den relevante afdeling i %(municipality)s, fx Borgerservice eller "
+        "Jobcenter, eller få råd hos sekretariatet (%(email)s). Et principielt spørgsmål, som sagen rejser, "
+        "kan foreslås som et generelt punkt uden personoplysninger."
+    ) % {"municipality": council.municipality.name, "email": council.contact_email}
+
+
+def item_propose(
+    *, meeting: Meeting, membership: Membership, individual_case: bool, by: User | None, **fields: Any
+) -> AgendaItem:
+    """A member proposes an item. After the item deadline it is marked late and needs an admission vote
+    at the meeting (R15). One person's own case is refused with a referral and nothing of it is stored (R9):
+    the refusal itself is journalled (who, when; not the text) in its own transaction."""
+    if individual_case:
+        _item_refuse_individual_case(meeting=meeting, membership=membership, by=by)
+        raise RuleViolation([Violation("individual_case", individual_case_refusal(meeting.council))])
+    return _item_propose(meeting=meeting, membership=membership, by=by, **fields)
+
+
+@transaction.atomic
+def _item_refuse_individual_case(*, meeting: Meeting, membership: Membership, by: User | None) -> None:
+    audit.record(
+        actor=by,
+        verb="agenda_item.refused_individual_case",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={"proposed_by": {"before": None, "after": str(membership.person)}},
+    )
+
+
+@transaction.atomic
+def _item_propose(
+    *,
+    meeting: Meeting,
+    membership: Membership,
+    title: str,
+    kind: str = AgendaItem.Kind.DISCUSSION,
+    case_presentation: str = "",
+    proposed_decision: str = "",
+    purposes: Iterable[Purpose] = (),
+    by: User | None,
+    now: datetime.datetime | None = None,
+) -> AgendaItem:
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council__municipality").get(pk=meeting.pk)
+    if membership.seat.council_id != meeting.council_id:
+        raise RuleViolation(_("Kun rådets medlemmer kan foreslå punkter."))
+    _check_open_for_items(meeting)
+    now = now or timezone.now()
+    procedure = selectors.rules_for(meeting)
+    late = rules.is_late(now, meeting.starts_at, procedure.member_item_deadline_days)
+    purposes = _purposes_of(meeting, purposes)
+    position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=position,
+        kind=kind,
+        title=clean_text(title),
+        case_presentation=clean_html(case_presentation),
+        proposed_decision=clean_text(proposed_decision),
+        proposed_by=membership,
+        proposed_at=now,
+        is_late=late,
+        admission=AgendaItem.Admission.PENDING if late else AgendaItem.Admission.NOT_NEEDED,
+    )
+    item.purposes.set(purposes)
+    audit.record(
+        actor=by,
+        verb="agenda_item.proposed",
+        target=item,
+        council_id=meeting.council_id,
+        changes={**audit.diff({}, audit.snapshot(item, ITEM_FIELDS)), "late": {"before": None, "after": late}},
+    )
+    return item
+
+
+# What an agenda item may have attached (checked by content).
+ATTACHMENT_TYPES = (documents.PDF, documents.DOCX, documents.DOC, documents.PNG, documents.JPEG)
+
+
+@transaction.atomic
+def attachment_add(
+    *, item: AgendaItem, title: str, upload: UploadedFile, is_closed: bool = False, by: User | None
+) -> Attachment:
+    """Attach a file. Its type (PDF, Word, PNG, JPEG) and size are checked by its content, not its name."""
+    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
+    _check_open_for_items(item.meeting)
+    data = upload.read(documents.max_upload_bytes() + 1)
+    content_type, extension = documents.check_upload(data, accepted=ATTACHMENT_TYPES)
+    name = f"bilag.{extension}"
+    attachment = Attachment(
+        item=item,
+        title=clean_text(title) or name,
+        content_type=content_type,
+        size=len(data),
+        is_closed=is_closed or item.is_closed,
+    )
+    attachment.file.save(name, ContentFile(data), save=False)
+    attachment.save()
+    audit.record(
+        actor=by,
+        verb="attachment.added",
+        target=attachment,
+        council_id=item.meeting.council_id,
+        changes={"title": {"before": None, "after": attachment.title}, "type": {"before": None, "after": content_type}},
+    )
+    return attachment

@@ -1,0 +1,60 @@
+"""Notice: writes of meetings (raad.meetings.services.notice)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from raad.core import audit, mail
+from raad.core.errors import RuleViolation
+from raad.core.links import absolute_url
+from raad.core.models import User
+from raad.meetings import notify, selectors
+from raad.meetings.models import (
+    AgendaItem,
+    Meeting,
+)
+from raad.membership.selectors import memberships_in_force
+
+from .common import email_of
+
+
+@transaction.atomic
+def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.datetime | None = None) -> Meeting:
+    """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.PLANNED:
+        raise RuleViolation(_("Indkaldelsen er allerede sendt, eller mødet er afholdt eller aflyst."))
+    if not AgendaItem.objects.filter(meeting=meeting).exists():
+        raise RuleViolation(_("Dagsordenen har ingen punkter."))
+    now = now or timezone.now()
+    meeting.status = Meeting.Status.NOTICE_SENT
+    meeting.notice_sent_at = now
+    meeting.save(update_fields=["status", "notice_sent_at", "updated_at"])
+    deadline = selectors.deadlines(meeting).notice_deadline
+    audit.record(
+        actor=by,
+        verb="meeting.notice_sent",
+        target=meeting,
+        council_id=meeting.council_id,
+        changes={
+            "status": {"before": Meeting.Status.PLANNED, "after": meeting.status},
+            "after_deadline": {"before": None, "after": now > deadline},
+        },
+    )
+    with mail.batch():  # one insert for all the mails, not one each
+        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
+            "person__user"
+        ):
+            notify.queue(
+                council=meeting.council_id,
+                key=f"notice:{meeting.pk}:{membership.pk}",
+                to=email_of(membership.person),
+                recipient=membership.person,
+                template="notice",
+                context={"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
+            )
+    return meeting

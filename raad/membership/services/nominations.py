@@ -1,0 +1,320 @@
+"""Nominations: writes of membership (raad.membership.services.nominations)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from raad.core import audit
+from raad.core.errors import RuleViolation
+from raad.core.models import User
+from raad.core.redaction import mask_cpr
+from raad.councils.models import Council, Term
+from raad.councils.rules import Violation
+from raad.councils.selectors import rules_in_force
+from raad.membership import notify, rules, selectors
+from raad.membership.models import (
+    NominatingBody,
+    Nomination,
+    NominationCall,
+    Person,
+    Seat,
+)
+from raad.membership.selectors import memberships_in_force
+
+from .bodies import resolve_residence
+from .common import _CONFIRM_VERB, _lock_council
+from .decisions import CandidateData
+
+
+@transaction.atomic
+def nomination_call_open(
+    *,
+    council: Council,
+    term: Term,
+    title: str,
+    deadline: datetime.datetime,
+    message: str = "",
+    seat: Seat | None = None,
+    now: datetime.datetime | None = None,
+    by: User | None,
+) -> NominationCall:
+    """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
+    now = now or timezone.now()
+    violations: list[Violation] = []
+    if deadline <= now:
+        violations.append(Violation("deadline", _("Fristen skal ligge i fremtiden.")))
+    if term.council_id != council.pk:
+        violations.append(Violation("term", _("Valgperioden hører til et andet råd.")))
+    elif term.ends_on < timezone.localdate(now):
+        violations.append(Violation("term", _("Valgperioden er slut.")))
+    if seat is not None:
+        if seat.kind != Seat.Kind.NOMINATED:
+            violations.append(
+                Violation(
+                    "seat",
+                    _("Plads %(n)s besættes direkte af kommunalbestyrelsen uden indstilling.") % {"n": seat.number},
+                )
+            )
+        elif (
+            memberships_in_force(council, max(timezone.localdate(now), term.starts_on))
+            .filter(seat=seat, ends_on__isnull=True)
+            .exists()
+        ):  # a seat whose member is leaving (an end date is set) may be called for at once (R25)
+            violations.append(Violation("seat", _("Plads %(n)s er ikke ledig.") % {"n": seat.number}))
+    if violations:
+        raise RuleViolation(violations)
+    call = NominationCall.objects.create(
+        council=council, term=term, seat=seat, title=title, message=mask_cpr(message), deadline=deadline, opened_by=by
+    )
+    bodies = selectors.call_entitled_bodies(call)
+    audit.record(
+        actor=by,
+        verb="nomination_call.opened",
+        target=call,
+        council_id=council.pk,
+        changes={
+            "deadline": {"before": None, "after": deadline},
+            "seat": {"before": None, "after": seat.number if seat else None},
+            "bodies": {"before": None, "after": [b.name for b in bodies]},
+        },
+    )
+    notify.call_invitations(call_id=call.pk)
+    return call
+
+
+def _is_duplicate(call: NominationCall, seat: Seat, candidate: CandidateData) -> bool:
+    same_person = Q(candidate__email__iexact=candidate.email) | (
+        Q(candidate__first_name__iexact=candidate.first_name)
+        & Q(candidate__last_name__iexact=candidate.last_name)
+        & Q(candidate__postcode=candidate.postcode)
+    )
+    active = call.nominations.exclude(status=Nomination.Status.WITHDRAWN)
+    return active.filter(same_person).exists()
+
+
+@transaction.atomic
+def nomination_submit(
+    *,
+    call: NominationCall,
+    nominating_body: NominatingBody,
+    seat: Seat,
+    candidate: CandidateData,
+    substitute: CandidateData | None,
+    motivation: str,
+    submitted_by_name: str,
+    submitted_by_email: str,
+    now: datetime.datetime | None = None,
+) -> Nomination:
+    """A nominating body proposes a candidate (and a substitute). Refuses late, non-entitled, non-resident
+    and duplicate nominations. The candidate then confirms by a link (consent)."""
+    call = (
+        NominationCall.objects.select_for_update(of=("self",)).select_related("council__municipality").get(pk=call.pk)
+    )
+    council = call.council
+    now = now or timezone.now()
+    procedure = rules_in_force(council, timezone.localdate(now))
+    code = council.municipality.code
+    candidate_residence = resolve_residence(
+        municipality_code=code,
+        street_address=candidate.street_address,
+        postcode=candidate.postcode,
+        city=candidate.city,
+    )
+    substitute_residence = (
+        resolve_residence(
+            municipality_code=code,
+            street_address=substitute.street_address,
+            postcode=substitute.postcode,
+            city=substitute.city,
+        )
+        if substitute is not None
+        else None
+    )
+    entitled = (
+        seat.council_id == council.pk
+        and seat.kind == Seat.Kind.NOMINATED
+        and seat.nominating_body_id == nominating_body.pk
+    )
+    request = rules.NominationRequest(
+        submitted_at=now,
+        deadline=timezone.localtime(call.deadline),
+        body_entitled=entitled,
+        seat_open=call.seat_id is None or call.seat_id == seat.pk,
+        candidate_residence=candidate_residence.status.value,
+        candidate_name=f"{candidate.first_name} {candidate.last_name}",
+        duplicate=_is_duplicate(call, seat, candidate),
+        substitute_residence=substitute_residence.status.value if substitute_residence else None,
+        substitute_required=procedure.uses_substitutes,
+    )
+    violations = rules.nomination_violations(rules.Limits.of(procedure), request)
+    if call.decided_on is not None:
+        violations.append(Violation("", _("Kommunalbestyrelsen har allerede truffet beslutning i denne indkaldelse.")))
+    if violations:
+        raise RuleViolation(violations)
+
+    def person(data: CandidateData, residence) -> Person:
+        created = Person.objects.create(
+            first_name=data.first_name.strip(),
+            last_name=data.last_name.strip(),
+            email=data.email,
+            phone=data.phone,
+            street_address=mask_cpr(data.street_address),
+            postcode=data.postcode,
+            city=data.city,
+            resides_in_municipality=residence.resides,
+            residence_needs_confirmation=residence.needs_confirmation,
+        )
+        audit.record(
+            actor=None,
+            verb="person.created",
+            target=created,
+            council_id=council.pk,
+            changes={"postcode": {"before": None, "after": data.postcode}},
+        )
+        return created
+
+    nomination = Nomination.objects.create(
+        call=call,
+        nominating_body=nominating_body,
+        seat=seat,
+        candidate=person(candidate, candidate_residence),
+        substitute_candidate=person(substitute, substitute_residence) if substitute is not None else None,
+        motivation=mask_cpr(motivation),
+        submitted_by_name=submitted_by_name,
+        submitted_by_email=submitted_by_email,
+    )
+    audit.record(
+        actor=None,
+        verb="nomination.submitted",
+        target=nomination,
+        council_id=council.pk,
+        changes={
+            "nominating_body": {"before": None, "after": nominating_body.name},
+            "seat": {"before": None, "after": seat.number},
+            "residence_needs_confirmation": {
+                "before": None,
+                "after": candidate_residence.needs_confirmation
+                or bool(substitute_residence and substitute_residence.needs_confirmation),
+            },
+        },
+    )
+    notify.nomination_received(nomination_id=nomination.pk)
+    return nomination
+
+
+@transaction.atomic
+def nomination_confirm(
+    *,
+    nomination: Nomination,
+    who: str,
+    bio: str = "",
+    publish_bio: bool = False,
+    photo=None,
+    publish_photo: bool = False,
+    now: datetime.datetime | None = None,
+) -> Nomination:
+    """The candidate (or the substitute candidate) confirms by the link they got: consent to being
+    nominated, and (optionally) to a short bio being published if appointed (R31)."""
+    nomination = (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("call", "candidate", "substitute_candidate")
+        .get(pk=nomination.pk)
+    )
+    now = now or timezone.now()
+    if nomination.status in (Nomination.Status.WITHDRAWN, Nomination.Status.NOT_APPOINTED) or nomination.anonymised_at:
+        raise RuleViolation([Violation("", _("Indstillingen kan ikke længere bekræftes."))])
+    person: Person | None
+    if who == "candidate":
+        if nomination.candidate_confirmed_at is not None:
+            return nomination
+        person = nomination.candidate
+        nomination.candidate_confirmed_at = now
+        if nomination.status == Nomination.Status.SUBMITTED:
+            nomination.status = Nomination.Status.CONFIRMED
+    elif who == "substitute" and nomination.substitute_candidate_id is not None:
+        if nomination.substitute_confirmed_at is not None:
+            return nomination
+        person = nomination.substitute_candidate
+        nomination.substitute_confirmed_at = now
+    else:
+        person = None
+    if person is None:
+        raise RuleViolation([Violation("", _("Linket er ugyldigt."))])
+    nomination.save(update_fields=["candidate_confirmed_at", "substitute_confirmed_at", "status", "updated_at"])
+    person.bio = mask_cpr(bio.strip())
+    person.publish_bio = bool(publish_bio and person.bio)
+    if photo:
+        person.photo = photo
+    person.publish_photo = bool(publish_photo and person.photo)
+    person.consent_recorded_at = now
+    person.save(update_fields=["bio", "publish_bio", "photo", "publish_photo", "consent_recorded_at", "updated_at"])
+    audit.record(
+        actor=None,
+        verb=_CONFIRM_VERB[who],
+        target=nomination,
+        council_id=nomination.call.council_id,
+        changes={
+            "publish_bio": {"before": False, "after": person.publish_bio},
+            "publish_photo": {"before": False, "after": person.publish_photo},
+        },
+    )
+    return nomination
+
+
+WITHDRAWAL_FIELDS = ("status", "withdrawn_on", "withdrawal_reason")
+
+
+@transaction.atomic
+def nomination_withdraw(*, nomination: Nomination, reason: str, by: User | None) -> Nomination:
+    """The secretariat withdraws a nomination (the body or the candidate asked for it), only while it has
+    not led to the board's decision (R2). Nothing is deleted: the nomination stays, marked withdrawn with
+    the reason and the date, and is no longer a candidate in the board's appointment decision."""
+    council_id = NominationCall.objects.values_list("council_id", flat=True).get(pk=nomination.call_id)
+    _lock_council(council_id)  # the board's decision locks the council too: the two never cross
+    nomination = Nomination.objects.select_for_update(of=("self",)).select_related("call").get(pk=nomination.pk)
+    reason = mask_cpr(reason.strip())
+    violations: list[Violation] = []
+    if nomination.status == Nomination.Status.WITHDRAWN:
+        withdrawn_on = nomination.withdrawn_on.strftime("%d.%m.%Y") if nomination.withdrawn_on else ""
+        violations.append(
+            Violation("", _("Indstillingen blev allerede trukket tilbage %(date)s.") % {"date": withdrawn_on})
+        )
+    elif nomination.status == Nomination.Status.APPOINTED or nomination.memberships.exists():
+        violations.append(
+            Violation(
+                "",
+                _(
+                    "Kandidaten er udpeget af kommunalbestyrelsen. En indstilling, der har ført til en udpegning, "
+                    "kan ikke trækkes tilbage."
+                ),
+            )
+        )
+    elif nomination.status == Nomination.Status.NOT_APPOINTED or nomination.call.decided_on is not None:
+        violations.append(
+            Violation(
+                "",
+                _("Kommunalbestyrelsen har truffet beslutning i indkaldelsen; indstillingen kan ikke trækkes tilbage."),
+            )
+        )
+    if not reason:
+        violations.append(Violation("reason", _("Skriv, hvorfor indstillingen trækkes tilbage.")))
+    if violations:
+        raise RuleViolation(violations)
+    before = audit.snapshot(nomination, WITHDRAWAL_FIELDS)
+    nomination.status = Nomination.Status.WITHDRAWN
+    nomination.withdrawn_on = timezone.localdate()
+    nomination.withdrawal_reason = reason
+    nomination.save(update_fields=[*WITHDRAWAL_FIELDS, "updated_at"])
+    audit.record(
+        actor=by,
+        verb="nomination.withdrawn",
+        target=nomination,
+        council_id=council_id,
+        changes=audit.diff(before, audit.snapshot(nomination, WITHDRAWAL_FIELDS)),
+    )
+    return nomination

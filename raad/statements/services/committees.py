@@ -1,0 +1,23 @@
+"""Committees: writes of statements (raad.statements.services.committees)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from raad.core import audit
+from raad.core.models import User
+from raad.councils.models import Municipality
+from raad.statements.models import (
+    Committee,
+)
+
+
+@transaction.atomic
+def committee_create(
+    *, municipality: Municipality, name: str, name_en: str = "", email: str = "", by: User | None
+) -> Committee:
+    committee = Committee.objects.create(municipality=municipality, name=name, name_en=name_en, email=email)
+    audit.record(
+        actor=by, verb="committee.created", target=committee, changes={"name": {"before": None, "after": name}}
+    )
+    return committee
