@@ -55,6 +55,16 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
     }
 
 
+def created(**after: Any) -> dict[str, dict[str, Any]]:
+    """Fields that had no value before (a new record, or a field set the first time): {field: {"before": None, "after": …}}."""
+    return {name: {"before": None, "after": value} for name, value in after.items()}
+
+
+def changed(**pairs: tuple[Any, Any]) -> dict[str, dict[str, Any]]:
+    """Fields whose before and after the service knows: changed(status=("draft", "sent"))."""
+    return {name: {"before": before, "after": after} for name, (before, after) in pairs.items()}
+
+
 PRIVATE_VALUE = "[personoplysning]"
 
 

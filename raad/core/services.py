@@ -47,7 +47,7 @@ def user_create(
         actor=by,
         verb="user.created",
         target=user,
-        changes={"username": {"before": None, "after": username}, "email": {"before": None, "after": email}},
+        changes=audit.created(username=username, email=email),
     )
     return user
 

@@ -233,7 +233,7 @@ def staff_assign(
             verb="staff.assigned",
             target=assignment,
             council_id=council.pk,
-            changes={"user": {"before": None, "after": user.username}, "role": {"before": None, "after": role}},
+            changes=audit.created(user=user.username, role=role),
         )
     return assignment
 
@@ -273,7 +273,7 @@ def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None)
         verb="terms_of_reference.created",
         target=terms,
         council_id=council.pk,
-        changes={"purposes": {"before": None, "after": [p["title"] for p in preset["purposes"]]}},
+        changes=audit.created(purposes=[p["title"] for p in preset["purposes"]]),
     )
     rules_decision = board_decision_record(municipality=municipality, by=by, **preset["rules_decision"])
     rules_data = preset["rules"]

@@ -129,7 +129,7 @@ def _item_refuse_individual_case(*, meeting: Meeting, membership: Membership, by
         verb="agenda_item.refused_individual_case",
         target=meeting,
         council_id=meeting.council_id,
-        changes={"proposed_by": {"before": None, "after": str(membership.person)}},
+        changes=audit.created(proposed_by=str(membership.person)),
     )
 
 
@@ -206,6 +206,6 @@ def attachment_add(
         verb="attachment.added",
         target=attachment,
         council_id=item.meeting.council_id,
-        changes={"title": {"before": None, "after": attachment.title}, "type": {"before": None, "after": content_type}},
+        changes=audit.created(title=attachment.title, type=content_type),
     )
     return attachment

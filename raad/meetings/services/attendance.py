@@ -61,10 +61,9 @@ def apology_send(
         verb="attendance.apology",
         target=attendance,
         council_id=meeting.council_id,
-        changes={
-            "status": {"before": before, "after": attendance.status},
-            "substitute": {"before": None, "after": str(substitute.person) if substitute else None},
-        },
+        changes=audit.changed(
+            status=(before, attendance.status), substitute=(None, str(substitute.person) if substitute else None)
+        ),
     )
     if attendance.substitute is not None:
         notify.queue(
@@ -118,10 +117,7 @@ def attendance_register(
         verb="attendance.registered",
         target=meeting,
         council_id=meeting.council_id,
-        changes={
-            "present": {"before": None, "after": sorted(present)},
-            "substitutes_present": {"before": None, "after": sorted(substitutes_present)},
-        },
+        changes=audit.created(present=sorted(present), substitutes_present=sorted(substitutes_present)),
     )
     return changed
 
@@ -140,7 +136,7 @@ def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | N
         verb="meeting.leader_set",
         target=meeting,
         council_id=meeting.council_id,
-        changes={"leader": {"before": None, "after": str(membership.person)}},
+        changes=audit.created(leader=str(membership.person)),
     )
     return meeting
 
@@ -157,6 +153,6 @@ def meeting_mark_held(*, meeting: Meeting, by: User | None) -> Meeting:
         verb="meeting.held",
         target=meeting,
         council_id=meeting.council_id,
-        changes={"status": {"before": Meeting.Status.NOTICE_SENT, "after": Meeting.Status.HELD}},
+        changes=audit.changed(status=(Meeting.Status.NOTICE_SENT, Meeting.Status.HELD)),
     )
     return meeting

@@ -24,5 +24,5 @@ def closed_items_read_record(*, meeting: Meeting, items: Iterable[AgendaItem], u
             verb="meeting.closed_items_read",
             target=meeting,
             council_id=meeting.council_id,
-            changes={"what": {"before": None, "after": what}, "items": {"before": None, "after": closed}},
+            changes=audit.created(what=what, items=closed),
         )

@@ -36,7 +36,7 @@ def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by
         verb="extraordinary_request.supported",
         target=request,
         council_id=request.council_id,
-        changes={"supporters": {"before": count - 1, "after": count}},
+        changes=audit.changed(supporters=(count - 1, count)),
     )
     if count >= request.threshold and request.threshold_reached_at is None:
         request.threshold_reached_at = timezone.now()
@@ -46,7 +46,7 @@ def _support_and_check(request: ExtraordinaryRequest, membership: Membership, by
             verb="extraordinary_request.threshold_reached",
             target=request,
             council_id=request.council_id,
-            changes={"supporters": {"before": None, "after": count}},
+            changes=audit.created(supporters=count),
         )
         from raad.core.roles import Role
         from raad.councils.models import StaffAssignment
@@ -114,7 +114,7 @@ def extraordinary_request_create(
         verb="extraordinary_request.created",
         target=request,
         council_id=council.pk,
-        changes={"threshold": {"before": None, "after": request.threshold}},
+        changes=audit.created(threshold=request.threshold),
     )
     _support_and_check(request, membership, by)
     return request

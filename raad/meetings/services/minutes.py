@@ -126,10 +126,7 @@ def minutes_save_draft(
         verb="minutes.draft_saved",
         target=locked,
         council_id=locked.meeting.council_id,
-        changes={
-            "revision": {"before": revision, "after": locked.revision},
-            "status": {"before": before, "after": locked.status},
-        },
+        changes=audit.changed(revision=(revision, locked.revision), status=(before, locked.status)),
     )
     return locked
 
@@ -152,7 +149,7 @@ def minutes_circulate(*, minutes: Minutes, by: User | None, now: datetime.dateti
         verb="minutes.circulated",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={"approval_due_on": {"before": None, "after": minutes.approval_due_on}},
+        changes=audit.created(approval_due_on=minutes.approval_due_on),
     )
     meeting = minutes.meeting
     with mail.batch():  # one insert for all the mails, not one each
@@ -208,7 +205,7 @@ def minutes_respond(
         verb=_RESPONSE_VERB[kind],
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={"member": {"before": None, "after": str(membership.person)}},
+        changes=audit.created(member=str(membership.person)),
     )
     return response
 
@@ -317,7 +314,7 @@ def minutes_approve(
         verb="minutes.approved",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={"how": {"before": None, "after": how}},
+        changes=audit.created(how=how),
     )
     meeting = minutes.meeting
     with mail.batch():  # one insert for all the mails, not one each
@@ -363,10 +360,7 @@ def minutes_correct(
         verb="minutes.corrected",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={
-            "version": {"before": number - 1, "after": number},
-            "reason": {"before": None, "after": version.correction_reason},
-        },
+        changes=audit.changed(version=(number - 1, number), reason=(None, version.correction_reason)),
     )
     return version
 
@@ -385,7 +379,7 @@ def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime
         verb="minutes.published",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={"is_published": {"before": False, "after": True}},
+        changes=audit.changed(is_published=(False, True)),
     )
     return minutes
 
@@ -404,6 +398,6 @@ def minutes_unpublish(*, minutes: Minutes, by: User | None) -> Minutes:
         verb="minutes.unpublished",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes={"is_published": {"before": True, "after": False}},
+        changes=audit.changed(is_published=(True, False)),
     )
     return minutes

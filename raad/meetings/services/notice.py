@@ -40,10 +40,7 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
         verb="meeting.notice_sent",
         target=meeting,
         council_id=meeting.council_id,
-        changes={
-            "status": {"before": Meeting.Status.PLANNED, "after": meeting.status},
-            "after_deadline": {"before": None, "after": now > deadline},
-        },
+        changes=audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline)),
     )
     with mail.batch():  # one insert for all the mails, not one each
         for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(

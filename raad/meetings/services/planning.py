@@ -74,7 +74,7 @@ def meeting_plan(
                 verb="extraordinary_request.called",
                 target=request,
                 council_id=council.pk,
-                changes={"meeting": {"before": None, "after": str(meeting)}},
+                changes=audit.created(meeting=str(meeting)),
             )
     return meeting
 
@@ -152,6 +152,6 @@ def meeting_cancel(*, meeting: Meeting, by: User) -> Meeting:
         verb="meeting.cancelled",
         target=meeting,
         council_id=meeting.council_id,
-        changes={"status": {"before": before, "after": meeting.status}},
+        changes=audit.changed(status=(before, meeting.status)),
     )
     return meeting

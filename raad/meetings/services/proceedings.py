@@ -53,7 +53,7 @@ def conflict_declare(*, item: AgendaItem, membership: Membership, reason: str, b
             verb="conflict.declared",
             target=declaration,
             council_id=item.meeting.council_id,
-            changes={"member": {"before": None, "after": str(membership.person)}},
+            changes=audit.created(member=str(membership.person)),
         )
     return declaration
 
@@ -166,11 +166,11 @@ def item_admission_vote(
         verb="agenda_item.admission_voted",
         target=item,
         council_id=item.meeting.council_id,
-        changes={
-            "admission": {"before": AgendaItem.Admission.PENDING, "after": item.admission},
-            "votes": {"before": None, "after": [votes_for, votes_against, abstentions]},
-            "rule": {"before": None, "after": result.rule},
-        },
+        changes=audit.changed(
+            admission=(AgendaItem.Admission.PENDING, item.admission),
+            votes=(None, [votes_for, votes_against, abstentions]),
+            rule=(None, result.rule),
+        ),
     )
     return vote
 
@@ -234,7 +234,7 @@ def item_decide(
         verb="decision.recorded",
         target=decision,
         council_id=item.meeting.council_id,
-        changes={"outcome": {"before": None, "after": outcome}, "rule": {"before": None, "after": rule_text}},
+        changes=audit.created(outcome=outcome, rule=rule_text),
     )
     return decision
 
@@ -254,6 +254,6 @@ def minority_statement_add(*, decision: Decision, members: str, text: str, by: U
         verb="minority_statement.recorded",
         target=statement,
         council_id=decision.item.meeting.council_id,
-        changes={"members": {"before": None, "after": statement.members}},
+        changes=audit.created(members=statement.members),
     )
     return statement

@@ -137,13 +137,9 @@ def member_appoint(
         verb="member.appointed",
         target=membership,
         council_id=council.pk,
-        changes={
-            "person": {"before": None, "after": str(person)},
-            "seat": {"before": None, "after": seat.number},
-            "term": {"before": None, "after": str(term)},
-            "starts_on": {"before": None, "after": starts_on},
-            "decision": {"before": None, "after": str(decision)},
-        },
+        changes=audit.created(
+            person=str(person), seat=seat.number, term=str(term), starts_on=starts_on, decision=str(decision)
+        ),
     )
     return membership
 
@@ -157,7 +153,7 @@ def _end(*, membership: Membership, reason: str, last_day: datetime.date, by: Us
         verb=_END_VERB[reason],
         target=membership,
         council_id=membership.seat.council_id,
-        changes={"ends_on": {"before": None, "after": last_day}, "end_reason": {"before": "", "after": reason}},
+        changes=audit.changed(ends_on=(None, last_day), end_reason=("", reason)),
     )
     return membership
 
@@ -224,7 +220,7 @@ def member_flag_moved_away(
         verb="member.moved_away_flagged",
         target=membership,
         council_id=membership.seat.council_id,
-        changes={"moved_away_flagged_on": {"before": None, "after": flagged_on}},
+        changes=audit.created(moved_away_flagged_on=flagged_on),
     )
     return membership
 
@@ -250,7 +246,7 @@ def membership_set_role(*, membership: Membership, role: str, by: User | None) -
                 verb="member.role_changed",
                 target=holder,
                 council_id=membership.seat.council_id,
-                changes={"role": {"before": role, "after": Membership.Role.MEMBER}},
+                changes=audit.changed(role=(role, Membership.Role.MEMBER)),
             )
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
@@ -259,7 +255,7 @@ def membership_set_role(*, membership: Membership, role: str, by: User | None) -
         verb="member.role_changed",
         target=membership,
         council_id=membership.seat.council_id,
-        changes={"role": {"before": before, "after": role}},
+        changes=audit.changed(role=(before, role)),
     )
     return membership
 
@@ -305,10 +301,7 @@ def substitute_appoint(
         verb="substitute.appointed",
         target=substitute,
         council_id=membership.seat.council_id,
-        changes={
-            "person": {"before": None, "after": str(person)},
-            "member": {"before": None, "after": str(membership.person)},
-        },
+        changes=audit.created(person=str(person), member=str(membership.person)),
     )
     return substitute
 
@@ -378,12 +371,9 @@ def substitute_promote(*, substitute: Substitute, starts_on: datetime.date, by: 
         verb="substitute.promoted",
         target=membership,
         council_id=council.pk,
-        changes={
-            "person": {"before": None, "after": str(substitute.person)},
-            "seat": {"before": None, "after": old.seat.number},
-            "replaces": {"before": None, "after": str(old.person)},
-            "starts_on": {"before": None, "after": starts_on},
-        },
+        changes=audit.created(
+            person=str(substitute.person), seat=old.seat.number, replaces=str(old.person), starts_on=starts_on
+        ),
     )
     return membership
 

@@ -93,10 +93,7 @@ def seat_create(
         verb="seat.created",
         target=seat,
         council_id=council.pk,
-        changes={
-            "kind": {"before": None, "after": kind},
-            "nominating_body": {"before": None, "after": str(nominating_body or "")},
-        },
+        changes=audit.created(kind=kind, nominating_body=str(nominating_body or "")),
     )
     return seat
 
@@ -120,7 +117,7 @@ def seat_set_nominating_body(*, seat: Seat, nominating_body: NominatingBody | No
         verb="seat.nominating_body_changed",
         target=seat,
         council_id=seat.council_id,
-        changes={"nominating_body": {"before": before, "after": str(nominating_body or "")}},
+        changes=audit.changed(nominating_body=(before, str(nominating_body or ""))),
     )
     return seat
 
@@ -188,9 +185,7 @@ def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
         raise RuleViolation([Violation("user", _("Personen har allerede et login."))])
     person.user = user
     person.save(update_fields=["user", "updated_at"])
-    audit.record(
-        actor=by, verb="person.user_linked", target=person, changes={"user": {"before": None, "after": user.username}}
-    )
+    audit.record(actor=by, verb="person.user_linked", target=person, changes=audit.created(user=user.username))
     return person
 
 

@@ -109,12 +109,9 @@ def election_open(
         verb="election.opened",
         target=election,
         council_id=council.pk,
-        changes={
-            "office": {"before": None, "after": office},
-            "method": {"before": None, "after": method},
-            "candidates": {"before": None, "after": [str(c.person) for c in candidates]},
-            "voters_present": {"before": None, "after": voters_present},
-        },
+        changes=audit.created(
+            office=office, method=method, candidates=[str(c.person) for c in candidates], voters_present=voters_present
+        ),
     )
     return election
 
@@ -173,7 +170,7 @@ def ballot_cast(
         verb="election.ballot_cast",
         target=round,
         council_id=election.council_id,
-        changes={"voter": {"before": None, "after": str(membership.person)}},
+        changes=audit.created(voter=str(membership.person)),
     )
 
 
@@ -194,7 +191,7 @@ def _elect(*, election: Election, candidate: ElectionCandidate, by: User | None)
         verb="election.decided",
         target=election,
         council_id=election.council_id,
-        changes={"elected": {"before": None, "after": str(membership.person)}},
+        changes=audit.created(elected=str(membership.person)),
     )
 
 
@@ -253,15 +250,12 @@ def round_close(
         verb="election.round_counted",
         target=election,
         council_id=election.council_id,
-        changes={
-            "round": {"before": None, "after": round.number},
-            "counts": {
-                "before": None,
-                "after": {str(ElectionCandidate.objects.get(pk=c)): v for c, v in counts.items()},
-            },
-            "blank": {"before": None, "after": blank},
-            "outcome": {"before": None, "after": result.kind},
-        },
+        changes=audit.created(
+            round=round.number,
+            counts={str(ElectionCandidate.objects.get(pk=c)): v for c, v in counts.items()},
+            blank=blank,
+            outcome=result.kind,
+        ),
     )
     if result.kind == "elected" and result.winner is not None:
         _elect(
@@ -316,12 +310,9 @@ def lot_draw_record(
         verb="election.lot_drawn",
         target=round.election,
         council_id=round.election.council_id,
-        changes={
-            "drawn_by": {"before": None, "after": draw.drawn_by},
-            "drawn_at": {"before": None, "after": draw.drawn_at},
-            "among": {"before": None, "after": draw.among},
-            "result": {"before": None, "after": str(result.membership.person)},
-        },
+        changes=audit.created(
+            drawn_by=draw.drawn_by, drawn_at=draw.drawn_at, among=draw.among, result=str(result.membership.person)
+        ),
     )
     _elect(election=round.election, candidate=result, by=by)
     return draw

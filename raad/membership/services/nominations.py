@@ -77,11 +77,7 @@ def nomination_call_open(
         verb="nomination_call.opened",
         target=call,
         council_id=council.pk,
-        changes={
-            "deadline": {"before": None, "after": deadline},
-            "seat": {"before": None, "after": seat.number if seat else None},
-            "bodies": {"before": None, "after": [b.name for b in bodies]},
-        },
+        changes=audit.created(deadline=deadline, seat=seat.number if seat else None, bodies=[b.name for b in bodies]),
     )
     notify.call_invitations(call_id=call.pk)
     return call
@@ -174,7 +170,7 @@ def nomination_submit(
             verb="person.created",
             target=created,
             council_id=council.pk,
-            changes={"postcode": {"before": None, "after": data.postcode}},
+            changes=audit.created(postcode=data.postcode),
         )
         return created
 
@@ -193,15 +189,12 @@ def nomination_submit(
         verb="nomination.submitted",
         target=nomination,
         council_id=council.pk,
-        changes={
-            "nominating_body": {"before": None, "after": nominating_body.name},
-            "seat": {"before": None, "after": seat.number},
-            "residence_needs_confirmation": {
-                "before": None,
-                "after": candidate_residence.needs_confirmation
-                or bool(substitute_residence and substitute_residence.needs_confirmation),
-            },
-        },
+        changes=audit.created(
+            nominating_body=nominating_body.name,
+            seat=seat.number,
+            residence_needs_confirmation=candidate_residence.needs_confirmation
+            or bool(substitute_residence and substitute_residence.needs_confirmation),
+        ),
     )
     notify.nomination_received(nomination_id=nomination.pk)
     return nomination
@@ -258,10 +251,7 @@ def nomination_confirm(
         verb=_CONFIRM_VERB[who],
         target=nomination,
         council_id=nomination.call.council_id,
-        changes={
-            "publish_bio": {"before": False, "after": person.publish_bio},
-            "publish_photo": {"before": False, "after": person.publish_photo},
-        },
+        changes=audit.changed(publish_bio=(False, person.publish_bio), publish_photo=(False, person.publish_photo)),
     )
     return nomination
 

@@ -17,7 +17,5 @@ def committee_create(
     *, municipality: Municipality, name: str, name_en: str = "", email: str = "", by: User | None
 ) -> Committee:
     committee = Committee.objects.create(municipality=municipality, name=name, name_en=name_en, email=email)
-    audit.record(
-        actor=by, verb="committee.created", target=committee, changes={"name": {"before": None, "after": name}}
-    )
+    audit.record(actor=by, verb="committee.created", target=committee, changes=audit.created(name=name))
     return committee

@@ -65,6 +65,6 @@ def _new_version(*, statement: Statement, text: str, note: str, kind: str, by: U
         verb="statement.version_saved",
         target=statement,
         council_id=statement.council_id,
-        changes={"version": {"before": last, "after": version.number}, "kind": {"before": None, "after": kind}},
+        changes=audit.changed(version=(last, version.number), kind=(None, kind)),
     )
     return version

@@ -81,8 +81,7 @@ def consultation_register(
         verb="consultation.registered",
         target=consultation,
         council_id=council.pk,
-        changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS))
-        | {"journal": {"before": None, "after": str(entry)}},
+        changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS)) | audit.created(journal=str(entry)),
     )
     return consultation
 
@@ -142,6 +141,6 @@ def consultation_document_add(
         verb="consultation.document_added",
         target=document,
         council_id=consultation.council_id,
-        changes={"title": {"before": None, "after": document.title}, "size": {"before": None, "after": len(data)}},
+        changes=audit.created(title=document.title, size=len(data)),
     )
     return document

@@ -45,7 +45,7 @@ def minority_statement_add(*, statement: Statement, members: str, text: str, by:
         verb="statement.minority_added",
         target=statement,
         council_id=statement.council_id,
-        changes={"members": {"before": None, "after": minority.members}},
+        changes=audit.created(members=minority.members),
     )
     return minority
 
@@ -66,7 +66,7 @@ def statement_correct(*, statement: Statement, text: str, note: str, by: User | 
         verb="statement.corrected",
         target=statement,
         council_id=statement.council_id,
-        changes={"version": {"before": None, "after": version.number}, "note": {"before": None, "after": version.note}},
+        changes=audit.created(version=version.number, note=version.note),
     )
     return version
 
@@ -132,12 +132,7 @@ def statement_send(
         verb="statement.sent",
         target=statement,
         council_id=statement.council_id,
-        changes={
-            "sent_to": {"before": None, "after": address},
-            "sent_on": {"before": None, "after": today},
-            "late_reason": {"before": None, "after": late_reason},
-            "journal": {"before": None, "after": str(entry)},
-        },
+        changes=audit.created(sent_to=address, sent_on=today, late_reason=late_reason, journal=str(entry)),
     )
     notify.statement_letter(statement_id=statement.pk)
     if rules_in_force(statement.council_id, today).publish_statements:
@@ -154,7 +149,7 @@ def _publish(*, statement: Statement, by: User | None, now: datetime.datetime) -
         verb="statement.published",
         target=statement,
         council_id=statement.council_id,
-        changes={"status": {"before": None, "after": statement.status}},
+        changes=audit.created(status=statement.status),
     )
     return statement
 
@@ -206,9 +201,6 @@ def follow_up_register(
         verb="statement.follow_up_registered",
         target=statement,
         council_id=statement.council_id,
-        changes={
-            "body": {"before": None, "after": follow_up.body},
-            "decided_on": {"before": None, "after": decided_on},
-        },
+        changes=audit.created(body=follow_up.body, decided_on=decided_on),
     )
     return follow_up

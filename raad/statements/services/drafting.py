@@ -66,7 +66,7 @@ def statement_create(
         verb="statement.created",
         target=statement,
         council_id=council.pk,
-        changes={"kind": {"before": None, "after": kind}, "title": {"before": None, "after": statement.title}},
+        changes=audit.created(kind=kind, title=statement.title),
     )
     if text.strip():
         statement_version_save(statement=statement, text=text, by=by)
@@ -107,6 +107,6 @@ def draft_comment_add(*, statement: Statement, text: str, proposed_text: str = "
         verb="statement.commented",
         target=statement,
         council_id=statement.council_id,
-        changes={"version": {"before": None, "after": version.number}},
+        changes=audit.created(version=version.number),
     )
     return comment

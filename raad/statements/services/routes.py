@@ -142,7 +142,7 @@ def statement_plan_route(*, statement: Statement, route: str, by: User) -> Agend
         verb="statement.route_planned",
         target=statement,
         council_id=statement.council_id,
-        changes={"planned_route": {"before": before, "after": route}},
+        changes=audit.changed(planned_route=(before, route)),
     )
     if route != Statement.Route.MEETING:
         return None
@@ -235,10 +235,7 @@ def written_procedure_open(
         verb="written_procedure.opened",
         target=procedure,
         council_id=statement.council_id,
-        changes={
-            "version": {"before": None, "after": version.number},
-            "closes_on": {"before": None, "after": procedure.closes_on},
-        },
+        changes=audit.created(version=version.number, closes_on=procedure.closes_on),
     )
     recipients = [m.person.email for m in memberships_in_force(statement.council_id, today) if m.person.email]
     subject = _da(gettext_noop("Skriftlig procedure: %(title)s")) % {"title": statement.title}
@@ -352,10 +349,7 @@ def written_procedure_close(
         verb="written_procedure.closed",
         target=procedure,
         council_id=procedure.statement.council_id,
-        changes={
-            "result": {"before": None, "after": procedure.result},
-            "tally": {"before": None, "after": result.as_dict()},
-        },
+        changes=audit.created(result=procedure.result, tally=result.as_dict()),
     )
     if result.adopted:
         statement = _lock(procedure.statement)
@@ -419,7 +413,7 @@ def urgent_approve(*, statement: Statement, user: User, on: datetime.date | None
         verb="statement.urgent_approved",
         target=statement,
         council_id=statement.council_id,
-        changes={"role": {"before": None, "after": role}, "version": {"before": None, "after": version.number}},
+        changes=audit.created(role=role, version=version.number),
     )
     roles_given = set(
         UrgentApproval.objects.filter(statement=statement, version=version).values_list("role", flat=True)
