@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from raad.core.i18n import council_language, in_council_language
 from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
 
 TEMPLATE = "membership/letters/appointment.html"
-LETTER_LANGUAGE = "da"  # an official letter is written in Danish
 
 
 def _context(membership) -> dict:
@@ -16,9 +16,11 @@ def _context(membership) -> dict:
 
 
 def appointment_letter_html(membership) -> str:
-    with translation.override(LETTER_LANGUAGE):
+    """An official letter is written in the council's official language, whatever the page's."""
+    with in_council_language(membership.seat.council):
         return render_to_string(TEMPLATE, _context(membership))
 
 
 def appointment_letter_pdf(membership) -> bytes:
-    return render_pdf(TEMPLATE, _context(membership), lang=LETTER_LANGUAGE, purpose=PDF_FOR_PEOPLE)
+    council = membership.seat.council
+    return render_pdf(TEMPLATE, _context(membership), lang=council_language(council), purpose=PDF_FOR_PEOPLE)

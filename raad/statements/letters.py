@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 
+from raad.core.i18n import council_language, in_council_language
 from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
 from raad.statements import selectors
 from raad.statements.models import Statement, StatementVersion
@@ -35,7 +34,7 @@ def letter_html(
     *, statement: Statement, version: StatementVersion, sent_on: datetime.date, late_reason: str = ""
 ) -> str:
     context = _context(statement=statement, version=version, sent_on=sent_on, late_reason=late_reason)
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_council_language(statement.council):
         return render_to_string(TEMPLATE, context)
 
 
@@ -44,4 +43,4 @@ def letter_pdf(
 ) -> bytes:
     """The letter as PDF/UA-1 (tagged, with language and title), in the official language."""
     context = _context(statement=statement, version=version, sent_on=sent_on, late_reason=late_reason)
-    return render_pdf(TEMPLATE, context, lang=settings.LANGUAGE_CODE, purpose=PDF_FOR_PEOPLE)
+    return render_pdf(TEMPLATE, context, lang=council_language(statement.council), purpose=PDF_FOR_PEOPLE)

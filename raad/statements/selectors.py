@@ -6,14 +6,15 @@ published statements only, and never drafts, earlier versions, comments or writt
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core.i18n import in_council_language
 from raad.core.redaction import Finding
 from raad.councils.models import Council, Purpose
 from raad.councils.selectors import rules_in_force
@@ -139,7 +140,7 @@ def statement_for_workspace(council: Council, pk: int) -> Statement:
 
 def agenda_label(item: AgendaItem, *, house: bool = False) -> str:
     """'Møde 10.12.2026, pkt. 3'. With house=True in the council's language, for stored references."""
-    with translation.override(settings.LANGUAGE_CODE if house else translation.get_language()):
+    with in_council_language() if house else contextlib.nullcontext():
         return _("Møde %(date)s, pkt. %(n)s") % {
             "date": f"{timezone.localtime(item.meeting.starts_at):%d.%m.%Y}",
             "n": item.position,
