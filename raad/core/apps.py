@@ -8,7 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Fælles")
 
     def ready(self) -> None:
-        from raad.core import audit
+        from raad.core import audit, desk, mail
+
+        desk.register_panel(
+            key="outbox",
+            title=_("Udgående e-mails"),
+            template="core/includes/outbox_panel.html",
+            context=mail.outbox_panel,
+            order=90,
+        )
 
         audit.register_verbs(
             {

@@ -261,3 +261,22 @@ def waiting_for_council(council_id: int) -> QuerySet[OutgoingMail]:
 
 def has_failed(mail: OutgoingMail) -> bool:
     return mail.sent_at is None and mail.attempts >= MAX_ATTEMPTS
+
+
+OUTBOX_SHOWN = 20
+
+
+def outbox_panel(council: Any, user: Any) -> dict | None:
+    """The desk's outbox panel (registered in core's ready()): for the secretariat only, the oldest
+    OUTBOX_SHOWN unsent mails of the council (one query, two when there are more)."""
+    from raad.core.roles import Role, roles_of
+
+    if Role.SECRETARIAT not in roles_of(user, council.pk):
+        return None
+    waiting = waiting_for_council(council.pk)
+    rows = list(waiting[:OUTBOX_SHOWN])
+    return {
+        "count": waiting.count() if len(rows) == OUTBOX_SHOWN else len(rows),
+        "rows": [{"mail": row, "failed": has_failed(row)} for row in rows],
+        "shown": OUTBOX_SHOWN,
+    }

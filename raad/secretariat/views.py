@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from raad.core import audit, workspace
+from raad.core import audit, desk, workspace
 from raad.core.errors import RuleViolation
 from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
@@ -63,6 +63,7 @@ class CouncilDeskView(workspace.CouncilView):
             "rules": _rules_today(council),
             "members_count": membership.memberships_in_force(council, today).count(),
             "crumbs": workspace.workspace_crumbs(None, (localized(council, "name"), None)),
+            "desk_panels": desk.panels_for(council, request),
         }
         if context["is_secretariat"]:
             context["recent"] = audit.entries_for_council(council.pk, limit=8)

@@ -8,8 +8,19 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Høringer og udtalelser")
 
     def ready(self) -> None:
-        from raad.core import audit
-        from raad.statements import permissions  # noqa: F401  (registers the permissions)
+        from raad.core import audit, desk
+        from raad.statements import (
+            permissions,  # noqa: F401  (registers the permissions)
+            selectors,
+        )
+
+        desk.register_panel(
+            key="consultations",
+            title=_("Høringer og udtalelser"),
+            template="statements/desk/_panel.html",
+            context=selectors.desk_panel,
+            order=20,
+        )
 
         audit.register_verbs(
             {

@@ -86,6 +86,19 @@ def open_consultations(council: Council, today: datetime.date | None = None) -> 
     ]
 
 
+def desk_panel(council: Council, user) -> dict | None:
+    """The consultations panel on the council's desk (registered in the app's ready()): open consultations
+    with their days left, and what waits for this user; None without the right to see drafts."""
+    if not user.has_perm("statements.view_drafts", council):
+        return None
+    today = timezone.localdate()
+    return {
+        "open": open_consultations(council, today),
+        "awaiting": procedures_awaiting(user, council, today),
+        "urgent": urgent_awaiting(user, council, today),
+    }
+
+
 def consultations(council: Council) -> QuerySet[Consultation]:
     return Consultation.objects.filter(council=council).select_related("committee").order_by("-received_on", "-id")
 
