@@ -4,8 +4,10 @@ mail; nothing is lost or doubled when it comes back; the desk shows what waits."
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from raad.core import mail
@@ -16,10 +18,12 @@ from raad.membership import services as membership
 from raad.statements import services as statements
 from raad.testing.cast import build_cast
 
+CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
+
 
 def _changes(cast):
     """One change in each app that sends mail: a notice (meetings), a resignation (membership: vacancy
-    mail to the secretariat), a consultation reminder (statements)."""
+    mails to the secretariat and the nominating body), a consultation reminder (statements)."""
     meeting = meeting_with_items(cast)
     meetings.meeting_send_notice(meeting=meeting, by=None)
     leaving = cast.members[-1]
@@ -43,13 +47,20 @@ def _changes(cast):
 @pytest.mark.smtp
 @pytest.mark.django_db(transaction=True)
 def test_mail_queued_while_the_smtp_server_is_down_arrives_exactly_once(smtp_server):
+    # The story's dates are fixed (a meeting on 10 December 2026, a deadline on 4 December), so its clock is too.
+    with time_machine.travel(datetime.datetime(2026, 11, 26, 10, 0, tzinfo=CPH), tick=True):
+        _down_and_back(smtp_server)
+
+
+def _down_and_back(smtp_server):
     cast = build_cast()
     smtp_server.stop()
     meeting, leaving = _changes(cast)
     expected = sorted(OutgoingMail.objects.values_list("to", "subject"))
     members_then = {m.person.email for m in cast.members}
-    # 10 notices, 1 vacancy mail (the council's contact address), 10 members + contact for the reminder.
-    assert len(expected) == 10 + 1 + 11
+    # 10 notices, 2 vacancy mails (the council's contact address and the seat's nominating body, R25),
+    # 10 members + the contact address for the reminder.
+    assert len(expected) == 10 + 2 + 11
     assert OutgoingMail.objects.filter(sent_at__isnull=True, attempts=1).count() == len(expected)
     assert all(m.last_error for m in OutgoingMail.objects.all())
     assert smtp_server.messages(count=1, timeout=0.5) == []
