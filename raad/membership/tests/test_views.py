@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raad.core.models import AuditEntry, User
+from raad.councils import services as councils_services
 from raad.councils.selectors import council_by_slug, current_term
 from raad.membership import links, services
 from raad.membership.demo import DEMO_PASSWORD
@@ -437,7 +438,7 @@ def test_a_photo_is_published_only_with_consent(client, demo_data, consent):
     ida = Person.objects.get(pk=nomination.candidate_id)
     assert bool(ida.photo) and ida.publish_photo is consent
     # once appointed (directly, for the test), the roster shows the photo only with consent
-    decision = services.board_decision_record(
+    decision = councils_services.board_decision_record(
         municipality=council.municipality,
         decided_on=datetime.date(2026, 11, 20),
         reference="KB",

@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from raad.core.errors import RuleViolation
 from raad.core.models import AuditEntry
 from raad.membership import selectors, services
 from raad.membership.models import Membership, Nomination, Person
@@ -81,7 +82,7 @@ def decide(council, term, nominations):
 
 
 def refused(call_) -> list[str]:
-    with assert_unchanged(), pytest.raises(services.RuleViolation) as caught:
+    with assert_unchanged(), pytest.raises(RuleViolation) as caught:
         call_()
     return caught.value.messages
 

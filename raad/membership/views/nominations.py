@@ -14,6 +14,7 @@ from django.views import View
 from raad.core.errors import RuleViolation
 from raad.core.workspace import public_crumbs
 from raad.councils import selectors as councils
+from raad.councils.rules import Violation
 from raad.membership import links, selectors, services
 from raad.membership.forms import CallForm, ConfirmForm, NominationForm, WithdrawNominationForm
 from raad.membership.models import NominatingBody, Nomination, NominationCall, Seat
@@ -49,7 +50,7 @@ class CallsView(SecretariatView):
             )
             try:
                 if term is None:
-                    raise RuleViolation([services.Violation("deadline", _("Der er ingen valgperiode."))])
+                    raise RuleViolation([Violation("deadline", _("Der er ingen valgperiode."))])
                 call = services.nomination_call_open(
                     council=self.council,
                     term=term,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from raad.core import workspace
 from raad.core.errors import RuleViolation
 from raad.councils import selectors as councils
+from raad.councils.rules import Violation
 from raad.membership import selectors, services
 from raad.membership.forms import (
     DecisionForm,
@@ -229,9 +230,7 @@ class DecisionView(SecretariatView):
             term = councils.current_term(self.council, data["starts_on"])
             try:
                 if term is None:
-                    raise RuleViolation(
-                        [services.Violation("starts_on", _("Der er ingen valgperiode på startdatoen."))]
-                    )
+                    raise RuleViolation([Violation("starts_on", _("Der er ingen valgperiode på startdatoen."))])
                 lines = self._lines(form, data)
                 services.appointment_decision_register(
                     council=self.council,
