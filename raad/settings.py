@@ -161,8 +161,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work (django-tasks). The outbox (raad.core.mail) enqueues one delivery task after each commit.
 # "immediate" runs it in the same process right after the commit (demo, tests, a single small server);
-# "database" stores it for `manage.py db_worker` (package django-tasks-db), see docs/kernel-mail.md.
-# Whatever the backend, `manage.py deliver_mail` from cron sends every mail that is due (retries too).
+# "database" stores it in django_tasks_db's table for `manage.py db_worker` (package django-tasks-db),
+# see docs/kernel-mail.md. Whatever the backend, `manage.py deliver_mail` from cron sends every mail that is
+# due (retries too). The app `django_tasks_db` is installed with either backend, so the schema (and
+# `makemigrations --check`, and the test database) is the same; with "immediate" its table stays empty.
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", ("immediate", "database"))
 TASKS = {
     "default": {
@@ -172,9 +174,7 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
-if TASKS_BACKEND == "database":
-    INSTALLED_APPS += ["django_tasks_db"]
-INSTALLED_APPS += ["django_tasks"]
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 
 # Security. Secure by default; a local demo (DEBUG=true) runs on plain http.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
