@@ -21,6 +21,9 @@ from raad.membership import services
 from .conftest import START
 from .test_withdrawal import nominate
 
+# The call is opened in the 2026–2029 term, with a deadline from "now": on the demo day, whatever today is.
+pytestmark = pytest.mark.usefixtures("on_the_demo_day")
+
 
 @pytest.fixture
 def call(council, term, seats):
