@@ -27,7 +27,7 @@ from .bodies import (
     seat_create,
     seat_set_nominating_body,
 )
-from .common import _CONFIRM_VERB, _END_VERB, BODY_FIELDS, LEAVING_REASONS, PERSON_FIELDS, _lock_council
+from .common import BODY_FIELDS, LEAVING_REASONS, PERSON_FIELDS, _lock_council
 from .decisions import AppointmentLine, CandidateData, appointment_decision_register
 from .elections import _OFFICE_ROLE, _elect, _round_open, ballot_cast, election_open, lot_draw_record, round_close
 from .nominations import (
@@ -48,8 +48,6 @@ __all__ = [
     "LEAVING_REASONS",
     "PERSON_FIELDS",
     "WITHDRAWAL_FIELDS",
-    "_CONFIRM_VERB",
-    "_END_VERB",
     "_OFFICE_ROLE",
     "_anonymise_person",
     "_check_appointment",

@@ -25,7 +25,17 @@ from raad.membership.models import (
     Substitute,
 )
 
-from .common import _END_VERB, LEAVING_REASONS, _lock_council
+from .common import LEAVING_REASONS, _lock_council
+
+# Each verb written out in the module that records it, so the journal's labels can be checked against them
+# (raad/core/tests/test_audit_labels.py reads module-level tables).
+_END_VERB: dict[str, str] = {
+    Membership.EndReason.TERM_ENDED: "member.term_ended",
+    Membership.EndReason.RESIGNED: "member.resigned",
+    Membership.EndReason.MOVED_AWAY: "member.moved_away",
+    Membership.EndReason.DECEASED: "member.deceased",
+    Membership.EndReason.REPLACED: "member.replaced",
+}
 
 
 def _check_appointment(

@@ -27,8 +27,15 @@ from raad.membership.models import (
 from raad.membership.selectors import memberships_in_force
 
 from .bodies import resolve_residence
-from .common import _CONFIRM_VERB, _lock_council
+from .common import _lock_council
 from .decisions import CandidateData
+
+# Each verb written out in the module that records it, so the journal's labels can be checked against them
+# (raad/core/tests/test_audit_labels.py reads module-level tables).
+_CONFIRM_VERB: dict[str, str] = {
+    "candidate": "nomination.confirmed_by_candidate",
+    "substitute": "nomination.confirmed_by_substitute",
+}
 
 
 @transaction.atomic
