@@ -3,6 +3,7 @@ as with few."""
 
 import datetime
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,9 @@ from raad.statements import services
 from raad.statements.models import Committee, Statement
 
 from .conftest import adopt_at_meeting
+
+# The cast's term and meetings are those of the demo story (2026): on the demo day, whatever today is.
+pytestmark = pytest.mark.usefixtures("on_the_demo_day")
 
 SLUG = "integrationsraadet"
 
