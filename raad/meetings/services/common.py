@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from raad.core.i18n import in_council_language
+from raad.meetings.notify import email_of  # noqa: F401  (re-exported: the services write to people through it)
 
 
 def _official(func, *args):
     """Texts that become part of the record (rule names, minutes) are written in Danish, whoever is logged in."""
     with in_council_language():
         return func(*args)
-
-
-def email_of(person) -> str:
-    """Where to write to a person: their own address, else their login's."""
-    if person.email:
-        return person.email
-    user = getattr(person, "user", None)
-    return user.email if user is not None else ""

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from raad.core import audit, mail
+from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
@@ -30,7 +30,7 @@ from raad.meetings.models import (
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
-from .common import _official, email_of
+from .common import _official
 
 
 def _entry_prefill(item: AgendaItem) -> str:
@@ -152,24 +152,18 @@ def minutes_circulate(*, minutes: Minutes, by: User | None, now: datetime.dateti
         changes=audit.created(approval_due_on=minutes.approval_due_on),
     )
     meeting = minutes.meeting
-    with mail.batch():  # one insert for all the mails, not one each
-        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-            "person__user"
-        ):
-            notify.queue(
-                council=meeting.council_id,
-                key=f"minutes-circulated:{minutes.pk}:{minutes.revision}:{membership.pk}",
-                to=email_of(membership.person),
-                recipient=membership.person,
-                template="minutes_circulated",
-                context={
-                    "meeting": meeting,
-                    "minutes": minutes,
-                    "person": membership.person,
-                    "due": minutes.approval_due_on,
-                    "url": absolute_url(meeting),
-                },
-            )
+    notify.queue_to_members(
+        meeting=meeting,
+        key=f"minutes-circulated:{minutes.pk}:{minutes.revision}",
+        template="minutes_circulated",
+        context=lambda membership: {
+            "meeting": meeting,
+            "minutes": minutes,
+            "person": membership.person,
+            "due": minutes.approval_due_on,
+            "url": absolute_url(meeting),
+        },
+    )
     return minutes
 
 
@@ -317,18 +311,12 @@ def minutes_approve(
         changes=audit.created(how=how),
     )
     meeting = minutes.meeting
-    with mail.batch():  # one insert for all the mails, not one each
-        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-            "person__user"
-        ):
-            notify.queue(
-                council=meeting.council_id,
-                key=f"minutes-approved:{minutes.pk}:{membership.pk}",
-                to=email_of(membership.person),
-                recipient=membership.person,
-                template="minutes_approved",
-                context={"meeting": meeting, "person": membership.person},
-            )
+    notify.queue_to_members(
+        meeting=meeting,
+        key=f"minutes-approved:{minutes.pk}",
+        template="minutes_approved",
+        context=lambda membership: {"meeting": meeting, "person": membership.person},
+    )
     return version
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit, mail
+from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
@@ -17,9 +17,6 @@ from raad.meetings.models import (
     AgendaItem,
     Meeting,
 )
-from raad.membership.selectors import memberships_in_force
-
-from .common import email_of
 
 
 @transaction.atomic
@@ -42,16 +39,10 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
         council_id=meeting.council_id,
         changes=audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline)),
     )
-    with mail.batch():  # one insert for all the mails, not one each
-        for membership in memberships_in_force(meeting.council_id, selectors.local_date(meeting)).select_related(
-            "person__user"
-        ):
-            notify.queue(
-                council=meeting.council_id,
-                key=f"notice:{meeting.pk}:{membership.pk}",
-                to=email_of(membership.person),
-                recipient=membership.person,
-                template="notice",
-                context={"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
-            )
+    notify.queue_to_members(
+        meeting=meeting,
+        key=f"notice:{meeting.pk}",
+        template="notice",
+        context=lambda membership: {"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
+    )
     return meeting
