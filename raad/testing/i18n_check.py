@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from raad.testing.cli import command_logger
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -154,16 +156,17 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(arg) for arg in args] if args else catalogues()
     problems = conflicts(paths)
+    log = command_logger("raad.i18n_check")
     for problem in problems:
-        print(problem, file=sys.stderr)
+        log.error(problem)
     if problems:
-        print(
-            f"{len(problems)} msgid(s) with more than one translation: Django shows the first app's for all. "
+        log.error(
+            "%s msgid(s) with more than one translation: Django shows the first app's for all. "
             "Give each meaning a context (pgettext) or use one translation.",
-            file=sys.stderr,
+            len(problems),
         )
         return 1
-    print(f"i18n check: {len(paths)} catalogues, no msgid with two translations")
+    log.info("i18n check: %s catalogues, no msgid with two translations", len(paths))
     return 0
 
 

@@ -24,6 +24,8 @@ from pathlib import Path
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
+from raad.testing.cli import command_logger
+
 ROOT = Path(__file__).resolve().parents[2]
 STAMP = "# inputs-sha256: "
 COMPILE_OPTIONS = (
@@ -73,7 +75,7 @@ def compile_locks(extra: list[str], root: Path = ROOT) -> None:
     for lock in LOCKS:
         command = [sys.executable, "-m", "piptools", "compile", *COMPILE_OPTIONS, *extra]
         command += ["--output-file", lock.output, lock.source]
-        print("$ pip-compile", " ".join(command[4:]), flush=True)
+        command_logger("raad.locks").info("$ pip-compile %s", " ".join(command[4:]))
         subprocess.run(command, cwd=root, env=env, check=True)
         stamp(lock, root)
 
@@ -155,12 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args[:1] == ["check"] and len(args) == 1:
         found = problems()
+        log = command_logger("raad.locks")
         for problem in found:
-            print(problem, file=sys.stderr)
+            log.error(problem)
         if not found:
-            print(f"lock check: {', '.join(lock.output for lock in LOCKS)} are fresh and hashed")
+            log.info("lock check: %s are fresh and hashed", ", ".join(lock.output for lock in LOCKS))
         return 1 if found else 0
-    print("usage: python -m raad.testing.locks compile [pip-compile options] | check", file=sys.stderr)
+    command_logger("raad.locks").error("usage: python -m raad.testing.locks compile [pip-compile options] | check")
     return 2
 
 
