@@ -258,6 +258,25 @@ def open_procedure(statement: Statement) -> WrittenProcedure | None:
     return WrittenProcedure.objects.filter(statement=statement, status=WrittenProcedure.Status.OPEN).first()
 
 
+def pending_agenda_item(statement: Statement) -> AgendaItem | None:
+    """The item already waiting for the council's decision on this statement, if any."""
+    item = statement.agenda_item
+    if item is None or item.meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+        return None
+    return None if Decision.objects.filter(item=item).exists() else item
+
+
+def reminder_recipients(council_id: int, on: datetime.date) -> list[str]:
+    """Who the statement reminders go to: the members in force with an address, and the council's contact address."""
+    addresses = [
+        m.person.email for m in memberships_in_force(council_id, on).select_related("person") if m.person.email
+    ]
+    contact = Council.objects.filter(pk=council_id).values_list("contact_email", flat=True).first()
+    if contact:
+        addresses.append(contact)
+    return addresses
+
+
 def procedure_answers(procedure: WrittenProcedure) -> QuerySet[WrittenAnswer]:
     return procedure.answers.select_related("membership__person", "given_by").order_by("answered_on", "id")
 

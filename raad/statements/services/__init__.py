@@ -18,12 +18,11 @@ from .dispatch import (
     statement_send,
 )
 from .drafting import draft_comment_add, statement_create, statement_version_save
-from .reminders import _council_recipients, _remember, _reminders_send, reminders_send
+from .reminders import _remember, _reminders_send, reminders_send
 from .routes import (
     _adopt,
     _agenda_item_add,
     _check_urgent_allowed,
-    _pending_agenda_item,
     _place_on_agenda,
     _require_draft_with_text,
     statement_adopt_at_meeting,
@@ -41,13 +40,11 @@ __all__ = [
     "_adopt",
     "_agenda_item_add",
     "_check_urgent_allowed",
-    "_council_recipients",
     "_da",
     "_house_language",
     "_kind_in_house_language",
     "_lock",
     "_new_version",
-    "_pending_agenda_item",
     "_place_on_agenda",
     "_publish",
     "_remember",

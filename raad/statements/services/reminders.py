@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from raad.councils.models import Council
 from raad.councils.selectors import rules_in_force
 from raad.membership.selectors import memberships_in_force
-from raad.statements import notify, rules
+from raad.statements import notify, rules, selectors
 from raad.statements.models import (
     Consultation,
     ReminderSent,
@@ -22,19 +22,6 @@ from raad.statements.models import (
 
 from .common import _house_language, _today
 from .routes import written_procedure_close
-
-
-def _council_recipients(council_id: int, on: datetime.date, cache: dict[int, list[str]]) -> list[str]:
-    """The members in force and the council's contact address; read once per council (`cache`)."""
-    if council_id not in cache:
-        addresses = [
-            m.person.email for m in memberships_in_force(council_id, on).select_related("person") if m.person.email
-        ]
-        contact = Council.objects.filter(pk=council_id).values_list("contact_email", flat=True).first()
-        if contact:
-            addresses.append(contact)
-        cache[council_id] = addresses
-    return cache[council_id]
 
 
 def _remember(key: str, recipients: list[str], done: set[str]) -> bool:
@@ -71,7 +58,8 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
         .order_by("council_id", "deadline")
     )
     rules_cache: dict[int, Any] = {}
-    recipients_cache: dict[int, list[str]] = {}
+    # read once per council
+    recipients_of = functools.cache(lambda council_id: selectors.reminder_recipients(council_id, today))
     done = set(ReminderSent.objects.filter(key__regex=r"^(consultation|written):").values_list("key", flat=True))
     for consultation in open_consultations:
         if consultation.council_id not in rules_cache:
@@ -86,7 +74,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
         if stage is None:
             continue
         key = f"consultation:{consultation.pk}:{stage}"
-        recipients = _council_recipients(consultation.council_id, today, recipients_cache)
+        recipients = recipients_of(consultation.council_id)
         if not _remember(key, recipients, done):
             continue
         subject = _("Påmindelse: høringsfrist %(date)s – %(subject)s") % {
@@ -126,7 +114,7 @@ def _reminders_send(*, on: datetime.date | None) -> list[str]:
             sent.append(key)
         else:
             key = f"written:{procedure.pk}:closed"
-            recipients = _council_recipients(procedure.statement.council_id, today, recipients_cache)
+            recipients = recipients_of(procedure.statement.council_id)
             if not _remember(key, recipients, done):
                 continue
             closed = written_procedure_close(procedure=procedure, by=None, on=today)

@@ -18,7 +18,7 @@ from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
 from raad.meetings import selectors as meetings_selectors
 from raad.meetings import services as meetings_services
-from raad.meetings.models import AgendaItem, Decision, Meeting
+from raad.meetings.models import AgendaItem, Decision
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 from raad.statements import notify, rules, selectors
@@ -115,14 +115,6 @@ def _agenda_item_add(*, statement: Statement, report: bool, by: User | None) -> 
     )
 
 
-def _pending_agenda_item(statement: Statement) -> AgendaItem | None:
-    """The item already waiting for the council's decision on this statement, if any."""
-    item = statement.agenda_item
-    if item is None or item.meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
-        return None
-    return None if Decision.objects.filter(item=item).exists() else item
-
-
 @transaction.atomic
 def statement_plan_route(*, statement: Statement, route: str, by: User) -> AgendaItem | None:
     """Record the route the secretariat chose. For a meeting, put the statement on the agenda of the next
@@ -146,7 +138,7 @@ def statement_plan_route(*, statement: Statement, route: str, by: User) -> Agend
     )
     if route != Statement.Route.MEETING:
         return None
-    item = _pending_agenda_item(statement)
+    item = selectors.pending_agenda_item(statement)
     if item is not None:
         return item
     return _place_on_agenda(statement=statement, report=False, by=by)
