@@ -82,7 +82,7 @@ def _mask_private(model: type[models.Model], changes: dict[str, Any]) -> dict[st
     return masked
 
 
-def record(
+def entry(
     *,
     actor: User | None,
     verb: str,
@@ -90,7 +90,7 @@ def record(
     council_id: int | None = None,
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry to the journal. Call inside the service's transaction.
+    """One journal entry, not yet saved: `record()` saves one, `record_many()` several in one insert.
 
     Labels are written in the site's main language (Danish), whatever language the request is in: the
     journal is the record, and it must not mix "Ordinært møde" and "Ordinary meeting" for the same meeting.
@@ -99,7 +99,7 @@ def record(
     if target is not None:
         changes = _mask_private(type(target), changes)
     with in_council_language():
-        entry = AuditEntry(
+        new = AuditEntry(
             actor=actor if actor is not None and actor.pk else None,
             actor_label=(str(actor) if actor is not None and actor.pk else "system"),
             verb=verb,
@@ -107,13 +107,32 @@ def record(
             changes=_plain(changes),
         )
         if target is not None:
-            entry.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
-            entry.target_id = str(target.pk)
+            new.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+            new.target_id = str(target.pk)
             # A model whose str() is personal data gives the journal a neutral `audit_label` instead.
             label = getattr(target, "audit_label", None)
-            entry.target_label = str(label if label is not None else target)[:300]
-    entry.save()
-    return entry
+            new.target_label = str(label if label is not None else target)[:300]
+    return new
+
+
+def record(
+    *,
+    actor: User | None,
+    verb: str,
+    target: models.Model | None = None,
+    council_id: int | None = None,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry to the journal. Call inside the service's transaction."""
+    new = entry(actor=actor, verb=verb, target=target, council_id=council_id, changes=changes)
+    new.save()
+    return new
+
+
+def record_many(entries: Iterable[AuditEntry]) -> list[AuditEntry]:
+    """Append several entries made by `entry()` in one insert, in their order (a write of many rows at once).
+    Call inside the service's transaction."""
+    return AuditEntry.objects.bulk_create(list(entries))
 
 
 def entries_for_council(council_id: int, *, limit: int = 200):

@@ -89,7 +89,12 @@ def appointment_letters(*, membership_ids: list[int]) -> None:
     if mail.is_suppressed():
         return
     memberships = Membership.objects.filter(pk__in=membership_ids).select_related(
-        "person", "seat__council", "seat__nominating_body", "term", "appointment", "nomination__nominating_body"
+        "person",
+        "seat__council__municipality",
+        "seat__nominating_body",
+        "term",
+        "appointment",
+        "nomination__nominating_body",
     )
     with mail.batch():  # one insert for all the mails, not one each
         for membership in memberships:

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
-from raad.core.models import User
+from raad.core.models import AuditEntry, User
 from raad.core.redaction import mask_cpr
-from raad.councils.models import BoardDecision, Council, Term
+from raad.councils.models import BoardDecision, Council, RulesOfProcedure, Term
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
 from raad.membership import notify, rules
@@ -38,6 +38,41 @@ _END_VERB: dict[str, str] = {
 }
 
 
+def _memberships_from(council: Council, starts_on: datetime.date) -> list[Membership]:
+    """Every membership in force on or after `starts_on`: an appointment must fit on its first day and on
+    every later day another membership (already registered) begins."""
+    return list(
+        Membership.objects.filter(seat__council=council)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
+        .select_related("seat", "term", "person")
+    )
+
+
+def _nomination_violations(nomination: Nomination | None, seat: Seat, *, withdrawn: bool) -> list[Violation]:
+    violations = []
+    if nomination is not None and nomination.seat_id != seat.pk:
+        violations.append(Violation("seat", _("Indstillingen gælder en anden plads.")))
+    if nomination is not None and withdrawn:
+        violations.append(Violation("", _("Indstillingen er trukket tilbage.")))
+    return violations
+
+
+def _appointed_entry(membership: Membership, *, council_id: int, by: User | None) -> AuditEntry:
+    return audit.entry(
+        actor=by,
+        verb="member.appointed",
+        target=membership,
+        council_id=council_id,
+        changes=audit.created(
+            person=str(membership.person),
+            seat=membership.seat.number,
+            term=str(membership.term),
+            starts_on=membership.starts_on,
+            decision=str(membership.appointment),
+        ),
+    )
+
+
 def _check_appointment(
     *,
     council: Council,
@@ -46,16 +81,17 @@ def _check_appointment(
     term: Term,
     decision: BoardDecision,
     starts_on: datetime.date,
+    procedure: RulesOfProcedure | None = None,
+    relevant: list[Membership] | None = None,
 ) -> tuple[list[Violation], list[Membership]]:
-    """The violations of appointing `person` to `seat`, and the continuing memberships it replaces (R4)."""
-    procedure = rules_in_force(council, starts_on)
-    # Every membership in force on or after `starts_on`: the appointment must fit on its first day and
-    # on every later day another membership (already registered) begins.
-    relevant = list(
-        Membership.objects.filter(seat__council=council)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
-        .select_related("seat", "term", "person")
-    )
+    """The violations of appointing `person` to `seat`, and the continuing memberships it replaces (R4).
+
+    `procedure` and `relevant` (the council's `_memberships_from(starts_on)`) are read here unless the caller,
+    appointing several members at once, read them once for all."""
+    if procedure is None:
+        procedure = rules_in_force(council, starts_on)
+    if relevant is None:
+        relevant = _memberships_from(council, starts_on)
     # Members of an ended term continue until their successors are appointed (R4): the successor on the
     # same seat, or the same person's re-appointment, replaces them.
     replaced = [
@@ -122,13 +158,12 @@ def member_appoint(
     violations, replaced = _check_appointment(
         council=council, person=person, seat=seat, term=term, decision=decision, starts_on=starts_on
     )
-    if nomination is not None and nomination.seat_id != seat.pk:
-        violations.append(Violation("seat", _("Indstillingen gælder en anden plads.")))
-    if (
-        nomination is not None
-        and Nomination.objects.filter(pk=nomination.pk, status=Nomination.Status.WITHDRAWN).exists()
-    ):
-        violations.append(Violation("", _("Indstillingen er trukket tilbage.")))
+    violations += _nomination_violations(
+        nomination,
+        seat,
+        withdrawn=nomination is not None
+        and Nomination.objects.filter(pk=nomination.pk, status=Nomination.Status.WITHDRAWN).exists(),
+    )
     if violations:
         raise RuleViolation(violations)
     for old in replaced:
@@ -142,15 +177,7 @@ def member_appoint(
         Nomination.objects.filter(pk=nomination.pk).update(
             status=Nomination.Status.APPOINTED, decided_on=decision.decided_on, updated_at=timezone.now()
         )
-    audit.record(
-        actor=by,
-        verb="member.appointed",
-        target=membership,
-        council_id=council.pk,
-        changes=audit.created(
-            person=str(person), seat=seat.number, term=str(term), starts_on=starts_on, decision=str(decision)
-        ),
-    )
+    _appointed_entry(membership, council_id=council.pk, by=by).save()
     return membership
 
 
@@ -281,6 +308,24 @@ def substitute_appoint(
     by: User | None,
 ) -> Substitute:
     procedure = rules_in_force(membership.seat.council_id, starts_on)
+    violations = _substitute_violations(
+        procedure,
+        membership,
+        person,
+        has_substitute=Substitute.objects.filter(membership=membership, ends_on__isnull=True).exists(),
+    )
+    if violations:
+        raise RuleViolation(violations)
+    substitute = Substitute.objects.create(
+        membership=membership, person=person, appointment=decision, starts_on=starts_on, nomination=nomination
+    )
+    _substitute_entry(substitute, by=by).save()
+    return substitute
+
+
+def _substitute_violations(
+    procedure: RulesOfProcedure, membership: Membership, person: Person, *, has_substitute: bool
+) -> list[Violation]:
     violations = []
     if not procedure.uses_substitutes:
         violations.append(
@@ -299,21 +344,19 @@ def substitute_appoint(
         )
     if membership.person_id == person.pk:
         violations.append(Violation("person", _("Et medlem kan ikke være sin egen stedfortræder.")))
-    if Substitute.objects.filter(membership=membership, ends_on__isnull=True).exists():
+    if has_substitute:
         violations.append(Violation("person", _("Medlemmet har allerede en personlig stedfortræder.")))
-    if violations:
-        raise RuleViolation(violations)
-    substitute = Substitute.objects.create(
-        membership=membership, person=person, appointment=decision, starts_on=starts_on, nomination=nomination
-    )
-    audit.record(
+    return violations
+
+
+def _substitute_entry(substitute: Substitute, *, by: User | None) -> AuditEntry:
+    return audit.entry(
         actor=by,
         verb="substitute.appointed",
         target=substitute,
-        council_id=membership.seat.council_id,
-        changes=audit.created(person=str(person), member=str(membership.person)),
+        council_id=substitute.membership.seat.council_id,
+        changes=audit.created(person=str(substitute.person), member=str(substitute.membership.person)),
     )
-    return substitute
 
 
 @transaction.atomic

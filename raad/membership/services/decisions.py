@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.councils.models import BoardDecision, Council, Term
@@ -23,9 +24,17 @@ from raad.membership.models import (
     NominationCall,
     Person,
     Seat,
+    Substitute,
 )
 
-from .appointments import member_appoint, substitute_appoint
+from .appointments import (
+    _appointed_entry,
+    _check_appointment,
+    _memberships_from,
+    _nomination_violations,
+    _substitute_entry,
+    _substitute_violations,
+)
 from .bodies import person_create
 from .common import _lock_council
 
@@ -76,16 +85,25 @@ def appointment_decision_register(
         url=url,
         by=by,
     )
+    # Read once for every line: the rules, the council's memberships from `starts_on`, the nominations and
+    # people as they are now. Each line is checked against the memberships before it plus the lines already
+    # accepted, then everything is written together (a constant number of queries, whatever the count).
     procedure = rules_in_force(council, starts_on)
+    relevant = _memberships_from(council, starts_on)
     violations: list[Violation] = []
     made: list[Membership] = []
+    replaced: list[Membership] = []
+    substitutes: list[Substitute] = []
     calls: set[int] = set()
     fresh = Nomination.objects.select_related("candidate", "substitute_candidate").in_bulk(
         [line.nomination.pk for line in lines if line.nomination is not None]
     )
+    people = Person.objects.in_bulk([line.person.pk for line in lines if line.person is not None])
     lines = [
         AppointmentLine(seat=line.seat, nomination=fresh[line.nomination.pk], person=line.person)
         if line.nomination is not None
+        else AppointmentLine(seat=line.seat, person=people[line.person.pk])
+        if line.person is not None
         else line
         for line in lines
     ]
@@ -107,15 +125,16 @@ def appointment_decision_register(
                     by=by,
                 ),
             )
-        person = line.nomination.candidate if line.nomination is not None else line.person
-        if line.nomination is not None:
-            calls.add(line.nomination.call_id)
-            if line.nomination.candidate_confirmed_at is None:
+        nomination = line.nomination
+        person = nomination.candidate if nomination is not None else line.person
+        if nomination is not None:
+            calls.add(nomination.call_id)
+            if nomination.candidate_confirmed_at is None:
                 violations.append(
                     Violation("", f"{prefix}: " + _("%(name)s har ikke bekræftet indstillingen.") % {"name": person})
                 )
                 continue
-        if line.seat.kind == Seat.Kind.NOMINATED and line.nomination is None:
+        if line.seat.kind == Seat.Kind.NOMINATED and nomination is None:
             violations.append(
                 Violation(
                     "",
@@ -128,21 +147,29 @@ def appointment_decision_register(
         if person is None:
             violations.append(Violation("", f"{prefix}: " + _("Vælg en person.")))
             continue
-        try:
-            membership = member_appoint(
-                person=person,
-                seat=line.seat,
-                term=term,
-                decision=decision,
-                starts_on=starts_on,
-                nomination=line.nomination,
-                by=by,
-            )
-        except RuleViolation as refused:
-            violations += [Violation(getattr(v, "field", ""), f"{prefix}: {v}") for v in refused.violations]
+        found, replacing = _check_appointment(
+            council=council,
+            person=person,
+            seat=line.seat,
+            term=term,
+            decision=decision,
+            starts_on=starts_on,
+            procedure=procedure,
+            relevant=relevant,
+        )
+        found += _nomination_violations(
+            nomination, line.seat, withdrawn=nomination is not None and nomination.status == Nomination.Status.WITHDRAWN
+        )
+        if found:
+            violations += [Violation(getattr(v, "field", ""), f"{prefix}: {v}") for v in found]
             continue
+        membership = Membership(
+            person=person, seat=line.seat, term=term, appointment=decision, starts_on=starts_on, nomination=nomination
+        )
         made.append(membership)
-        nomination = line.nomination
+        replaced += replacing
+        # The next lines see this member, and no longer the continuing members it replaces (R4).
+        relevant = [m for m in relevant if m not in replacing] + [membership]
         substitute_person = nomination.substitute_candidate if nomination is not None else None
         if (
             substitute_person is not None
@@ -150,19 +177,40 @@ def appointment_decision_register(
             and nomination.substitute_confirmed_at is not None
             and procedure.uses_substitutes
         ):
-            try:
-                substitute_appoint(
+            refused = _substitute_violations(procedure, membership, substitute_person, has_substitute=False)
+            if refused:
+                violations += [Violation("", f"{prefix}: {v}") for v in refused]
+                continue
+            substitutes.append(
+                Substitute(
                     membership=membership,
                     person=substitute_person,
-                    decision=decision,
+                    appointment=decision,
                     starts_on=starts_on,
                     nomination=nomination,
-                    by=by,
                 )
-            except RuleViolation as refused:
-                violations += [Violation("", f"{prefix}: {v}") for v in refused.violations]
+            )
     if violations:
         raise RuleViolation(violations)
+    now = timezone.now()
+    if replaced:
+        Membership.objects.filter(pk__in=[m.pk for m in replaced]).update(
+            ends_on=starts_on - datetime.timedelta(days=1), end_reason=Membership.EndReason.REPLACED, updated_at=now
+        )
+    Membership.objects.bulk_create(made)
+    appointed = [m.nomination_id for m in made if m.nomination_id is not None]
+    if appointed:
+        Nomination.objects.filter(pk__in=appointed).update(
+            status=Nomination.Status.APPOINTED, decided_on=decided_on, updated_at=now
+        )
+    Substitute.objects.bulk_create(substitutes)
+    substitute_of = {s.membership.pk: s for s in substitutes}
+    entries = []
+    for membership in made:
+        entries.append(_appointed_entry(membership, council_id=council.pk, by=by))
+        if membership.pk in substitute_of:
+            entries.append(_substitute_entry(substitute_of[membership.pk], by=by))
+    audit.record_many(entries)
     if calls:
         NominationCall.objects.filter(pk__in=calls).update(decision=decision, decided_on=decided_on)
         Nomination.objects.filter(call_id__in=calls).exclude(
