@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -115,16 +115,19 @@ def entry(
     return new
 
 
-def record(
-    *,
-    actor: User | None,
-    verb: str,
-    target: models.Model | None = None,
-    council_id: int | None = None,
-    changes: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """Append one entry to the journal. Call inside the service's transaction."""
-    new = entry(actor=actor, verb=verb, target=target, council_id=council_id, changes=changes)
+class EntryFields(TypedDict):
+    """What `entry()` takes, for the functions that pass it on."""
+
+    actor: User | None
+    verb: str
+    target: NotRequired[models.Model | None]
+    council_id: NotRequired[int | None]
+    changes: NotRequired[dict[str, Any] | None]
+
+
+def record(**fields: Unpack[EntryFields]) -> AuditEntry:
+    """Append one entry to the journal (`entry()`'s fields). Call inside the service's transaction."""
+    new = entry(**fields)
     new.save()
     return new
 

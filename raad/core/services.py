@@ -15,12 +15,19 @@ M = TypeVar("M", bound=models.Model)
 
 
 def fields_update(
-    *, instance: M, fields: Iterable[str], data: dict[str, Any], verb: str, by: User | None, council_id: int | None
+    *,
+    instance: M,
+    fields: Iterable[str],
+    data: dict[str, Any],
+    verb: str,
+    by: User | None,
+    council_id: int | None,
+    record_unchanged: bool = False,
 ) -> M:
     """Set `fields` of `instance` from `data` (where present), save only those, and record what changed.
 
     For services that edit a record in place; call inside their transaction. Nothing is recorded when
-    nothing changed."""
+    nothing changed, unless `record_unchanged` (the act itself is journalled, e.g. a confirmation)."""
     fields = tuple(fields)
     before = audit.snapshot(instance, fields)
     for name in fields:
@@ -28,7 +35,7 @@ def fields_update(
             setattr(instance, name, data[name])
     instance.save(update_fields=[*fields, "updated_at"])
     changes = audit.diff(before, audit.snapshot(instance, fields))
-    if changes:
+    if changes or record_unchanged:
         audit.record(actor=by, verb=verb, target=instance, council_id=council_id, changes=changes)
     return instance
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
 from raad.core.models import User
+from raad.core.services import fields_update
 from raad.core.text import clean_html, clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation
@@ -83,21 +84,18 @@ def item_add(
 def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaItem:
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_open_for_items(item.meeting)
-    before = audit.snapshot(item, ITEM_FIELDS)
     cleaners = {"title": clean_text, "case_presentation": clean_html, "proposed_decision": clean_text}
-    for name in ITEM_FIELDS:
-        if name in data:
-            setattr(item, name, cleaners.get(name, lambda v: v)(data[name]))
-    item.save(update_fields=[*ITEM_FIELDS, "updated_at"])
+    fields_update(
+        instance=item,
+        fields=ITEM_FIELDS,
+        data={name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS},
+        verb="agenda_item.updated",
+        by=by,
+        council_id=item.meeting.council_id,
+        record_unchanged=True,  # the purposes are set below, outside the recorded fields
+    )
     if "purposes" in data:
         item.purposes.set(_purposes_of(item.meeting, data["purposes"]))
-    audit.record(
-        actor=by,
-        verb="agenda_item.updated",
-        target=item,
-        council_id=item.meeting.council_id,
-        changes=audit.diff(before, audit.snapshot(item, ITEM_FIELDS)),
-    )
     return item
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
+from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
@@ -122,21 +123,16 @@ def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeti
     )
     if violations:
         raise RuleViolation(violations)
-    before = audit.snapshot(meeting, MEETING_FIELDS)
-    for name in MEETING_FIELDS:
-        value = values[name]
-        setattr(
-            meeting, name, clean_text(value) if name in ("place", "address", "accessibility_note", "reason") else value
-        )
-    meeting.save(update_fields=[*MEETING_FIELDS, "updated_at"])
-    audit.record(
-        actor=by,
+    cleaned = ("place", "address", "accessibility_note", "reason")
+    return fields_update(
+        instance=meeting,
+        fields=MEETING_FIELDS,
+        data={name: clean_text(value) if name in cleaned else value for name, value in values.items()},
         verb="meeting.updated",
-        target=meeting,
+        by=by,
         council_id=meeting.council_id,
-        changes=audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS)),
+        record_unchanged=True,
     )
-    return meeting
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
+from raad.core.services import fields_update
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
 from raad.membership.models import (
@@ -56,17 +57,12 @@ def nominating_body_create(
 @transaction.atomic
 def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None) -> NominatingBody:
     body = NominatingBody.objects.select_for_update().get(pk=body.pk)
-    before = audit.snapshot(body, BODY_FIELDS)
-    for name in BODY_FIELDS:
-        if name in data:
-            setattr(body, name, data[name])
-    if NominatingBody.objects.filter(council_id=body.council_id, name=body.name).exclude(pk=body.pk).exists():
+    name = data.get("name", body.name)
+    if NominatingBody.objects.filter(council_id=body.council_id, name=name).exclude(pk=body.pk).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])
-    body.save(update_fields=[*BODY_FIELDS, "updated_at"])
-    changes = audit.diff(before, audit.snapshot(body, BODY_FIELDS))
-    if changes:
-        audit.record(actor=by, verb="nominating_body.updated", target=body, council_id=body.council_id, changes=changes)
-    return body
+    return fields_update(
+        instance=body, fields=BODY_FIELDS, data=data, verb="nominating_body.updated", by=by, council_id=body.council_id
+    )
 
 
 @transaction.atomic
@@ -193,15 +189,12 @@ def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
 def person_confirm_residence(*, person: Person, resides: bool, council: Council, by: User | None) -> Person:
     """The secretariat settles a shared postcode: the person does (or does not) live in the municipality."""
     person = Person.objects.select_for_update().get(pk=person.pk)
-    before = audit.snapshot(person, PERSON_FIELDS)
-    person.resides_in_municipality = resides
-    person.residence_needs_confirmation = False
-    person.save(update_fields=["resides_in_municipality", "residence_needs_confirmation", "updated_at"])
-    audit.record(
-        actor=by,
+    return fields_update(
+        instance=person,
+        fields=("resides_in_municipality", "residence_needs_confirmation"),
+        data={"resides_in_municipality": resides, "residence_needs_confirmation": False},
         verb="person.residence_confirmed",
-        target=person,
+        by=by,
         council_id=council.pk,
-        changes=audit.diff(before, audit.snapshot(person, PERSON_FIELDS)),
+        record_unchanged=True,
     )
-    return person

@@ -13,6 +13,7 @@ from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
+from raad.core.services import fields_update
 from raad.councils.models import Council, Term
 from raad.councils.rules import Violation
 from raad.councils.selectors import rules_in_force
@@ -302,16 +303,16 @@ def nomination_withdraw(*, nomination: Nomination, reason: str, by: User | None)
         violations.append(Violation("reason", _("Skriv, hvorfor indstillingen trækkes tilbage.")))
     if violations:
         raise RuleViolation(violations)
-    before = audit.snapshot(nomination, WITHDRAWAL_FIELDS)
-    nomination.status = Nomination.Status.WITHDRAWN
-    nomination.withdrawn_on = timezone.localdate()
-    nomination.withdrawal_reason = reason
-    nomination.save(update_fields=[*WITHDRAWAL_FIELDS, "updated_at"])
-    audit.record(
-        actor=by,
+    return fields_update(
+        instance=nomination,
+        fields=WITHDRAWAL_FIELDS,
+        data={
+            "status": Nomination.Status.WITHDRAWN,
+            "withdrawn_on": timezone.localdate(),
+            "withdrawal_reason": reason,
+        },
         verb="nomination.withdrawn",
-        target=nomination,
+        by=by,
         council_id=council_id,
-        changes=audit.diff(before, audit.snapshot(nomination, WITHDRAWAL_FIELDS)),
+        record_unchanged=True,
     )
-    return nomination
