@@ -45,23 +45,29 @@ demo: setup
 	@echo "Serving on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
+# Every run spreads the tests over TEST_WORKERS processes (pytest-xdist); each has its own test database
+# (SQLite in memory; on PostgreSQL test_raad_gw0, test_raad_gw1 … in the one temporary cluster) and its own
+# Chromium. TEST_WORKERS=0 runs in one process (plain pytest output, pdb works).
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS)
+
 ## test: every test, on SQLite, on a real PostgreSQL and in headless Chromium
 # PYTEST_ARGS adds options, e.g. make test PYTEST_ARGS="-x -k rules". docs/testing.md explains the runs.
 test: install messages
-	$(PY) -m pytest $(PYTEST_ARGS)
-	RAAD_TEST_DB=postgres $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	RAAD_TEST_DB=postgres $(PY) -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 
 ## test-sqlite: the whole suite, browser and e-mail tests included, on SQLite
 test-sqlite: install messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## test-postgres: the suite without the browser tests on a temporary PostgreSQL 15 the test plugin starts
 test-postgres: install messages
-	RAAD_TEST_DB=postgres $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	RAAD_TEST_DB=postgres $(PY) -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 
 ## test-browser: only the browser tests (headless Chromium, axe-core)
 test-browser: install messages
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m browser $(PYTEST_ARGS)
 
 ## test-clock: the suite without the browser tests on SQLite, with the clock moved to each of TEST_CLOCK_DATES
 # A date pinned in a test or in the demo turns this red now, not on the day the calendar reaches it.
@@ -70,7 +76,7 @@ TEST_CLOCK_DATES ?= 2027-06-01 2030-01-01
 test-clock: install messages
 	@set -e; for day in $(TEST_CLOCK_DATES); do \
 		echo "== make test-clock: the suite as on $$day"; \
-		RAAD_TEST_TODAY=$$day $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS); \
+		RAAD_TEST_TODAY=$$day $(PY) -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS); \
 	done
 
 ## lint: ruff, formatting, migrations, mypy, import contracts, one translation per msgid, fresh locks

@@ -41,6 +41,7 @@ UNCHANGED_IGNORES = frozenset({"sessions.Session", "axes.AccessAttempt", "axes.A
 def database_snapshot(*, ignore: frozenset[str] | set[str] = frozenset()) -> dict[str, dict]:
     """Every row of every table of every installed model (many-to-many tables too), by model label and pk."""
     from django.apps import apps
+    from django.db import connection
 
     skipped = UNCHANGED_IGNORES | set(ignore)
     snapshot: dict[str, dict] = {}
@@ -48,9 +49,31 @@ def database_snapshot(*, ignore: frozenset[str] | set[str] = frozenset()) -> dic
         label = model._meta.label
         if label in skipped or model._meta.proxy or not model._meta.managed:
             continue
-        rows = model._base_manager.order_by("pk").values(*_fields(model))
-        snapshot[label] = {row[model._meta.pk.attname]: row for row in rows}
+        compiler, sql, params, converters, names = _snapshot_query(model, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        pk = model._meta.pk.attname
+        snapshot[label] = {row[pk]: row for row in (dict(zip(names, values, strict=True)) for values in rows)}
     return snapshot
+
+
+def _snapshot_query(model, connection) -> tuple:
+    """`model._base_manager.order_by("pk").values(*fields)` compiled once per connection: the SQL, and the
+    converters the ORM applies to each row (so the values are exactly what `.values()` returns). Compiling
+    the ~70 queries was most of a snapshot's cost, and `assert_unchanged` takes two per refused action."""
+    cache = connection.__dict__.setdefault("_raad_snapshot_queries", {})
+    label = model._meta.label
+    if label not in cache:
+        query = model._base_manager.using(connection.alias).order_by("pk").values(*_fields(model)).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+        names = list(query.selected) if query.selected else [*query.extra_select, *query.values_select]
+        cache[label] = (compiler, sql, params, converters, names)
+    return cache[label]
 
 
 def _fields(model) -> list[str]:

@@ -34,3 +34,20 @@ def test_nothing_changed_passes_and_an_ignored_table_may_change():
         User.objects.filter(pk=user.pk).update(first_name="Mariam")
     with assert_unchanged(ignore={"core.User"}):
         User.objects.filter(pk=user.pk).update(first_name="Maryam")
+
+
+def test_the_snapshot_holds_exactly_what_the_orm_reads(cast):
+    """The snapshot runs precompiled queries; every value must still be what `.values()` gives (dates, times,
+    JSON, booleans and decimals converted alike), so a change and its absence are seen as before."""
+    from django.apps import apps
+
+    from raad.testing import _fields, database_snapshot
+
+    snapshot = database_snapshot()
+    orm = {}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.label in snapshot:
+            rows = model._base_manager.order_by("pk").values(*_fields(model))
+            orm[model._meta.label] = {row[model._meta.pk.attname]: row for row in rows}
+    assert snapshot == orm
+    assert sum(len(rows) for rows in snapshot.values()) > 100  # the cast's rows are there to compare
