@@ -124,6 +124,13 @@ AXES_VERBOSE = False
 # The lockout log line names the user name and the address, so the administrator sees who was locked out where.
 AXES_SENSITIVE_PARAMETERS: list[str] = []
 
+# Public forms that send e-mail (nomination, password reset): at most this many submissions per address and
+# per link within the window (raad.core.ratelimit); the next one gets a 429 page.
+PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5, minimum=1)
+PUBLIC_FORM_RATE_WINDOW_MINUTES = env_int("PUBLIC_FORM_RATE_WINDOW_MINUTES", 10, minimum=1)
+# At most this many nominations through one nomination link (one call, one nominating body).
+NOMINATIONS_PER_LINK = env_int("NOMINATIONS_PER_LINK", 10, minimum=1)
+
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
 # The admin never shows a device's key or QR code (raad.core.admin_site strips the fields as well).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

@@ -21,7 +21,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from raad.core import services
+from raad.core import ratelimit, services
 from raad.core.forms import LoginForm, TokenForm
 from raad.core.twofactor import confirmed_device, requires_two_factor
 
@@ -136,12 +136,24 @@ def require_perm(request, perm: str, obj) -> None:
         raise PermissionDenied(_("Du har ikke adgang til at gøre dette."))
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+_password_reset = auth_views.PasswordResetView.as_view(
     template_name="core/password_reset.html",
     email_template_name="core/email/password_reset.txt",
     subject_template_name="core/email/password_reset_subject.txt",
     success_url=reverse_lazy("core:password_reset_done"),
 )
+
+
+def password_reset(request, *args, **kwargs):
+    """The reset form mails a link: at most PUBLIC_FORM_RATE_LIMIT requests per address in the window."""
+    if request.method == "POST":
+        address = ratelimit.client_address(request)
+        if ratelimit.exceeded("password-reset", address):
+            return ratelimit.too_many(request)
+        ratelimit.count("password-reset", address)
+    return _password_reset(request, *args, **kwargs)
+
+
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="core/password_reset_done.html",
     extra_context={"valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)},
