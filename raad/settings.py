@@ -11,9 +11,9 @@ from raad.env import (
     env_choice,
     env_database_url,
     env_email,
-    env_secret_key,
     env_int,
     env_list,
+    env_secret_key,
     env_site_url,
     env_str,
 )

@@ -1,8 +1,8 @@
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,7 +52,9 @@ def validate_phone(value: str) -> None:
     )
     if not valid:
         raise ValidationError(
-            _("Skriv et telefonnummer med 8 cifre, fx 12 34 56 78, eller et udenlandsk nummer med +, fx +46 8 123 456 78."),
+            _(
+                "Skriv et telefonnummer med 8 cifre, fx 12 34 56 78, eller et udenlandsk nummer med +, fx +46 8 123 456 78."
+            ),
             code="invalid_phone",
         )
 

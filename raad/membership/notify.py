@@ -63,7 +63,9 @@ def nomination_received(*, nomination_id: int) -> None:
         context={
             "council": council,
             "url": absolute_url(
-                reverse("membership:submitter_confirm", kwargs={"token": links.submitter_token(nomination_id=nomination.pk)})
+                reverse(
+                    "membership:submitter_confirm", kwargs={"token": links.submitter_token(nomination_id=nomination.pk)}
+                )
             ),
         },
         reply_to=council.contact_email,

@@ -70,9 +70,12 @@ def test_database_refuses_to_replace_an_entry_by_inserting_over_it(entry):
         "postgresql": f"INSERT INTO {table} ({', '.join(columns)}) {select} "
         "ON CONFLICT (id) DO UPDATE SET verb = EXCLUDED.verb",
     }[connection.vendor]
-    with pytest.raises(DatabaseError, match="audit journal is append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [entry.pk])
+    with (
+        pytest.raises(DatabaseError, match="audit journal is append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement, [entry.pk])
     stored = AuditEntry.objects.get(pk=entry.pk)
     assert (stored.verb, stored.at, stored.changes) == ("test.changed", entry.at, entry.changes)
     assert AuditEntry.objects.count() == 1

@@ -8,7 +8,7 @@ from raad.core.csvexport import csv_response, safe_cell
 @pytest.mark.parametrize(
     ("value", "written"),
     [
-        ("=HYPERLINK(\"https://evil.invalid\")", "'=HYPERLINK(\"https://evil.invalid\")"),
+        ('=HYPERLINK("https://evil.invalid")', '\'=HYPERLINK("https://evil.invalid")'),
         ("+45 12 34 56 78", "'+45 12 34 56 78"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),

@@ -229,7 +229,9 @@ def nomination_submitter_confirm(*, nomination: Nomination, now: datetime.dateti
         return nomination
     nomination.submitted_by_confirmed_at = now or timezone.now()
     nomination.save(update_fields=["submitted_by_confirmed_at"])
-    audit.record(actor=None, verb="nomination.submitter_confirmed", target=nomination, council_id=nomination.call.council_id)
+    audit.record(
+        actor=None, verb="nomination.submitter_confirmed", target=nomination, council_id=nomination.call.council_id
+    )
     notify.nomination_receipt(nomination_id=nomination.pk)
     return nomination
 

@@ -578,3 +578,13 @@ def test_the_password_reset_form_is_rate_limited(client, demo_data, settings):
     response = client.post(reverse("core:password_reset"), {"email": "nogen@example.org"})
     assert response.status_code == 429
     assert "For mange indsendelser" in response.content.decode()
+
+
+def test_a_phone_field_refuses_text_and_keeps_what_was_typed(client, open_call):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    page = refusal(client, url, {**FORM, "seat": seat.pk, "phone": "ring efter kl. 16"})
+    assert "Skriv et telefonnummer med 8 cifre, fx 12 34 56 78" in page
+    assert 'value="ring efter kl. 16"' in page
+    assert client.post(url, {**FORM, "seat": seat.pk, "phone": "+45 12 34 56 78"}).status_code == 200
+    assert Nomination.objects.get(call=call).candidate.phone == "+45 12 34 56 78"

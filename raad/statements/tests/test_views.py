@@ -212,9 +212,7 @@ def test_journal_export_neutralises_spreadsheet_formulas(sec_client, council, se
         by=secretary,
     )
     lines = sec_client.get(url("journal") + "?format=csv").content.decode().splitlines()
-    assert lines[1] == (
-        "'@cmd;2026-11-02;in;\"Høring: +SUM(1;2)\";\"'=HYPERLINK(\"\"https://evil.invalid\"\",\"\"Klik\"\")\""
-    )
+    assert lines[1] == ('\'@cmd;2026-11-02;in;"Høring: +SUM(1;2)";"\'=HYPERLINK(""https://evil.invalid"",""Klik"")"')
 
 
 def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secretary):
