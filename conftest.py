@@ -35,6 +35,14 @@ CHROMIUM_ARGS = [
 # ---------------------------------------------------------------------------------------------- data
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the public forms' rate limits (raad.core.ratelimit) count there."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def holbaek(db):
     """Integrationsrådet i Holbæk Kommune, set up from the shipped preset."""

@@ -117,3 +117,17 @@ def env_site_url(name: str, default: str | None = None) -> str:
     except ValueError:
         raise ImproperlyConfigured(f"Environment variable {name} has an invalid port, got {value!r}.") from None
     return value.rstrip("/")
+
+
+def env_secret_key(name: str, *, debug: bool, development_default: str) -> str:
+    """The secret key. With DEBUG=false it must be set, at least 50 characters long and not low-entropy
+    (at least 5 different characters, not Django's `django-insecure-` placeholder): the same test as
+    Django's deploy check (security.W009), but an error at start-up, not a warning nobody reads."""
+    value = env_str(name, development_default if debug else None)
+    if not debug and (len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure-")):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a random value of at least 50 characters with DEBUG=false "
+            f"(got {len(value)} characters, {len(set(value))} different); e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+    return value

@@ -13,6 +13,7 @@ from raad.env import (
     env_email,
     env_int,
     env_list,
+    env_secret_key,
     env_site_url,
     env_str,
 )
@@ -22,7 +23,7 @@ VAR_DIR = Path(env_str("RAAD_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 _INSECURE_DEV_KEY = "insecure-development-key-only-for-local-demo-and-tests-0123456789"
-SECRET_KEY = env_str("SECRET_KEY", _INSECURE_DEV_KEY if DEBUG else None)
+SECRET_KEY = env_secret_key("SECRET_KEY", debug=DEBUG, development_default=_INSECURE_DEV_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Where people reach the site: every absolute link (e-mails, feeds) is built from it (raad.core.links).
@@ -36,7 +37,7 @@ INSTALLED_APPS = [
     "raad.statements",
     "raad.secretariat",
     "raad.portal",
-    "django.contrib.admin",
+    "raad.core.admin_config.RaadAdminConfig",  # django.contrib.admin with the second factor, read-only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "raad.core.middleware.ContentSecurityPolicyMiddleware",
+    "raad.core.middleware.AllowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,17 +112,28 @@ LOGIN_REDIRECT_URL = "secretariat:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24, minimum=300)
 
-# Too many wrong passwords lock the account (by user name) for a while.
+# Too many wrong passwords lock the user name from that address for a while. Both together: locking by user
+# name alone would let anyone lock the secretariat out with five wrong passwords. Axes logs each lockout
+# (logger "axes", WARNING).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
-# Locking by user name is the point (the account is locked, whoever tries); axes warns about that choice.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# The lockout log line names the user name and the address, so the administrator sees who was locked out where.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+
+# Public forms that send e-mail (nomination, password reset): at most this many submissions per address and
+# per link within the window (raad.core.ratelimit); the next one gets a 429 page.
+PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5, minimum=1)
+PUBLIC_FORM_RATE_WINDOW_MINUTES = env_int("PUBLIC_FORM_RATE_WINDOW_MINUTES", 10, minimum=1)
+# At most this many nominations through one nomination link (one call, one nominating body).
+NOMINATIONS_PER_LINK = env_int("NOMINATIONS_PER_LINK", 10, minimum=1)
 
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
+# The admin never shows a device's key or QR code (raad.core.admin_site strips the fields as well).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
@@ -199,7 +212,11 @@ CONTENT_SECURITY_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_without_traceback": {"()": "raad.core.logfilters.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+    },
 }

@@ -1,21 +1,16 @@
 """The Django admin is a read-only window for staff: every write goes through the workspace and its
-services, so that it is checked against the rules and recorded in the audit journal."""
+services, so that it is checked against the rules and recorded in the audit journal. The site itself
+(raad.core.admin_site) makes every registered admin read-only and demands the second factor."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from raad.core.admin_site import ReadOnlySecretFreeMixin
 from raad.core.models import AuditEntry, User
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlySecretFreeMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(AuditEntry)

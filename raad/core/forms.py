@@ -1,5 +1,8 @@
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,3 +34,38 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         return self.cleaned_data["token"].strip()
+
+
+_PHONE_CHARACTERS = re.compile(r"^\+?[\d\s()./-]+$")
+
+
+def validate_phone(value: str) -> None:
+    """A Danish number (8 digits, optionally with +45 or 0045 in front) or an international one (+ or 00,
+    then 7 to 15 digits). Spaces, hyphens, dots, slashes and brackets between the digits are allowed."""
+    digits = re.sub(r"\D", "", value)
+    international = value.startswith("+") or digits.startswith("00")
+    if international and digits.startswith("00"):
+        digits = digits[2:]
+    valid = bool(_PHONE_CHARACTERS.match(value)) and (
+        (international and 7 <= len(digits) <= 15 and not (digits.startswith("45") and len(digits) != 10))
+        or (not international and len(digits) == 8)
+    )
+    if not valid:
+        raise ValidationError(
+            _(
+                "Skriv et telefonnummer med 8 cifre, fx 12 34 56 78, eller et udenlandsk nummer med +, fx +46 8 123 456 78."
+            ),
+            code="invalid_phone",
+        )
+
+
+class PhoneField(forms.CharField):
+    """A telephone number: Danish or international (validate_phone). Stored as typed."""
+
+    default_validators = [validate_phone]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "tel")
+        self.widget.attrs.setdefault("inputmode", "tel")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from raad.core import audit
@@ -60,21 +62,20 @@ def user_create(
 
 
 @transaction.atomic
-def totp_device_start(*, user: User) -> TOTPDevice:
-    """A new, unconfirmed authenticator for `user` (replacing any earlier unconfirmed one)."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
-
-
-@transaction.atomic
-def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
-    """Confirm the device if `token` is a current code from it."""
-    if not device.verify_token(token):
-        return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    audit.record(actor=device.user, verb="user.two_factor_enabled", target=device.user)
-    return True
+def totp_device_register(*, user: User, key_hex: str, token: str) -> TOTPDevice | None:
+    """Add the authenticator whose secret (`key_hex`, kept in the session while the user set up the app) the
+    user has proven to hold by a current code from it. Nothing is written before that; a wrong code writes
+    nothing and returns None. The code used here cannot be used again to log in."""
+    candidate = TOTPDevice(user=user, name="Authenticator", key=key_hex, confirmed=True)
+    totp = TOTP(candidate.bin_key, candidate.step, candidate.t0, candidate.digits, 0)
+    totp.time = time.time()
+    if not totp.verify(int(token), tolerance=candidate.tolerance):
+        return None
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()  # left over from the earlier set-up page
+    candidate.last_t = totp.t()  # the step that matched (verify() leaves its drift set)
+    candidate.save()
+    audit.record(actor=user, verb="user.two_factor_enabled", target=user)
+    return candidate
 
 
 @transaction.atomic

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
-from raad.core import services
+from raad.core import ratelimit, services
 from raad.core.forms import LoginForm, TokenForm
 from raad.core.twofactor import confirmed_device, requires_two_factor
 
@@ -74,11 +75,20 @@ class OTPVerifyView(LoginRequiredMixin, View):
 
 
 class OTPSetupView(LoginRequiredMixin, View):
-    """Add an authenticator app: scan the QR code (or type the key), then confirm with a code."""
+    """Add an authenticator app: scan the QR code (or type the key), then confirm with a code. The secret
+    stays in the session until a code confirms it; only then is the device written."""
 
     template_name = "core/otp_setup.html"
+    session_key = "raad_totp_setup_key"
 
-    def _context(self, request, device: TOTPDevice, form: TokenForm) -> dict:
+    def _key(self, request) -> str:
+        key = request.session.get(self.session_key)
+        if not key:
+            key = request.session[self.session_key] = random_hex(20)
+        return key
+
+    def _context(self, request, key: str, form: TokenForm) -> dict:
+        device = TOTPDevice(user=request.user, name="Authenticator", key=key)  # not saved: for its URL and key
         qr = segno.make(device.config_url, micro=False)
         return {
             "form": form,
@@ -87,27 +97,25 @@ class OTPSetupView(LoginRequiredMixin, View):
             "next": _next_url(request),
         }
 
-    def _device(self, request) -> TOTPDevice:
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-        return device or services.totp_device_start(user=request.user)
-
     def get(self, request):
         if confirmed_device(request.user) is not None:
             return redirect("core:otp_verify")
-        return render(request, self.template_name, self._context(request, self._device(request), TokenForm()))
+        return render(request, self.template_name, self._context(request, self._key(request), TokenForm()))
 
     def post(self, request):
         if confirmed_device(request.user) is not None:
             return redirect("core:otp_verify")
-        device = self._device(request)
+        key = self._key(request)
         form = TokenForm(request.POST)
         if form.is_valid():
-            if services.totp_device_confirm(device=device, token=form.cleaned_data["token"]):
+            device = services.totp_device_register(user=request.user, key_hex=key, token=form.cleaned_data["token"])
+            if device is not None:
+                del request.session[self.session_key]
                 otp_login(request, device)
                 messages.success(request, _("Tofaktorgodkendelse er slået til for din konto."))
                 return redirect(_next_url(request))
             form.add_error("token", _("Koden passer ikke. Tjek, at uret på din telefon går rigtigt, og prøv igen."))
-        return render(request, self.template_name, self._context(request, device, form), status=400)
+        return render(request, self.template_name, self._context(request, key, form), status=400)
 
 
 class WorkspaceMixin(LoginRequiredMixin):
@@ -128,12 +136,24 @@ def require_perm(request, perm: str, obj) -> None:
         raise PermissionDenied(_("Du har ikke adgang til at gøre dette."))
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+_password_reset = auth_views.PasswordResetView.as_view(
     template_name="core/password_reset.html",
     email_template_name="core/email/password_reset.txt",
     subject_template_name="core/email/password_reset_subject.txt",
     success_url=reverse_lazy("core:password_reset_done"),
 )
+
+
+def password_reset(request, *args, **kwargs):
+    """The reset form mails a link: at most PUBLIC_FORM_RATE_LIMIT requests per address in the window."""
+    if request.method == "POST":
+        address = ratelimit.client_address(request)
+        if ratelimit.exceeded("password-reset", address):
+            return ratelimit.too_many(request)
+        ratelimit.count("password-reset", address)
+    return _password_reset(request, *args, **kwargs)
+
+
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="core/password_reset_done.html",
     extra_context={"valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)},

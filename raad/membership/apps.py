@@ -34,6 +34,7 @@ class MembershipConfig(AppConfig):
                 "substitute.promoted": _("Stedfortræder indtrådt som medlem"),
                 "nomination_call.opened": _("Indkaldelse af indstillinger sendt"),
                 "nomination.submitted": _("Indstilling modtaget"),
+                "nomination.submitter_confirmed": _("Indsenderens e-mailadresse bekræftet"),
                 "nomination.confirmed_by_candidate": _("Indstilling bekræftet af kandidaten"),
                 "nomination.confirmed_by_substitute": _("Indstilling bekræftet af stedfortræderkandidaten"),
                 "nomination.withdrawn": _("Indstilling trukket tilbage"),

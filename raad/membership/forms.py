@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from raad.core.forms import PhoneField
 from raad.membership.models import Election, Membership, NominatingBody, Seat
 
 _DATE = {"type": "date"}
@@ -18,6 +19,7 @@ def _date(label, **kwargs):
 
 class NominatingBodyForm(forms.ModelForm):
     website = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
+    contact_phone = PhoneField(label=_("Telefon"), required=False)
 
     class Meta:
         model = NominatingBody
@@ -198,9 +200,7 @@ class PersonFields(forms.Form):
         label=_("By"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
     )
     email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    phone = forms.CharField(
-        label=_("Telefon"), max_length=30, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"})
-    )
+    phone = PhoneField(label=_("Telefon"), required=False)
 
 
 class NominationForm(forms.Form):
@@ -218,7 +218,7 @@ class NominationForm(forms.Form):
     email = forms.EmailField(
         label=_("Kandidatens e-mail"), help_text=_("Kandidaten får en e-mail med et link til at bekræfte.")
     )
-    phone = forms.CharField(label=_("Kandidatens telefon"), max_length=30, required=False)
+    phone = PhoneField(label=_("Kandidatens telefon"), required=False)
     motivation = forms.CharField(
         label=_("Kort motivation"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -237,7 +237,7 @@ class NominationForm(forms.Form):
     )
     substitute_city = forms.CharField(label=_("Stedfortræderens by"), max_length=100, required=False)
     substitute_email = forms.EmailField(label=_("Stedfortræderens e-mail"), required=False)
-    substitute_phone = forms.CharField(label=_("Stedfortræderens telefon"), max_length=30, required=False)
+    substitute_phone = PhoneField(label=_("Stedfortræderens telefon"), required=False)
     submitted_by_name = forms.CharField(label=_("Dit navn (indsender)"), max_length=200)
     submitted_by_email = forms.EmailField(label=_("Din e-mail (indsender)"))
 

@@ -7,6 +7,7 @@ from django.core import signing
 
 _NOMINATE = "raad.membership.nominate"
 _CONFIRM = "raad.membership.confirm"
+_SUBMITTER = "raad.membership.submitter"
 # A confirmation link lives 60 days; a nomination link as long as the call (the deadline decides).
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 60
 
@@ -30,3 +31,12 @@ def read_confirm_token(token: str) -> tuple[int, str]:
     if data.get("w") not in ("candidate", "substitute"):
         raise signing.BadSignature("who")
     return int(data["n"]), data["w"]
+
+
+def submitter_token(*, nomination_id: int) -> str:
+    """The link that confirms the sender's e-mail address (typed into the public form) before it gets the receipt."""
+    return signing.dumps({"n": nomination_id}, salt=_SUBMITTER, compress=True)
+
+
+def read_submitter_token(token: str) -> int:
+    return int(signing.loads(token, salt=_SUBMITTER, max_age=CONFIRM_MAX_AGE)["n"])

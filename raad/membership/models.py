@@ -279,6 +279,8 @@ class Nomination(BaseModel):
     motivation = models.TextField(_("motivation"), blank=True)
     submitted_by_name = models.CharField(_("indsendt af"), max_length=200)
     submitted_by_email = models.EmailField(_("indsenderens e-mail"))
+    # The sender's address gets the receipt (with the nomination's content) only once it has confirmed itself.
+    submitted_by_confirmed_at = models.DateTimeField(_("indsenderens e-mail bekræftet"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     candidate_confirmed_at = models.DateTimeField(_("kandidaten har bekræftet"), null=True, blank=True)
     substitute_confirmed_at = models.DateTimeField(_("stedfortræderen har bekræftet"), null=True, blank=True)

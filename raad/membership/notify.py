@@ -43,7 +43,10 @@ def call_invitations(*, call_id: int) -> None:
 
 
 def nomination_received(*, nomination_id: int) -> None:
-    """A receipt to the nominating body; a confirmation link to the candidate and the substitute."""
+    """Every address here was typed by whoever posted the public form, so none of them gets the form's text
+    before it confirms itself: the sender gets a fixed text with a link to confirm the address (the receipt
+    follows, nomination_receipt()); the candidate and the substitute a fixed text with their confirmation
+    link, whose page shows the nomination."""
     from raad.membership.models import Nomination
 
     if mail.is_suppressed():
@@ -53,11 +56,18 @@ def nomination_received(*, nomination_id: int) -> None:
     ).get(pk=nomination_id)
     council = nomination.call.council
     mail.queue(
-        key=f"nomination-receipt:{nomination.pk}",
+        key=f"nomination-submitter-confirm:{nomination.pk}",
         council=council,
         to=nomination.submitted_by_email,
-        template="membership/email/nomination_receipt",
-        context={"nomination": nomination, "council": council},
+        template="membership/email/submitter_confirm",
+        context={
+            "council": council,
+            "url": absolute_url(
+                reverse(
+                    "membership:submitter_confirm", kwargs={"token": links.submitter_token(nomination_id=nomination.pk)}
+                )
+            ),
+        },
         reply_to=council.contact_email,
     )
     for who, person in (("candidate", nomination.candidate), ("substitute", nomination.substitute_candidate)):
@@ -71,14 +81,32 @@ def nomination_received(*, nomination_id: int) -> None:
             to=person.email,
             template="membership/email/confirm_request",
             context={
-                "nomination": nomination,
                 "council": council,
-                "person": person,
                 "who": who,
                 "url": absolute_url(reverse("membership:confirm", kwargs={"token": token})),
             },
             reply_to=council.contact_email,
         )
+
+
+def nomination_receipt(*, nomination_id: int) -> None:
+    """The receipt, with the nomination's content, to the sender's address once it has confirmed itself."""
+    from raad.membership.models import Nomination
+
+    if mail.is_suppressed():
+        return
+    nomination = Nomination.objects.select_related("call__council", "seat", "candidate", "substitute_candidate").get(
+        pk=nomination_id
+    )
+    council = nomination.call.council
+    mail.queue(
+        key=f"nomination-receipt:{nomination.pk}",
+        council=council,
+        to=nomination.submitted_by_email,
+        template="membership/email/nomination_receipt",
+        context={"nomination": nomination, "council": council},
+        reply_to=council.contact_email,
+    )
 
 
 def appointment_letters(*, membership_ids: list[int]) -> None:

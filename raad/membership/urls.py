@@ -31,4 +31,5 @@ urlpatterns = [
     path("arbejdsrum/<slug:slug>/valg/<int:pk>/", elections.ElectionView.as_view(), name="election"),
     path("indstilling/<str:token>/", nominations.NominateView.as_view(), name="nominate"),
     path("indstilling/bekraeft/<str:token>/", nominations.ConfirmView.as_view(), name="confirm"),
+    path("indstilling/kvittering/<str:token>/", nominations.SubmitterConfirmView.as_view(), name="submitter_confirm"),
 ]

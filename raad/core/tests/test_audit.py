@@ -56,3 +56,26 @@ def test_database_refuses_raw_update_and_delete(entry):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement)
     assert AuditEntry.objects.get(pk=entry.pk).verb == "test.changed"
+
+
+def test_database_refuses_to_replace_an_entry_by_inserting_over_it(entry):
+    """SQLite's INSERT OR REPLACE deletes the old row without firing a DELETE trigger; PostgreSQL's
+    INSERT … ON CONFLICT DO UPDATE is an update. Both are refused, and the entry stays as it was."""
+    table = AuditEntry._meta.db_table
+    columns = [field.column for field in AuditEntry._meta.concrete_fields]
+    values = ", ".join("'rewritten'" if column == "verb" else column for column in columns)
+    select = f"SELECT {values} FROM {table} WHERE id = %s"
+    statement = {
+        "sqlite": f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) {select}",
+        "postgresql": f"INSERT INTO {table} ({', '.join(columns)}) {select} "
+        "ON CONFLICT (id) DO UPDATE SET verb = EXCLUDED.verb",
+    }[connection.vendor]
+    with (
+        pytest.raises(DatabaseError, match="audit journal is append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement, [entry.pk])
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert (stored.verb, stored.at, stored.changes) == ("test.changed", entry.at, entry.changes)
+    assert AuditEntry.objects.count() == 1

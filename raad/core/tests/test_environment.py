@@ -27,6 +27,18 @@ def _start(tmp_path, **env):
     [
         ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
         ({"DEBUG": "false"}, "SECRET_KEY must be set"),
+        (
+            {"DEBUG": "false", "SECRET_KEY": "short-Q7#r-0123456789", "SITE_URL": "https://raad.holbaek.dk"},
+            "SECRET_KEY must be a random value of at least 50 characters with DEBUG=false (got 21 characters",
+        ),
+        (
+            {"DEBUG": "false", "SECRET_KEY": "ab" * 40, "SITE_URL": "https://raad.holbaek.dk"},
+            "SECRET_KEY must be a random value of at least 50 characters with DEBUG=false (got 80 characters, 2",
+        ),
+        (
+            {"DEBUG": "false", "SECRET_KEY": "django-insecure-" + "x1Y2z3" * 10, "SITE_URL": "https://raad.holbaek.dk"},
+            "SECRET_KEY must be a random value of at least 50 characters",
+        ),
         ({"DEBUG": "true", "DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL must be a sqlite:// or postgres:// URL"),
         ({"DEBUG": "true", "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT must be a whole number"),
         ({"DEBUG": "true", "EMAIL_BACKEND": "pigeon"}, "EMAIL_BACKEND must be one of console, smtp, locmem"),
@@ -37,7 +49,7 @@ def _start(tmp_path, **env):
         ({"DEBUG": "true", "SITE_URL": "https://raad.holbaek.dk/?x=1"}, "SITE_URL must be an http:// or https://"),
         ({"DEBUG": "true", "SITE_URL": "https://raad.holbaek.dk:port"}, "SITE_URL has an invalid port"),
         (
-            {"DEBUG": "false", "SECRET_KEY": "s" * 60, "SITE_URL": ""},
+            {"DEBUG": "false", "SECRET_KEY": "s" * 30 + "Q7#r-long-enough-random-key-0123456789", "SITE_URL": ""},
             "SITE_URL must be set to the address people reach the site at",
         ),
     ],

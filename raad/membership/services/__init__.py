@@ -36,6 +36,7 @@ from .nominations import (
     nomination_call_open,
     nomination_confirm,
     nomination_submit,
+    nomination_submitter_confirm,
     nomination_withdraw,
 )
 from .retention import ANONYMISED, _anonymise_person, candidates_anonymise_expired
@@ -74,6 +75,7 @@ __all__ = [
     "nomination_call_open",
     "nomination_confirm",
     "nomination_submit",
+    "nomination_submitter_confirm",
     "nomination_withdraw",
     "person_confirm_residence",
     "person_create",

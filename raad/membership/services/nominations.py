@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -156,6 +157,18 @@ def nomination_submit(
         substitute_required=procedure.uses_substitutes,
     )
     violations = rules.nomination_violations(rules.Limits.of(procedure), request)
+    # A link is not a mail relay: it takes a bounded number of nominations (each one mails the addresses typed in).
+    if Nomination.objects.filter(call=call, nominating_body=nominating_body).count() >= settings.NOMINATIONS_PER_LINK:
+        violations.append(
+            Violation(
+                "",
+                _(
+                    "Der er allerede modtaget %(n)s indstillinger fra jeres organisation i denne indkaldelse, "
+                    "så mange som et link kan tage imod. Kontakt sekretariatet, hvis I vil indstille flere."
+                )
+                % {"n": settings.NOMINATIONS_PER_LINK},
+            )
+        )
     if call.decided_on is not None:
         violations.append(Violation("", _("Kommunalbestyrelsen har allerede truffet beslutning i denne indkaldelse.")))
     if violations:
@@ -205,6 +218,22 @@ def nomination_submit(
         ),
     )
     notify.nomination_received(nomination_id=nomination.pk)
+    return nomination
+
+
+@transaction.atomic
+def nomination_submitter_confirm(*, nomination: Nomination, now: datetime.datetime | None = None) -> Nomination:
+    """The sender's e-mail address confirms itself through the link it got; only now does it get the receipt
+    with the nomination's content. A second confirmation changes nothing and sends nothing."""
+    nomination = Nomination.objects.select_for_update(of=("self",)).select_related("call").get(pk=nomination.pk)
+    if nomination.submitted_by_confirmed_at is not None or nomination.anonymised_at is not None:
+        return nomination
+    nomination.submitted_by_confirmed_at = now or timezone.now()
+    nomination.save(update_fields=["submitted_by_confirmed_at"])
+    audit.record(
+        actor=None, verb="nomination.submitter_confirmed", target=nomination, council_id=nomination.call.council_id
+    )
+    notify.nomination_receipt(nomination_id=nomination.pk)
     return nomination
 
 

@@ -97,6 +97,41 @@ def test_confirmation_page(page, live_server, demo_data, assert_accessible):
 
 
 @pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[c for c, _ in LANGUAGES])
+def test_sender_confirms_the_address_before_the_receipt(
+    page, live_server, demo_data, assert_accessible, language, prefix
+):
+    nomination = Nomination.objects.get(candidate__first_name="Helle")
+    Nomination.objects.filter(pk=nomination.pk).update(submitted_by_confirmed_at=None)
+    _open(
+        page, f"{live_server.url}{prefix}/indstilling/kvittering/{links.submitter_token(nomination_id=nomination.pk)}/"
+    )
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator("[role=status]").count() == 1
+    assert_accessible(page)
+    assert Nomination.objects.get(pk=nomination.pk).submitted_by_confirmed_at is not None
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[c for c, _ in LANGUAGES])
+def test_too_many_submissions_page(page, live_server, demo_data, assert_accessible, language, prefix):
+    from django.conf import settings
+
+    from raad.core import ratelimit
+
+    call, seat = _call()
+    token = links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)
+    _open(page, f"{live_server.url}{prefix}/indstilling/{token}/")
+    for _submission in range(settings.PUBLIC_FORM_RATE_LIMIT):
+        ratelimit.count("nominate", token)
+    with page.expect_navigation() as navigation:
+        page.click("main form button[type=submit]")
+    assert navigation.value.status == 429
+    assert page.inner_text("h1") == {"da": "For mange indsendelser", "en": "Too many submissions"}[language]
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("language", "prefix"), LANGUAGES, ids=[c for c, _ in LANGUAGES])
 def test_roster(page, live_server, demo_data, assert_accessible, language, prefix):
     _open(page, f"{live_server.url}{prefix}/raad/{SLUG}/medlemmer/")
     text = page.inner_text("main")

@@ -480,3 +480,111 @@ def test_english_seat_history_names_the_term_and_council_in_english(client, demo
     assert (
         '<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Who held the seat when">' in page
     )
+
+
+# --- The nomination link is not a mail relay --------------------------------------------------------
+
+
+def _nominee(n: int) -> dict:
+    return {
+        **FORM,
+        "first_name": f"Kandidat{n}",
+        "email": f"kandidat{n}@example.org",
+        "substitute_first_name": f"Stedfortræder{n}",
+        "substitute_email": f"stedfortraeder{n}@example.org",
+    }
+
+
+def test_the_sixth_nomination_within_the_window_is_refused_with_429(client, open_call, settings):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    for n in range(settings.PUBLIC_FORM_RATE_LIMIT):
+        response = client.post(url, {**_nominee(n), "seat": seat.pk})
+        assert response.status_code == 200, n
+    with assert_unchanged():
+        response = client.post(url, {**_nominee(99), "seat": seat.pk})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "For mange indsendelser" in page
+    assert "Vent 10 minutter, og prøv igen." in page
+    # Another address is limited by the link just the same.
+    with assert_unchanged():
+        assert client.post(url, {**_nominee(98), "seat": seat.pk}, REMOTE_ADDR="198.51.100.9").status_code == 429
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11)):  # the window has passed
+        assert client.post(url, {**_nominee(97), "seat": seat.pk}).status_code == 200
+
+
+def test_one_link_takes_a_bounded_number_of_nominations(client, open_call, settings):
+    settings.NOMINATIONS_PER_LINK = 2
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    for n in range(2):
+        assert client.post(url, {**_nominee(n), "seat": seat.pk}, REMOTE_ADDR=f"198.51.100.{n}").status_code == 200
+    with assert_unchanged():
+        response = client.post(url, {**_nominee(2), "seat": seat.pk}, REMOTE_ADDR="198.51.100.2")
+    assert response.status_code == 400
+    assert (
+        "Der er allerede modtaget 2 indstillinger fra jeres organisation i denne indkaldelse, så mange som et link "
+        "kan tage imod." in response.content.decode()
+    )
+    assert Nomination.objects.filter(call=call).count() == 2
+
+
+def test_typed_addresses_get_only_a_fixed_text_until_they_confirm(
+    client, open_call, django_capture_on_commit_callbacks, mailoutbox
+):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    payload = "Klik her: https://evil.invalid/gevinst"
+    data = {
+        **FORM,
+        "seat": seat.pk,
+        "first_name": payload,
+        "motivation": payload,
+        "submitted_by_name": payload,
+        "submitted_by_email": "offer@example.org",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 200
+    nomination = Nomination.objects.get(call=call)
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert sorted(by_address) == ["bo@example.org", "ida@example.org", "offer@example.org"]
+    for message in mailoutbox:
+        assert "evil.invalid" not in message.subject + message.body
+    to_sender = by_address["offer@example.org"]
+    assert to_sender.subject == "Bekræft din e-mailadresse – Integrationsrådet i Holbæk Kommune"
+    link = re.search(r"https://raad\.test(/indstilling/kvittering/\S+/)", to_sender.body).group(1)
+    # Opening the link (as a mail scanner would) sends nothing; the button does, once.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "Bekræft og send kvittering" in client.get(link).content.decode()
+    assert mailoutbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(link).content.decode()
+    assert "Tak. Adressen er bekræftet" in page
+    assert [m.to for m in mailoutbox] == [["offer@example.org"]]
+    assert payload in mailoutbox[0].body  # the receipt, now to a confirmed address
+    nomination.refresh_from_db()
+    assert nomination.submitted_by_confirmed_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link)
+    assert len(mailoutbox) == 1
+    assert AuditEntry.objects.filter(verb="nomination.submitter_confirmed", target_id=str(nomination.pk)).count() == 1
+
+
+def test_the_password_reset_form_is_rate_limited(client, demo_data, settings):
+    for _attempt in range(settings.PUBLIC_FORM_RATE_LIMIT):
+        assert client.post(reverse("core:password_reset"), {"email": "nogen@example.org"}).status_code == 302
+    response = client.post(reverse("core:password_reset"), {"email": "nogen@example.org"})
+    assert response.status_code == 429
+    assert "For mange indsendelser" in response.content.decode()
+
+
+def test_a_phone_field_refuses_text_and_keeps_what_was_typed(client, open_call):
+    call, seat = open_call
+    url = nominate_url(call, seat)
+    page = refusal(client, url, {**FORM, "seat": seat.pk, "phone": "ring efter kl. 16"})
+    assert "Skriv et telefonnummer med 8 cifre, fx 12 34 56 78" in page
+    assert 'value="ring efter kl. 16"' in page
+    assert client.post(url, {**FORM, "seat": seat.pk, "phone": "+45 12 34 56 78"}).status_code == 200
+    assert Nomination.objects.get(call=call).candidate.phone == "+45 12 34 56 78"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from raad.core import ratelimit
 from raad.core.errors import RuleViolation
 from raad.core.workspace import public_crumbs
 from raad.councils import selectors as councils
@@ -181,6 +182,9 @@ class NominateView(View):
 
     def post(self, request, token):
         call, body = _call_and_body(token)
+        limited = (ratelimit.client_address(request), token)
+        if ratelimit.exceeded("nominate", *limited):
+            return ratelimit.too_many(request)
         # All of the body's seats in the council may be offered; the service refuses a seat the body is not entitled to.
         form = NominationForm(request.POST, seats=Seat.objects.filter(council=call.council, kind=Seat.Kind.NOMINATED))
         if form.is_valid():
@@ -219,6 +223,7 @@ class NominateView(View):
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
+                ratelimit.count("nominate", *limited)
                 return self._render(request, call, body, NominationForm(seats=self._seats(call, body)), done=nomination)
         return self._render(request, call, body, form, status=400)
 
@@ -280,3 +285,35 @@ class ConfirmView(View):
             else:
                 return self._render(request, nomination, who, form, done=True)
         return self._render(request, nomination, who, form, status=400)
+
+
+class SubmitterConfirmView(View):
+    """The sender of a nomination confirms their e-mail address (a button, so that a mail scanner opening the
+    link confirms nothing); the receipt with the nomination's content is mailed only then."""
+
+    def _nomination(self, token) -> Nomination:
+        try:
+            nomination_id = links.read_submitter_token(token)
+        except signing.BadSignature:
+            raise Http404(_("Linket er ugyldigt eller udløbet.")) from None
+        return get_object_or_404(Nomination.objects.select_related("call__council"), pk=nomination_id)
+
+    def _render(self, request, nomination, status=200):
+        request.council = nomination.call.council
+        return render(
+            request,
+            "membership/submitter_confirm.html",
+            {
+                "nomination": nomination,
+                "council": nomination.call.council,
+                "crumbs": public_crumbs(None, (_("Bekræft e-mailadresse"), None)),
+            },
+            status=status,
+        )
+
+    def get(self, request, token):
+        return self._render(request, self._nomination(token))
+
+    def post(self, request, token):
+        nomination = services.nomination_submitter_confirm(nomination=self._nomination(token))
+        return self._render(request, nomination)

@@ -196,6 +196,25 @@ def test_journal_export(sec_client, consultation):
     )
 
 
+def test_journal_export_neutralises_spreadsheet_formulas(sec_client, council, secretary):
+    """A cell a spreadsheet would run as a formula gets a leading ' (OWASP CSV injection)."""
+    committee = services.committee_create(
+        municipality=council.municipality, name='=HYPERLINK("https://evil.invalid","Klik")', by=None
+    )
+    services.consultation_register(
+        council=council,
+        subject="+SUM(1;2)",
+        committee=committee,
+        received_on=datetime.date(2026, 11, 2),
+        deadline=datetime.date(2026, 12, 4),
+        case_number="@cmd",
+        summary="",
+        by=secretary,
+    )
+    lines = sec_client.get(url("journal") + "?format=csv").content.decode().splitlines()
+    assert lines[1] == ('\'@cmd;2026-11-02;in;"Høring: +SUM(1;2)";"\'=HYPERLINK(""https://evil.invalid"",""Klik"")"')
+
+
 def test_letter_preview_before_sending_stores_nothing(sec_client, draft, secretary):
     import io
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
 from raad.statements import forms, rules, selectors, services
 from raad.statements.models import Consultation, ConsultationDocument
@@ -160,12 +159,11 @@ class JournalView(StatementsView):
 
 def _journal_csv(council, entries) -> HttpResponse:
     """Export for the municipality's records system (R29)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="journal-{council.slug}.csv"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["sagsnummer", "dato", "retning", "emne", "afsender/modtager"])
-    for entry in entries:
-        writer.writerow(
+    return csv_response(
+        filename=f"journal-{council.slug}.csv",
+        header=["sagsnummer", "dato", "retning", "emne", "afsender/modtager"],
+        rows=(
             [entry.case_number, entry.entry_date.isoformat(), entry.direction, entry.subject, entry.counterpart]
-        )
-    return response
+            for entry in entries
+        ),
+    )
