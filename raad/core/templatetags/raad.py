@@ -35,7 +35,9 @@ def described_widget(bound_field):
     ids.extend(f"{bound_field.auto_id}_error{n}" for n in range(1, len(bound_field.errors) + 1))
     attrs = {"aria-describedby": " ".join(ids)} if ids else {}
     widget = bound_field.field.widget
-    if getattr(widget, "input_type", "") in ("checkbox", "radio") and not getattr(widget, "allow_multiple_selected", False):
+    if getattr(widget, "input_type", "") in ("checkbox", "radio") and not getattr(
+        widget, "allow_multiple_selected", False
+    ):
         # DKFDS draws the box on the label that follows an input with its class (the input itself is transparent);
         # without the class a single checkbox had no visible box at all.
         attrs["class"] = f"form-{widget.input_type}"

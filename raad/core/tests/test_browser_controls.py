@@ -112,7 +112,9 @@ def test_closed_item_box_on_the_agenda_item_form(browser, live_server, demo_data
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
     tab = context.new_page()
     try:
-        login(tab, live_server, "sekretariat", next_url=f"/arbejdsrum/integrationsraadet/moeder/{meeting.pk}/punkter/nyt/")
+        login(
+            tab, live_server, "sekretariat", next_url=f"/arbejdsrum/integrationsraadet/moeder/{meeting.pk}/punkter/nyt/"
+        )
         closed = tab.get_by_label("Lukket punkt")
         box = closed.evaluate(STATE)
         assert box["width"] == 24 and box["height"] == 24 and box["border"] == 2, box
