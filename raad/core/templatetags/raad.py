@@ -1,7 +1,7 @@
 from django import template
 
 from raad.core import i18n
-from raad.core.audit import verb_label
+from raad.core.audit import readable_changes, verb_label
 from raad.core.i18n import localized
 
 register = template.Library()
@@ -23,6 +23,12 @@ def paragraphs(text: str) -> list[str]:
 def audit_verb(verb: str) -> str:
     """{{ entry.verb|audit_verb }}: the human name of an audit verb."""
     return verb_label(verb)
+
+
+@register.filter
+def audit_changes(entry) -> list:
+    """{% for change in entry|audit_changes %}: the fields' labels and readable values (core.audit)."""
+    return readable_changes(entry)
 
 
 @register.filter
