@@ -62,3 +62,28 @@ def dict_items(value) -> list:
     """{% for key, value in entry.changes|dict_items %}: a dict's pairs. `changes.items` in a template would
     look up a key named "items" first (an audit entry of closed items read has one) and break the loop."""
     return list(value.items()) if isinstance(value, dict) else []
+
+
+@register.filter
+def error_summary(form) -> list[tuple[str, str]]:
+    """{% for href, text in form|error_summary %}: every error message of the form for the alert at its top, as
+    (link to the field or "", text); blank messages left out, so an alert never shows an empty list."""
+    if form is None or not getattr(form, "errors", None):
+        return []
+    items = []
+    for name, messages in form.errors.items():
+        field = form.fields.get(name) if name != "__all__" else None
+        for message in messages:
+            if not str(message).strip():
+                continue
+            if field is None:
+                items.append(("", str(message)))
+            else:
+                items.append((f"#{form[name].id_for_label}", f"{field.label}: {message}"))
+    return items
+
+
+@register.filter
+def non_blank(messages) -> list:
+    """The messages that say something: a rule's alert lists only these, and is left out when none is left."""
+    return [m for m in messages or [] if str(m).strip()]
