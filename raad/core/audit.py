@@ -152,7 +152,7 @@ def readable_changes(entry: AuditEntry, *, limit: int = 80) -> list[ReadableChan
     formatted, choices by their label, formatted text reduced to plain text, long values truncated."""
     if not isinstance(entry.changes, dict):
         return []
-    model = entry.target_type.model_class() if entry.target_type_id else None
+    model = entry.target_type.model_class() if entry.target_type is not None else None
     result = []
     for name, change in entry.changes.items():
         field = _model_field(model, name)
@@ -190,13 +190,10 @@ def readable_value(value: Any, *, field: Any = None, limit: int = 80) -> str:
         text = ", ".join(readable_value(v, field=None, limit=limit) for v in value)
     elif isinstance(value, dict):
         text = ", ".join(f"{k}: {readable_value(v, limit=limit)}" for k, v in value.items())
-    elif isinstance(value, str) and _ISO_DATETIME.match(value) and parse_datetime(value) is not None:
-        moment = parse_datetime(value)
-        if timezone.is_aware(moment):
-            moment = timezone.localtime(moment)
-        text = date_format(moment, "j. F Y H:i")
-    elif isinstance(value, str) and _ISO_DATE.match(value) and parse_date(value) is not None:
-        text = date_format(parse_date(value), "j. F Y")
+    elif isinstance(value, str) and _ISO_DATETIME.match(value) and (moment := parse_datetime(value)) is not None:
+        text = date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "j. F Y H:i")
+    elif isinstance(value, str) and _ISO_DATE.match(value) and (day := parse_date(value)) is not None:
+        text = date_format(day, "j. F Y")
     elif isinstance(value, str) and _TAG.search(value):
         text = plain_text(value)
     else:
