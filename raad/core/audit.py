@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
 
 from raad.core.i18n import in_council_language
 from raad.core.models import AuditEntry, User
+from raad.core.text import plain_text
 
 _VERB_LABELS: dict[str, Any] = {}
 
@@ -144,3 +153,72 @@ def entries_for_council(council_id: int, *, limit: int = 200):
         .select_related("actor", "target_type")
         .order_by("-at", "-id")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class ReadableChange:
+    """One field's change as a person reads it: the field's label, and its values as text."""
+
+    label: str
+    before: str | None  # None when there was no value before (a creation)
+    after: str
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+
+
+def readable_changes(entry: AuditEntry, *, limit: int = 80) -> list[ReadableChange]:
+    """The entry's changes with the fields' human names (verbose_name) and readable values: Ja/Nej, dates
+    formatted, choices by their label, formatted text reduced to plain text, long values truncated."""
+    if not isinstance(entry.changes, dict):
+        return []
+    model = entry.target_type.model_class() if entry.target_type is not None else None
+    result = []
+    for name, change in entry.changes.items():
+        field = _model_field(model, name)
+        if isinstance(change, dict) and "after" in change:
+            before, after = change.get("before"), change["after"]
+        else:
+            before, after = None, change
+        result.append(
+            ReadableChange(
+                label=capfirst(str(field.verbose_name)) if field is not None else capfirst(name.replace("_", " ")),
+                before=None if before is None else readable_value(before, field=field, limit=limit),
+                after=readable_value(after, field=field, limit=limit),
+            )
+        )
+    return result
+
+
+def _model_field(model: type[models.Model] | None, name: str) -> Any:
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if hasattr(field, "verbose_name") else None
+
+
+def readable_value(value: Any, *, field: Any = None, limit: int = 80) -> str:
+    """A stored journal value as text a person reads (see readable_changes)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nej"))
+    if isinstance(value, list):
+        text = ", ".join(readable_value(v, field=None, limit=limit) for v in value)
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}: {readable_value(v, limit=limit)}" for k, v in value.items())
+    elif isinstance(value, str) and _ISO_DATETIME.match(value) and (moment := parse_datetime(value)) is not None:
+        text = date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "j. F Y H:i")
+    elif isinstance(value, str) and _ISO_DATE.match(value) and (day := parse_date(value)) is not None:
+        text = date_format(day, "j. F Y")
+    elif isinstance(value, str) and _TAG.search(value):
+        text = plain_text(value)
+    else:
+        choices = dict(getattr(field, "flatchoices", None) or [])
+        text = str(choices.get(value, value))
+    return Truncator(text).chars(limit)

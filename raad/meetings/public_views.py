@@ -32,6 +32,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     years = selectors.meeting_years(council) or [timezone.localdate().year]
     this_year = timezone.localdate().year
     year = year_from_query(request.GET.get("aar"), this_year if this_year in years else years[0])
+    next_meeting = selectors.public_next_meeting(council)
     return render(
         request,
         "meetings/public/list.html",
@@ -39,7 +40,9 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "year": year,
             "years": years,
-            "meetings": selectors.public_meetings(council, year),
+            "meetings": selectors.public_meetings_listed(council, year),
+            "next_meeting": next_meeting,
+            "public_may_attend": selectors.public_may_attend(next_meeting) if next_meeting else None,
             "crumbs": public_crumbs(council, section=_section(council)),
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core.redaction import Finding
@@ -374,6 +374,41 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
         if latest.content.get("approved_on")
         else None,
         number=latest.number,
+    )
+
+
+def public_next_meeting(council: Council, *, now: datetime.datetime | None = None) -> Meeting | None:
+    """The next meeting that is not cancelled (the front page and the meetings list mark it)."""
+    return (
+        Meeting.objects.filter(council=council, starts_at__gte=now or timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council")
+        .order_by("starts_at", "id")
+        .first()
+    )
+
+
+def public_may_attend(meeting: Meeting) -> bool | None:
+    """Whether the public may attend: the rules of procedure in force on the meeting date (`meetings_public`);
+    None when the council has no rules in force then."""
+    try:
+        return rules_for(meeting).meetings_public
+    except NoRulesInForce:
+        return None
+
+
+def public_meetings_listed(council: Council, year: int) -> QuerySet[Meeting]:
+    """`public_meetings` of a year, each with `has_minutes`: whether its approved minutes are published."""
+    published = Minutes.objects.filter(meeting=OuterRef("pk"), is_published=True, status=Minutes.Status.APPROVED)
+    return public_meetings(council, year).annotate(has_minutes=Exists(published))
+
+
+def public_latest_minutes(council: Council, *, limit: int = 3) -> list[Meeting]:
+    """The meetings with the most recent published minutes, newest meeting first."""
+    return list(
+        Meeting.objects.filter(council=council, minutes__is_published=True, minutes__status=Minutes.Status.APPROVED)
+        .select_related("council")
+        .order_by("-starts_at", "-id")[:limit]
     )
 
 

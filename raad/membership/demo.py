@@ -272,7 +272,7 @@ def _load(context: DemoContext) -> None:
 
     context.notes.append(
         f"\nThe secretariat logs in with a one-time code. Add the key {DEMO_TOTP_KEY_BASE32} to an authenticator "
-        "app, or print the current code with:  .venv/bin/python manage.py demo_code sekretariat"
+        "app, or print the current code with:  DEBUG=true .venv/bin/python manage.py demo_code sekretariat"
     )
 
 

@@ -276,7 +276,7 @@ class ConfirmForm(forms.Form):
         ),
     )
     bio = forms.CharField(
-        label=_("Kort præsentation (valgfri)"),
+        label=_("Kort præsentation"),
         required=False,
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -286,7 +286,7 @@ class ConfirmForm(forms.Form):
         label=_("Jeg giver samtykke til, at præsentationen vises offentligt."), required=False
     )
     photo = forms.ImageField(
-        label=_("Foto (valgfrit)"),
+        label=_("Foto"),
         required=False,
         help_text=_("JPEG eller PNG, højst 2 MB. Vises kun, hvis du sætter kryds nedenfor."),
     )

@@ -17,6 +17,7 @@ from raad.councils import rules as procedure
 from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure
 from raad.membership.selectors import public_member_photo, public_roster
+from raad.portal.selectors import front_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -25,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {"councils": council_list, "featured": featured}
     if featured is not None:
         context["terms"] = councils.terms_of_reference_for(featured)
+        context["current"] = front_page(featured)
     return render(request, "portal/home.html", context)
 
 

@@ -1,7 +1,7 @@
 from django import template
 
 from raad.core import i18n
-from raad.core.audit import verb_label
+from raad.core.audit import readable_changes, verb_label
 from raad.core.i18n import localized
 
 register = template.Library()
@@ -26,6 +26,12 @@ def audit_verb(verb: str) -> str:
 
 
 @register.filter
+def audit_changes(entry) -> list:
+    """{% for change in entry|audit_changes %}: the fields' labels and readable values (core.audit)."""
+    return readable_changes(entry)
+
+
+@register.filter
 def described_widget(bound_field):
     """Render a form field's widget with aria-describedby pointing at its hint and error messages
     (the ids includes/field.html gives them), so screen readers read them with the field."""
@@ -34,6 +40,13 @@ def described_widget(bound_field):
         ids.append(f"{bound_field.auto_id}_helptext")
     ids.extend(f"{bound_field.auto_id}_error{n}" for n in range(1, len(bound_field.errors) + 1))
     attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    widget = bound_field.field.widget
+    if getattr(widget, "input_type", "") in ("checkbox", "radio") and not getattr(
+        widget, "allow_multiple_selected", False
+    ):
+        # DKFDS draws the box on the label that follows an input with its class (the input itself is transparent);
+        # without the class a single checkbox had no visible box at all.
+        attrs["class"] = f"form-{widget.input_type}"
     return bound_field.as_widget(attrs=attrs)
 
 
@@ -49,3 +62,28 @@ def dict_items(value) -> list:
     """{% for key, value in entry.changes|dict_items %}: a dict's pairs. `changes.items` in a template would
     look up a key named "items" first (an audit entry of closed items read has one) and break the loop."""
     return list(value.items()) if isinstance(value, dict) else []
+
+
+@register.filter
+def error_summary(form) -> list[tuple[str, str]]:
+    """{% for href, text in form|error_summary %}: every error message of the form for the alert at its top, as
+    (link to the field or "", text); blank messages left out, so an alert never shows an empty list."""
+    if form is None or not getattr(form, "errors", None):
+        return []
+    items = []
+    for name, messages in form.errors.items():
+        field = form.fields.get(name) if name != "__all__" else None
+        for message in messages:
+            if not str(message).strip():
+                continue
+            if field is None:
+                items.append(("", str(message)))
+            else:
+                items.append((f"#{form[name].id_for_label}", f"{field.label}: {message}"))
+    return items
+
+
+@register.filter
+def non_blank(messages) -> list:
+    """The messages that say something: a rule's alert lists only these, and is left out when none is left."""
+    return [m for m in messages or [] if str(m).strip()]

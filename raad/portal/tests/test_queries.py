@@ -11,7 +11,7 @@ SLUG = "integrationsraadet"
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        (reverse("portal:home"), 5),
+        (reverse("portal:home"), 9),
         (reverse("portal:council", args=[SLUG]), 7),
         (reverse("portal:members", args=[SLUG]), 4),
         (reverse("portal:rules", args=[SLUG]), 4),

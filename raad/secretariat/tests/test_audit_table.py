@@ -1,0 +1,53 @@
+"""The audit table on the secretariat's council desk (and the journal) shows what a person reads: the fields'
+names (verbose_name), Ja/Nej, dates formatted, formatted text as plain text, long values cut (issue #10)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from raad.meetings import services
+from raad.testing.cast import log_in_verified
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk(client, cast):
+    starts_at = (timezone.localtime() + datetime.timedelta(days=30)).replace(hour=17, minute=0, second=0, microsecond=0)
+    meeting = services.meeting_plan(council=cast.council, starts_at=starts_at, place="Rådhuset", by=cast.secretary)
+    services.item_add(
+        meeting=meeting,
+        title="Sprogskolen",
+        case_presentation="<p>Rådet hører om <strong>sprogskolen</strong>.</p><p>" + "Meget lang tekst. " * 10 + "</p>",
+        is_closed=False,
+        by=cast.secretary,
+    )
+    log_in_verified(client, cast.secretary)
+    response = client.get(reverse("secretariat:council", args=[cast.council.slug]))
+    assert response.status_code == 200
+    return response.content.decode(), starts_at
+
+
+def test_audit_table_shows_labels_and_readable_values(desk):
+    html, starts_at = desk
+    table = html.split('aria-label="Auditjournal"', 1)[1].split("</table>", 1)[0]
+
+    assert '<strong>Lukket punkt</strong>: <span class="raad-diff-after">Nej</span>' in table
+    assert '<strong>Sagsfremstilling</strong>: <span class="raad-diff-after">Rådet hører om sprogskolen. Meget' in table
+    assert '<strong>Overskrift</strong>: <span class="raad-diff-after">Sprogskolen</span>' in table
+    assert '<strong>Type</strong>: <span class="raad-diff-after">Til beslutning</span>' in table
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]  # fmt: skip
+    when = f"{starts_at.day}. {months[starts_at.month - 1]} {starts_at.year} 17:00"
+    assert f'<strong>Begynder</strong>: <span class="raad-diff-after">{when}</span>' in table
+
+    for raw in ("is_closed", "case_presentation", "False", "&lt;p&gt;", "<p>Rådet", "starts_at"):
+        assert raw not in table, raw
+    # Long values are cut, with an ellipsis, at 80 characters.
+    [presentation] = [line for line in table.split("<li>") if line.startswith("<strong>Sagsfremstilling")]
+    value = presentation.split('raad-diff-after">', 1)[1].split("</span>", 1)[0]
+    assert len(value) == 80 and value.endswith("…")
