@@ -92,8 +92,12 @@ def _person_memberships(user, on: datetime.date) -> QuerySet[Membership]:
 
 
 def _person_substitutions(user, on: datetime.date) -> QuerySet[Substitute]:
-    return Substitute.objects.filter(person__user=user, starts_on__lte=on).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+    """The user's substitutions in force on `on`: their own dates and the member's membership both hold, so a
+    substitute whose member has left keeps no access (R19, R27)."""
+    return (
+        Substitute.objects.filter(person__user=user, starts_on__lte=on, membership__starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .filter(Q(membership__ends_on__isnull=True) | Q(membership__ends_on__gte=on))
     )
 
 
