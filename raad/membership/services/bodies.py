@@ -33,6 +33,7 @@ def nominating_body_create(
     website: str = "",
     by: User | None,
 ) -> NominatingBody:
+    name, contact_name = mask_cpr(name), mask_cpr(contact_name)
     if NominatingBody.objects.filter(council=council, name=name).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])
     body = NominatingBody.objects.create(
@@ -59,7 +60,10 @@ def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None)
     before = audit.snapshot(body, BODY_FIELDS)
     for name in BODY_FIELDS:
         if name in data:
-            setattr(body, name, data[name])
+            value = data[name]
+            setattr(
+                body, name, mask_cpr(value) if name in ("name", "contact_name") and isinstance(value, str) else value
+            )
     if NominatingBody.objects.filter(council_id=body.council_id, name=body.name).exclude(pk=body.pk).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])
     body.save(update_fields=[*BODY_FIELDS, "updated_at"])
