@@ -18,6 +18,7 @@ from raad.core.models import User
 from raad.core.text import clean_text
 from raad.councils.rules import Violation, reference
 from raad.meetings import notify, selectors
+from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.meetings.models import (
     AgendaItem,
     Attendance,
@@ -354,20 +355,33 @@ def minutes_correct(
 
 
 @transaction.atomic
-def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
-    """Publish approved minutes (open items only are ever shown publicly)."""
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+def minutes_publish(
+    *, minutes: Minutes, by: User | None, override_reason: str = "", now: datetime.datetime | None = None
+) -> Minutes:
+    """Publish approved minutes (open items only are ever shown publicly). If the personal-data check finds
+    something in the open part, publishing needs `override_reason`: stored and journalled (R32)."""
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",))
+        .select_related("meeting__council__municipality")
+        .get(pk=minutes.pk)
+    )
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater kan offentliggøres."))
+    findings = selectors.minutes_publication_check(minutes)
+    reason = publication_override(findings=findings, override_reason=override_reason)
     minutes.is_published = True
     minutes.published_at = now or timezone.now()
-    minutes.save(update_fields=["is_published", "published_at", "updated_at"])
+    minutes.publish_override_reason = reason
+    minutes.save(update_fields=["is_published", "published_at", "publish_override_reason", "updated_at"])
+    changes = audit.changed(is_published=(False, True))
+    if findings:
+        changes |= audit.changed(published_over_findings=("", finding_kinds(findings)), override_reason=("", reason))
     audit.record(
         actor=by,
         verb="minutes.published",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes=audit.changed(is_published=(False, True)),
+        changes=changes,
     )
     return minutes
 
