@@ -18,7 +18,6 @@ from raad.core.models import User
 from raad.core.text import clean_text
 from raad.councils.rules import Violation, reference
 from raad.meetings import notify, selectors
-from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.meetings.models import (
     AgendaItem,
     Attendance,
@@ -28,6 +27,7 @@ from raad.meetings.models import (
     MinutesResponse,
     MinutesVersion,
 )
+from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 

@@ -13,11 +13,11 @@ from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
-from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.meetings.models import (
     AgendaItem,
     Meeting,
 )
+from raad.meetings.services.publication import finding_kinds, publication_override
 
 
 @transaction.atomic
