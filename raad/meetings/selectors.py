@@ -28,7 +28,7 @@ from raad.meetings.models import (
     MinutesVersion,
     NamedVote,
 )
-from raad.membership.models import Membership, Substitute
+from raad.membership.models import Election, ElectionRound, Membership, Substitute
 from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
 
 
@@ -237,6 +237,17 @@ def minutes_publication_check(minutes: Minutes) -> list[Finding]:
     texts += [f"{e['title']}\n{e['text']}" for e in version.content.get("items", []) if not e.get("closed")]
     return personal_data_before_publishing(
         "\n".join(texts), council=minutes.meeting.council, on=local_date(minutes.meeting)
+    )
+
+
+def elections_at(meeting: Meeting) -> list[Election]:
+    """The elections the council decided on the meeting's day (R12: the constituent meeting elects its forperson
+    and næstforperson), each with its rounds and any lot draw, oldest first."""
+    return list(
+        Election.objects.filter(council_id=meeting.council_id, held_on=local_date(meeting), decided_at__isnull=False)
+        .select_related("elected__person")
+        .prefetch_related(Prefetch("rounds", queryset=ElectionRound.objects.select_related("lot_draw")))
+        .order_by("decided_at", "id")
     )
 
 
@@ -499,7 +510,11 @@ def meeting_screen(meeting: Meeting) -> MeetingScreen:
         voters=[r.membership for r in rows if r.counts],
         present_rows=present_rows,
         quorum=quorum_for(meeting, rows=rows, procedure=procedure),
-        leader=rules.meeting_leader(((r.membership, r.membership.role) for r in present_rows), meeting.leader),
+        leader=rules.meeting_leader(
+            ((r.membership, r.membership.role) for r in present_rows),
+            meeting.leader,
+            constituent=meeting.kind == Meeting.Kind.CONSTITUENT,
+        ),
     )
 
 

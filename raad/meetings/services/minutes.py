@@ -10,6 +10,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
@@ -32,6 +33,22 @@ from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
 from .common import _official
+
+
+def _election_line(election) -> str:
+    """One line of the minutes for an election held at the meeting (R12): who was elected, how, and a lot draw."""
+    rounds = list(election.rounds.all())
+    line = _("Valg af %(office)s: %(name)s blev valgt (%(method)s, %(rounds)s).") % {
+        "office": election.get_office_display().lower(),
+        "name": election.elected.person if election.elected else "–",
+        "method": election.get_method_display().lower(),
+        "rounds": ngettext("%(n)s runde", "%(n)s runder", len(rounds)) % {"n": len(rounds)},
+    }
+    for round_ in rounds:
+        lot = getattr(round_, "lot_draw", None)
+        if lot is not None:
+            line += " " + _("Stemmelighed blev afgjort ved lodtrækning foretaget af %(who)s.") % {"who": lot.drawn_by}
+    return line
 
 
 def _entry_prefill(item: AgendaItem) -> str:
@@ -75,7 +92,11 @@ def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
     existing = Minutes.objects.filter(meeting=meeting).first()
     if existing is not None:
         return existing
-    minutes = Minutes.objects.create(meeting=meeting, edited_by=by if by and by.pk else None)
+    minutes = Minutes.objects.create(
+        meeting=meeting,
+        edited_by=by if by and by.pk else None,
+        introduction="\n".join(_official(_election_line, e) for e in selectors.elections_at(meeting)),
+    )
     MinutesEntry.objects.bulk_create(
         [
             MinutesEntry(minutes=minutes, item=item, text=_official(_entry_prefill, item))
