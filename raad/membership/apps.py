@@ -21,6 +21,7 @@ class MembershipConfig(AppConfig):
                 "seat.nominating_body_changed": _("Indstillende organisation for en plads ændret"),
                 "person.created": _("Person oprettet"),
                 "person.user_linked": _("Person knyttet til en brugerkonto"),
+                "person.confidentiality_acknowledged": _("Tavshedspligt accepteret"),
                 "person.residence_confirmed": _("Bopæl afklaret"),
                 "member.appointed": _("Medlem udpeget"),
                 "member.term_ended": _("Medlemskab ophørt med valgperioden"),

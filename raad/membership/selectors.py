@@ -101,6 +101,25 @@ def _person_substitutions(user, on: datetime.date) -> QuerySet[Substitute]:
     )
 
 
+def confidentiality_pending(user) -> Person | None:
+    """The user's person if they sit on a council today (member or substitute) by an appointment recorded after
+    they last accepted the duty of confidentiality, or never did (R27); else None. One to three queries."""
+    if user is None or not user.is_authenticated:
+        return None
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return None
+    today = timezone.localdate()
+    since = person.confidentiality_acknowledged_at
+    memberships, substitutions = _person_memberships(user, today), _person_substitutions(user, today)
+    if since is not None:
+        memberships, substitutions = (
+            memberships.filter(created_at__gt=since),
+            substitutions.filter(created_at__gt=since),
+        )
+    return person if memberships.exists() or substitutions.exists() else None
+
+
 def member_roles(user, council_id: int) -> set[Role]:
     """Role provider: chair, vice-chair, member and substitute from memberships in force today."""
     today = timezone.localdate()
