@@ -8,11 +8,18 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Bemanding og udpegning")
 
     def ready(self) -> None:
-        from raad.core import audit, roles
+        from raad.core import audit, desk, roles
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
-        from raad.membership.selectors import member_council_ids, member_roles
+        from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles
 
         roles.register_provider(member_roles, member_council_ids)
+        desk.register_panel(
+            key="chair_vacancy",
+            title=_("Ledig forpersonspost"),
+            template="membership/chair_vacancy_panel.html",
+            context=chair_vacancy_panel,
+            order=10,
+        )
         audit.register_verbs(
             {
                 "nominating_body.created": _("Indstillingsberettiget organisation oprettet"),

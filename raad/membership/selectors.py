@@ -101,6 +101,26 @@ def _person_substitutions(user, on: datetime.date) -> QuerySet[Substitute]:
     )
 
 
+def chair_vacancy_panel(council: Council, user) -> dict | None:
+    """The desk panel for a vacant forperson post (R25): while the council has members but no forperson in force
+    and no chair election is under way, the secretariat is asked to open a new election. None otherwise."""
+    if not user.has_perm("membership.manage", council):
+        return None
+    today = timezone.localdate()
+    roles = set(memberships_in_force(council, today).values_list("role", flat=True))
+    if not roles or Membership.Role.CHAIR in roles:
+        return None
+    if Election.objects.filter(council=council, office=Election.Office.CHAIR, decided_at__isnull=True).exists():
+        return None
+    last = (
+        Membership.objects.filter(seat__council=council, role=Membership.Role.CHAIR, ends_on__lt=today)
+        .order_by("-ends_on")
+        .values_list("ends_on", flat=True)
+        .first()
+    )
+    return {"vacant_since": last}
+
+
 def confidentiality_pending(user) -> Person | None:
     """The user's person if they sit on a council today (member or substitute) by an appointment recorded after
     they last accepted the duty of confidentiality, or never did (R27); else None. One to three queries."""

@@ -61,3 +61,29 @@ def test_a_vacancy_tells_the_boards_liaison_too(cast, django_capture_on_commit_c
     assert cast.liaison.email in recipients
     assert len(recipients) == 3  # the secretariat, the nominating body and the liaison, one mail each
     assert all("er ledig fra 31. maj 2026" in m.body for m in mailoutbox)
+
+
+def test_a_vacant_forperson_post_asks_the_secretariat_on_the_desk_for_a_new_election(client, cast):
+    from django.utils import timezone
+
+    from raad.testing.cast import log_in_verified
+
+    log_in_verified(client, cast.secretary)
+    desk = f"/arbejdsrum/{cast.council.slug}/"
+    assert "Ledig forpersonspost" not in client.get(desk).content.decode()
+    last_day = timezone.localdate() - datetime.timedelta(days=1)
+    services.member_resign(membership=cast.chair, last_day=last_day, by=None)
+    page = client.get(desk).content.decode()
+    assert "Ledig forpersonspost" in page
+    assert f"/arbejdsrum/{cast.council.slug}/valg/" in page
+    # Once the election is opened, the panel has done its work.
+    services.election_open(
+        council=cast.council,
+        office=Election.Office.CHAIR,
+        method=Election.Method.PAPER,
+        held_on=timezone.localdate(),
+        candidates=[cast.vice_chair, cast.members[3]],
+        voters_present=9,
+        by=cast.secretary,
+    )
+    assert "Ledig forpersonspost" not in client.get(desk).content.decode()
