@@ -247,6 +247,10 @@ class RulesOfProcedure(BaseModel):
     # § 7 Referat
     minutes_approval = models.CharField(_("godkendelse af referat"), max_length=20, choices=MinutesApproval.choices)
     minutes_circulation_days = models.PositiveSmallIntegerField(_("frist for godkendelse ved rundsendelse (dage)"))
+    # § 8 Inhabilitet og tavshedspligt
+    liaison_attends_as_guest = models.BooleanField(
+        _("kommunalbestyrelsens kontaktperson deltager som gæst med tavshedspligt"), default=False
+    )
     # § 9 Høringssvar og udtalelser
     consultation_first_reminder_days = models.PositiveSmallIntegerField(_("første påmindelse før høringsfrist (dage)"))
     consultation_second_reminder_days = models.PositiveSmallIntegerField(_("anden påmindelse før høringsfrist (dage)"))

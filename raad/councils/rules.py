@@ -301,10 +301,24 @@ SECTIONS: tuple[Section, ...] = (
                 ),
             ),
             Clause(
-                (),
-                lambda v: _(
-                    "Medlemmer, stedfortrædere og gæster har tavshedspligt om fortrolige oplysninger "
-                    "(forvaltningsloven § 27). Rådet behandler ikke enkeltsager."
+                ("liaison_attends_as_guest",),
+                lambda v: (
+                    _(
+                        "Medlemmer, stedfortrædere og gæster har tavshedspligt om fortrolige oplysninger "
+                        "(forvaltningsloven § 27). Rådet behandler ikke enkeltsager."
+                    )
+                    + " "
+                    + _yes(
+                        v["liaison_attends_as_guest"],
+                        _(
+                            "Kommunalbestyrelsens kontaktperson deltager som gæst med tavshedspligt og kan læse "
+                            "lukkede punkter og referater, der endnu ikke er godkendt."
+                        ),
+                        _(
+                            "Kommunalbestyrelsens kontaktperson ser det, der er offentligt, og de godkendte "
+                            "referater uden lukkede punkter."
+                        ),
+                    )
                 ),
             ),
         ),

@@ -92,6 +92,23 @@ def _assignments_in_force(user) -> QuerySet[StaffAssignment]:
     )
 
 
+def liaison_emails(council_id: int, on: datetime.date | None = None) -> list[str]:
+    """The e-mail addresses of the board's liaisons assigned to the council on `on` (today by default)."""
+    on = on or timezone.localdate()
+    return list(
+        StaffAssignment.objects.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on),
+            council_id=council_id,
+            role=Role.BOARD_LIAISON,
+            starts_on__lte=on,
+        )
+        .exclude(user__email="")
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+
+
 def staff_roles(user, council_id: int) -> set[Role]:
     """Role provider: the secretariat and board-liaison assignments in force today."""
     values = _assignments_in_force(user).filter(council_id=council_id).values_list("role", flat=True)

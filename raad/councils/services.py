@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
+from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
 from raad.councils import rules
 from raad.councils.models import (
@@ -42,6 +43,17 @@ COUNCIL_CONTACT_FIELDS = (
     "contact_hours",
     "contact_hours_en",
 )
+# Fields that are not free text: never masked (a link or an e-mail address is not prose).
+_NOT_PROSE = frozenset({"legal_basis_url", "approved_on", "contact_email"})
+
+
+def _masked(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """`data` with every CPR number in its free-text `fields` masked, before anything is stored or audited
+    (R30)."""
+    return {
+        name: mask_cpr(value) if name in fields and name not in _NOT_PROSE and isinstance(value, str) else value
+        for name, value in data.items()
+    }
 
 
 @transaction.atomic
@@ -56,7 +68,12 @@ def board_decision_record(
     by: User | None,
 ) -> BoardDecision:
     decision = BoardDecision.objects.create(
-        municipality=municipality, decided_on=decided_on, reference=reference, title=title, url=url, body=body
+        municipality=municipality,
+        decided_on=decided_on,
+        reference=mask_cpr(reference),
+        title=mask_cpr(title),
+        url=url,
+        body=mask_cpr(body),
     )
     audit.record(
         actor=by,
@@ -73,7 +90,7 @@ def council_update_contact(*, council: Council, data: dict[str, Any], by: User) 
     return fields_update(
         instance=council,
         fields=COUNCIL_CONTACT_FIELDS,
-        data=data,
+        data=_masked(data, COUNCIL_CONTACT_FIELDS),
         verb="council.contact_updated",
         by=by,
         council_id=council.pk,
@@ -86,7 +103,7 @@ def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], 
     return fields_update(
         instance=terms,
         fields=TOR_FIELDS,
-        data=data,
+        data=_masked(data, TOR_FIELDS),
         verb="terms_of_reference.updated",
         by=by,
         council_id=terms.council_id,
@@ -99,11 +116,12 @@ def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[
     purpose = Purpose.objects.select_for_update().select_related("terms_of_reference").get(pk=purpose.pk)
     before = audit.snapshot(purpose, PURPOSE_FIELDS)
     before["tasks"] = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
+    data = _masked(data, PURPOSE_FIELDS)
     for name in PURPOSE_FIELDS:
         if name in data:
             setattr(purpose, name, data[name])
     purpose.save(update_fields=[*PURPOSE_FIELDS, "updated_at"])
-    new_tasks = [(da.strip(), en.strip()) for da, en in tasks if da.strip()]
+    new_tasks = [(mask_cpr(da.strip()), mask_cpr(en.strip())) for da, en in tasks if da.strip()]
     if [list(t) for t in new_tasks] != before["tasks"]:
         purpose.tasks.all().delete()
         PurposeTask.objects.bulk_create(
@@ -175,8 +193,8 @@ def rules_adopt_version(
         adopted_on=adopted_on,
         decision=decision,
         council_endorsed_on=council_endorsed_on,
-        change_summary=change_summary,
-        change_summary_en=change_summary_en,
+        change_summary=mask_cpr(change_summary),
+        change_summary_en=mask_cpr(change_summary_en),
         **values,
     )
     previous = audit.snapshot(latest, rules.SETTING_FIELDS) if latest else {}
@@ -209,7 +227,7 @@ def term_create(
         )
     if violations:
         raise RuleViolation(violations)
-    term = Term.objects.create(council=council, name=name, starts_on=starts_on, ends_on=ends_on)
+    term = Term.objects.create(council=council, name=mask_cpr(name), starts_on=starts_on, ends_on=ends_on)
     audit.record(
         actor=by,
         verb="term.created",

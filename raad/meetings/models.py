@@ -40,6 +40,9 @@ class Meeting(BaseModel):
     online_link = models.URLField(_("link til onlinedeltagelse"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     notice_sent_at = models.DateTimeField(_("indkaldelse sendt"), null=True, blank=True)
+    notice_override_reason = models.TextField(
+        _("begrundelse for at offentliggøre dagsordenen trods mulige personoplysninger"), blank=True
+    )
     leader = models.ForeignKey(
         Membership, verbose_name=_("mødeleder"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -308,6 +311,9 @@ class Minutes(BaseModel):
     is_published = models.BooleanField(_("offentliggjort"), default=False)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
     unpublished_at = models.DateTimeField(_("skjult"), null=True, blank=True)
+    publish_override_reason = models.TextField(
+        _("begrundelse for at offentliggøre referatet trods mulige personoplysninger"), blank=True
+    )
 
     class Meta:
         verbose_name = _("referat")

@@ -181,13 +181,21 @@ def vote_count_problems(*, votes_for: int, votes_against: int, abstentions: int,
 # --- Who leads the meeting (R18) --------------------------------------------------------------------
 
 
-def meeting_leader(present: Iterable[tuple[T, str]], elected: T | None = None) -> T | None:
+def meeting_leader(
+    present: Iterable[tuple[T, str]], elected: T | None = None, *, constituent: bool = False
+) -> T | None:
     """The meeting leader (R18): the forperson if present; else the næstforperson if present; else the member
     the meeting elected (`elected`, or None while nobody is elected).
+
+    At the constituent meeting (`constituent`) the council has no forperson until it elects one (R12): until
+    then the eldest member presides (`elected`: the secretariat records who), else the secretariat (None);
+    once the forperson is elected and present, the forperson leads.
 
     `present` holds (member, role) for everyone present, role one of "chair", "vice_chair", "member".
     """
     first: dict[str, T] = {}
     for member, role in present:
         first.setdefault(role, member)
+    if constituent:
+        return first.get("chair") or elected
     return first.get("chair") or first.get("vice_chair") or elected

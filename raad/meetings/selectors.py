@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core.redaction import Finding
+from raad.core.text import plain_text
 from raad.councils.models import Council, RulesOfProcedure
 from raad.councils.selectors import NoRulesInForce, rules_in_force
 from raad.meetings import rules
@@ -27,7 +28,7 @@ from raad.meetings.models import (
     MinutesVersion,
     NamedVote,
 )
-from raad.membership.models import Membership, Substitute
+from raad.membership.models import Election, ElectionRound, Membership, Substitute
 from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
 
 
@@ -237,6 +238,27 @@ def minutes_publication_check(minutes: Minutes) -> list[Finding]:
     return personal_data_before_publishing(
         "\n".join(texts), council=minutes.meeting.council, on=local_date(minutes.meeting)
     )
+
+
+def elections_at(meeting: Meeting) -> list[Election]:
+    """The elections the council decided on the meeting's day (R12: the constituent meeting elects its forperson
+    and næstforperson), each with its rounds and any lot draw, oldest first."""
+    return list(
+        Election.objects.filter(council_id=meeting.council_id, held_on=local_date(meeting), decided_at__isnull=False)
+        .select_related("elected__person")
+        .prefetch_related(Prefetch("rounds", queryset=ElectionRound.objects.select_related("lot_draw")))
+        .order_by("decided_at", "id")
+    )
+
+
+def agenda_publication_check(meeting: Meeting) -> list[Finding]:
+    """What in the open items of the agenda (published with the notice) looks like personal data (R32): the
+    same detector as the minutes, over each open item's title, case presentation and proposed decision."""
+    texts = [
+        f"{item.title}\n{plain_text(item.case_presentation)}\n{item.proposed_decision}"
+        for item in AgendaItem.objects.filter(meeting=meeting, is_closed=False).order_by("position", "id")
+    ]
+    return personal_data_before_publishing("\n".join(texts), council=meeting.council, on=local_date(meeting))
 
 
 def calendar_token(user, council: Council) -> CalendarToken | None:
@@ -523,7 +545,11 @@ def meeting_screen(meeting: Meeting) -> MeetingScreen:
         voters=[r.membership for r in rows if r.counts],
         present_rows=present_rows,
         quorum=quorum_for(meeting, rows=rows, procedure=procedure),
-        leader=rules.meeting_leader(((r.membership, r.membership.role) for r in present_rows), meeting.leader),
+        leader=rules.meeting_leader(
+            ((r.membership, r.membership.role) for r in present_rows),
+            meeting.leader,
+            constituent=meeting.kind == Meeting.Kind.CONSTITUENT,
+        ),
     )
 
 
@@ -541,6 +567,10 @@ class MinutesScreen:
     findings: list[Finding] = field(default_factory=list)
 
 
+def minutes_approved(meeting: Meeting) -> bool:
+    return Minutes.objects.filter(meeting=meeting, status=Minutes.Status.APPROVED).exists()
+
+
 def minutes_screen(meeting: Meeting, user) -> MinutesScreen:
     minutes = minutes_for(meeting)
     membership = membership_of_user(user, meeting)
@@ -550,6 +580,15 @@ def minutes_screen(meeting: Meeting, user) -> MinutesScreen:
     screen.entries = list(minutes.entries.all())
     screen.versions = list(minutes.versions.all())
     screen.responses = [r for r in minutes.responses.all() if r.revision == minutes.revision]
+    if not user.has_perm("meetings.view_confidential", meeting):
+        # A reader not bound by confidentiality (the board's liaison, not a guest: R27) gets the approved text
+        # without the closed items and without the members' responses.
+        screen.responses = []
+        screen.entries = [e for e in screen.entries if not e.item.is_closed]
+        for version in screen.versions:
+            content = dict(version.content or {})
+            content["items"] = [e for e in content.get("items", []) if not e.get("closed")]
+            version.content = content
     screen.my_response = next(
         (r for r in screen.responses if membership is not None and r.membership_id == membership.pk), None
     )

@@ -8,11 +8,18 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Bemanding og udpegning")
 
     def ready(self) -> None:
-        from raad.core import audit, roles
+        from raad.core import audit, desk, roles
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
-        from raad.membership.selectors import member_council_ids, member_roles
+        from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles
 
         roles.register_provider(member_roles, member_council_ids)
+        desk.register_panel(
+            key="chair_vacancy",
+            title=_("Ledig forpersonspost"),
+            template="membership/chair_vacancy_panel.html",
+            context=chair_vacancy_panel,
+            order=10,
+        )
         audit.register_verbs(
             {
                 "nominating_body.created": _("Indstillingsberettiget organisation oprettet"),
@@ -21,6 +28,7 @@ class MembershipConfig(AppConfig):
                 "seat.nominating_body_changed": _("Indstillende organisation for en plads ændret"),
                 "person.created": _("Person oprettet"),
                 "person.user_linked": _("Person knyttet til en brugerkonto"),
+                "person.confidentiality_acknowledged": _("Tavshedspligt accepteret"),
                 "person.residence_confirmed": _("Bopæl afklaret"),
                 "member.appointed": _("Medlem udpeget"),
                 "member.term_ended": _("Medlemskab ophørt med valgperioden"),

@@ -21,7 +21,7 @@ from raad.councils.demo import DemoCalendar, DemoContext
 from raad.councils.models import Term
 from raad.councils.services import staff_assign
 from raad.membership import services
-from raad.membership.models import Election, Membership, Seat
+from raad.membership.models import Election, Membership, Person, Seat
 from raad.membership.services import (
     AppointmentLine,
     CandidateData,
@@ -114,6 +114,10 @@ def _data(first, last, postcode, city, login=None) -> CandidateData:
 def load(context: DemoContext) -> None:
     with mail.suppressed():  # the demo describes the past: nobody is mailed
         _load(context)
+        # The demo's members and substitutes with a login accepted the duty of confidentiality (R27) on their
+        # first login, so the demo logins open the workspace directly.
+        for person in Person.objects.filter(user__isnull=False, confidentiality_acknowledged_at__isnull=True):
+            services.confidentiality_acknowledge(person=person, by=person.user)
 
 
 def _load(context: DemoContext) -> None:

@@ -95,6 +95,7 @@ class Person(BaseModel):
     publish_photo = models.BooleanField(_("samtykke til at vise foto"), default=False)
     consent_recorded_at = models.DateTimeField(_("samtykke givet"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)
+    confidentiality_acknowledged_at = models.DateTimeField(_("tavshedspligt accepteret"), null=True, blank=True)
 
     # The audit journal cannot be changed, so it never holds these values: a candidate who is not
     # appointed must be erasable (R35). It records that they changed, and the person by number only.

@@ -157,7 +157,8 @@ def appointment_letters(*, membership_ids: list[int]) -> None:
 
 
 def vacancy(*, membership_id: int) -> None:
-    """A seat became vacant: the nominating body and the secretariat are told (R25)."""
+    """A seat became vacant: the secretariat, the nominating body and the board's liaison are told (R25)."""
+    from raad.councils.selectors import liaison_emails
     from raad.membership.models import Membership
 
     if mail.is_suppressed():
@@ -167,7 +168,10 @@ def vacancy(*, membership_id: int) -> None:
     )
     council = membership.seat.council
     body = membership.seat.nominating_body
-    for to in dict.fromkeys([council.contact_email, body.contact_email if body else ""]):
+    liaisons = liaison_emails(council.pk, membership.ends_on)
+    for to in dict.fromkeys([council.contact_email, body.contact_email if body else "", *liaisons]):
+        if not to:
+            continue
         mail.queue(
             key=f"vacancy:{membership.pk}:{to}",
             council=council,

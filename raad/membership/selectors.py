@@ -92,9 +92,52 @@ def _person_memberships(user, on: datetime.date) -> QuerySet[Membership]:
 
 
 def _person_substitutions(user, on: datetime.date) -> QuerySet[Substitute]:
-    return Substitute.objects.filter(person__user=user, starts_on__lte=on).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+    """The user's substitutions in force on `on`: their own dates and the member's membership both hold, so a
+    substitute whose member has left keeps no access (R19, R27)."""
+    return (
+        Substitute.objects.filter(person__user=user, starts_on__lte=on, membership__starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .filter(Q(membership__ends_on__isnull=True) | Q(membership__ends_on__gte=on))
     )
+
+
+def chair_vacancy_panel(council: Council, user) -> dict | None:
+    """The desk panel for a vacant forperson post (R25): while the council has members but no forperson in force
+    and no chair election is under way, the secretariat is asked to open a new election. None otherwise."""
+    if not user.has_perm("membership.manage", council):
+        return None
+    today = timezone.localdate()
+    roles = set(memberships_in_force(council, today).values_list("role", flat=True))
+    if not roles or Membership.Role.CHAIR in roles:
+        return None
+    if Election.objects.filter(council=council, office=Election.Office.CHAIR, decided_at__isnull=True).exists():
+        return None
+    last = (
+        Membership.objects.filter(seat__council=council, role=Membership.Role.CHAIR, ends_on__lt=today)
+        .order_by("-ends_on")
+        .values_list("ends_on", flat=True)
+        .first()
+    )
+    return {"vacant_since": last}
+
+
+def confidentiality_pending(user) -> Person | None:
+    """The user's person if they sit on a council today (member or substitute) by an appointment recorded after
+    they last accepted the duty of confidentiality, or never did (R27); else None. One to three queries."""
+    if user is None or not user.is_authenticated:
+        return None
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return None
+    today = timezone.localdate()
+    since = person.confidentiality_acknowledged_at
+    memberships, substitutions = _person_memberships(user, today), _person_substitutions(user, today)
+    if since is not None:
+        memberships, substitutions = (
+            memberships.filter(created_at__gt=since),
+            substitutions.filter(created_at__gt=since),
+        )
+    return person if memberships.exists() or substitutions.exists() else None
 
 
 def member_roles(user, council_id: int) -> set[Role]:

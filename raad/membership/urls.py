@@ -3,13 +3,14 @@ nomination and confirmation forms reached from signed links (no account)."""
 
 from django.urls import path
 
-from raad.membership.views import elections, nominations, workspace
+from raad.membership.views import confidentiality, elections, nominations, workspace
 
 app_name = "membership"
 
 W = "arbejdsrum/<slug:slug>/bemanding/"
 
 urlpatterns = [
+    path("arbejdsrum/tavshedspligt/accepter/", confidentiality.ConfidentialityView.as_view(), name="confidentiality"),
     path(W, workspace.SeatsView.as_view(), name="seats"),
     path(W + "plads-<int:number>/", workspace.SeatHistoryView.as_view(), name="seat_history"),
     path(W + "ny-plads/", workspace.SeatCreateView.as_view(), name="seat_create"),

@@ -217,6 +217,12 @@ def build_cast(*, members: int = 10, council=None) -> Cast:
         starts_on=START,
         by=None,
     )
+    # Everyone with a login has accepted the duty of confidentiality (R27), as on their first login.
+    from raad.membership.models import Person
+    from raad.membership.services import confidentiality_acknowledge
+
+    for person in Person.objects.filter(user__isnull=False):
+        confidentiality_acknowledge(person=person, by=person.user)
     return cast
 
 
@@ -224,12 +230,13 @@ def login_for(first_name: str):
     """A login for the member (in office or not) with this first name: their own, or a new one (user name
     the first name in lower case), linked through the service."""
     from raad.membership.models import Membership
-    from raad.membership.services import person_link_user
+    from raad.membership.services import confidentiality_acknowledge, person_link_user
 
     person = Membership.objects.select_related("person__user").get(person__first_name=first_name).person
     if person.user is None:
         user = make_user(first_name.lower(), person.first_name, person.last_name, email=person.email or None)
         person_link_user(person=person, user=user, by=None)
+        confidentiality_acknowledge(person=person, by=user)  # as on their first login (R27)
         return user
     return person.user
 

@@ -1,16 +1,29 @@
 from django import template
+from django.utils.safestring import SafeData, mark_safe
 
 from raad.core import i18n
 from raad.core.audit import readable_changes, verb_label
 from raad.core.i18n import localized
+from raad.core.redaction import mask_cpr
 
 register = template.Library()
 
 
 @register.filter
 def loc(obj, field: str) -> str:
-    """{{ purpose|loc:"title" }}: the field in the page's language, Danish as fallback."""
-    return localized(obj, field)
+    """{{ purpose|loc:"title" }}: the field in the page's language, Danish as fallback, with every CPR number
+    masked on the way out (R30: one that reached the database by an import or raw SQL is never shown)."""
+    return masked(localized(obj, field))
+
+
+@register.filter
+def masked(text):
+    """{{ council.contact_address|masked }}: the text with every CPR number masked (R30), for a free-text field
+    shown without `loc`. Text already marked safe stays safe (only digits are replaced)."""
+    if not isinstance(text, str) or not text:
+        return text
+    result = mask_cpr(text)
+    return mark_safe(result) if isinstance(text, SafeData) else result  # noqa: S308 - digits only replaced
 
 
 @register.filter

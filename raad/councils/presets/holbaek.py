@@ -241,6 +241,7 @@ RULES = {
         "quorum_denominator": 2,
         "recused_count_toward_quorum": False,
         "tie_rule": "motion_falls",
+        "liaison_attends_as_guest": False,
         "minutes_approval": "circulation",
         "minutes_circulation_days": 7,
         "consultation_first_reminder_days": 7,

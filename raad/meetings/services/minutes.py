@@ -10,6 +10,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
@@ -27,10 +28,27 @@ from raad.meetings.models import (
     MinutesResponse,
     MinutesVersion,
 )
+from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
 from .common import _official
+
+
+def _election_line(election) -> str:
+    """One line of the minutes for an election held at the meeting (R12): who was elected, how, and a lot draw."""
+    rounds = list(election.rounds.all())
+    line = _("Valg af %(office)s: %(name)s blev valgt (%(method)s, %(rounds)s).") % {
+        "office": election.get_office_display().lower(),
+        "name": election.elected.person if election.elected else "–",
+        "method": election.get_method_display().lower(),
+        "rounds": ngettext("%(n)s runde", "%(n)s runder", len(rounds)) % {"n": len(rounds)},
+    }
+    for round_ in rounds:
+        lot = getattr(round_, "lot_draw", None)
+        if lot is not None:
+            line += " " + _("Stemmelighed blev afgjort ved lodtrækning foretaget af %(who)s.") % {"who": lot.drawn_by}
+    return line
 
 
 def _entry_prefill(item: AgendaItem) -> str:
@@ -74,7 +92,11 @@ def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
     existing = Minutes.objects.filter(meeting=meeting).first()
     if existing is not None:
         return existing
-    minutes = Minutes.objects.create(meeting=meeting, edited_by=by if by and by.pk else None)
+    minutes = Minutes.objects.create(
+        meeting=meeting,
+        edited_by=by if by and by.pk else None,
+        introduction="\n".join(_official(_election_line, e) for e in selectors.elections_at(meeting)),
+    )
     MinutesEntry.objects.bulk_create(
         [
             MinutesEntry(minutes=minutes, item=item, text=_official(_entry_prefill, item))
@@ -354,20 +376,33 @@ def minutes_correct(
 
 
 @transaction.atomic
-def minutes_publish(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
-    """Publish approved minutes (open items only are ever shown publicly)."""
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+def minutes_publish(
+    *, minutes: Minutes, by: User | None, override_reason: str = "", now: datetime.datetime | None = None
+) -> Minutes:
+    """Publish approved minutes (open items only are ever shown publicly). If the personal-data check finds
+    something in the open part, publishing needs `override_reason`: stored and journalled (R32)."""
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",))
+        .select_related("meeting__council__municipality")
+        .get(pk=minutes.pk)
+    )
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater kan offentliggøres."))
+    findings = selectors.minutes_publication_check(minutes)
+    reason = publication_override(findings=findings, override_reason=override_reason)
     minutes.is_published = True
     minutes.published_at = now or timezone.now()
-    minutes.save(update_fields=["is_published", "published_at", "updated_at"])
+    minutes.publish_override_reason = reason
+    minutes.save(update_fields=["is_published", "published_at", "publish_override_reason", "updated_at"])
+    changes = audit.changed(is_published=(False, True))
+    if findings:
+        changes |= audit.changed(published_over_findings=("", finding_kinds(findings)), override_reason=("", reason))
     audit.record(
         actor=by,
         verb="minutes.published",
         target=minutes,
         council_id=minutes.meeting.council_id,
-        changes=audit.changed(is_published=(False, True)),
+        changes=changes,
     )
     return minutes
 

@@ -17,27 +17,37 @@ from raad.meetings.models import (
     AgendaItem,
     Meeting,
 )
+from raad.meetings.services.publication import finding_kinds, publication_override
 
 
 @transaction.atomic
-def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.datetime | None = None) -> Meeting:
-    """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public."""
+def meeting_send_notice(
+    *, meeting: Meeting, by: User | None, override_reason: str = "", now: datetime.datetime | None = None
+) -> Meeting:
+    """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public. If the
+    personal-data check finds something in the open items, sending needs `override_reason` (R32)."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PLANNED:
         raise RuleViolation(_("Indkaldelsen er allerede sendt, eller mødet er afholdt eller aflyst."))
     if not AgendaItem.objects.filter(meeting=meeting).exists():
         raise RuleViolation(_("Dagsordenen har ingen punkter."))
+    findings = selectors.agenda_publication_check(meeting)
+    reason = publication_override(findings=findings, override_reason=override_reason)
     now = now or timezone.now()
     meeting.status = Meeting.Status.NOTICE_SENT
     meeting.notice_sent_at = now
-    meeting.save(update_fields=["status", "notice_sent_at", "updated_at"])
+    meeting.notice_override_reason = reason
+    meeting.save(update_fields=["status", "notice_sent_at", "notice_override_reason", "updated_at"])
     deadline = selectors.deadlines(meeting).notice_deadline
+    changes = audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline))
+    if findings:
+        changes |= audit.changed(published_over_findings=("", finding_kinds(findings)), override_reason=("", reason))
     audit.record(
         actor=by,
         verb="meeting.notice_sent",
         target=meeting,
         council_id=meeting.council_id,
-        changes=audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline)),
+        changes=changes,
     )
     notify.queue_to_members(
         meeting=meeting,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, pdf, selectors, services
 from raad.meetings.models import Attachment
-from raad.meetings.views.base import MeetingAction, MeetingsView
+from raad.meetings.views.base import MeetingAction, MeetingsView, override_reason
 
 
 def render_meeting(view: MeetingsView, meeting, *, page=None, errors=(), bound=None, status=200):
@@ -34,6 +34,8 @@ def render_meeting(view: MeetingsView, meeting, *, page=None, errors=(), bound=N
             "can_manage": request.user.has_perm("meetings.manage", view.council),
             "can_run": request.user.has_perm("meetings.run", meeting),
             "can_propose": request.user.has_perm("meetings.propose_item", view.council) and page.my_row is not None,
+            # R32: read only when the page shows the send-notice form (a callable, so no query otherwise).
+            "notice_findings": lambda: selectors.agenda_publication_check(meeting),
             "now": timezone.now(),
             "errors": list(errors),
             "crumbs": view.crumbs((str(meeting), None)),
@@ -227,7 +229,7 @@ class MeetingPageAction(MeetingAction):
 
 class SendNoticeView(MeetingPageAction):
     def run(self, request, meeting):
-        services.meeting_send_notice(meeting=meeting, by=request.user)
+        services.meeting_send_notice(meeting=meeting, by=request.user, override_reason=override_reason(request))
         self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
 
 

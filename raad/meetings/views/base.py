@@ -3,6 +3,7 @@ loaders, the breadcrumbs, and the action view. Built on `raad.core.workspace`.""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
@@ -24,9 +25,17 @@ class MeetingsView(workspace.CouncilView):
 
     def meeting(self, pk: int) -> Meeting:
         try:
-            return selectors.meeting_get(self.council, pk)
+            meeting = selectors.meeting_get(self.council, pk)
         except Meeting.DoesNotExist:
             raise Http404 from None
+        if not self.request.user.has_perm("meetings.view_confidential", self.council) and not self.open_to_all(meeting):
+            raise PermissionDenied  # the board's liaison, not a guest under the rules of procedure (R27)
+        return meeting
+
+    def open_to_all(self, meeting: Meeting) -> bool:
+        """Whether this page of `meeting` is for a reader not bound by confidentiality too (the board's liaison
+        who is not a guest): only the approved minutes are (`MinutesView`)."""
+        return False
 
     def item(self, meeting: Meeting, item_pk: int) -> AgendaItem:
         try:
@@ -71,3 +80,9 @@ class MeetingAction(workspace.ActionView, MeetingsView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.bound: dict = {}
+
+
+def override_reason(request) -> str:
+    """The reason for publishing over the personal-data check's findings (R32): only when the confirmation box is
+    ticked, so an unticked box with a reason is refused like no reason."""
+    return request.POST.get("override_reason", "") if request.POST.get("confirm_findings") else ""

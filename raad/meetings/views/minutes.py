@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, selectors, services
 from raad.meetings.models import Minutes
-from raad.meetings.views.base import MeetingAction, MeetingsView
+from raad.meetings.views.base import MeetingAction, MeetingsView, override_reason
 
 
 def render_minutes(view: MeetingsView, meeting, *, errors=(), bound=None, status=200, **extra):
@@ -60,6 +60,9 @@ class MinutesView(MeetingsView):
     def get(self, request, slug, pk):
         self.check()
         return render_minutes(self, self.meeting(pk))
+
+    def open_to_all(self, meeting) -> bool:
+        return self.request.method == "GET" and selectors.minutes_approved(meeting)
 
     def post(self, request, slug, pk):
         self.check("meetings.manage")
@@ -181,7 +184,9 @@ class MinutesCorrectView(MinutesAction):
 
 class MinutesPublishView(MinutesAction):
     def run(self, request, meeting):
-        services.minutes_publish(minutes=self.minutes(meeting), by=request.user)
+        services.minutes_publish(
+            minutes=self.minutes(meeting), by=request.user, override_reason=override_reason(request)
+        )
         self.success = _("Referatet er offentliggjort uden lukkede punkter.")
 
 

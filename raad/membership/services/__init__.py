@@ -28,6 +28,7 @@ from .bodies import (
     seat_set_nominating_body,
 )
 from .common import BODY_FIELDS, LEAVING_REASONS, PERSON_FIELDS, _lock_council
+from .confidentiality import confidentiality_acknowledge
 from .decisions import AppointmentLine, CandidateData, appointment_decision_register
 from .elections import _OFFICE_ROLE, _elect, _round_open, ballot_cast, election_open, lot_draw_record, round_close
 from .nominations import (
@@ -66,6 +67,7 @@ __all__ = [
     "member_decease",
     "member_flag_moved_away",
     "member_move_away",
+    "confidentiality_acknowledge",
     "member_resign",
     "membership_end",
     "membership_set_role",

@@ -34,6 +34,7 @@ def nominating_body_create(
     website: str = "",
     by: User | None,
 ) -> NominatingBody:
+    name, contact_name = mask_cpr(name), mask_cpr(contact_name)
     if NominatingBody.objects.filter(council=council, name=name).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])
     body = NominatingBody.objects.create(
@@ -57,6 +58,10 @@ def nominating_body_create(
 @transaction.atomic
 def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None) -> NominatingBody:
     body = NominatingBody.objects.select_for_update().get(pk=body.pk)
+    data = {
+        name: mask_cpr(value) if name in ("name", "contact_name") and isinstance(value, str) else value
+        for name, value in data.items()
+    }
     name = data.get("name", body.name)
     if NominatingBody.objects.filter(council_id=body.council_id, name=name).exclude(pk=body.pk).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])

@@ -46,8 +46,12 @@ def _consultations(cast, n: int, *, start: int = 0):
         )
 
 
-def test_the_registered_panels_are_the_outbox_and_the_consultations():
-    assert [(p.key, p.order) for p in desk.registered_panels()] == [("consultations", 20), ("outbox", 90)]
+def test_the_registered_panels_are_the_chair_vacancy_the_consultations_and_the_outbox():
+    assert [(p.key, p.order) for p in desk.registered_panels()] == [
+        ("chair_vacancy", 10),
+        ("consultations", 20),
+        ("outbox", 90),
+    ]
 
 
 def test_the_secretariat_sees_both_panels_with_their_content(client, cast):

@@ -13,7 +13,7 @@ def outputs(cast, settings, tmp_path):
 
 
 def test_every_app_with_public_output_is_registered():
-    assert list(registered()) == ["meetings", "statements"]
+    assert list(registered()) == ["councils", "meetings", "statements"]
 
 
 def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
@@ -37,8 +37,9 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
             assert not [s for _, s in secrets if s in text], (app, url)
             fetched += 1
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
+        "councils": (4, 0),
         "meetings": (20, 2),
         "statements": (10, 4),
     }
-    assert fetched == 36
+    assert fetched == 40
     assert all(url in out.public for out in outputs.values() for url in out.shown)
