@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('membership', '0003_nomination_withdrawal'),
+        ('membership', '0004_nomination_submitter_confirmed'),
     ]
 
     operations = [
