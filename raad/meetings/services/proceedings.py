@@ -100,7 +100,9 @@ def _casting_voter(
             [
                 Violation(
                     "chair_vote",
-                    _("Mødelederen, %(leader)s, er inhabil i punktet og kan ikke afgive den udslagsgivende stemme (%(rule)s).")
+                    _(
+                        "Mødelederen, %(leader)s, er inhabil i punktet og kan ikke afgive den udslagsgivende stemme (%(rule)s)."
+                    )
                     % {"leader": leader.person, "rule": rule},
                 )
             ]

@@ -13,7 +13,7 @@ from .attendance import attendance_register
 
 @transaction.atomic
 def attendance_all_present(*, meeting: Meeting, by: User | None) -> list[Attendance]:
-    """"Alle til stede": every member without an apology is present, in one action. Members with an apology keep
+    """ "Alle til stede": every member without an apology is present, in one action. Members with an apology keep
     it, and a substitute who already sits in a member's place stays (R19). The journal records it as any
     registration of attendance."""
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
