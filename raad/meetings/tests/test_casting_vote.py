@@ -146,3 +146,24 @@ def test_the_minutes_name_who_cast_the_deciding_vote(client, cast, tied):
     log_in_verified(client, cast.secretary)
     page = client.get(reverse("meetings:minutes", args=[cast.council.slug, meeting.pk])).content.decode()
     assert "Ved stemmelighed afgav mødelederen, Lars Nielsen, den udslagsgivende stemme: for." in page
+
+
+def test_the_published_minutes_pdf_names_who_cast_the_deciding_vote(client, cast, tied):
+    import io
+
+    from pypdf import PdfReader
+
+    from .factories import meeting_with_items
+
+    meeting, item = tied
+    services.item_decide(item=item, text="Vedtaget", votes_for=4, votes_against=4, chair_vote="for", by=cast.secretary)
+    services.meeting_mark_held(meeting=meeting, by=cast.secretary)
+    minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
+    following = meeting_with_items(cast, starts=at(2027, 1, 21))
+    services.meeting_send_notice(meeting=following, by=cast.secretary)
+    services.minutes_approve(minutes=minutes, how="next_meeting", at_meeting=following, by=cast.secretary)
+    services.minutes_publish(minutes=minutes, by=cast.secretary)
+    response = client.get(reverse("meetings_public:minutes_pdf", args=[cast.council.slug, meeting.pk]))
+    assert response.status_code == 200
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    assert "Ved stemmelighed afgav mødelederen, Lars Nielsen, den udslagsgivende stemme: for." in text
