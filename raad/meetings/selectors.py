@@ -552,6 +552,7 @@ class LiveScreen:
     current: LiveItem | None
     decided: list[LiveItem]
     total: int
+    closed_shown: list[AgendaItem] = field(default_factory=list)  # closed items shown in full, to journal (R27)
 
 
 def _live_item(item: AgendaItem, show_closed: bool) -> LiveItem:
@@ -578,6 +579,8 @@ def live_screen(meeting: Meeting, *, show_closed: bool) -> LiveScreen:
     """What the live view shows; a closed item is only "Lukket punkt" unless `show_closed` (R20, R27)."""
     screen = meeting_screen(meeting)
     current = screen.current
+    shown = [e.item for e in screen.entries if getattr(e.item, "decision", None) is not None]
+    shown += [current] if current is not None else []
     return LiveScreen(
         meeting=meeting,
         quorum=screen.quorum,
@@ -589,6 +592,7 @@ def live_screen(meeting: Meeting, *, show_closed: bool) -> LiveScreen:
             _live_item(e.item, show_closed) for e in screen.entries if getattr(e.item, "decision", None) is not None
         ],
         total=len(screen.entries),
+        closed_shown=[i for i in shown if i.is_closed] if show_closed else [],
     )
 
 

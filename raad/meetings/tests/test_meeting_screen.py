@@ -183,3 +183,20 @@ def test_people_outside_the_council_get_no_live_view(client, cast, running):
     assert client.get(_url(cast, "live", meeting.pk)).status_code == 403
     assert client.get(_url(cast, "live_fragment", meeting.pk)).status_code == 403
     assert AgendaItem.objects.count() == 3
+
+
+def test_opening_the_live_view_journals_the_closed_items_shown_but_polling_does_not(client, cast, running):
+    from raad.core.models import AuditEntry
+
+    meeting, (first, closed, _third) = running
+    services.attendance_all_present(meeting=meeting, by=cast.secretary)
+    services.item_decide(item=first, text="Ok", votes_for=6, votes_against=1, by=cast.secretary)
+    client.force_login(cast.users["medlem"])
+    client.get(_url(cast, "live", meeting.pk))
+    client.get(_url(cast, "live_fragment", meeting.pk))
+    [entry] = AuditEntry.objects.filter(verb="meeting.closed_items_read")
+    assert (entry.actor, entry.changes["what"]["after"], entry.changes["items"]["after"]) == (
+        cast.users["medlem"],
+        "live",
+        [2],
+    )

@@ -241,6 +241,7 @@ class LiveView(MeetingsView):
     seconds; without, it has a reload link."""
 
     template = "meetings/live.html"
+    journal_reading = True
 
     def get(self, request, slug, pk):
         self.check()
@@ -248,6 +249,8 @@ class LiveView(MeetingsView):
         projector = request.GET.get("projektor") == "1"
         show_closed = not projector and request.user.has_perm("meetings.live_closed", meeting)
         live = selectors.live_screen(meeting, show_closed=show_closed)
+        if self.journal_reading and live.closed_shown:  # the page, not each poll of its fragment
+            services.closed_items_read_record(meeting=meeting, items=live.closed_shown, user=request.user, what="live")
         query = "?projektor=1" if projector else ""
         context = {
             "council": self.council,
@@ -267,3 +270,4 @@ class LiveFragmentView(LiveView):
     """Only the changing part of the live view, for the page's script to poll."""
 
     template = "meetings/includes/live.html"
+    journal_reading = False
