@@ -123,7 +123,7 @@ def test_saving_an_item_returns_to_the_agenda_with_a_message(login_secretary, ca
     )
     item = AgendaItem.objects.get()
     assert response.redirect_chain == [(_url(cast, "meeting", meeting.pk) + f"#punkt-{item.pk}", 302)]
-    assert "Punktet »Aftenhold« er gemt." in response.content.decode()
+    assert "Punktet er gemt." in response.content.decode()
 
     response = login_secretary.post(
         _url(cast, "item_edit", meeting.pk, item.pk), {"kind": "discussion", "title": "Aftenhold i foråret"}

@@ -103,7 +103,7 @@ def test_without_javascript_move_preview_and_reload_work(browser, live_server, d
     assert preview.locator("li").all_inner_texts() == ["første", "anden"]
     page.get_by_role("button", name="Gem punktet").click()
     assert page.url == f"{base}#punkt-{items[0].pk}"
-    assert f"Punktet »{items[0].title}« er gemt." in page.inner_text("main")
+    assert "Punktet er gemt." in page.inner_text("main")
 
     page.goto(f"{base}direkte/")
     assert "Til stede: 0 af" in page.inner_text("#live")

@@ -116,7 +116,7 @@ class ItemFormView(MeetingsView):
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
-                messages.success(request, _("Punktet »%(title)s« er gemt.") % {"title": item.title})
+                messages.success(request, _("Punktet er gemt."))
                 return redirect(reverse("meetings:meeting", args=[slug, pk]) + f"#punkt-{item.pk}")
         return self.render_item(meeting, form, item, status=400)
 
