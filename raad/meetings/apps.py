@@ -22,6 +22,7 @@ class MeetingsConfig(AppConfig):
                 "meeting.closed_items_read": _("Lukkede punkter læst"),
                 "agenda_item.added": _("Dagsordenspunkt tilføjet"),
                 "agenda_item.updated": _("Dagsordenspunkt ændret"),
+                "agenda_item.moved": _("Dagsordenspunkt flyttet"),
                 "agenda_item.proposed": _("Punkt foreslået af et medlem"),
                 "agenda_item.refused_individual_case": _("Punkt afvist som enkeltsag"),
                 "agenda_item.admission_voted": _("Afstemning om optagelse af et sent punkt"),

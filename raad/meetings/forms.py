@@ -56,7 +56,10 @@ class _ItemBase(forms.Form):
         label=_("Sagsfremstilling"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Du kan bruge enkel formatering: <p>, <strong>, <em>, lister og links. Anden kode fjernes."),
+        help_text=_(
+            "Skriv med Markdown: en tom linje mellem afsnit, **fed**, *kursiv*, lister med - eller 1. og links som "
+            "[tekst](https://…). Tryk »Vis forhåndsvisning« for at se teksten, før du gemmer."
+        ),
     )
     proposed_decision = forms.CharField(
         label=pgettext_lazy("agenda item", "Indstilling"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -74,7 +77,6 @@ class _ItemBase(forms.Form):
 
 class ItemForm(_ItemBase):
     is_closed = forms.BooleanField(label=_("Lukket punkt (vises aldrig offentligt)"), required=False)
-    position = forms.IntegerField(label=_("Nummer på dagsordenen"), min_value=1, required=False)
 
 
 class ProposalForm(_ItemBase):
@@ -107,10 +109,13 @@ class CountsForm(forms.Form):
     votes_against = forms.IntegerField(label=_("Imod"), min_value=0, initial=0)
     abstentions = forms.IntegerField(label=_("Undlader"), min_value=0, initial=0)
     chair_vote = forms.ChoiceField(
-        label=_("Forpersonens stemme ved stemmelighed"),
+        label=_("Mødelederens udslagsgivende stemme ved stemmelighed"),
         required=False,
         choices=[("", _("Ikke relevant")), ("for", _("For")), ("against", _("Imod"))],
     )
+    # Who the screen showed as the meeting leader; the service refuses the casting vote if that is not the
+    # person leading the meeting when it is recorded (R18).
+    casting_voter = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class DecisionForm(CountsForm):

@@ -92,6 +92,9 @@ class AgendaItem(BaseModel):
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.DECISION)
     title = models.CharField(_("overskrift"), max_length=300)
     case_presentation = models.TextField(_("sagsfremstilling"), blank=True)
+    # The Markdown the secretariat typed; `case_presentation` holds its sanitised HTML, which every reader
+    # (pages, PDFs, e-mails) shows. Empty for items written before Markdown: their HTML is edited as it is.
+    case_presentation_source = models.TextField(_("sagsfremstilling (Markdown)"), blank=True)
     proposed_decision = models.TextField(pgettext_lazy("agenda item", "indstilling"), blank=True)
     is_closed = models.BooleanField(_("lukket punkt"), default=False)
     purposes = models.ManyToManyField(
@@ -213,6 +216,14 @@ class Vote(BaseModel):
     votes_against = models.PositiveSmallIntegerField(_("imod"))
     abstentions = models.PositiveSmallIntegerField(_("undlader"))
     chair_vote = models.CharField(_("forpersonens stemme"), max_length=10, blank=True)
+    casting_voter = models.ForeignKey(
+        Membership,
+        verbose_name=_("udslagsgivende stemme afgivet af"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     members = models.PositiveSmallIntegerField(_("medlemmer i alt"))
     present = models.PositiveSmallIntegerField(_("til stede"))
     recused = models.PositiveSmallIntegerField(_("inhabile"))

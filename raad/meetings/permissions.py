@@ -51,3 +51,5 @@ rules.add_perm("meetings.propose_item", is_council_member)
 rules.add_perm("meetings.send_apology", is_council_member)
 rules.add_perm("meetings.run", is_secretariat | is_chair_or_vice | is_meeting_leader)
 rules.add_perm("meetings.respond_minutes", is_council_member)
+# Who sees the closed items' titles and decisions on the live view of a meeting (never on the projector view).
+rules.add_perm("meetings.live_closed", is_secretariat | is_council_member | is_meeting_leader)

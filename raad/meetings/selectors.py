@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from raad.core.redaction import Finding
@@ -30,6 +30,11 @@ from raad.meetings.models import (
 )
 from raad.membership.models import Election, ElectionRound, Membership, Substitute
 from raad.membership.selectors import memberships_in_force, personal_data_before_publishing
+
+
+def _not_cancelled_first():
+    """An ordering expression: meetings that are not cancelled first."""
+    return Case(When(status=Meeting.Status.CANCELLED, then=Value(1)), default=Value(0))
 
 
 def local_date(meeting: Meeting) -> datetime.date:
@@ -88,6 +93,21 @@ def year_plan(council: Council, year: int) -> YearPlan:
     )
 
 
+PREFILLED_MEETING_FIELDS = ("place", "address", "accessibility_note", "online_link")
+
+
+def meeting_prefill(council: Council) -> dict[str, str]:
+    """Where the council met last (room, address, accessibility, online link), to pre-fill a new meeting: the
+    latest meeting by date that is not cancelled, else the latest. Empty when the council has none."""
+    latest = (
+        Meeting.objects.filter(council=council)
+        .order_by(_not_cancelled_first(), "-starts_at", "-id")
+        .values(*PREFILLED_MEETING_FIELDS)
+        .first()
+    )
+    return {k: v for k, v in (latest or {}).items() if v}
+
+
 def meeting_get(council: Council, pk: int) -> Meeting:
     return Meeting.objects.select_related("council", "term", "leader__person").get(council=council, pk=pk)
 
@@ -96,7 +116,7 @@ def agenda_items(meeting: Meeting) -> list[AgendaItem]:
     """Every item of the meeting with what the workspace shows of it, in a fixed number of queries."""
     return list(
         AgendaItem.objects.filter(meeting=meeting)
-        .select_related("proposed_by__person", "decision__vote")
+        .select_related("proposed_by__person", "decision__vote__casting_voter__person")
         .prefetch_related(
             "purposes",
             Prefetch("attachments", queryset=Attachment.objects.order_by("id")),
@@ -523,6 +543,18 @@ class MeetingScreen:
     quorum: rules.Quorum
     leader: Membership | None
 
+    @property
+    def current(self) -> AgendaItem | None:
+        """The item the meeting is at: the first, in agenda order, that is neither decided nor refused."""
+        return next(
+            (
+                e.item
+                for e in self.entries
+                if getattr(e.item, "decision", None) is None and e.item.admission != AgendaItem.Admission.REFUSED
+            ),
+            None,
+        )
+
 
 def meeting_screen(meeting: Meeting) -> MeetingScreen:
     procedure = rules_for(meeting)
@@ -550,6 +582,78 @@ def meeting_screen(meeting: Meeting) -> MeetingScreen:
             meeting.leader,
             constituent=meeting.kind == Meeting.Kind.CONSTITUENT,
         ),
+    )
+
+
+@dataclass
+class LiveItem:
+    """An item as the live view shows it: a closed item without title or decision to whom may not see it."""
+
+    pk: int
+    position: int
+    hidden: bool
+    closed: bool
+    title: str = ""
+    kind_label: str = ""
+    outcome_label: str = ""
+    decision_text: str = ""
+    votes: tuple[int, int, int] | None = None
+    rule_applied: str = ""
+
+
+@dataclass
+class LiveScreen:
+    """The read-only live view of a meeting: the current item, attendance against quorum, decisions so far."""
+
+    meeting: Meeting
+    quorum: rules.Quorum
+    present: int
+    members: int
+    leader: Membership | None
+    current: LiveItem | None
+    decided: list[LiveItem]
+    total: int
+    closed_shown: list[AgendaItem] = field(default_factory=list)  # closed items shown in full, to journal (R27)
+
+
+def _live_item(item: AgendaItem, show_closed: bool) -> LiveItem:
+    hidden = item.is_closed and not show_closed
+    if hidden:
+        return LiveItem(pk=item.pk, position=item.position, hidden=True, closed=True)
+    decision = getattr(item, "decision", None)
+    vote = decision.vote if decision is not None else None
+    return LiveItem(
+        pk=item.pk,
+        position=item.position,
+        hidden=False,
+        closed=item.is_closed,
+        title=item.title,
+        kind_label=str(item.get_kind_display()),
+        outcome_label=str(decision.get_outcome_display()) if decision else "",
+        decision_text=decision.text if decision else "",
+        votes=(vote.votes_for, vote.votes_against, vote.abstentions) if vote else None,
+        rule_applied=decision.rule_applied if decision else "",
+    )
+
+
+def live_screen(meeting: Meeting, *, show_closed: bool) -> LiveScreen:
+    """What the live view shows; a closed item is only "Lukket punkt" unless `show_closed` (R20, R27)."""
+    screen = meeting_screen(meeting)
+    current = screen.current
+    shown = [e.item for e in screen.entries if getattr(e.item, "decision", None) is not None]
+    shown += [current] if current is not None else []
+    return LiveScreen(
+        meeting=meeting,
+        quorum=screen.quorum,
+        present=len(screen.voters),
+        members=len(screen.rows),
+        leader=screen.leader,
+        current=_live_item(current, show_closed) if current is not None else None,
+        decided=[
+            _live_item(e.item, show_closed) for e in screen.entries if getattr(e.item, "decision", None) is not None
+        ],
+        total=len(screen.entries),
+        closed_shown=[i for i in shown if i.is_closed] if show_closed else [],
     )
 
 

@@ -10,6 +10,7 @@ from .agenda import (
     attachment_add,
     individual_case_refusal,
     item_add,
+    item_move,
     item_propose,
     item_update,
 )
@@ -43,6 +44,7 @@ from .proceedings import (
     minority_statement_add,
 )
 from .reminders import item_deadline_reminders_queue
+from .running import attendance_all_present
 
 __all__ = [
     "ATTACHMENT_TYPES",
@@ -64,6 +66,7 @@ __all__ = [
     "_vote",
     "apology_send",
     "attachment_add",
+    "attendance_all_present",
     "attendance_register",
     "calendar_token_renew",
     "closed_items_read_record",
@@ -76,6 +79,7 @@ __all__ = [
     "item_admission_vote",
     "item_deadline_reminders_queue",
     "item_decide",
+    "item_move",
     "item_propose",
     "item_update",
     "meeting_cancel",

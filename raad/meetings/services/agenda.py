@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
 from raad.core.errors import RuleViolation
+from raad.core.markdown import markdown_to_html
 from raad.core.models import User
 from raad.core.services import fields_update
-from raad.core.text import clean_html, clean_text
+from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation
 from raad.meetings import rules, selectors
@@ -55,7 +56,7 @@ def item_add(
     purposes: Iterable[Purpose] = (),
     by: User | None,
 ) -> AgendaItem:
-    """The secretariat puts an item on the agenda."""
+    """The secretariat puts an item on the agenda; `case_presentation` is Markdown (see `item_update`)."""
     meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     _check_open_for_items(meeting)
     purposes = _purposes_of(meeting, purposes)
@@ -65,7 +66,8 @@ def item_add(
         position=position,
         kind=kind,
         title=clean_text(title),
-        case_presentation=clean_html(case_presentation),
+        case_presentation=markdown_to_html(case_presentation),
+        case_presentation_source=clean_text(case_presentation),
         proposed_decision=clean_text(proposed_decision),
         is_closed=is_closed,
     )
@@ -82,13 +84,18 @@ def item_add(
 
 @transaction.atomic
 def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaItem:
+    """Change an item. `case_presentation` is Markdown (core.markdown; HTML as written before Markdown is
+    kept as HTML); the sanitised HTML is stored for every reader, the Markdown for the next edit."""
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_open_for_items(item.meeting)
-    cleaners = {"title": clean_text, "case_presentation": clean_html, "proposed_decision": clean_text}
+    cleaners = {"title": clean_text, "case_presentation": markdown_to_html, "proposed_decision": clean_text}
+    changes = {name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS}
+    if "case_presentation" in data:
+        changes["case_presentation_source"] = clean_text(data["case_presentation"])
     fields_update(
         instance=item,
-        fields=ITEM_FIELDS,
-        data={name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS},
+        fields=(*ITEM_FIELDS, "case_presentation_source"),
+        data=changes,
         verb="agenda_item.updated",
         by=by,
         council_id=item.meeting.council_id,
@@ -158,7 +165,8 @@ def _item_propose(
         position=position,
         kind=kind,
         title=clean_text(title),
-        case_presentation=clean_html(case_presentation),
+        case_presentation=markdown_to_html(case_presentation),
+        case_presentation_source=clean_text(case_presentation),
         proposed_decision=clean_text(proposed_decision),
         proposed_by=membership,
         proposed_at=now,
@@ -207,3 +215,42 @@ def attachment_add(
         changes=audit.created(title=attachment.title, type=content_type),
     )
     return attachment
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, direction: str, by: User | None) -> AgendaItem:
+    """Move an item one place up or down the agenda. Every item of the meeting is locked and renumbered
+    1, 2, 3 … in the new order in one transaction, so two people moving items never leave a gap or a double."""
+    if direction not in ("up", "down"):
+        raise RuleViolation(_("Et punkt kan kun flyttes op eller ned."))
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=item.meeting_id)
+    _check_open_for_items(meeting)
+    items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("position", "id"))
+    index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
+    if index is None:
+        raise RuleViolation(_("Punktet hører ikke til mødet."))
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        raise RuleViolation(
+            _("Punktet er allerede det første på dagsordenen.")
+            if direction == "up"
+            else _("Punktet er allerede det sidste på dagsordenen.")
+        )
+    before = items[index].position
+    items[index], items[target] = items[target], items[index]
+    changed = []
+    now = timezone.now()
+    for number, other in enumerate(items, start=1):
+        if other.position != number:
+            other.position, other.updated_at = number, now
+            changed.append(other)
+    AgendaItem.objects.bulk_update(changed, ["position", "updated_at"])
+    moved = items[target]
+    audit.record(
+        actor=by,
+        verb="agenda_item.moved",
+        target=moved,
+        council_id=meeting.council_id,
+        changes=audit.changed(position=(before, moved.position)),
+    )
+    return moved

@@ -78,6 +78,11 @@ def _entry_prefill(item: AgendaItem) -> str:
                     "rule": decision.rule_applied,
                 }
             )
+            if v.casting_voter is not None:
+                lines.append(
+                    _("Ved stemmelighed afgav mødelederen, %(name)s, den udslagsgivende stemme: %(choice)s.")
+                    % {"name": v.casting_voter.person, "choice": _("for") if v.chair_vote == "for" else _("imod")}
+                )
         for s in decision.minority_statements.all():
             lines.append(_("Mindretalsudtalelse fra %(members)s: »%(text)s«") % {"members": s.members, "text": s.text})
     return "\n\n".join(lines)

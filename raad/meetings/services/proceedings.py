@@ -58,6 +58,58 @@ def conflict_declare(*, item: AgendaItem, membership: Membership, reason: str, b
     return declaration
 
 
+def _casting_voter(
+    meeting: Meeting, rows: list[selectors.AttendanceRow], conflict_ids: set[int], wanted: Membership | None
+) -> Membership:
+    """Who casts the deciding vote on a tie (R17, R18): the person leading the meeting, present: the forperson;
+    if absent the næstforperson; else the member the meeting elected. An absent forperson keeps no casting vote.
+    `wanted` is who the screen says casts it (None: the leader)."""
+    rule = f"R18, {reference('tie_rule')}"
+    present = [r for r in rows if r.present]
+    present_ids = {r.membership.pk for r in present}
+    elected = meeting.leader if meeting.leader_id in present_ids else None
+    leader = rules.meeting_leader(((r.membership, r.membership.role) for r in present), elected)
+    if leader is None:
+        raise RuleViolation(
+            [
+                Violation(
+                    "chair_vote",
+                    _(
+                        "Ved stemmelighed afgiver mødelederen den udslagsgivende stemme, men ingen mødeleder er til "
+                        "stede: forperson og næstforperson er fraværende, og mødet har ikke valgt en mødeleder (%(rule)s)."
+                    )
+                    % {"rule": rule},
+                )
+            ]
+        )
+    if wanted is not None and wanted.pk != leader.pk:
+        raise RuleViolation(
+            [
+                Violation(
+                    "chair_vote",
+                    _(
+                        "%(name)s leder ikke mødet og kan ikke afgive den udslagsgivende stemme. Den afgives af "
+                        "mødelederen, %(leader)s, som er til stede (%(rule)s)."
+                    )
+                    % {"name": wanted.person, "leader": leader.person, "rule": rule},
+                )
+            ]
+        )
+    if leader.pk in conflict_ids:
+        raise RuleViolation(
+            [
+                Violation(
+                    "chair_vote",
+                    _(
+                        "Mødelederen, %(leader)s, er inhabil i punktet og kan ikke afgive den udslagsgivende stemme (%(rule)s)."
+                    )
+                    % {"leader": leader.person, "rule": rule},
+                )
+            ]
+        )
+    return leader
+
+
 def _vote(
     *,
     item: AgendaItem,
@@ -68,6 +120,7 @@ def _vote(
     method: str,
     ballots: dict[int, str] | None,
     chair_vote: str,
+    casting_voter: Membership | None = None,
     by: User | None,
 ) -> tuple[Vote, rules.VoteResult]:
     meeting = item.meeting
@@ -106,6 +159,9 @@ def _vote(
         )
     except rules.TieNeedsChairVote as error:
         raise RuleViolation([Violation("chair_vote", str(error))]) from None
+    caster = None
+    if result.rule == rules.TIE_CHAIR_DECIDES:
+        caster = _casting_voter(meeting, rows, conflict_ids, casting_voter)
     vote = Vote.objects.create(
         item=item,
         subject=subject,
@@ -114,6 +170,7 @@ def _vote(
         votes_against=votes_against,
         abstentions=abstentions,
         chair_vote=chair_vote if result.rule == rules.TIE_CHAIR_DECIDES else "",
+        casting_voter=caster,
         members=q.members,
         present=q.present,
         recused=q.recused,
@@ -141,7 +198,14 @@ def _vote(
 
 @transaction.atomic
 def item_admission_vote(
-    *, item: AgendaItem, votes_for: int, votes_against: int, abstentions: int = 0, chair_vote: str = "", by: User | None
+    *,
+    item: AgendaItem,
+    votes_for: int,
+    votes_against: int,
+    abstentions: int = 0,
+    chair_vote: str = "",
+    casting_voter: Membership | None = None,
+    by: User | None,
 ) -> Vote:
     """The recorded vote on admitting a late item (R15): admitted by majority, with the tie rule."""
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
@@ -157,6 +221,7 @@ def item_admission_vote(
         method=Vote.Method.COUNTS,
         ballots=None,
         chair_vote=chair_vote,
+        casting_voter=casting_voter,
         by=by,
     )
     item.admission = AgendaItem.Admission.ADMITTED if result.adopted else AgendaItem.Admission.REFUSED
@@ -186,12 +251,14 @@ def item_decide(
     method: str = Vote.Method.COUNTS,
     ballots: dict[int, str] | None = None,
     chair_vote: str = "",
+    casting_voter: Membership | None = None,
     by: User | None,
     now: datetime.datetime | None = None,
 ) -> Decision:
     """Record the outcome of an item. A decision item is voted on: simple majority, the rules' tie rule, and
     the result names the rule applied (R17). Nothing is recorded without quorum (R16); members with a
-    conflict of interest do not vote (R26)."""
+    conflict of interest do not vote (R26). On a tie under the chair-decides rule the casting vote is the
+    meeting leader's, who must be present (R18); `casting_voter` is who the screen named (None: the leader)."""
     item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     _check_running(item.meeting)
     if Decision.objects.filter(item=item).exists():
@@ -211,6 +278,7 @@ def item_decide(
             method=method,
             ballots=ballots,
             chair_vote=chair_vote,
+            casting_voter=casting_voter,
             by=by,
         )
         outcome = Decision.Outcome.ADOPTED if result.adopted else Decision.Outcome.REJECTED

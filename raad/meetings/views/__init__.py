@@ -8,6 +8,7 @@ from raad.meetings.views.agenda import (
     AttachmentDownloadView,
     CancelView,
     ItemFormView,
+    ItemMoveView,
     MeetingView,
     PacketView,
     ProposeView,
@@ -25,10 +26,22 @@ from raad.meetings.views.minutes import (
     MinutesView,
 )
 from raad.meetings.views.planning import CalendarTokenView, ExtraordinaryRequestView, MeetingFormView, PlanView
-from raad.meetings.views.screen import AdmissionView, AttendanceView, ConflictView, HeldView, LeaderView, ScreenView
+from raad.meetings.views.screen import (
+    AdmissionView,
+    AllPresentView,
+    AttendanceView,
+    ConflictView,
+    HeldView,
+    LeaderView,
+    LiveFragmentView,
+    LiveView,
+    ScreenItemView,
+    ScreenView,
+)
 
 __all__ = [
     "AdmissionView",
+    "AllPresentView",
     "ApologyView",
     "AttachmentAddView",
     "AttachmentDownloadView",
@@ -40,7 +53,10 @@ __all__ = [
     "ExtraordinaryRequestView",
     "HeldView",
     "ItemFormView",
+    "ItemMoveView",
     "LeaderView",
+    "LiveFragmentView",
+    "LiveView",
     "MeetingFormView",
     "MeetingView",
     "MinorityView",
@@ -55,6 +71,7 @@ __all__ = [
     "PacketView",
     "PlanView",
     "ProposeView",
+    "ScreenItemView",
     "ScreenView",
     "SendNoticeView",
 ]

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raad.core.errors import RuleViolation
+from raad.core.markdown import markdown_to_html
 from raad.meetings import forms, pdf, selectors, services
 from raad.meetings.models import Attachment
 from raad.meetings.views.base import MeetingAction, MeetingsView, override_reason
@@ -59,17 +61,18 @@ def _item_initial(item) -> dict:
     return {
         "kind": item.kind,
         "title": item.title,
-        "case_presentation": item.case_presentation,
+        # The Markdown as typed; an item written before Markdown is edited as its (sanitised) HTML, which the
+        # Markdown conversion keeps as HTML.
+        "case_presentation": item.case_presentation_source or item.case_presentation,
         "proposed_decision": item.proposed_decision,
         "is_closed": item.is_closed,
-        "position": item.position,
     }
 
 
 class ItemFormView(MeetingsView):
     needs = "meetings.manage"
 
-    def render_item(self, meeting, form, item=None, attachment_form=None, status=200):
+    def render_item(self, meeting, form, item=None, attachment_form=None, status=200, preview=None):
         title = _("Redigér punkt") if item else _("Nyt punkt")
         return self.page(
             "meetings/item_form.html",
@@ -77,6 +80,7 @@ class ItemFormView(MeetingsView):
                 "meeting": meeting,
                 "item": item,
                 "form": form,
+                "preview": preview,
                 "title": title,
                 "attachments": list(item.attachments.all()) if item else [],
                 "attachment_form": attachment_form or forms.AttachmentForm(prefix="bilag"),
@@ -99,21 +103,23 @@ class ItemFormView(MeetingsView):
         meeting = self.meeting(pk)
         item = self.item(meeting, item_pk) if item_pk else None
         form = forms.ItemForm(request.POST, council=self.council)
+        if "preview" in request.POST:
+            # The case presentation as it will be shown (server-side, so it works without JavaScript); nothing
+            # is saved.
+            preview = markdown_to_html(request.POST.get("case_presentation", ""))
+            return self.render_item(meeting, form, item, preview=preview)
         if form.is_valid():
             data = dict(form.cleaned_data)
             try:
                 if item is None:
-                    data.pop("position", None)
                     item = services.item_add(meeting=meeting, by=request.user, **data)
                 else:
-                    if not data.get("position"):
-                        data.pop("position", None)
                     services.item_update(item=item, data=data, by=request.user)
             except RuleViolation as violation:
                 violation.add_to_form(form)
             else:
                 messages.success(request, _("Punktet er gemt."))
-                return redirect("meetings:item_edit", slug=slug, pk=pk, item_pk=item.pk)
+                return redirect(reverse("meetings:meeting", args=[slug, pk]) + f"#punkt-{item.pk}")
         return self.render_item(meeting, form, item, status=400)
 
 
@@ -231,6 +237,22 @@ class SendNoticeView(MeetingPageAction):
     def run(self, request, meeting):
         services.meeting_send_notice(meeting=meeting, by=request.user, override_reason=override_reason(request))
         self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
+
+
+class ItemMoveView(MeetingPageAction):
+    """Move an item one place up or down (a POST form per button; no JavaScript needed)."""
+
+    def success_url(self) -> str:
+        return super().success_url() + f"#punkt-{self.kwargs['item_pk']}"
+
+    def run(self, request, meeting):
+        direction = request.POST.get("retning")
+        item = self.item(meeting, self.kwargs["item_pk"])
+        moved = services.item_move(item=item, direction=direction or "", by=request.user)
+        self.success = _("Punktet »%(title)s« er nu nummer %(position)s.") % {
+            "title": moved.title,
+            "position": moved.position,
+        }
 
 
 class CancelView(MeetingPageAction):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, services
 from raad.meetings.models import Vote
-from raad.meetings.views.screen import ScreenAction
+from raad.meetings.views.screen import ScreenAction, casting_voter_of
 
 
 class DecideView(ScreenAction):
@@ -36,6 +36,7 @@ class DecideView(ScreenAction):
                 method=data["method"],
                 ballots=ballots,
                 chair_vote=data["chair_vote"],
+                casting_voter=casting_voter_of(meeting, data.get("casting_voter")),
                 by=request.user,
             )
         except RuleViolation:

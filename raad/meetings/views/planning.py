@@ -74,10 +74,11 @@ class MeetingFormView(MeetingsView):
     def get(self, request, slug, pk=None):
         self.check()
         meeting = self.meeting(pk) if pk else None
-        initial = {}
+        # A new meeting starts where the council met last: room, address, accessibility text, online link.
+        initial = selectors.meeting_prefill(self.council) if meeting is None else {}
         wanted = self.extraordinary_request() if meeting is None else None
         if wanted is not None:
-            initial = {"kind": Meeting.Kind.EXTRAORDINARY, "reason": wanted.reasons}
+            initial |= {"kind": Meeting.Kind.EXTRAORDINARY, "reason": wanted.reasons}
         return self.render_form(forms.MeetingForm(instance=meeting, initial=initial), meeting)
 
     def post(self, request, slug, pk=None):
