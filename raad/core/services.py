@@ -25,17 +25,20 @@ def fields_update(
     by: User | None,
     council_id: int | None,
     record_unchanged: bool = False,
+    also_save: Iterable[str] = (),
 ) -> M:
     """Set `fields` of `instance` from `data` (where present), save only those, and record what changed.
 
     For services that edit a record in place; call inside their transaction. Nothing is recorded when
-    nothing changed, unless `record_unchanged` (the act itself is journalled, e.g. a confirmation)."""
+    nothing changed, unless `record_unchanged` (the act itself is journalled, e.g. a confirmation).
+    `also_save` names fields the caller set on `instance` that are saved but not journalled (a derived copy,
+    e.g. the Markdown an item's recorded HTML was made from)."""
     fields = tuple(fields)
     before = audit.snapshot(instance, fields)
     for name in fields:
         if name in data:
             setattr(instance, name, data[name])
-    instance.save(update_fields=[*fields, "updated_at"])
+    instance.save(update_fields=[*fields, *also_save, "updated_at"])
     changes = audit.diff(before, audit.snapshot(instance, fields))
     if changes or record_unchanged:
         audit.record(actor=by, verb=verb, target=instance, council_id=council_id, changes=changes)

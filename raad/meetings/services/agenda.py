@@ -91,11 +91,12 @@ def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaIt
     cleaners = {"title": clean_text, "case_presentation": markdown_to_html, "proposed_decision": clean_text}
     changes = {name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS}
     if "case_presentation" in data:
-        changes["case_presentation_source"] = clean_text(data["case_presentation"])
+        item.case_presentation_source = clean_text(data["case_presentation"])
     fields_update(
         instance=item,
-        fields=(*ITEM_FIELDS, "case_presentation_source"),
+        fields=ITEM_FIELDS,
         data=changes,
+        also_save=("case_presentation_source",),
         verb="agenda_item.updated",
         by=by,
         council_id=item.meeting.council_id,
