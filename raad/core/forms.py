@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +32,17 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         return self.cleaned_data["token"].strip()
+
+
+class LanguageForm(forms.Form):
+    """The language of the e-mails a user receives: one of the site's languages, or the council's."""
+
+    language = forms.ChoiceField(
+        label=_("Sprog i e-mails"),
+        required=False,
+        help_text=_("E-mails fra rådet sendes på dette sprog. Vælger du ikke et, får du rådets sprog."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Rådets sprog")), *settings.LANGUAGES]

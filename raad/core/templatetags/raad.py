@@ -49,3 +49,17 @@ def dict_items(value) -> list:
     """{% for key, value in entry.changes|dict_items %}: a dict's pairs. `changes.items` in a template would
     look up a key named "items" first (an audit entry of closed items read has one) and break the loop."""
     return list(value.items()) if isinstance(value, dict) else []
+
+
+@register.simple_tag(takes_context=True)
+def council_lang(context) -> str:
+    """` lang="da"` on an element whose text is in the council's language and not translated (a decision,
+    an item's title, a statement's text), when the page or PDF is in another language; else nothing.
+    `<p{% council_lang %}>{{ decision.text }}</p>` (WCAG 3.1.2, language of parts)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    language = i18n.council_language(context.get("council"))
+    if (get_language() or language).split("-")[0] == language:
+        return ""
+    return format_html(' lang="{}"', language)

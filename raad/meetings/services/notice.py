@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
-from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
@@ -39,10 +38,12 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
         council_id=meeting.council_id,
         changes=audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline)),
     )
+    content = selectors.notice_content(meeting)
     notify.queue_to_members(
         meeting=meeting,
         key=f"notice:{meeting.pk}",
         template="notice",
-        context=lambda membership: {"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
+        context=lambda membership: notify.notice_context(meeting, content, membership.person),
+        attachments=lambda membership: notify.notice_invitation(meeting, content),
     )
     return meeting

@@ -3,7 +3,6 @@ meetings, calendar), agenda (the meeting page, items, proposals, notice, apologi
 leader, conflicts, admission), decisions (votes, minorities) and minutes. Thin: parse, check, call, render."""
 
 from raad.meetings.views.agenda import (
-    ApologyView,
     AttachmentAddView,
     AttachmentDownloadView,
     CancelView,
@@ -11,7 +10,6 @@ from raad.meetings.views.agenda import (
     MeetingView,
     PacketView,
     ProposeView,
-    SendNoticeView,
 )
 from raad.meetings.views.decisions import DecideView, MinorityView
 from raad.meetings.views.minutes import (
@@ -24,12 +22,14 @@ from raad.meetings.views.minutes import (
     MinutesUnpublishView,
     MinutesView,
 )
+from raad.meetings.views.notice import ApologyView, ApologyWithdrawView, SendNoticeView
 from raad.meetings.views.planning import CalendarTokenView, ExtraordinaryRequestView, MeetingFormView, PlanView
 from raad.meetings.views.screen import AdmissionView, AttendanceView, ConflictView, HeldView, LeaderView, ScreenView
 
 __all__ = [
     "AdmissionView",
     "ApologyView",
+    "ApologyWithdrawView",
     "AttachmentAddView",
     "AttachmentDownloadView",
     "AttendanceView",

@@ -225,32 +225,10 @@ class MeetingPageAction(MeetingAction):
     render_page = staticmethod(render_meeting)
 
 
-class SendNoticeView(MeetingPageAction):
-    def run(self, request, meeting):
-        services.meeting_send_notice(meeting=meeting, by=request.user)
-        self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
-
-
 class CancelView(MeetingPageAction):
     def run(self, request, meeting):
         services.meeting_cancel(meeting=meeting, by=request.user)
         self.success = _("Mødet er aflyst.")
-
-
-class ApologyView(MeetingPageAction):
-    needs = "meetings.send_apology"
-
-    def run(self, request, meeting):
-        membership = selectors.membership_of_user(request.user, meeting)
-        if membership is None:
-            raise PermissionDenied
-        attendance = services.apology_send(meeting=meeting, membership=membership, by=request.user)
-        if attendance.substitute_id:
-            self.success = _("Dit afbud er registreret. Din stedfortræder %(name)s er indkaldt.") % {
-                "name": attendance.substitute.person
-            }
-        else:
-            self.success = _("Dit afbud er registreret.")
 
 
 class PacketView(MeetingsView):
