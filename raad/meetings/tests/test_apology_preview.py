@@ -40,8 +40,8 @@ def test_a_post_without_confirmation_records_nothing(client, cast, meeting):
 def test_withdrawn_before_the_start_restores_attendance_and_is_recorded(
     client, cast, meeting, django_capture_on_commit_callbacks
 ):
-    client.force_login(cast.users["medlem"])
     with time_machine.travel(at(2026, 12, 10, 12), tick=False):
+        client.force_login(cast.users["medlem"])
         with django_capture_on_commit_callbacks(execute=True):
             client.post(url(cast, meeting), {"confirm": "yes"})
         assert [m.to for m in django_mail.outbox] == [["sara@test.invalid"]]
@@ -63,8 +63,8 @@ def test_withdrawn_before_the_start_restores_attendance_and_is_recorded(
 
 def test_withdrawal_after_the_start_is_refused_with_the_rule_named(client, cast, meeting):
     services.apology_send(meeting=meeting, membership=cast.member, by=None, now=at(2026, 12, 1))
-    client.force_login(cast.users["medlem"])
     with time_machine.travel(at(2026, 12, 10, 17, 30), tick=False):
+        client.force_login(cast.users["medlem"])
         response = client.post(url(cast, meeting, "afbud/tilbage/"))
     page = response.content.decode()
     assert response.status_code == 400

@@ -11,6 +11,7 @@ from icalendar import Calendar
 from raad.core.models import OutgoingMail
 from raad.core.services import user_set_language
 from raad.meetings.models import Meeting
+from raad.testing.cast import log_in_verified
 
 from .conftest import at
 from .factories import SECRET, meeting_with_items, published_meeting
@@ -54,7 +55,7 @@ def test_preview_shows_recipients_message_and_attachments_and_sends_nothing(logi
     for membership in cast.members:
         assert str(membership.person) in page
     assert "ahmad@test.invalid" in page
-    assert "Dagsorden: Integrationsrådet i Holbæk Kommune 10.12.2026" in page  # the subject as it is sent
+    assert "Dagsorden: Integrationsrådet i Holbæk Kommune 10. december 2026" in page  # the subject as it is sent
     assert "1. Sprogskolens tilbud 1" in page
     assert "2. Lukket punkt" in page
     assert SECRET not in page
@@ -77,28 +78,31 @@ def test_a_post_without_confirmation_sends_nothing(login_secretary, cast, django
     assert not OutgoingMail.objects.exists() and django_mail.outbox == []
 
 
-def test_warning_while_members_may_still_propose_items(login_secretary, cast):
-    meeting = with_closed_item(cast)  # 10 December 2026; the members' deadline is some days before
+def test_warning_while_members_may_still_propose_items(client, cast):
+    meeting = with_closed_item(cast)  # 10 December 2026; the members' deadline is 30 November, 17:00
     warning = "Medlemmernes frist for punkter er ikke udløbet"
-    with time_machine.travel(at(2026, 11, 1, 10), tick=False):
-        assert warning in login_secretary.get(url(cast, meeting)).content.decode()
-    with time_machine.travel(at(2026, 12, 9, 10), tick=False):
-        page = login_secretary.get(url(cast, meeting)).content.decode()
+    with time_machine.travel(at(2026, 11, 30, 16), tick=False):
+        log_in_verified(client, cast.secretary)
+        assert warning in client.get(url(cast, meeting)).content.decode()
+    with time_machine.travel(at(2026, 11, 30, 17, 1), tick=False):
+        log_in_verified(client, cast.secretary)
+        page = client.get(url(cast, meeting)).content.decode()
     assert warning not in page
     assert "Send indkaldelsen til 10 medlemmer" in page  # a warning, not a block
 
 
 def test_confirmed_notice_lists_items_links_papers_attaches_ics_and_speaks_english(
-    login_secretary, cast, django_capture_on_commit_callbacks
+    client, cast, django_capture_on_commit_callbacks
 ):
     meeting = with_closed_item(cast)
     ahmad = cast.users["medlem"]
     user_set_language(user=ahmad, language="en", by=ahmad)
     with time_machine.travel(at(2026, 12, 1, 10), tick=False):
-        preview = login_secretary.get(url(cast, meeting)).content.decode()
+        log_in_verified(client, cast.secretary)
+        preview = client.get(url(cast, meeting)).content.decode()
         assert "E-mailen på English" in preview and "Agenda: Integrationsrådet" in preview
         with django_capture_on_commit_callbacks(execute=True):
-            response = login_secretary.post(url(cast, meeting), {"confirm": "yes"})
+            response = client.post(url(cast, meeting), {"confirm": "yes"})
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.NOTICE_SENT

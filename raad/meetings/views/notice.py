@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from raad.core.i18n import recipient_language
@@ -38,7 +37,8 @@ class Message:
 
 
 def _language_name(code: str) -> str:
-    return str(dict(settings.LANGUAGES).get(code, code))
+    """The language's own name ("Dansk", "English"): what the recipient chose it as."""
+    return str(translation.get_language_info(code)["name_local"]).capitalize()
 
 
 def _messages(meeting: Meeting, template: str, samples: list[tuple[object, dict]]) -> list[Message]:
