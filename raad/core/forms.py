@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,4 +46,8 @@ class LanguageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Rådets sprog")), *settings.LANGUAGES]
+        # Each language by its own name ("Dansk", "English"): the name its reader looks for.
+        self.fields["language"].choices = [
+            ("", _("Rådets sprog")),
+            *((code, get_language_info(code)["name_local"].capitalize()) for code, _name in settings.LANGUAGES),
+        ]
