@@ -46,6 +46,8 @@ def queue_to_members(
 ) -> None:
     """One mail to each member in force on the meeting's day (`key`, `context(membership)` and
     `attachments(membership)` per member, built in the member's language), stored together (raad.core.mail.batch)."""
+    if mail.is_suppressed():  # demo data and imports: nothing to render
+        return
     with mail.batch():
         for membership in members_to_mail(meeting):
             with in_recipient_language(membership.person, meeting.council_id):

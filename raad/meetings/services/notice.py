@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, mail
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.meetings import notify, selectors
@@ -38,7 +38,7 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
         council_id=meeting.council_id,
         changes=audit.changed(status=(Meeting.Status.PLANNED, meeting.status), after_deadline=(None, now > deadline)),
     )
-    content = selectors.notice_content(meeting)
+    content = selectors.notice_content(meeting) if not mail.is_suppressed() else None
     notify.queue_to_members(
         meeting=meeting,
         key=f"notice:{meeting.pk}",
