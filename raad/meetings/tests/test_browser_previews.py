@@ -28,6 +28,7 @@ def test_preview_pages_are_accessible_and_narrow(browser, live_server, demo_data
     upcoming = Meeting.objects.filter(council=council, status=Meeting.Status.PLANNED).order_by("starts_at").last()
     base = f"{live_server.url}/arbejdsrum/{council.slug}/moeder/{upcoming.pk}/"
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK", java_script_enabled=False)
+    context.set_default_timeout(15_000)
     page = context.new_page()
     try:
         login(page, live_server, "sekretariat")
