@@ -22,5 +22,6 @@ class CoreConfig(AppConfig):
             {
                 "user.created": _("Bruger oprettet"),
                 "user.two_factor_enabled": _("Tofaktorgodkendelse slået til"),
+                "user.language_set": _("Sprog i e-mails valgt"),
             }
         )

@@ -1,8 +1,10 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,3 +71,21 @@ class PhoneField(forms.CharField):
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("autocomplete", "tel")
         self.widget.attrs.setdefault("inputmode", "tel")
+
+
+class LanguageForm(forms.Form):
+    """The language of the e-mails a user receives: one of the site's languages, or the council's."""
+
+    language = forms.ChoiceField(
+        label=_("Sprog i e-mails"),
+        required=False,
+        help_text=_("E-mails fra rådet sendes på dette sprog. Vælger du ikke et, får du rådets sprog."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language by its own name ("Dansk", "English"): the name its reader looks for.
+        self.fields["language"].choices = [
+            ("", _("Rådets sprog")),
+            *((code, get_language_info(code)["name_local"].capitalize()) for code, _name in settings.LANGUAGES),
+        ]

@@ -31,10 +31,10 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template import Context
 from django.template.loader import get_template
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
-from raad.core.i18n import recipient_language
+from raad.core.i18n import in_recipient_language, recipient_language
 from raad.core.models import OutgoingMail
 
 log = logging.getLogger(__name__)
@@ -116,10 +116,7 @@ def queue(
     if not to or _suppressed.get():
         return None
     council_id = council if isinstance(council, int) or council is None else council.pk
-    language = recipient_language(recipient, None if isinstance(council, int) else council)
-    with translation.override(language):
-        subject = " ".join(_render(f"{template}_subject.txt", context).split())
-        body = _render(f"{template}.txt", context)
+    language, subject, body = render(template=template, context=context, council=council, recipient=recipient)
     fields = {
         "council_id": council_id,
         "to": to,
@@ -145,6 +142,17 @@ def queue(
     mail_id = mail.pk
     transaction.on_commit(lambda: _enqueue([mail_id]))
     return mail
+
+
+def render(
+    *, template: str, context: dict[str, Any], council: Any = None, recipient: Any = None
+) -> tuple[str, str, str]:
+    """(language, subject, body) of the mail `queue` would store: what a preview page shows before sending."""
+    language = recipient_language(recipient, None if isinstance(council, int) else council)
+    with in_recipient_language(recipient, None if isinstance(council, int) else council):
+        subject = " ".join(_render(f"{template}_subject.txt", context).split())
+        body = _render(f"{template}.txt", context)
+    return language, subject, body
 
 
 def _render(name: str, context: dict[str, Any]) -> str:

@@ -22,6 +22,15 @@ class BaseModel(models.Model):
 class User(AbstractUser):
     """A person who can log in. Roles are per council (see raad.core.roles)."""
 
+    # The language of the e-mails this user receives (raad.core.i18n.recipient_language); blank: the council's.
+    language = models.CharField(
+        _("sprog i e-mails"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Tomt: rådets sprog."),
+    )
+
     class Meta:
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("log-ind/", views.LoginView.as_view(), name="login"),
     path("log-ind/kode/", views.OTPVerifyView.as_view(), name="otp_verify"),
     path("log-ind/tofaktor/", views.OTPSetupView.as_view(), name="otp_setup"),
+    path("konto/", views.AccountView.as_view(), name="account"),
     path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
     path("adgangskode/", views.password_reset, name="password_reset"),
     path("adgangskode/sendt/", views.password_reset_done, name="password_reset_done"),

@@ -22,7 +22,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from raad.core import ratelimit, services
-from raad.core.forms import LoginForm, TokenForm
+from raad.core.errors import RuleViolation
+from raad.core.forms import LanguageForm, LoginForm, TokenForm
 from raad.core.twofactor import confirmed_device, requires_two_factor
 
 
@@ -128,6 +129,29 @@ class WorkspaceMixin(LoginRequiredMixin):
             target = "core:otp_verify" if confirmed_device(request.user) else "core:otp_setup"
             return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={request.get_full_path()}")
         return super().dispatch(request, *args, **kwargs)
+
+
+class AccountView(WorkspaceMixin, View):
+    """The user's own account: the language of the e-mails they receive."""
+
+    def _render(self, request, form, status=200):
+        crumbs = [(_("Arbejdsrum"), reverse("secretariat:dashboard")), (_("Min konto"), None)]
+        return render(request, "core/account.html", {"form": form, "crumbs": crumbs}, status=status)
+
+    def get(self, request):
+        return self._render(request, LanguageForm(initial={"language": request.user.language}))
+
+    def post(self, request):
+        form = LanguageForm(request.POST)
+        if form.is_valid():
+            try:
+                services.user_set_language(user=request.user, language=form.cleaned_data["language"], by=request.user)
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Dit valg er gemt."))
+                return redirect("core:account")
+        return self._render(request, form, status=400)
 
 
 def require_perm(request, perm: str, obj) -> None:

@@ -28,6 +28,7 @@ class MeetingsConfig(AppConfig):
                 "agenda_item.admission_voted": _("Afstemning om optagelse af et sent punkt"),
                 "attachment.added": _("Bilag tilføjet"),
                 "attendance.apology": _("Afbud meldt"),
+                "attendance.apology_withdrawn": _("Afbud trukket tilbage"),
                 "attendance.registered": _("Fremmøde registreret"),
                 "conflict.declared": _("Inhabilitet erklæret"),
                 "decision.recorded": _("Beslutning registreret"),

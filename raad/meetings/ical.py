@@ -1,57 +1,108 @@
-"""iCalendar feeds (RFC 5545): the public feed has dates only; a member's private feed has the details."""
+"""iCalendar (RFC 5545): one builder for the public feed, a member's private feed and the invitation attached to
+the notice e-mail. Every calendar carries the VTIMEZONE of Europe/Copenhagen its times refer to; every event
+has a UID that is the same for a meeting wherever it appears (feed or e-mail), so a calendar that has the
+meeting from one source updates it from the other. The `icalendar` library does the escaping and folding."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 from raad.core.links import absolute_url
 from raad.meetings.models import Meeting
 
+TIMEZONE = "Europe/Copenhagen"
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """Stable per meeting: the same in every feed and every e-mail (the site's host from SITE_URL)."""
+    return f"meeting-{meeting.pk}@{urlsplit(settings.SITE_URL).hostname or 'raad'}"
+
+
+def location(meeting: Meeting) -> str:
+    return ", ".join(part for part in (meeting.place, meeting.address) if part)
+
 
 def _calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//Råd//Møder//DA")
     calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Copenhagen")
+    calendar.add("x-wr-timezone", TIMEZONE)
     return calendar
 
 
-def _event(meeting: Meeting, host: str, summary: str) -> Event:
+def _local(value: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(value, timezone=ZoneInfo(TIMEZONE))
+
+
+def _event(meeting: Meeting, *, summary: str, description: list[str], url: str) -> Event:
     event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
+    event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", timezone.localtime(meeting.starts_at))
-    event.add("dtend", timezone.localtime(meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)))
+    event.add("dtstart", _local(meeting.starts_at))
+    event.add("dtend", _local(meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)))
     event.add("summary", summary)
-    if meeting.status == Meeting.Status.CANCELLED:
-        event.add("status", "CANCELLED")
+    if location(meeting):
+        event.add("location", location(meeting))
+    event.add("description", "\n".join(line for line in description if line))
+    event.add("url", url)
+    event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
     return event
 
 
-def public_feed(meetings: list[Meeting], *, council_name: str, host: str) -> bytes:
-    """Dates and the public page of each meeting: no place details, no agenda text."""
-    calendar = _calendar(council_name)
-    for meeting in meetings:
-        event = _event(meeting, host, f"{council_name}: {meeting.get_kind_display()}")
-        event.add("url", absolute_url(meeting.get_public_url()))
-        calendar.add_component(event)
+def _to_ical(calendar: Calendar) -> bytes:
+    calendar.add_missing_timezones()  # the VTIMEZONE of every TZID the events use
     return calendar.to_ical()
 
 
-def member_feed(meetings: list[Meeting], *, council_name: str, host: str) -> bytes:
+def public_event(meeting: Meeting, *, council_name: str) -> Event:
+    """What the public page shows: time, place, accessibility, the link to the public page."""
+    url = absolute_url(meeting.get_public_url())
+    return _event(
+        meeting,
+        summary=f"{council_name}: {meeting.get_kind_display()}",
+        description=[url, meeting.accessibility_note],
+        url=url,
+    )
+
+
+def member_event(meeting: Meeting, *, council_name: str, extra: Sequence[str] = ()) -> Event:
+    """For members: also the online link and the workspace page (and `extra` lines, e.g. the agenda)."""
+    url = absolute_url(meeting)
+    return _event(
+        meeting,
+        summary=f"{council_name}: {meeting.get_kind_display()}",
+        description=[url, meeting.online_link, meeting.accessibility_note, *extra],
+        url=url,
+    )
+
+
+def public_feed(meetings: list[Meeting], *, council_name: str) -> bytes:
+    """Time, place and the public page of each meeting: no online link, no agenda text."""
     calendar = _calendar(council_name)
     for meeting in meetings:
-        event = _event(meeting, host, f"{council_name}: {meeting.get_kind_display()}")
-        event.add("location", ", ".join(part for part in (meeting.place, meeting.address) if part))
-        description = [absolute_url(meeting)]
-        if meeting.online_link:
-            description.append(meeting.online_link)
-        if meeting.accessibility_note:
-            description.append(meeting.accessibility_note)
-        event.add("description", "\n".join(description))
-        calendar.add_component(event)
-    return calendar.to_ical()
+        calendar.add_component(public_event(meeting, council_name=council_name))
+    return _to_ical(calendar)
+
+
+def member_feed(meetings: list[Meeting], *, council_name: str) -> bytes:
+    calendar = _calendar(council_name)
+    for meeting in meetings:
+        calendar.add_component(member_event(meeting, council_name=council_name))
+    return _to_ical(calendar)
+
+
+def invitation(meeting: Meeting, *, council_name: str, extra: Sequence[str] = ()) -> bytes:
+    """The calendar invitation attached to the notice e-mail (one event, METHOD:PUBLISH)."""
+    calendar = _calendar(council_name)
+    calendar.add_component(member_event(meeting, council_name=council_name, extra=extra))
+    return _to_ical(calendar)

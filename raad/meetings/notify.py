@@ -4,15 +4,25 @@ after commit, retried, never twice. Templates: meetings/email/<template>.txt and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from raad.core import mail
+from raad.core.i18n import in_recipient_language
 from raad.core.models import OutgoingMail
+
+Attachments = Sequence[tuple[str, bytes, str]]
 
 
 def queue(
-    *, council: Any, key: str, to: str, template: str, context: dict, recipient: Any = None
+    *,
+    council: Any,
+    key: str,
+    to: str,
+    template: str,
+    context: dict,
+    recipient: Any = None,
+    attachments: Attachments = (),
 ) -> OutgoingMail | None:
     """Queue one meeting e-mail unless the same key was queued before (see raad.core.mail.queue)."""
     return mail.queue(
@@ -22,25 +32,72 @@ def queue(
         template=f"meetings/email/{template}",
         context=context,
         recipient=recipient,
+        attachments=attachments,
     )
 
 
-def queue_to_members(*, meeting: Any, key: str, template: str, context: Callable[[Any], dict]) -> None:
-    """One mail to each member in force on the meeting's day (`key` and `context(membership)` per member),
-    stored together (raad.core.mail.batch)."""
+def queue_to_members(
+    *,
+    meeting: Any,
+    key: str,
+    template: str,
+    context: Callable[[Any], dict],
+    attachments: Callable[[Any], Attachments] | None = None,
+) -> None:
+    """One mail to each member in force on the meeting's day (`key`, `context(membership)` and
+    `attachments(membership)` per member, built in the member's language), stored together (raad.core.mail.batch)."""
+    if mail.is_suppressed():  # demo data and imports: nothing to render
+        return
+    with mail.batch():
+        for membership in members_to_mail(meeting):
+            with in_recipient_language(membership.person, meeting.council_id):
+                queue(
+                    council=meeting.council_id,
+                    key=f"{key}:{membership.pk}",
+                    to=email_of(membership.person),
+                    recipient=membership.person,
+                    template=template,
+                    context=context(membership),
+                    attachments=attachments(membership) if attachments is not None else (),
+                )
+
+
+def members_to_mail(meeting: Any) -> list[Any]:
+    """The members in force on the meeting's day, with their person and login (whom a members' mail goes to)."""
     from raad.meetings.selectors import local_date
     from raad.membership.selectors import memberships_in_force
 
-    with mail.batch():
-        for membership in memberships_in_force(meeting.council_id, local_date(meeting)).select_related("person__user"):
-            queue(
-                council=meeting.council_id,
-                key=f"{key}:{membership.pk}",
-                to=email_of(membership.person),
-                recipient=membership.person,
-                template=template,
-                context=context(membership),
-            )
+    return list(memberships_in_force(meeting.council_id, local_date(meeting)).select_related("person__user"))
+
+
+def preview(*, meeting: Any, template: str, context: dict, recipient: Any) -> tuple[str, str, str]:
+    """(language, subject, body) of the mail `recipient` would get: what a preview page shows."""
+    return mail.render(
+        template=f"meetings/email/{template}", context=context, council=meeting.council, recipient=recipient
+    )
+
+
+def notice_context(meeting: Any, content: Any, person: Any) -> dict:
+    """The notice e-mail's context for one member (`content`: selectors.notice_content(meeting))."""
+    return {
+        "meeting": meeting,
+        "person": person,
+        "url": content.url,
+        "packet_url": content.packet_url,
+        "items": content.items,
+    }
+
+
+def notice_invitation(meeting: Any, content: Any) -> list[tuple[str, bytes, str]]:
+    """The calendar invitation (.ics) attached to the notice, in the active language: the agenda in its
+    description, a closed item only as "Lukket punkt"."""
+    from django.utils.translation import gettext as _
+
+    from raad.meetings import ical
+
+    lines = [f"{item.position}. {_('Lukket punkt') if item.closed else item.title}" for item in content.items]
+    data = ical.invitation(meeting, council_name=meeting.council.name, extra=["", _("Dagsorden"), *lines])
+    return [(f"moede-{meeting.pk}.ics", data, "text/calendar")]
 
 
 def email_of(person: Any) -> str:

@@ -31,13 +31,19 @@ def member_packet(request, meeting: Meeting) -> bytes:
     items = selectors.agenda_items(meeting)
     agenda = _render(
         "meetings/pdf/member_agenda.html",
-        {"meeting": meeting, "items": items, "deadlines": selectors.deadlines(meeting)},
+        {
+            "meeting": meeting,
+            "items": items,
+            "deadlines": selectors.deadlines(meeting),
+            "has_closed": any(item.is_closed for item in items),
+        },
     )
     attachments = [a for item in items for a in item.attachments.all() if a.content_type == "application/pdf"]
     if not attachments:
         return agenda
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(agenda)))
+    # The agenda's catalogue (structure tree, MarkInfo, language, PDF/UA metadata) is kept: the packet stays a
+    # tagged PDF; the attachments' pages follow it.
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(agenda)))
     for attachment in attachments:
         try:
             with attachment.file.open("rb") as handle:

@@ -125,7 +125,6 @@ def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
         ical.public_feed(
             list(selectors.public_meetings(council)),
             council_name=council.name,
-            host=request.get_host(),
         )
     )
 
@@ -139,7 +138,6 @@ def member_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         ical.member_feed(
             found[1],
             council_name=council.name,
-            host=request.get_host(),
         )
     )
     response["Cache-Control"] = "private, no-store"

@@ -234,6 +234,52 @@ def membership_of_user(user, meeting: Meeting) -> Membership | None:
     return memberships_in_force(meeting.council_id, local_date(meeting)).filter(person__user=user).first()
 
 
+@dataclass
+class NoticeItem:
+    """An agenda item as the notice e-mail lists it: a closed item by number only (no title, no papers)."""
+
+    position: int
+    closed: bool
+    title: str = ""
+    papers: list[tuple[str, str]] = field(default_factory=list)  # (title, absolute link) of its open attachments
+
+
+@dataclass
+class NoticeContent:
+    items: list[NoticeItem]
+    url: str  # the meeting in the workspace
+    packet_url: str  # the agenda with its papers as one PDF (members)
+
+
+def notice_content(meeting: Meeting) -> NoticeContent:
+    """What the notice (indkaldelse) lists and links, the same for every member (2 queries)."""
+    from django.urls import reverse
+
+    from raad.core.links import absolute_url
+
+    slug = meeting.council.slug
+    items = []
+    for item in (
+        AgendaItem.objects.filter(meeting=meeting)
+        .exclude(admission=AgendaItem.Admission.REFUSED)
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
+        .order_by("position", "id")
+    ):
+        if item.is_closed:
+            items.append(NoticeItem(position=item.position, closed=True))
+            continue
+        papers = [
+            (a.title, absolute_url(reverse("meetings:attachment", args=[slug, meeting.pk, a.pk])))
+            for a in item.attachments.all()
+        ]
+        items.append(NoticeItem(position=item.position, closed=False, title=item.title, papers=papers))
+    return NoticeContent(
+        items=items,
+        url=absolute_url(meeting),
+        packet_url=absolute_url(reverse("meetings:packet", args=[slug, meeting.pk])),
+    )
+
+
 def minutes_for(meeting: Meeting) -> Minutes | None:
     return (
         Minutes.objects.filter(meeting=meeting)

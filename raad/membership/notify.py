@@ -8,14 +8,18 @@ Each function reads what it needs by id."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.urls import reverse
 
 from raad.core import mail
+from raad.core.i18n import in_recipient_language
 from raad.core.links import absolute_url
 from raad.membership import links
 
 log = logging.getLogger(__name__)
+
+CALL_INVITATION = "membership/email/call_invitation"
 
 
 def call_invitations(*, call_id: int) -> None:
@@ -28,18 +32,28 @@ def call_invitations(*, call_id: int) -> None:
     call = NominationCall.objects.select_related("council", "term", "seat").get(pk=call_id)
     for body in call_entitled_bodies(call):
         token = links.nominate_token(call_id=call.pk, body_id=body.pk)
-        mail.queue(
-            key=f"call-invitation:{call.pk}:{body.pk}",
-            council=call.council,
-            to=body.contact_email,
-            template="membership/email/call_invitation",
-            context={
-                "call": call,
-                "body": body,
-                "url": absolute_url(reverse("membership:nominate", kwargs={"token": token})),
-            },
-            reply_to=call.council.contact_email,
-        )
+        with in_recipient_language(body, call.council):
+            mail.queue(
+                key=f"call-invitation:{call.pk}:{body.pk}",
+                council=call.council,
+                recipient=body,
+                to=body.contact_email,
+                template=CALL_INVITATION,
+                context={
+                    "call": call,
+                    "body": body,
+                    "url": absolute_url(reverse("membership:nominate", kwargs={"token": token})),
+                },
+                reply_to=call.council.contact_email,
+            )
+
+
+def call_invitation_preview(*, call: Any, body: Any, url: str) -> tuple[str, str]:
+    """(subject, body) of the invitation `body` gets for `call` (which may not be saved yet): the preview."""
+    _language, subject, text = mail.render(
+        template=CALL_INVITATION, context={"call": call, "body": body, "url": url}, council=call.council, recipient=body
+    )
+    return subject, text
 
 
 def nomination_received(*, nomination_id: int) -> None:

@@ -100,3 +100,21 @@ def error_summary(form) -> list[tuple[str, str]]:
 def non_blank(messages) -> list:
     """The messages that say something: a rule's alert lists only these, and is left out when none is left."""
     return [m for m in messages or [] if str(m).strip()]
+
+
+@register.simple_tag(takes_context=True)
+def council_lang(context, obj=None, field: str = "") -> str:
+    """` lang="da"` on an element whose text is in the council's language and not translated (a decision,
+    an item's title, a statement's text), when the page or PDF is in another language; else nothing.
+    `<p{% council_lang %}>{{ decision.text }}</p>`; for a field with an English twin (`title`/`title_en`),
+    `{% council_lang statement "title" %}` marks it only where the twin is empty (WCAG 3.1.2)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    language = i18n.council_language(context.get("council"))
+    page = (get_language() or language).split("-")[0]
+    if page == language:
+        return ""
+    if obj is not None and field and (getattr(obj, f"{field}_{page}", "") or "").strip():
+        return ""  # translated: the text is in the page's language
+    return format_html(' lang="{}"', language)

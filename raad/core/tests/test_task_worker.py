@@ -119,7 +119,9 @@ def test_the_db_worker_process_delivers_a_notice_queued_by_the_service_exactly_o
     received = smtp_server.messages(count=len(members), timeout=10)
     assert sorted(m["To"] for m in received) == members
     assert all("Dagsorden" in m["Subject"] for m in received)
-    assert any(f"https://raad.test{meeting.get_absolute_url()}" in m.get_content() for m in received)
+    assert any(
+        f"https://raad.test{meeting.get_absolute_url()}" in m.get_body(("plain",)).get_content() for m in received
+    )
 
     # Exactly once: a second worker run and the cron command find nothing to send.
     again = _worker(smtp_server, tmp_path)

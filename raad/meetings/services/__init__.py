@@ -14,7 +14,14 @@ from .agenda import (
     item_propose,
     item_update,
 )
-from .attendance import _attendance, apology_send, attendance_register, meeting_mark_held, meeting_set_leader
+from .attendance import (
+    _attendance,
+    apology_send,
+    apology_withdraw,
+    attendance_register,
+    meeting_mark_held,
+    meeting_set_leader,
+)
 from .calendar import calendar_token_renew
 from .common import _official, email_of
 from .confidentiality import closed_items_read_record
@@ -65,6 +72,7 @@ __all__ = [
     "_support_and_check",
     "_vote",
     "apology_send",
+    "apology_withdraw",
     "attachment_add",
     "attendance_all_present",
     "attendance_register",

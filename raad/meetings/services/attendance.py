@@ -83,6 +83,62 @@ def apology_send(
 
 
 @transaction.atomic
+def apology_withdraw(
+    *,
+    meeting: Meeting,
+    membership: Membership,
+    by: User | None,
+    now: datetime.datetime | None = None,
+) -> Attendance:
+    """The member withdraws their apology until the meeting starts: they are expected again, and the
+    substitute invited in their place is no longer (R19)."""
+    from raad.councils.rules import reference
+
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    now = now or timezone.now()
+    if now >= meeting.starts_at or meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise RuleViolation(
+            _("Et afbud kan kun trækkes tilbage, indtil mødet begynder (%(rule)s).")
+            % {"rule": reference("uses_substitutes")}
+        )
+    attendance = (
+        Attendance.objects.select_for_update(of=("self",))
+        .select_related("substitute__person")
+        .filter(meeting=meeting, membership=membership)
+        .first()
+    )
+    if attendance is None or attendance.status != Attendance.Status.APOLOGY:
+        raise RuleViolation(_("Du har ikke meldt afbud til mødet."))
+    substitute = attendance.substitute
+    attendance.status = Attendance.Status.EXPECTED
+    attendance.apology_at = None
+    attendance.substitute = None
+    attendance.substitute_invited_at = None
+    attendance.substitute_present = False
+    attendance.save(
+        update_fields=[
+            "status",
+            "apology_at",
+            "substitute",
+            "substitute_invited_at",
+            "substitute_present",
+            "updated_at",
+        ]
+    )
+    audit.record(
+        actor=by,
+        verb="attendance.apology_withdrawn",
+        target=attendance,
+        council_id=meeting.council_id,
+        changes=audit.changed(
+            status=(Attendance.Status.APOLOGY, attendance.status),
+            substitute=(str(substitute.person) if substitute else None, None),
+        ),
+    )
+    return attendance
+
+
+@transaction.atomic
 def attendance_register(
     *, meeting: Meeting, present: Iterable[int], substitutes_present: Iterable[int], by: User | None
 ) -> list[Attendance]:

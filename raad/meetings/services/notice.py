@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, mail
 from raad.core.errors import RuleViolation
-from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
@@ -49,10 +48,12 @@ def meeting_send_notice(
         council_id=meeting.council_id,
         changes=changes,
     )
+    content = selectors.notice_content(meeting) if not mail.is_suppressed() else None
     notify.queue_to_members(
         meeting=meeting,
         key=f"notice:{meeting.pk}",
         template="notice",
-        context=lambda membership: {"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
+        context=lambda membership: notify.notice_context(meeting, content, membership.person),
+        attachments=lambda membership: notify.notice_invitation(meeting, content),
     )
     return meeting

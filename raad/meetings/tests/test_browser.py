@@ -118,12 +118,14 @@ def test_a_whole_meeting_in_the_browser(browser, live_server, demo_data, smtp_se
 
     # Notice: every member gets an e-mail.
     secretary.goto(f"{base}{meeting.pk}/")
-    secretary.get_by_role("button", name="Send indkaldelse").click()
+    secretary.get_by_role("link", name="Send indkaldelse").click()  # the preview first; nothing is sent yet
+    secretary.get_by_role("button", name="Send indkaldelsen til 15 medlemmer").click()
     assert len(smtp_server.messages(count=15)) == 15
 
     # Apology: the personal substitute is invited by e-mail.
     member.goto(f"{base}{meeting.pk}/")
-    member.get_by_role("button", name="Meld afbud").click()
+    member.get_by_role("link", name="Meld afbud").click()
+    member.get_by_role("button", name="Bekræft afbud").click()
     assert "Din stedfortræder Sara Lindholm er indkaldt" in member.inner_text("main")
     from raad.meetings.services import email_of
     from raad.membership.models import Person

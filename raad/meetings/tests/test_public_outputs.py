@@ -38,12 +38,15 @@ def test_public_pdfs_are_tagged_pdf_ua(client, cast, published):
         assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()  # PDF/UA-1 identification
 
 
-def test_public_ical_has_dates_only(client, cast, published):
+def test_public_ical_has_what_the_public_page_shows_and_no_agenda(client, cast, published):
     meeting, *_ = published
-    calendar = Calendar.from_ical(client.get(f"/raad/{cast.council.slug}/moeder/kalender.ics").content)
+    data = client.get(f"/raad/{cast.council.slug}/moeder/kalender.ics").content
+    calendar = Calendar.from_ical(data)
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("dtstart") == meeting.starts_at
-    assert "LOCATION" not in event and "DESCRIPTION" not in event
+    assert str(event["LOCATION"]) == ", ".join(p for p in (meeting.place, meeting.address) if p)
+    assert str(event["DESCRIPTION"]).startswith(f"https://raad.test/raad/{cast.council.slug}/moeder/{meeting.pk}/")
+    assert "HEMMELIGT" not in str(event["DESCRIPTION"])  # no agenda text in the public feed
 
 
 def test_agenda_not_public_before_notice_and_minutes_not_before_publication(client, cast):

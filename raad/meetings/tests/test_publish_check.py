@@ -122,16 +122,16 @@ def test_the_pages_refuse_with_the_rule_named_and_accept_a_confirmed_reason(logi
     client = login_secretary
     slug = cast.council.slug
     meeting = _planned_meeting_with_a_phone_number(cast)
-    page = client.get(f"/arbejdsrum/{slug}/moeder/{meeting.pk}/").content.decode()
-    assert 'name="confirm_findings"' in page and PHONE in page
     url = f"/arbejdsrum/{slug}/moeder/{meeting.pk}/indkald/"
+    page = client.get(url).content.decode()  # the notice's preview shows the findings before anything is sent
+    assert 'name="confirm_findings"' in page and PHONE in page
     # A reason without the box ticked is no confirmation.
     with assert_unchanged():
-        response = client.post(url, {"override_reason": REASON})
+        response = client.post(url, {"confirm": "yes", "override_reason": REASON})
     assert response.status_code == 400
     assert "R32" in response.content.decode()
     mail.outbox.clear()
-    response = client.post(url, {"override_reason": REASON, "confirm_findings": "1"})
+    response = client.post(url, {"confirm": "yes", "override_reason": REASON, "confirm_findings": "1"})
     assert response.status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).notice_override_reason == REASON
 

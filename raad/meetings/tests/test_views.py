@@ -85,7 +85,7 @@ def test_secretary_builds_the_agenda_and_sends_notice(
     assert response.status_code == 302
     assert item.case_presentation == "<p>Tekst</p>"
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(ws(cast, f"{meeting.pk}/indkald/"))
+        response = client.post(ws(cast, f"{meeting.pk}/indkald/"), {"confirm": "yes"})
     assert response.status_code == 302
     assert len(mail.outbox) == 10
     meeting.refresh_from_db()
@@ -112,7 +112,7 @@ def test_member_proposal_page_and_apology(client, cast, meeting, django_capture_
     assert response.status_code == 302
     assert AgendaItem.objects.get().proposed_by == cast.member
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(ws(cast, f"{meeting.pk}/afbud/"), follow=True)
+        response = client.post(ws(cast, f"{meeting.pk}/afbud/"), {"confirm": "yes"}, follow=True)
     assert "Din stedfortræder Sara Lindholm er indkaldt" in response.content.decode()
     assert Attendance.objects.get().status == Attendance.Status.APOLOGY
     assert [m.to for m in mail.outbox] == [["sara@test.invalid"]]

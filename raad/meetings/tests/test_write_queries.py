@@ -61,12 +61,12 @@ def _measure_ballot_decision(members: int) -> list[str]:
 def test_the_notice_makes_the_same_queries_for_any_number_of_members(members):
     queries = _measure_notice(members)
     mail = _outbox(queries)
-    # The meeting locked, its items, the update, the rules, the journal entry, the members, a savepoint and
-    # its release; the members' notices are stored together (core.mail.batch: keys already there, one
-    # insert, their ids); the personal-data check of the open items (R32: the items, the members and
-    # substitutes whose names may appear, the municipality's name). Pinned, so that anything per member shows
-    # up here.
-    assert len(queries) == 15
+    # The meeting locked, its items, the update, the rules, the journal entry, the items and their open papers
+    # listed in the mail, the members, a savepoint and its release; the members' notices are stored together
+    # (core.mail.batch: keys already there, one insert, their ids); the personal-data check of the open items
+    # (R32: the items, the members and substitutes whose names may appear, the municipality's name). Pinned,
+    # so that anything per member shows up here.
+    assert len(queries) == 17
     assert len(mail) == 3
 
 

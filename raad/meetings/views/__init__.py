@@ -3,7 +3,6 @@ meetings, calendar), agenda (the meeting page, items, proposals, notice, apologi
 leader, conflicts, admission), decisions (votes, minorities) and minutes. Thin: parse, check, call, render."""
 
 from raad.meetings.views.agenda import (
-    ApologyView,
     AttachmentAddView,
     AttachmentDownloadView,
     CancelView,
@@ -12,7 +11,6 @@ from raad.meetings.views.agenda import (
     MeetingView,
     PacketView,
     ProposeView,
-    SendNoticeView,
 )
 from raad.meetings.views.decisions import DecideView, MinorityView
 from raad.meetings.views.minutes import (
@@ -25,6 +23,7 @@ from raad.meetings.views.minutes import (
     MinutesUnpublishView,
     MinutesView,
 )
+from raad.meetings.views.notice import ApologyView, ApologyWithdrawView, SendNoticeView
 from raad.meetings.views.planning import CalendarTokenView, ExtraordinaryRequestView, MeetingFormView, PlanView
 from raad.meetings.views.screen import (
     AdmissionView,
@@ -43,6 +42,7 @@ __all__ = [
     "AdmissionView",
     "AllPresentView",
     "ApologyView",
+    "ApologyWithdrawView",
     "AttachmentAddView",
     "AttachmentDownloadView",
     "AttendanceView",

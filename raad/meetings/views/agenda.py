@@ -15,7 +15,7 @@ from raad.core.errors import RuleViolation
 from raad.core.markdown import markdown_to_html
 from raad.meetings import forms, pdf, selectors, services
 from raad.meetings.models import Attachment
-from raad.meetings.views.base import MeetingAction, MeetingsView, override_reason
+from raad.meetings.views.base import MeetingAction, MeetingsView
 
 
 def render_meeting(view: MeetingsView, meeting, *, page=None, errors=(), bound=None, status=200):
@@ -37,7 +37,6 @@ def render_meeting(view: MeetingsView, meeting, *, page=None, errors=(), bound=N
             "can_run": request.user.has_perm("meetings.run", meeting),
             "can_propose": request.user.has_perm("meetings.propose_item", view.council) and page.my_row is not None,
             # R32: read only when the page shows the send-notice form (a callable, so no query otherwise).
-            "notice_findings": lambda: selectors.agenda_publication_check(meeting),
             "now": timezone.now(),
             "errors": list(errors),
             "crumbs": view.crumbs((str(meeting), None)),
@@ -233,12 +232,6 @@ class MeetingPageAction(MeetingAction):
     render_page = staticmethod(render_meeting)
 
 
-class SendNoticeView(MeetingPageAction):
-    def run(self, request, meeting):
-        services.meeting_send_notice(meeting=meeting, by=request.user, override_reason=override_reason(request))
-        self.success = _("Dagsordenen er sendt til medlemmerne, og de åbne punkter er offentlige.")
-
-
 class ItemMoveView(MeetingPageAction):
     """Move an item one place up or down (a POST form per button; no JavaScript needed)."""
 
@@ -259,22 +252,6 @@ class CancelView(MeetingPageAction):
     def run(self, request, meeting):
         services.meeting_cancel(meeting=meeting, by=request.user)
         self.success = _("Mødet er aflyst.")
-
-
-class ApologyView(MeetingPageAction):
-    needs = "meetings.send_apology"
-
-    def run(self, request, meeting):
-        membership = selectors.membership_of_user(request.user, meeting)
-        if membership is None:
-            raise PermissionDenied
-        attendance = services.apology_send(meeting=meeting, membership=membership, by=request.user)
-        if attendance.substitute_id:
-            self.success = _("Dit afbud er registreret. Din stedfortræder %(name)s er indkaldt.") % {
-                "name": attendance.substitute.person
-            }
-        else:
-            self.success = _("Dit afbud er registreret.")
 
 
 class PacketView(MeetingsView):

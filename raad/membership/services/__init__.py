@@ -34,6 +34,7 @@ from .elections import _OFFICE_ROLE, _elect, _round_open, ballot_cast, election_
 from .nominations import (
     WITHDRAWAL_FIELDS,
     _is_duplicate,
+    nomination_call_check,
     nomination_call_open,
     nomination_confirm,
     nomination_submit,
@@ -74,6 +75,7 @@ __all__ = [
     "memberships_close_ended_terms",
     "nominating_body_create",
     "nominating_body_update",
+    "nomination_call_check",
     "nomination_call_open",
     "nomination_confirm",
     "nomination_submit",

@@ -40,20 +40,10 @@ _CONFIRM_VERB: dict[str, str] = {
 }
 
 
-@transaction.atomic
-def nomination_call_open(
-    *,
-    council: Council,
-    term: Term,
-    title: str,
-    deadline: datetime.datetime,
-    message: str = "",
-    seat: Seat | None = None,
-    now: datetime.datetime | None = None,
-    by: User | None,
-) -> NominationCall:
-    """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
-    now = now or timezone.now()
+def nomination_call_check(
+    *, council: Council, term: Term, deadline: datetime.datetime, seat: Seat | None, now: datetime.datetime
+) -> list[Violation]:
+    """What refuses a call before it is opened (the preview shows it; `nomination_call_open` raises it)."""
     violations: list[Violation] = []
     if deadline <= now:
         violations.append(Violation("deadline", _("Fristen skal ligge i fremtiden.")))
@@ -75,6 +65,24 @@ def nomination_call_open(
             .exists()
         ):  # a seat whose member is leaving (an end date is set) may be called for at once (R25)
             violations.append(Violation("seat", _("Plads %(n)s er ikke ledig.") % {"n": seat.number}))
+    return violations
+
+
+@transaction.atomic
+def nomination_call_open(
+    *,
+    council: Council,
+    term: Term,
+    title: str,
+    deadline: datetime.datetime,
+    message: str = "",
+    seat: Seat | None = None,
+    now: datetime.datetime | None = None,
+    by: User | None,
+) -> NominationCall:
+    """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
+    now = now or timezone.now()
+    violations = nomination_call_check(council=council, term=term, deadline=deadline, seat=seat, now=now)
     if violations:
         raise RuleViolation(violations)
     call = NominationCall.objects.create(

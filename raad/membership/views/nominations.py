@@ -13,10 +13,11 @@ from django.views import View
 
 from raad.core import ratelimit
 from raad.core.errors import RuleViolation
+from raad.core.redaction import mask_cpr
 from raad.core.workspace import public_crumbs
 from raad.councils import selectors as councils
 from raad.councils.rules import Violation
-from raad.membership import links, selectors, services
+from raad.membership import links, notify, selectors, services
 from raad.membership.forms import CallForm, ConfirmForm, NominationForm, WithdrawNominationForm
 from raad.membership.models import NominatingBody, Nomination, NominationCall, Seat
 from raad.membership.views.workspace import SecretariatView
@@ -43,6 +44,8 @@ class CallsView(SecretariatView):
         return self._render(request, self._form())
 
     def post(self, request, slug):
+        """Valid data shows the preview first (who gets what); only `confirm=yes` from it opens the call and
+        sends the invitations; `edit` shows the form again with the data."""
         form = self._form(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -52,6 +55,19 @@ class CallsView(SecretariatView):
             try:
                 if term is None:
                     raise RuleViolation([Violation("deadline", _("Der er ingen valgperiode."))])
+                if "edit" in request.POST:
+                    return self._render(request, form)
+                if request.POST.get("confirm") != "yes":
+                    violations = services.nomination_call_check(
+                        council=self.council,
+                        term=term,
+                        deadline=data["deadline"],
+                        seat=data.get("seat"),
+                        now=timezone.now(),
+                    )
+                    if violations:
+                        raise RuleViolation(violations)
+                    return self._preview(request, form, term)
                 call = services.nomination_call_open(
                     council=self.council,
                     term=term,
@@ -67,6 +83,34 @@ class CallsView(SecretariatView):
                 messages.success(request, _("Indkaldelsen er sendt til de indstillingsberettigede organisationer."))
                 return redirect("membership:call", slug=self.council.slug, pk=call.pk)
         return self._render(request, form, 400)
+
+    def _preview(self, request, form, term):
+        """The call as it will go out: every entitled body by name and address, the e-mail each gets."""
+        data = form.cleaned_data
+        call = NominationCall(
+            council=self.council,
+            term=term,
+            seat=data.get("seat"),
+            title=data["title"],
+            message=mask_cpr(data.get("message") or ""),
+            deadline=data["deadline"],
+        )
+        bodies = selectors.call_entitled_bodies(call)
+        link = _("[organisationens eget link til indstillingsformularen]")
+        subject, text = notify.call_invitation_preview(call=call, body=bodies[0], url=link) if bodies else ("", "")
+        return self.page(
+            "membership/call_preview.html",
+            {
+                "form": form,
+                "bodies": bodies,
+                "subject": subject,
+                "text": text,
+                "crumbs": self.crumbs(
+                    (_("Indkaldelser af indstillinger"), reverse("membership:calls", args=[self.council.slug])),
+                    (_("Kontrollér indkaldelsen"), None),
+                ),
+            },
+        )
 
 
 class CallDetailView(SecretariatView):

@@ -75,7 +75,9 @@ def _down_and_back(smtp_server):
     assert len(received) == len(expected)
     notices = [m for m in received if m["To"] in members_then and "Dagsorden" in m["Subject"]]
     assert len(notices) == 10
-    assert any(f"https://raad.test{meeting.get_absolute_url()}" in m.get_content() for m in notices)
+    assert any(
+        f"https://raad.test{meeting.get_absolute_url()}" in m.get_body(("plain",)).get_content() for m in notices
+    )
     assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
     assert smtp_server.messages(count=len(expected) + 1, timeout=1.0)[len(expected) :] == []
 
