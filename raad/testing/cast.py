@@ -167,7 +167,7 @@ def make_nomination(seat, person, term=None):
         term=term,
         seat=None,
         title="Indstillinger (test)",
-        defaults={"deadline": timezone.make_aware(datetime.datetime(term.starts_on.year, 1, 1))},
+        defaults={"deadline": datetime.datetime(term.starts_on.year, 1, 1, tzinfo=datetime.UTC)},
     )
     return Nomination.objects.create(
         call=call,
