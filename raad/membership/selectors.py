@@ -43,6 +43,18 @@ def memberships_in_force(council: Council | int, on: datetime.date | None = None
     )
 
 
+def substitutes_in_force(council: Council | int, on: datetime.date | None = None) -> QuerySet[Substitute]:
+    """The personal substitutes in force on `on` whose member is in force that day too."""
+    on = on or timezone.localdate()
+    council_id = council if isinstance(council, int) else council.pk
+    return (
+        Substitute.objects.filter(membership__in=memberships_in_force(council_id, on), starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person__user", "membership__person")
+        .order_by("membership__seat__number")
+    )
+
+
 def public_roster(council: Council, on: datetime.date | None = None) -> list[dict]:
     """Name, seat, nominating body and role; a bio only with consent. Nothing else (R31)."""
     roster = []

@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, mail
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
+from raad.membership.selectors import substitutes_in_force
 from raad.meetings.models import (
     AgendaItem,
     Meeting,
@@ -45,4 +46,22 @@ def meeting_send_notice(*, meeting: Meeting, by: User | None, now: datetime.date
         template="notice",
         context=lambda membership: {"meeting": meeting, "person": membership.person, "url": absolute_url(meeting)},
     )
+    procedure = selectors.rules_for(meeting)
+    if procedure.uses_substitutes and not procedure.substitutes_only_when_absent:
+        # The rules let substitutes attend every meeting (without a vote): they are summoned too (R19).
+        with mail.batch():
+            for substitute in substitutes_in_force(meeting.council_id, selectors.local_date(meeting)):
+                notify.queue(
+                    council=meeting.council_id,
+                    key=f"notice-substitute:{meeting.pk}:{substitute.pk}",
+                    to=notify.email_of(substitute.person),
+                    recipient=substitute.person,
+                    template="notice_substitute",
+                    context={
+                        "meeting": meeting,
+                        "person": substitute.person,
+                        "member": substitute.membership.person,
+                        "url": absolute_url(meeting),
+                    },
+                )
     return meeting

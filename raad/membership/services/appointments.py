@@ -120,7 +120,7 @@ def _decision_violations(
                 "decision",
                 _(
                     "%(decision)s er ikke en beslutning om udpegning af medlemmer; kun kommunalbestyrelsens "
-                    "udpegningsbeslutning kan gøre en person til medlem (R2, integrationsloven § 42, stk. 3)."
+                    "udpegningsbeslutning kan gøre en person til medlem (integrationsloven § 42, stk. 3)."
                 )
                 % {"decision": decision},
             )
