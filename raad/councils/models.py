@@ -223,12 +223,14 @@ class RulesOfProcedure(BaseModel):
     continue_until_successors = models.BooleanField(
         _("medlemmer fortsætter, til efterfølgere er udpeget"), default=True
     )
+    term_renewal_warning_days = models.PositiveSmallIntegerField(
+        _("genudpegning forberedes (dage før valgperioden slutter)"), default=180
+    )
     elects_national_representative = models.BooleanField(
         _("vælger repræsentant til Det Nationale Integrationsråd"), default=True
     )
     # § 3 Konstituering
     election_majority = models.CharField(_("flertal ved valg"), max_length=20, choices=ElectionMajority.choices)
-    election_secret = models.BooleanField(_("hemmelig afstemning ved valg"), default=True)
     # § 4 Møder
     min_meetings_per_year = models.PositiveSmallIntegerField(_("mindst antal møder om året"))
     extraordinary_numerator = models.PositiveSmallIntegerField(_("ekstraordinært møde: tæller"))

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ from raad.councils.models import (
     Term,
     TermsOfReference,
 )
+from raad.councils.selectors import NoRulesInForce, rules_in_force
 
 TOR_FIELDS = tuple(name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")) + (
     "legal_basis_url",
@@ -218,6 +220,46 @@ def term_create(
         changes=audit.diff({}, audit.snapshot(term, ("name", "starts_on", "ends_on"))),
     )
     return term
+
+
+@transaction.atomic
+def term_open_next(*, council: Council, by: User | None, today: datetime.date | None = None) -> Term:
+    """Open the council's next term (R4): it begins the day after the latest term ends (the first one on
+    1 January after the latest municipal election) and lasts `term_years` of the rules of procedure in force
+    on its first day."""
+    Council.objects.select_for_update().get(pk=council.pk)
+    today = today or timezone.localdate()
+    latest = Term.objects.filter(council=council).order_by("-starts_on").first()
+    starts_on = latest.ends_on + datetime.timedelta(days=1) if latest else rules.election_period_start(today)
+    try:
+        procedure = rules_in_force(council, starts_on)
+    except NoRulesInForce:
+        procedure = rules_in_force(council, today)
+    starts_on, ends_on = rules.term_dates(starts_on, procedure.term_years)
+    return term_create(
+        council=council, name=rules.term_name(starts_on, ends_on), starts_on=starts_on, ends_on=ends_on, by=by
+    )
+
+
+@transaction.atomic
+def council_archive(*, council: Council, decision: BoardDecision, by: User | None) -> Council:
+    """Archive a council the board has dissolved (R1): from now on read-only for everyone, the secretariat
+    too; its public pages stay."""
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    if council.archived_at is not None:
+        raise RuleViolation(rules.archived_message(timezone.localdate(council.archived_at)))
+    if decision.municipality_id != council.municipality_id:
+        raise RuleViolation([rules.Violation("decision", _("Beslutningen er truffet i en anden kommune."))])
+    council.archived_at = timezone.now()
+    council.save(update_fields=["archived_at", "updated_at"])
+    audit.record(
+        actor=by,
+        verb="council.archived",
+        target=council,
+        council_id=council.pk,
+        changes=audit.changed(archived_at=(None, council.archived_at.isoformat()), decision=(None, str(decision))),
+    )
+    return council
 
 
 @transaction.atomic

@@ -8,11 +8,18 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Bemanding og udpegning")
 
     def ready(self) -> None:
-        from raad.core import audit, roles
+        from raad.core import audit, desk, roles
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
-        from raad.membership.selectors import member_council_ids, member_roles
+        from raad.membership.selectors import member_council_ids, member_roles, renewal_panel
 
         roles.register_provider(member_roles, member_council_ids)
+        desk.register_panel(
+            key="term_renewal",
+            title=_("Udpegning til næste valgperiode"),
+            template="membership/desk/_renewal.html",
+            context=renewal_panel,
+            order=15,
+        )
         audit.register_verbs(
             {
                 "nominating_body.created": _("Indstillingsberettiget organisation oprettet"),

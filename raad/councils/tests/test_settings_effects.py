@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.db.models import Q
+from django.utils import timezone
 
 from raad.core.errors import RuleViolation
 from raad.core.models import OutgoingMail
@@ -113,3 +115,44 @@ def test_substitutes_are_summoned_to_every_meeting_only_when_the_rules_say_so(ca
     assert "Som personlig stedfortræder for Ahmad Rahimi kan du deltage i mødet uden stemmeret" in mail.body
     members = {m.person.email for m in cast.members}
     assert _notice_recipients(every_meeting) == members | {substitute_email}
+
+
+# ------------------------------------------------------------------ annual_report_due_month (§ 10, R23)
+
+
+def _annual_report_panel(cast) -> str | None:
+    from django.test import RequestFactory
+
+    from raad.core import desk
+
+    request = RequestFactory().get("/")
+    request.user = cast.secretary
+    return {p.key: p.html for p in desk.panels_for(cast.council, request)}.get("annual_report")
+
+
+def test_the_desk_shows_the_annual_report_deadline_from_the_rules(cast):
+    cph = timezone.get_default_timezone()
+    with time_machine.travel(datetime.datetime(2027, 2, 10, 10, tzinfo=cph)):
+        html = _annual_report_panel(cast)
+        assert (
+            "Beretningen for 2026 skal afgives til kommunalbestyrelsen senest 31. marts 2027 "
+            "(forretningsorden § 10, stk. 1)." in html
+        )
+        assert "49 dage tilbage." in html
+    new_version(cast.council, in_force_from=datetime.date(2027, 1, 1), annual_report_due_month=6)
+    with time_machine.travel(datetime.datetime(2027, 2, 10, 10, tzinfo=cph)):
+        assert "senest 30. juni 2027" in _annual_report_panel(cast)
+    with time_machine.travel(datetime.datetime(2027, 7, 1, 10, tzinfo=cph)):
+        assert "Beretningen for 2027 skal afgives til kommunalbestyrelsen senest 30. juni 2028" in (
+            _annual_report_panel(cast)
+        )
+
+
+def test_the_annual_report_deadline_is_for_the_secretariat_only(cast):
+    from django.test import RequestFactory
+
+    from raad.core import desk
+
+    request = RequestFactory().get("/")
+    request.user = cast.users["medlem"]
+    assert "annual_report" not in {p.key for p in desk.panels_for(cast.council, request)}

@@ -13,11 +13,11 @@ from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
-from raad.membership.selectors import substitutes_in_force
 from raad.meetings.models import (
     AgendaItem,
     Meeting,
 )
+from raad.membership.selectors import substitutes_in_force
 
 
 @transaction.atomic
