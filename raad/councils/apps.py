@@ -39,6 +39,9 @@ class CouncilsConfig(AppConfig):
                 "rules_of_procedure.adopted": _("Ny version af forretningsorden"),
                 "term.created": _("Valgperiode oprettet"),
                 "council.archived": _("Råd arkiveret"),
+                "rules_change.proposed": _("Ændring af forretningsorden foreslået"),
+                "rules_change.council_voted": _("Rådet har stemt om ændring af forretningsorden"),
+                "rules_change.board_adopted": _("Ændring af forretningsorden vedtaget af kommunalbestyrelsen"),
                 "staff.assigned": _("Tilknyttet rådet"),
             }
         )
