@@ -14,6 +14,7 @@ from raad.councils.models import (
     Council,
     Purpose,
     PurposeTask,
+    RulesChange,
     RulesOfProcedure,
     StaffAssignment,
     Term,
@@ -136,3 +137,12 @@ def annual_report_panel(council: Council, user) -> dict | None:
             reference=rules.reference("annual_report_due_month"),
         )
     }
+
+
+def rules_changes(council: Council) -> QuerySet[RulesChange]:
+    """The council's changes of the rules of procedure, newest first (R8)."""
+    return RulesChange.objects.filter(council=council).select_related("adopted_version__decision", "proposed_by")
+
+
+def rules_change(council: Council, pk: int) -> RulesChange:
+    return rules_changes(council).get(pk=pk)

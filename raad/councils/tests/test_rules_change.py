@@ -81,3 +81,33 @@ def test_the_board_cannot_adopt_what_the_council_did_not_vote_for(cast):
 def test_an_inconsistent_proposal_is_refused(cast):
     with assert_unchanged(), pytest.raises(RuleViolation, match="forretningsorden § 5, stk. 2"):
         _propose(cast, notice_deadline_days=12)
+
+
+def test_the_three_steps_in_the_workspace_without_javascript(client, cast):
+    from raad.testing.cast import log_in_verified
+
+    base = f"/arbejdsrum/{cast.council.slug}/forretningsorden/aendringer/"
+    log_in_verified(client, cast.users["medlem"])
+    assert client.get(base).status_code == 403
+    log_in_verified(client, cast.secretary)
+    page = client.get(base)
+    assert page.status_code == 200 and 'value="10"' in page.content.decode()
+    data = {
+        name: ("on" if value is True else "" if value is False else value)
+        for name, value in PRESETS["holbaek"]["rules"]["settings"].items()
+    }
+    data.update(member_item_deadline_days=14, in_force_from="2030-01-01", change_summary="14 dage")
+    data = {k: v for k, v in data.items() if v != ""}
+    response = client.post(base, data)
+    change = RulesChange.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{base}{change.pk}/"
+    vote = {"voted_on": "2029-09-24", "votes_for": "6", "votes_against": "1", "votes_abstained": "0"}
+    assert client.post(f"{base}{change.pk}/afstemning/", vote).status_code == 302
+    adopt = {"adopted_on": "2029-09-01", "decision_reference": "KB 1.9.2029"}
+    refused = client.post(f"{base}{change.pk}/vedtagelse/", adopt)
+    assert refused.status_code == 400
+    assert "Kommunalbestyrelsen kan ikke vedtage ændringen før rådets afstemning." in refused.content.decode()
+    adopt["adopted_on"] = "2029-10-29"
+    assert client.post(f"{base}{change.pk}/vedtagelse/", adopt).status_code == 302
+    assert rules_in_force(cast.council, D(2030, 1, 1)).member_item_deadline_days == 14
+    assert "Vedtaget af kommunalbestyrelsen" in client.get(f"{base}{change.pk}/").content.decode()
