@@ -14,7 +14,7 @@ from raad.core.redaction import Finding, find_personal_data
 from raad.core.roles import Role
 from raad.councils.models import Council, Term
 from raad.councils.rules import renewal_opens_on
-from raad.councils.selectors import current_term, rules_in_force
+from raad.councils.selectors import NoRulesInForce, current_term, rules_in_force
 from raad.membership import rules
 from raad.membership.models import (
     Election,
@@ -333,13 +333,16 @@ def renewal_panel(council: Council, user) -> dict | None:
     term = current_term(council, today)
     if term is None:
         return None
-    procedure = rules_in_force(council, today)
+    try:
+        procedure = rules_in_force(council, today)
+    except NoRulesInForce:
+        return None
     opens_on = renewal_opens_on(term.ends_on, procedure.term_renewal_warning_days)
+    ending: Term | None
+    target: Term | None
     if today >= opens_on:
-        ending, target = (
-            term,
-            Term.objects.filter(council=council, starts_on__gt=term.ends_on).order_by("starts_on").first(),
-        )
+        ending = term
+        target = Term.objects.filter(council=council, starts_on__gt=term.ends_on).order_by("starts_on").first()
     else:
         ending = Term.objects.filter(council=council, ends_on__lt=term.starts_on).order_by("-ends_on").first()
         target = term
@@ -355,6 +358,6 @@ def renewal_panel(council: Council, user) -> dict | None:
     seats = list(
         Seat.objects.filter(council=council, retired_on__isnull=True).exclude(pk__in=filled).order_by("number")
     )
-    if not seats:
+    if not seats or ending is None:
         return None
     return {"renewal": RenewalPanel(ending=ending, next_term=target, opens_on=opens_on, seats=seats)}
