@@ -57,18 +57,19 @@ def _kinds(queries: list[str]) -> collections.Counter:
 
 
 @pytest.mark.parametrize("nominees", [5, 10])
-def test_the_appointment_decision_makes_15_queries_and_18_per_nominee(council, term, seats, call, secretary, nominees):
+def test_the_appointment_decision_makes_15_queries_and_20_per_nominee(council, term, seats, call, secretary, nominees):
     nominations = [nominate(call, seat, f"Kandidat{i}") for i, seat in enumerate(seats[:nominees])]
     ContentType.objects.get_for_models(*apps.get_app_config("membership").get_models(), BoardDecision)  # warm cache
     queries = _decide(council, term, nominations, secretary)
-    assert len(queries) == 15 + 18 * nominees
+    assert len(queries) == 15 + 20 * nominees
     # Per nominee: 5 writes that are theirs (membership, substitute, nomination status, two journal entries),
-    # 4 savepoint statements (member_appoint and substitute_appoint are atomic) and 8 reads by which
+    # 4 savepoint statements (member_appoint and substitute_appoint are atomic) and 10 reads by which
     # member_appoint checks the rules for that one seat (the rules in force twice, council, seat, person,
-    # overlapping membership, nomination, substitute), and 1 read for the appointment letter's PDF. The
+    # overlapping membership, nomination, substitute, and R2: that the decision neither adopted rules of
+    # procedure nor created a council), and 1 read for the appointment letter's PDF. The
     # letters and the bodies' mails are stored together at the end (core.mail.batch: 3 queries in all).
     assert _kinds(queries) == {
-        "SELECT": 6 + 9 * nominees,
+        "SELECT": 6 + 11 * nominees,
         "INSERT": 3 + 4 * nominees,
         "UPDATE": 2 + 1 * nominees,
         "SAVEPOINT": 2 + 2 * nominees,
