@@ -46,7 +46,7 @@ def _consultations(cast, n: int, *, start: int = 0):
         )
 
 
-def test_the_registered_panels_are_the_outbox_and_the_consultations():
+def test_the_registered_panels_in_their_order():
     assert [(p.key, p.order) for p in desk.registered_panels()] == [
         ("term_renewal", 15),
         ("consultations", 20),
