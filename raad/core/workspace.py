@@ -104,6 +104,9 @@ class CouncilView(WorkspaceMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:  # anonymous visitors go to the login page, not to a 404
             self.council = council_for(request, kwargs["slug"], self.perm)
+            if getattr(self.council, "archived_at", None) and request.method not in ("GET", "HEAD", "OPTIONS"):
+                # An archived council is read-only for everyone, the secretariat too (R1).
+                return render(request, "core/errors/archived.html", {"council": self.council}, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def check(self, perm: str, obj: Any = None) -> None:

@@ -8,12 +8,25 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
-        from raad.core import audit, roles, workspace
+        from raad.core import audit, desk, roles, workspace
         from raad.councils import permissions  # noqa: F401  (registers the permissions)
-        from raad.councils.selectors import council_by_slug, default_council, staff_council_ids, staff_roles
+        from raad.councils.selectors import (
+            annual_report_panel,
+            council_by_slug,
+            default_council,
+            staff_council_ids,
+            staff_roles,
+        )
 
         roles.register_provider(staff_roles, staff_council_ids)
         workspace.register_councils(by_slug=council_by_slug, default=default_council)
+        desk.register_panel(
+            key="annual_report",
+            title=_("Årsberetning"),
+            template="councils/desk/_annual_report.html",
+            context=annual_report_panel,
+            order=60,
+        )
         audit.register_verbs(
             {
                 "municipality.created": _("Kommune oprettet"),
@@ -25,6 +38,10 @@ class CouncilsConfig(AppConfig):
                 "purpose.updated": _("Formål ændret"),
                 "rules_of_procedure.adopted": _("Ny version af forretningsorden"),
                 "term.created": _("Valgperiode oprettet"),
+                "council.archived": _("Råd arkiveret"),
+                "rules_change.proposed": _("Ændring af forretningsorden foreslået"),
+                "rules_change.council_voted": _("Rådet har stemt om ændring af forretningsorden"),
+                "rules_change.board_adopted": _("Ændring af forretningsorden vedtaget af kommunalbestyrelsen"),
                 "staff.assigned": _("Tilknyttet rådet"),
             }
         )

@@ -223,12 +223,14 @@ class RulesOfProcedure(BaseModel):
     continue_until_successors = models.BooleanField(
         _("medlemmer fortsætter, til efterfølgere er udpeget"), default=True
     )
+    term_renewal_warning_days = models.PositiveSmallIntegerField(
+        _("genudpegning forberedes (dage før valgperioden slutter)"), default=180
+    )
     elects_national_representative = models.BooleanField(
         _("vælger repræsentant til Det Nationale Integrationsråd"), default=True
     )
     # § 3 Konstituering
     election_majority = models.CharField(_("flertal ved valg"), max_length=20, choices=ElectionMajority.choices)
-    election_secret = models.BooleanField(_("hemmelig afstemning ved valg"), default=True)
     # § 4 Møder
     min_meetings_per_year = models.PositiveSmallIntegerField(_("mindst antal møder om året"))
     extraordinary_numerator = models.PositiveSmallIntegerField(_("ekstraordinært møde: tæller"))
@@ -303,6 +305,52 @@ class RulesOfProcedure(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:rules_version", kwargs={"slug": self.council.slug, "version": self.version})
+
+
+class RulesChange(BaseModel):
+    """A change of the rules of procedure on its way (R8): proposed by the secretariat, voted by the council,
+    adopted by the board. Only the board's adoption makes a new `RulesOfProcedure` version, in force from
+    its date; until then the proposal changes nothing."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Foreslået")
+        COUNCIL_ADOPTED = "council_adopted", _("Tiltrådt af rådet")
+        COUNCIL_REJECTED = "council_rejected", _("Forkastet af rådet")
+        BOARD_ADOPTED = "board_adopted", _("Vedtaget af kommunalbestyrelsen")
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="rules_changes")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    proposed_settings = models.JSONField(_("foreslåede indstillinger"))
+    in_force_from = models.DateField(_("foreslås at gælde fra"))
+    change_summary = models.TextField(_("hvad er ændret"))
+    change_summary_en = models.TextField(_("hvad er ændret (engelsk)"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_on = models.DateField(_("foreslået den"))
+    council_voted_on = models.DateField(_("rådets afstemning den"), null=True, blank=True)
+    votes_for = models.PositiveSmallIntegerField(_("stemmer for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("stemmer imod"), null=True, blank=True)
+    votes_abstained = models.PositiveSmallIntegerField(_("undlod at stemme"), null=True, blank=True)
+    meeting_reference = models.CharField(_("mødepunkt"), max_length=200, blank=True)
+    adopted_version = models.OneToOneField(
+        RulesOfProcedure,
+        verbose_name=_("vedtaget version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="change",
+    )
+
+    class Meta:
+        verbose_name = _("ændring af forretningsorden")
+        verbose_name_plural = _("ændringer af forretningsorden")
+        ordering = ["council", "-proposed_on", "-id"]
+
+    def __str__(self) -> str:
+        return str(
+            _("Ændring af forretningsorden foreslået %(date)s") % {"date": self.proposed_on.strftime("%d.%m.%Y")}
+        )
 
 
 class Term(BaseModel):

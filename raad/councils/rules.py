@@ -112,7 +112,7 @@ SECTIONS: tuple[Section, ...] = (
         gettext_lazy("Valgperiode"),
         (
             Clause(
-                ("term_years", "continue_until_successors"),
+                ("term_years", "continue_until_successors", "term_renewal_warning_days"),
                 lambda v: (
                     ngettext(
                         "Valgperioden er %(n)s år og følger kommunalbestyrelsens valgperiode.",
@@ -126,6 +126,12 @@ SECTIONS: tuple[Section, ...] = (
                         _("Medlemmerne fortsætter, indtil deres efterfølgere er udpeget."),
                         _("Medlemskabet ophører, når valgperioden slutter."),
                     )
+                    + " "
+                    + _(
+                        "Valgperioden begynder 1. januar efter kommunalvalget. Sekretariatet forbereder "
+                        "udpegningen til den næste valgperiode fra %(n)s dage før valgperioden slutter."
+                    )
+                    % {"n": v["term_renewal_warning_days"]}
                 ),
             ),
             Clause(
@@ -146,7 +152,7 @@ SECTIONS: tuple[Section, ...] = (
         gettext_lazy("Konstituering"),
         (
             Clause(
-                ("election_majority", "election_secret"),
+                ("election_majority",),
                 lambda v: (
                     _(
                         "På det konstituerende møde vælger rådet blandt sine medlemmer en forperson og "
@@ -159,11 +165,7 @@ SECTIONS: tuple[Section, ...] = (
                         else _("Den, der får over halvdelen af de afgivne stemmer, er valgt.")
                     )
                     + " "
-                    + _yes(
-                        v["election_secret"],
-                        _("Valget foregår skriftligt og hemmeligt."),
-                        _("Valget foregår ved håndsoprækning, medmindre et medlem ønsker skriftligt valg."),
-                    )
+                    + _("Valget foregår skriftligt og hemmeligt.")
                     + " "
                     + _("Ved stemmelighed stemmes der igen; står det igen lige, afgøres valget ved lodtrækning.")
                 ),
@@ -482,3 +484,55 @@ def check_consistency(values: Values) -> list[Violation]:
 def required_count(total: int, numerator: int, denominator: int) -> int:
     """The smallest whole number of people that is at least numerator/denominator of total."""
     return math.ceil(Fraction(numerator, denominator) * total)
+
+
+MUNICIPAL_ELECTION_INTERVAL = 4  # kommunalvalg every 4 years (kommunal- og regionalvalgloven § 3)
+MUNICIPAL_ELECTION_YEAR = 2025  # one election year; the others are 4 years apart
+
+
+def election_period_start(on: datetime.date) -> datetime.date:
+    """The first day of the municipal election period in progress on `on`: 1 January after the latest
+    municipal election held in a year before `on`'s year (the election 2025 starts the period on 2026-01-01)."""
+    years_since = (on.year - 1 - MUNICIPAL_ELECTION_YEAR) % MUNICIPAL_ELECTION_INTERVAL
+    return datetime.date(on.year - years_since, 1, 1)
+
+
+def term_dates(starts_on: datetime.date, term_years: int) -> tuple[datetime.date, datetime.date]:
+    """A term of `term_years` years from `starts_on`: (first day, last day)."""
+    try:
+        after = starts_on.replace(year=starts_on.year + term_years)
+    except ValueError:  # 29 February
+        after = starts_on.replace(year=starts_on.year + term_years, day=28) + datetime.timedelta(days=1)
+    return starts_on, after - datetime.timedelta(days=1)
+
+
+def term_name(starts_on: datetime.date, ends_on: datetime.date) -> str:
+    """The stored name, as the preset names its terms (pages show `includes/term_label.html`, translated)."""
+    return f"Valgperiode {starts_on.year}–{ends_on.year}"
+
+
+def renewal_opens_on(term_ends_on: datetime.date, warning_days: int) -> datetime.date:
+    """From this day the secretariat prepares the appointments for the next term (R4)."""
+    return term_ends_on - datetime.timedelta(days=warning_days)
+
+
+def annual_report_due(today: datetime.date, due_month: int) -> tuple[int, datetime.date]:
+    """The next annual report: (the year it reports on, the last day of the due month), R23. The report on a
+    year is due in `due_month` of the year after; once that month is over, the next year's is due."""
+
+    def last_day(year: int) -> datetime.date:
+        first_next = datetime.date(year + (due_month == 12), due_month % 12 + 1, 1)
+        return first_next - datetime.timedelta(days=1)
+
+    due_on = last_day(today.year)
+    if today > due_on:
+        due_on = last_day(today.year + 1)
+    return due_on.year - 1, due_on
+
+
+def archived_message(archived_on: datetime.date) -> str:
+    """The refusal of any change to an archived council (R1)."""
+    return _(
+        "Rådet blev arkiveret %(date)s, efter at kommunalbestyrelsen har nedlagt det; intet kan ændres længere "
+        "(integrationsloven § 42, stk. 1)."
+    ) % {"date": date_format(archived_on, "j. F Y")}

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core.roles import Role, council_ids_of
+from raad.councils import rules
 from raad.councils.models import (
     Council,
     Purpose,
     PurposeTask,
+    RulesChange,
     RulesOfProcedure,
     StaffAssignment,
     Term,
@@ -122,3 +125,41 @@ def staff_council_ids(user) -> set[int]:
 def councils_of_user(user) -> list[Council]:
     """Every council where the user holds any role today (for the workspace)."""
     return list(public_councils().filter(pk__in=council_ids_of(user)))
+
+
+@dataclass(frozen=True)
+class AnnualReportDue:
+    year: int
+    due_on: datetime.date
+    days_left: int
+    reference: str
+
+
+def annual_report_panel(council: Council, user) -> dict | None:
+    """The annual report's deadline on the secretariat's desk, read from the rules of procedure in force
+    (`annual_report_due_month`, R23). None for anyone but the secretariat, or without rules in force."""
+    if not user.has_perm("councils.view_deadlines", council):
+        return None
+    today = timezone.localdate()
+    try:
+        procedure = rules_in_force(council, today)
+    except NoRulesInForce:
+        return None
+    year, due_on = rules.annual_report_due(today, procedure.annual_report_due_month)
+    return {
+        "annual_report": AnnualReportDue(
+            year=year,
+            due_on=due_on,
+            days_left=(due_on - today).days,
+            reference=rules.reference("annual_report_due_month"),
+        )
+    }
+
+
+def rules_changes(council: Council) -> QuerySet[RulesChange]:
+    """The council's changes of the rules of procedure, newest first (R8)."""
+    return RulesChange.objects.filter(council=council).select_related("adopted_version__decision", "proposed_by")
+
+
+def rules_change(council: Council, pk: int) -> RulesChange:
+    return rules_changes(council).get(pk=pk)

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
+from raad.core.text import clean_text
 from raad.councils import rules
 from raad.councils.models import (
     BoardDecision,
@@ -21,11 +23,13 @@ from raad.councils.models import (
     Municipality,
     Purpose,
     PurposeTask,
+    RulesChange,
     RulesOfProcedure,
     StaffAssignment,
     Term,
     TermsOfReference,
 )
+from raad.councils.selectors import NoRulesInForce, rules_in_force
 
 TOR_FIELDS = tuple(name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")) + (
     "legal_basis_url",
@@ -239,6 +243,46 @@ def term_create(
 
 
 @transaction.atomic
+def term_open_next(*, council: Council, by: User | None, today: datetime.date | None = None) -> Term:
+    """Open the council's next term (R4): it begins the day after the latest term ends (the first one on
+    1 January after the latest municipal election) and lasts `term_years` of the rules of procedure in force
+    on its first day."""
+    Council.objects.select_for_update().get(pk=council.pk)
+    today = today or timezone.localdate()
+    latest = Term.objects.filter(council=council).order_by("-starts_on").first()
+    starts_on = latest.ends_on + datetime.timedelta(days=1) if latest else rules.election_period_start(today)
+    try:
+        procedure = rules_in_force(council, starts_on)
+    except NoRulesInForce:
+        procedure = rules_in_force(council, today)
+    starts_on, ends_on = rules.term_dates(starts_on, procedure.term_years)
+    return term_create(
+        council=council, name=rules.term_name(starts_on, ends_on), starts_on=starts_on, ends_on=ends_on, by=by
+    )
+
+
+@transaction.atomic
+def council_archive(*, council: Council, decision: BoardDecision, by: User | None) -> Council:
+    """Archive a council the board has dissolved (R1): from now on read-only for everyone, the secretariat
+    too; its public pages stay."""
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    if council.archived_at is not None:
+        raise RuleViolation(rules.archived_message(timezone.localdate(council.archived_at)))
+    if decision.municipality_id != council.municipality_id:
+        raise RuleViolation([rules.Violation("decision", _("Beslutningen er truffet i en anden kommune."))])
+    council.archived_at = timezone.now()
+    council.save(update_fields=["archived_at", "updated_at"])
+    audit.record(
+        actor=by,
+        verb="council.archived",
+        target=council,
+        council_id=council.pk,
+        changes=audit.changed(archived_at=(None, council.archived_at.isoformat()), decision=(None, str(decision))),
+    )
+    return council
+
+
+@transaction.atomic
 def staff_assign(
     *, council: Council, user: User, role: str, starts_on: datetime.date, by: User | None
 ) -> StaffAssignment:
@@ -344,3 +388,160 @@ def rules_adopt_with_decision(
         council_endorsed_on=council_endorsed_on,
         by=by,
     )
+
+
+def _lock_change(change: RulesChange) -> RulesChange:
+    return RulesChange.objects.select_for_update().select_related("council").get(pk=change.pk)
+
+
+@transaction.atomic
+def rules_change_propose(
+    *,
+    council: Council,
+    settings: dict[str, Any],
+    in_force_from: datetime.date,
+    change_summary: str,
+    change_summary_en: str = "",
+    by: User | None,
+    today: datetime.date | None = None,
+) -> RulesChange:
+    """The secretariat proposes a change of the rules of procedure (R8, first step). Nothing takes effect."""
+    values = _setting_values(settings)
+    violations: list[Any] = list(rules.check_consistency(values))
+    summary = clean_text(mask_cpr(change_summary))
+    if not summary:
+        violations.append(rules.Violation("change_summary", _("Skriv, hvad ændringen går ud på.")))
+    today = today or timezone.localdate()
+    if in_force_from <= today:
+        violations.append(rules.Violation("in_force_from", _("Ændringen kan tidligst gælde fra i morgen.")))
+    if violations:
+        raise RuleViolation(violations)
+    change = RulesChange.objects.create(
+        council=council,
+        proposed_settings={k: v for k, v in values.items()},
+        in_force_from=in_force_from,
+        change_summary=summary,
+        change_summary_en=clean_text(mask_cpr(change_summary_en)),
+        proposed_by=by if by is not None and by.pk else None,
+        proposed_on=today,
+    )
+    current = RulesOfProcedure.objects.filter(council=council).order_by("-in_force_from").first()
+    before = audit.snapshot(current, rules.SETTING_FIELDS) if current else {}
+    audit.record(
+        actor=by,
+        verb="rules_change.proposed",
+        target=change,
+        council_id=council.pk,
+        changes={
+            **audit.diff(before, {k: values[k] for k in rules.SETTING_FIELDS}),
+            "in_force_from": {"before": None, "after": in_force_from.isoformat()},
+        },
+    )
+    return change
+
+
+@transaction.atomic
+def rules_change_council_vote(
+    *,
+    change: RulesChange,
+    voted_on: datetime.date,
+    votes_for: int,
+    votes_against: int,
+    votes_abstained: int = 0,
+    meeting_reference: str = "",
+    by: User | None,
+) -> RulesChange:
+    """The council's vote on a proposed change (R8, second step): a simple majority endorses it."""
+    change = _lock_change(change)
+    violations = []
+    if change.status != RulesChange.Status.PROPOSED:
+        violations.append(rules.Violation("", _("Rådet har allerede stemt om ændringen.")))
+    if min(votes_for, votes_against, votes_abstained) < 0 or votes_for + votes_against + votes_abstained == 0:
+        violations.append(rules.Violation("votes_for", _("Angiv stemmerne.")))
+    if voted_on < change.proposed_on:
+        violations.append(rules.Violation("voted_on", _("Rådet kan ikke stemme, før ændringen er foreslået.")))
+    if violations:
+        raise RuleViolation(violations)
+    before = change.status
+    change.status = (
+        RulesChange.Status.COUNCIL_ADOPTED if votes_for > votes_against else RulesChange.Status.COUNCIL_REJECTED
+    )
+    change.council_voted_on = voted_on
+    change.votes_for, change.votes_against, change.votes_abstained = votes_for, votes_against, votes_abstained
+    change.meeting_reference = clean_text(meeting_reference)
+    change.save(
+        update_fields=[
+            "status",
+            "council_voted_on",
+            "votes_for",
+            "votes_against",
+            "votes_abstained",
+            "meeting_reference",
+            "updated_at",
+        ]
+    )
+    audit.record(
+        actor=by,
+        verb="rules_change.council_voted",
+        target=change,
+        council_id=change.council_id,
+        changes=audit.changed(
+            status=(before, change.status),
+            votes=(None, f"{votes_for}-{votes_against}-{votes_abstained}"),
+            voted_on=(None, voted_on.isoformat()),
+            meeting_reference=(None, change.meeting_reference),
+        ),
+    )
+    return change
+
+
+@transaction.atomic
+def rules_change_board_adopt(
+    *,
+    change: RulesChange,
+    adopted_on: datetime.date,
+    decision_reference: str,
+    decision_url: str = "",
+    by: User | None,
+) -> RulesOfProcedure:
+    """The board adopts a change the council endorsed (R8, last step): only now a new version exists, in
+    force from the proposed date."""
+    change = _lock_change(change)
+    if change.status != RulesChange.Status.COUNCIL_ADOPTED:
+        raise RuleViolation(
+            _(
+                "Kommunalbestyrelsen kan kun vedtage en ændring, som rådet har stemt for (integrationsloven § 42, stk. 6)."
+            )
+        )
+    assert change.council_voted_on is not None
+    if adopted_on < change.council_voted_on:
+        raise RuleViolation(
+            [rules.Violation("adopted_on", _("Kommunalbestyrelsen kan ikke vedtage ændringen før rådets afstemning."))]
+        )
+    version = rules_adopt_with_decision(
+        council=change.council,
+        settings=change.proposed_settings,
+        in_force_from=change.in_force_from,
+        adopted_on=adopted_on,
+        decision_reference=decision_reference,
+        decision_url=decision_url,
+        change_summary=change.change_summary,
+        change_summary_en=change.change_summary_en,
+        council_endorsed_on=change.council_voted_on,
+        by=by,
+    )
+    change.status = RulesChange.Status.BOARD_ADOPTED
+    change.adopted_version = version
+    change.save(update_fields=["status", "adopted_version", "updated_at"])
+    audit.record(
+        actor=by,
+        verb="rules_change.board_adopted",
+        target=change,
+        council_id=change.council_id,
+        changes=audit.changed(
+            status=(RulesChange.Status.COUNCIL_ADOPTED, change.status),
+            version=(None, version.version),
+            decision=(None, str(version.decision)),
+        ),
+    )
+    return version

@@ -10,7 +10,7 @@ class MembershipConfig(AppConfig):
     def ready(self) -> None:
         from raad.core import audit, desk, roles
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
-        from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles
+        from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles, renewal_panel
 
         roles.register_provider(member_roles, member_council_ids)
         desk.register_panel(
@@ -19,6 +19,13 @@ class MembershipConfig(AppConfig):
             template="membership/chair_vacancy_panel.html",
             context=chair_vacancy_panel,
             order=10,
+        )
+        desk.register_panel(
+            key="term_renewal",
+            title=_("Udpegning til næste valgperiode"),
+            template="membership/desk/_renewal.html",
+            context=renewal_panel,
+            order=15,
         )
         audit.register_verbs(
             {

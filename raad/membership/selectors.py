@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -11,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from raad.core.redaction import Finding, find_personal_data
 from raad.core.roles import Role
-from raad.councils.models import Council
+from raad.councils.models import Council, Term
+from raad.councils.rules import renewal_opens_on
+from raad.councils.selectors import NoRulesInForce, current_term, rules_in_force
 from raad.membership import rules
 from raad.membership.models import (
     Election,
@@ -40,6 +43,18 @@ def memberships_in_force(council: Council | int, on: datetime.date | None = None
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
         .select_related("person", "seat", "seat__nominating_body", "term")
         .order_by("seat__number")
+    )
+
+
+def substitutes_in_force(council: Council | int, on: datetime.date | None = None) -> QuerySet[Substitute]:
+    """The personal substitutes in force on `on` whose member is in force that day too."""
+    on = on or timezone.localdate()
+    council_id = council if isinstance(council, int) else council.pk
+    return (
+        Substitute.objects.filter(membership__in=memberships_in_force(council_id, on), starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person__user", "membership__person")
+        .order_by("membership__seat__number")
     )
 
 
@@ -340,3 +355,52 @@ def call_entitled_bodies(call: NominationCall) -> list[NominatingBody]:
         seats = seats.filter(pk=call.seat_id)
     ids = seats.values_list("nominating_body_id", flat=True)
     return list(NominatingBody.objects.filter(pk__in=ids).order_by("name"))
+
+
+@dataclass(frozen=True)
+class RenewalPanel:
+    """The re-appointment work for the next term (R4) on the secretariat's desk."""
+
+    ending: Term
+    next_term: Term | None
+    opens_on: datetime.date
+    seats: list[Seat]
+
+
+def renewal_panel(council: Council, user) -> dict | None:
+    """From `term_renewal_warning_days` before the term in progress ends, and while members of an ended term
+    still continue: the seats to fill for the next term (no appointment in it yet). None for others."""
+    if not user.has_perm("membership.manage", council):
+        return None
+    today = timezone.localdate()
+    term = current_term(council, today)
+    if term is None:
+        return None
+    try:
+        procedure = rules_in_force(council, today)
+    except NoRulesInForce:
+        return None
+    opens_on = renewal_opens_on(term.ends_on, procedure.term_renewal_warning_days)
+    ending: Term | None
+    target: Term | None
+    if today >= opens_on:
+        ending = term
+        target = Term.objects.filter(council=council, starts_on__gt=term.ends_on).order_by("starts_on").first()
+    else:
+        ending = Term.objects.filter(council=council, ends_on__lt=term.starts_on).order_by("-ends_on").first()
+        target = term
+        continuing = memberships_in_force(council, today).filter(term=ending) if ending else Membership.objects.none()
+        if ending is None or not continuing.exists():
+            return None
+        opens_on = renewal_opens_on(ending.ends_on, procedure.term_renewal_warning_days)
+    filled = (
+        Membership.objects.filter(seat__council=council, term=target).values_list("seat_id", flat=True)
+        if target
+        else []
+    )
+    seats = list(
+        Seat.objects.filter(council=council, retired_on__isnull=True).exclude(pk__in=filled).order_by("number")
+    )
+    if not seats or ending is None:
+        return None
+    return {"renewal": RenewalPanel(ending=ending, next_term=target, opens_on=opens_on, seats=seats)}

@@ -3,7 +3,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from raad.councils import rules as procedure
-from raad.councils.models import Council, Purpose, RulesOfProcedure, TermsOfReference
+from raad.councils.models import Council, Purpose, RulesChange, RulesOfProcedure, TermsOfReference
 from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
 
 _DATE = {"type": "date"}
@@ -117,3 +117,54 @@ class RulesVersionForm(forms.ModelForm):
 
     def settings_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
+
+
+class RulesChangeProposalForm(forms.ModelForm):
+    """A proposed change of the rules of procedure (R8), pre-filled with the version in force."""
+
+    class Meta:
+        model = RulesChange
+        fields = ("in_force_from", "change_summary", "change_summary_en")
+        widgets = {
+            "in_force_from": forms.DateInput(attrs=_DATE),
+            "change_summary": forms.Textarea(attrs={"rows": 3}),
+            "change_summary_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        settings_form = forms.modelform_factory(RulesOfProcedure, fields=procedure.SETTING_FIELDS)
+        for name in procedure.SETTING_FIELDS:
+            self.fields[name] = settings_form.base_fields[name]
+            self.fields[name].help_text = procedure.reference(name)
+
+    def _post_clean(self):
+        # The model is never saved from the form; the service checks and writes it.
+        pass
+
+    @property
+    def setting_fields(self):
+        return [self[name] for name in procedure.SETTING_FIELDS]
+
+    def settings_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
+
+
+class RulesChangeVoteForm(forms.Form):
+    voted_on = forms.DateField(label=_("Afstemningsdato"), widget=forms.DateInput(attrs=_DATE))
+    votes_for = forms.IntegerField(label=_("Stemmer for"), min_value=0, max_value=99)
+    votes_against = forms.IntegerField(label=_("Stemmer imod"), min_value=0, max_value=99)
+    votes_abstained = forms.IntegerField(label=_("Undlod at stemme"), min_value=0, max_value=99, initial=0)
+    meeting_reference = forms.CharField(
+        label=_("Mødepunkt"), max_length=200, required=False, help_text=_("Fx Møde 24.09.2026, pkt. 5")
+    )
+
+
+class RulesChangeAdoptForm(forms.Form):
+    adopted_on = forms.DateField(label=_("Vedtaget af kommunalbestyrelsen den"), widget=forms.DateInput(attrs=_DATE))
+    decision_reference = forms.CharField(
+        label=_("Beslutningsreference"),
+        max_length=150,
+        help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"),
+    )
+    decision_url = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")

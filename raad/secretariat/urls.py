@@ -11,6 +11,18 @@ urlpatterns = [
     path("<slug:slug>/kommissorium/formaal-<int:number>/", views.PurposeEditView.as_view(), name="purpose"),
     path("<slug:slug>/forretningsorden/", views.RulesListView.as_view(), name="rules"),
     path("<slug:slug>/forretningsorden/ny/", views.RulesNewVersionView.as_view(), name="rules_new"),
+    path("<slug:slug>/forretningsorden/aendringer/", views.RulesChangesView.as_view(), name="rules_changes"),
+    path("<slug:slug>/forretningsorden/aendringer/<int:pk>/", views.RulesChangeView.as_view(), name="rules_change"),
+    path(
+        "<slug:slug>/forretningsorden/aendringer/<int:pk>/afstemning/",
+        views.RulesChangeVoteView.as_view(),
+        name="rules_change_vote",
+    ),
+    path(
+        "<slug:slug>/forretningsorden/aendringer/<int:pk>/vedtagelse/",
+        views.RulesChangeAdoptView.as_view(),
+        name="rules_change_adopt",
+    ),
     path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
     path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +17,18 @@ from raad.core.roles import Role, roles_of
 from raad.core.views import WorkspaceMixin
 from raad.councils import selectors as councils
 from raad.councils import services as council_services
-from raad.councils.models import Council, Purpose
+from raad.councils.models import Council, Purpose, RulesChange
+from raad.councils.rules import SETTING_FIELDS
 from raad.membership import selectors as membership
-from raad.secretariat.forms import ContactForm, PurposeForm, RulesVersionForm, TermsOfReferenceForm
+from raad.secretariat.forms import (
+    ContactForm,
+    PurposeForm,
+    RulesChangeAdoptForm,
+    RulesChangeProposalForm,
+    RulesChangeVoteForm,
+    RulesVersionForm,
+    TermsOfReferenceForm,
+)
 
 
 def _rules_today(council: Council):
@@ -223,6 +233,127 @@ class RulesNewVersionView(workspace.CouncilView):
                 messages.success(request, _("Version %(n)s af forretningsordenen er gemt.") % {"n": version.version})
                 return redirect("secretariat:rules", slug=council.slug)
         return self._render(request, council, form, status=400)
+
+
+class RulesChangesView(workspace.CouncilView):
+    """Changes of the rules of procedure (R8): the list, and the secretariat's proposal form."""
+
+    perm = "councils.change_rules_of_procedure"
+
+    def _render(self, form, status=200):
+        council = self.council
+        return self.page(
+            "secretariat/rules_changes.html",
+            {
+                "changes": councils.rules_changes(council),
+                "form": form,
+                "crumbs": workspace.workspace_crumbs(
+                    council,
+                    (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
+                    (_("Ændringer"), None),
+                ),
+            },
+            status=status,
+        )
+
+    def get(self, request, slug):
+        latest = _rules_today(self.council)
+        initial = {name: getattr(latest, name) for name in SETTING_FIELDS} if latest else {}
+        return self._render(RulesChangeProposalForm(initial=initial))
+
+    def post(self, request, slug):
+        form = RulesChangeProposalForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                change = council_services.rules_change_propose(
+                    council=self.council,
+                    settings=form.settings_values(),
+                    in_force_from=data["in_force_from"],
+                    change_summary=data["change_summary"],
+                    change_summary_en=data.get("change_summary_en", ""),
+                    by=request.user,
+                )
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(request, _("Ændringen er foreslået. Rådet skal nu stemme om den."))
+                return redirect("secretariat:rules_change", slug=slug, pk=change.pk)
+        return self._render(form, status=400)
+
+
+class RulesChangeView(workspace.CouncilView):
+    """One change: what it proposes, the council's vote, the board's adoption (R8)."""
+
+    perm = "councils.change_rules_of_procedure"
+
+    def get(self, request, slug, pk):
+        return render_rules_change(self, pk, RulesChangeVoteForm(), RulesChangeAdoptForm())
+
+
+def render_rules_change(view, pk, vote_form, adopt_form, errors=(), status=200):
+    council = view.council
+    try:
+        change = councils.rules_change(council, pk)
+    except RulesChange.DoesNotExist:
+        raise Http404 from None
+    return view.page(
+        "secretariat/rules_change.html",
+        {
+            "change": change,
+            "vote_form": vote_form,
+            "adopt_form": adopt_form,
+            "errors": list(errors),
+            "crumbs": workspace.workspace_crumbs(
+                council,
+                (_("Forretningsorden"), reverse("secretariat:rules", args=[council.slug])),
+                (_("Ændringer"), reverse("secretariat:rules_changes", args=[council.slug])),
+                (str(change), None),
+            ),
+        },
+        status=status,
+    )
+
+
+class _RulesChangeAction(workspace.ActionView):
+    perm = "councils.change_rules_of_procedure"
+
+    def load(self) -> None:
+        try:
+            self.change = councils.rules_change(self.council, self.kwargs["pk"])
+        except RulesChange.DoesNotExist:
+            raise Http404 from None
+
+    def success_url(self) -> str:
+        return reverse("secretariat:rules_change", args=[self.council.slug, self.change.pk])
+
+
+class RulesChangeVoteView(_RulesChangeAction):
+    form_class = RulesChangeVoteForm
+    success = _("Rådets afstemning er registreret.")
+
+    def act(self, data: dict) -> None:
+        council_services.rules_change_council_vote(change=self.change, by=self.request.user, **data)
+
+    def invalid(self, form, errors):
+        return render_rules_change(self, self.change.pk, form, RulesChangeAdoptForm(), errors, status=400)
+
+
+class RulesChangeAdoptView(_RulesChangeAction):
+    form_class = RulesChangeAdoptForm
+    success = _("Kommunalbestyrelsens vedtagelse er registreret; den nye version gælder fra den foreslåede dato.")
+
+    def act(self, data: dict) -> None:
+        council_services.rules_change_board_adopt(
+            change=self.change,
+            adopted_on=data["adopted_on"],
+            decision_reference=data["decision_reference"],
+            decision_url=data.get("decision_url") or "",
+            by=self.request.user,
+        )
+
+    def invalid(self, form, errors):
+        return render_rules_change(self, self.change.pk, RulesChangeVoteForm(), form, errors, status=400)
 
 
 class ContactEditView(workspace.CouncilView):

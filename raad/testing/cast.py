@@ -149,6 +149,38 @@ def make_seats(council, nominated: int = 13, direct: int = 2) -> list:
     return seats
 
 
+def make_nomination(seat, person, term=None):
+    """A confirmed nomination of `person` for `seat` from the seat's nominating body, as received on paper
+    (R2: a nominated seat is filled only from a nomination). Built directly, without the call's e-mails:
+    `None` for a seat that is not nominated, so `member_appoint(..., nomination=make_nomination(seat, person))`
+    fits every seat."""
+    from django.utils import timezone
+
+    from raad.councils.models import Term
+    from raad.membership.models import Nomination, NominationCall, Seat
+
+    if seat.kind != Seat.Kind.NOMINATED:
+        return None
+    term = term or Term.objects.filter(council_id=seat.council_id).order_by("-starts_on").first()
+    call, _created = NominationCall.objects.get_or_create(
+        council_id=seat.council_id,
+        term=term,
+        seat=None,
+        title="Indstillinger (test)",
+        defaults={"deadline": datetime.datetime(term.starts_on.year, 1, 1, tzinfo=datetime.UTC)},
+    )
+    return Nomination.objects.create(
+        call=call,
+        nominating_body_id=seat.nominating_body_id,
+        seat=seat,
+        candidate=person,
+        submitted_by_name="Forening",
+        submitted_by_email="forening@test.invalid",
+        status=Nomination.Status.CONFIRMED,
+        candidate_confirmed_at=timezone.now(),
+    )
+
+
 def make_secretary(council):
     """Camilla Holt, `sekretariat`, in the council's secretariat since 1 July 2022."""
     from raad.core.roles import Role
@@ -203,7 +235,15 @@ def build_cast(*, members: int = 10, council=None) -> Cast:
             cast.users[user.username] = user
         person = make_person(first, last, postcode, city, user=user, resides_in_municipality=True)
         cast.members.append(
-            member_appoint(person=person, seat=seat, term=term, decision=decision, starts_on=START, by=None)
+            member_appoint(
+                person=person,
+                seat=seat,
+                term=term,
+                decision=decision,
+                starts_on=START,
+                nomination=make_nomination(seat, person, term),
+                by=None,
+            )
         )
     membership_set_role(membership=cast.members[0], role=Membership.Role.CHAIR, by=None)
     membership_set_role(membership=cast.members[1], role=Membership.Role.VICE_CHAIR, by=None)

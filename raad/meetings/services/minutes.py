@@ -17,6 +17,7 @@ from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.core.text import clean_text
+from raad.councils.models import RulesOfProcedure
 from raad.councils.rules import Violation, reference
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
@@ -282,6 +283,11 @@ def minutes_approve(
     if minutes.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Referatet er allerede godkendt."))
     if how == Minutes.Approval.CIRCULATION:
+        if selectors.rules_for(minutes.meeting).minutes_approval != RulesOfProcedure.MinutesApproval.CIRCULATION:
+            raise RuleViolation(
+                _("Efter forretningsordenen godkendes referatet på det næste møde, ikke ved rundsendelse (%(rule)s).")
+                % {"rule": reference("minutes_approval")}
+            )
         if minutes.status != Minutes.Status.CIRCULATED:
             raise RuleViolation(_("Referatet skal rundsendes, før det kan godkendes ved rundsendelse."))
         responses = list(MinutesResponse.objects.filter(minutes=minutes, revision=minutes.revision))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit, mail
 from raad.core.errors import RuleViolation
+from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
@@ -17,6 +18,7 @@ from raad.meetings.models import (
     Meeting,
 )
 from raad.meetings.services.publication import finding_kinds, publication_override
+from raad.membership.selectors import substitutes_in_force
 
 
 @transaction.atomic
@@ -56,4 +58,22 @@ def meeting_send_notice(
         context=lambda membership: notify.notice_context(meeting, content, membership.person),
         attachments=lambda membership: notify.notice_invitation(meeting, content),
     )
+    procedure = selectors.rules_for(meeting)
+    if procedure.uses_substitutes and not procedure.substitutes_only_when_absent:
+        # The rules let substitutes attend every meeting (without a vote): they are summoned too (R19).
+        with mail.batch():
+            for substitute in substitutes_in_force(meeting.council_id, selectors.local_date(meeting)):
+                notify.queue(
+                    council=meeting.council_id,
+                    key=f"notice-substitute:{meeting.pk}:{substitute.pk}",
+                    to=notify.email_of(substitute.person),
+                    recipient=substitute.person,
+                    template="notice_substitute",
+                    context={
+                        "meeting": meeting,
+                        "person": substitute.person,
+                        "member": substitute.membership.person,
+                        "url": absolute_url(meeting),
+                    },
+                )
     return meeting

@@ -15,7 +15,7 @@ from raad.core.models import User
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council
-from raad.councils.rules import Violation, reference
+from raad.councils.rules import Violation, archived_message, reference
 from raad.councils.selectors import current_term
 from raad.meetings.models import (
     ExtraordinaryRequest,
@@ -42,6 +42,8 @@ def meeting_plan(
 ) -> Meeting:
     """Put a meeting in the council's plan (R13); an extraordinary meeting may answer members' request (R14)."""
     violations = _meeting_violations(council=council, kind=kind, starts_at=starts_at, ends_at=ends_at, reason=reason)
+    if council.archived_at is not None:
+        violations.insert(0, Violation("", archived_message(timezone.localdate(council.archived_at))))
     if violations:
         raise RuleViolation(violations)
     meeting = Meeting.objects.create(

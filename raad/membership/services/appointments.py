@@ -141,6 +141,37 @@ def _check_appointment(
     return violations, replaced
 
 
+def _decision_violations(
+    *, council: Council, seat: Seat, decision: BoardDecision, nomination: Nomination | None
+) -> list[Violation]:
+    """R2: only the board appoints, by a decision about appointing members, and a nominated seat only from a
+    nomination. A decision that adopted rules of procedure or created a council appoints nobody."""
+    found: list[Violation] = []
+    if (
+        RulesOfProcedure.objects.filter(decision=decision).exists()
+        or Council.objects.filter(established_by=decision).exists()
+    ):
+        found.append(
+            Violation(
+                "decision",
+                _(
+                    "%(decision)s er ikke en beslutning om udpegning af medlemmer; kun kommunalbestyrelsens "
+                    "udpegningsbeslutning kan gøre en person til medlem (integrationsloven § 42, stk. 3)."
+                )
+                % {"decision": decision},
+            )
+        )
+    if seat.kind == Seat.Kind.NOMINATED and nomination is None:
+        found.append(
+            Violation(
+                "seat",
+                _("Pladsen besættes efter indstilling; vælg en indstillet kandidat (%(ref)s).")
+                % {"ref": reference("max_nominated_seats")},
+            )
+        )
+    return found
+
+
 @transaction.atomic
 def member_appoint(
     *,
@@ -158,6 +189,7 @@ def member_appoint(
     violations, replaced = _check_appointment(
         council=council, person=person, seat=seat, term=term, decision=decision, starts_on=starts_on
     )
+    violations += _decision_violations(council=council, seat=seat, decision=decision, nomination=nomination)
     violations += _nomination_violations(
         nomination,
         seat,

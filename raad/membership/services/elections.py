@@ -85,8 +85,6 @@ def election_open(
     violations += rules.count_violations(voters_present=voters_present, ballots=0, eligible=len(members))
     if voters_present < 1:
         violations.append(Violation("voters_present", _("Mindst ét medlem skal være til stede.")))
-    if method == Election.Method.SECRET_DEVICE and not procedure.election_secret:
-        pass  # a secret ballot is always allowed; the rules only make it the default
     if not members:
         violations.append(Violation("candidates", _("Rådet har ingen medlemmer.")))
     if violations:

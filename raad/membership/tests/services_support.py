@@ -8,6 +8,7 @@ import pytest
 from raad.core.errors import RuleViolation
 from raad.membership import services
 from raad.testing import assert_unchanged
+from raad.testing.cast import make_nomination
 
 from .conftest import START, make_person
 
@@ -15,7 +16,15 @@ D = datetime.date
 
 
 def appoint(person, seat, term, decision, starts_on=START):
-    return services.member_appoint(person=person, seat=seat, term=term, decision=decision, starts_on=starts_on, by=None)
+    return prepared(person, seat, term, decision, starts_on)()
+
+
+def prepared(person, seat, term, decision, starts_on=START):
+    """The appointment as a call, its nomination (for a nominated seat) received beforehand."""
+    nomination = make_nomination(seat, person, term)
+    return lambda: services.member_appoint(
+        person=person, seat=seat, term=term, decision=decision, starts_on=starts_on, nomination=nomination, by=None
+    )
 
 
 def fill(seats, term, decision, count=None):

@@ -8,7 +8,7 @@ from raad.membership.models import Seat
 from raad.membership.selectors import memberships_in_force, seat_history, vacant_seats
 
 from .conftest import START, make_person
-from .services_support import D, appoint, fill, refused
+from .services_support import D, appoint, fill, prepared, refused
 
 
 def test_appoint_records_membership_and_audit(seats, term, decision):
@@ -29,7 +29,7 @@ def test_a_sixteenth_member_is_refused_and_nothing_changes(council, seats, term,
     fill(seats, term, decision)
     extra = services.seat_create(council=council, number=16, kind=Seat.Kind.DIRECT, by=None)
     extra_person = make_person("Extra")
-    messages = refused(lambda: appoint(extra_person, extra, term, decision))
+    messages = refused(prepared(extra_person, extra, term, decision))
     assert "Rådet har allerede 15 medlemmer (forretningsorden § 1, stk. 1)." in messages
     assert "Rådet har allerede 2 direkte udpegede medlemmer (forretningsorden § 1, stk. 2)." in messages
 
@@ -39,19 +39,19 @@ def test_a_fourteenth_nominated_member_is_refused(council, seats, term, decision
     body = services.nominating_body_create(council=council, name="Ekstra", by=None)
     extra = services.seat_create(council=council, number=16, kind=Seat.Kind.NOMINATED, nominating_body=body, by=None)
     person = make_person("Extra")
-    assert refused(lambda: appoint(person, extra, term, decision)) == [
+    assert refused(prepared(person, extra, term, decision)) == [
         "Rådet har allerede 13 medlemmer udpeget efter indstilling (forretningsorden § 1, stk. 2)."
     ]
 
 
 def test_non_resident_and_shared_postcode(seats, term, decision):
     outside = make_person("Ole", postcode="4000")
-    assert refused(lambda: appoint(outside, seats[0], term, decision)) == [
+    assert refused(prepared(outside, seats[0], term, decision)) == [
         "Ole Hansen har ikke bopæl i kommunen (forretningsorden § 1, stk. 1)."
     ]
     shared = make_person("Sif", postcode="4330")
     assert shared.residence_needs_confirmation and not shared.resides_in_municipality
-    assert "sekretariatet skal bekræfte bopælen" in refused(lambda: appoint(shared, seats[0], term, decision))[0]
+    assert "sekretariatet skal bekræfte bopælen" in refused(prepared(shared, seats[0], term, decision))[0]
     services.person_confirm_residence(person=shared, resides=True, council=seats[0].council, by=None)
     assert appoint(shared, seats[0], term, decision).person == shared
 
@@ -59,25 +59,23 @@ def test_non_resident_and_shared_postcode(seats, term, decision):
 def test_no_person_on_two_seats_and_no_appointment_outside_the_term(seats, term, decision):
     ida = make_person("Ida")
     appoint(ida, seats[0], term, decision)
-    assert refused(lambda: appoint(ida, seats[1], term, decision)) == [
-        "Ida Hansen sidder allerede i rådet på en anden plads."
-    ]
+    assert refused(prepared(ida, seats[1], term, decision)) == ["Ida Hansen sidder allerede i rådet på en anden plads."]
     bo = make_person("Bo")
-    assert refused(lambda: appoint(bo, seats[1], term, decision, starts_on=D(2030, 1, 2))) == [
+    assert refused(prepared(bo, seats[1], term, decision, starts_on=D(2030, 1, 2))) == [
         "Udpegningen ligger uden for valgperioden 01.01.2026–31.12.2029 (forretningsorden § 2, stk. 1)."
     ]
 
 
 def test_no_membership_before_the_board_decision(seats, term, decision):
     bo = make_person("Bo")
-    messages = refused(lambda: appoint(bo, seats[0], term, decision, starts_on=D(2026, 1, 10)))
+    messages = refused(prepared(bo, seats[0], term, decision, starts_on=D(2026, 1, 10)))
     assert messages == ["Et medlemskab kan ikke begynde før kommunalbestyrelsens beslutning (28.01.2026)."]
 
 
 def test_an_earlier_start_cannot_collide_with_a_later_registered_membership(seats, term, decision):
     appoint(make_person("Later"), seats[0], term, decision, starts_on=D(2026, 6, 1))
     earlier = make_person("Earlier")
-    assert refused(lambda: appoint(earlier, seats[0], term, decision, starts_on=D(2026, 3, 1))) == [
+    assert refused(prepared(earlier, seats[0], term, decision, starts_on=D(2026, 3, 1))) == [
         "Pladsen er allerede besat."
     ]
 

@@ -16,6 +16,7 @@ from raad.councils.services import board_decision_record
 from raad.membership import rules, services
 from raad.membership.models import Membership, Seat, Substitute
 from raad.testing import database_snapshot
+from raad.testing.cast import make_nomination
 
 from .conftest import make_council, make_person, make_seats
 
@@ -72,15 +73,19 @@ class CompositionProperty(TestCase):
         )
         limits = rules.Limits.of(rules_in_force(council, FIRST))
         applied = refused = 0
+        nominations: dict = {}
 
         for op in operations:
             memberships = list(Membership.objects.filter(seat__council=council).order_by("pk"))
             substitutes = list(
                 Substitute.objects.filter(membership__seat__council=council).select_related("membership").order_by("pk")
             )
+            if op[0] == "appoint" and (op[1], op[2]) not in nominations:
+                # received before the board decides (R2: a nominated seat only from a nomination)
+                nominations[(op[1], op[2])] = make_nomination(seats[op[2]], people[op[1]], term)
             before = database_snapshot()
             try:
-                self.apply(op, people, seats, term, decision, memberships, substitutes)
+                self.apply(op, people, seats, term, decision, memberships, substitutes, nominations)
             except RuleViolation as violation:
                 refused += 1
                 event(f"{op[0]} refused: {violation.messages[0][:50]}")
@@ -93,12 +98,18 @@ class CompositionProperty(TestCase):
                 event(f"{op[0]} applied")
             self.assert_lawful(council, limits)
 
-    def apply(self, op, people, seats, term, decision, memberships, substitutes):
+    def apply(self, op, people, seats, term, decision, memberships, substitutes, nominations):
         kind = op[0]
         if kind == "appoint":
             _, person, seat, on = op
             services.member_appoint(
-                person=people[person], seat=seats[seat], term=term, decision=decision, starts_on=on, by=None
+                person=people[person],
+                seat=seats[seat],
+                term=term,
+                decision=decision,
+                starts_on=on,
+                nomination=nominations[(person, seat)],
+                by=None,
             )
             return
         if kind == "substitute":

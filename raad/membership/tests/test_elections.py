@@ -10,6 +10,7 @@ from raad.core.models import AuditEntry
 from raad.membership import services
 from raad.membership.models import Election, LotDraw, Membership
 from raad.testing import assert_unchanged
+from raad.testing.cast import make_nomination
 
 from .conftest import START, make_person
 
@@ -18,11 +19,18 @@ DAY = datetime.date(2026, 2, 10)
 
 @pytest.fixture
 def members(seats, term, decision):
+    people = [make_person(f"M{i}") for i in range(9)]
     return [
         services.member_appoint(
-            person=make_person(f"M{i}"), seat=seat, term=term, decision=decision, starts_on=START, by=None
+            person=person,
+            seat=seat,
+            term=term,
+            decision=decision,
+            starts_on=START,
+            nomination=make_nomination(seat, person, term),
+            by=None,
         )
-        for i, seat in enumerate(seats[:9])
+        for person, seat in zip(people, seats[:9], strict=True)
     ]
 
 

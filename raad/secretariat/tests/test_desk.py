@@ -46,10 +46,12 @@ def _consultations(cast, n: int, *, start: int = 0):
         )
 
 
-def test_the_registered_panels_are_the_chair_vacancy_the_consultations_and_the_outbox():
+def test_the_registered_panels_in_their_order():
     assert [(p.key, p.order) for p in desk.registered_panels()] == [
         ("chair_vacancy", 10),
+        ("term_renewal", 15),
         ("consultations", 20),
+        ("annual_report", 60),
         ("outbox", 90),
     ]
 
@@ -92,7 +94,12 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
     response = client.get(DESK)
     assert response.status_code == 200  # the missing template was never rendered
     assert calls == [(cast.council.pk, cast.secretary.pk)]
-    assert [p.key for p in desk.panels_for(cast.council, response.wsgi_request)] == ["consultations", "outbox"]
+    # (the term renewal panel has nothing to show before the renewal opens)
+    assert [p.key for p in desk.panels_for(cast.council, response.wsgi_request)] == [
+        "consultations",
+        "annual_report",
+        "outbox",
+    ]
 
 
 def test_a_member_sees_the_consultations_but_not_the_secretariats_outbox(client, cast):
