@@ -32,3 +32,19 @@ def test_axe_reports_violations_with_rule_impact_target_and_help(page, assert_ac
 def test_axe_passes_a_clean_page(page, assert_accessible):
     page.set_content(FINE)
     assert_accessible(page)
+
+
+def test_axe_reports_the_same_violations_with_javascript_off(browser):
+    """With JavaScript off Chromium fires no timers; axe waits on them, and used to hang the test for good."""
+    from raad.testing.axe import run_axe
+
+    context = browser.new_context(java_script_enabled=False)
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        page.set_content(BROKEN)
+        assert {violation["id"] for violation in run_axe(page)} >= {"image-alt", "color-contrast", "label"}
+        page.set_content(FINE)
+        assert run_axe(page) == []
+    finally:
+        context.close()
