@@ -1,0 +1,353 @@
+"""In Chromium, the pages added or changed for issue #10 (everyday use): each passes axe (WCAG 2.1 A/AA) at
+1280 px and at 320 px, where it does not scroll sideways either; each form keeps what was typed and shows a
+translated error after a bad submission; and each page's main action works with JavaScript off.
+
+One test per person (one login each), all problems of a test collected and reported together."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from raad.testing.axe import format_violations, run_axe
+from raad.testing.browser import login
+from raad.testing.reflow import OVERFLOW
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SLUG = "integrationsraadet"
+WORKSPACE = f"/arbejdsrum/{SLUG}"
+
+
+class Checker:
+    """Runs axe on the page at 1280 px and, reloaded, at 320 px (plus the sideways-scroll check); collects what
+    it finds instead of stopping at the first page. `reload=False` for a page that is the answer to a POST."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.problems: list[str] = []
+        self.checked: list[str] = []
+
+    def open(self, url: str, status: int = 200) -> None:
+        response = self.page.goto(url)
+        if response is None or response.status != status:
+            self.problems.append(f"{url}: HTTP {response and response.status}, expected {status}")
+
+    def check(self, name: str, *, reload: bool = True) -> None:
+        page = self.page
+        self.checked.append(name)
+        if page.locator("h1").count() != 1:
+            self.problems.append(f"{name} ({page.url}): {page.locator('h1').count()} h1 elements")
+        self._axe(name, "1280px")
+        if not reload:
+            return
+        page.set_viewport_size({"width": 320, "height": 640})
+        try:
+            page.reload()
+            result = page.evaluate(OVERFLOW)
+            if result["scrollWidth"] > result["width"]:
+                self.problems.append(
+                    f"{name} ({page.url}) is {result['scrollWidth']}px wide at 320: {result['culprits']}"
+                )
+            self._axe(name, "320px")
+        finally:
+            page.set_viewport_size({"width": 1280, "height": 900})
+
+    def check_narrow_now(self, name: str) -> None:
+        """Axe and sideways scrolling at 320 px without reloading (the answer to a POST)."""
+        page = self.page
+        page.set_viewport_size({"width": 320, "height": 640})
+        try:
+            result = page.evaluate(OVERFLOW)
+            if result["scrollWidth"] > result["width"]:
+                self.problems.append(
+                    f"{name} ({page.url}) is {result['scrollWidth']}px wide at 320: {result['culprits']}"
+                )
+            self._axe(name, "320px")
+        finally:
+            page.set_viewport_size({"width": 1280, "height": 900})
+
+    def _axe(self, name: str, width: str) -> None:
+        violations = run_axe(self.page)
+        if violations:
+            self.problems.append(format_violations(f"{name} ({self.page.url}) at {width}", violations))
+
+    def expect(self, condition: bool, message: str) -> None:
+        if not condition:
+            self.problems.append(f"{message} ({self.page.url})")
+
+    def assert_clean(self) -> None:
+        assert not self.problems, f"checked {len(self.checked)} pages:\n" + "\n".join(self.problems)
+
+
+def _context(browser, *, javascript: bool):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="da-DK", java_script_enabled=javascript
+    )
+    context.set_default_timeout(15_000)
+    return context
+
+
+def _upcoming(council):
+    from raad.meetings.models import Meeting
+
+    return Meeting.objects.filter(council=council, status=Meeting.Status.PLANNED).order_by("starts_at").last()
+
+
+def _error_shown(page) -> bool:
+    return page.locator(".form-error-message, .alert-error").count() >= 1
+
+
+def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
+    """The secretariat's new and changed pages, every action done with JavaScript off (axe runs there too)."""
+    from raad.councils.models import RulesOfProcedure
+    from raad.meetings import services as meetings
+    from raad.meetings.models import Minutes, MinutesVersion
+    from raad.membership import services as membership
+    from raad.membership.selectors import memberships_in_force
+
+    council = demo_data["council"]
+    meeting = _upcoming(council)
+    items = list(meeting.items.order_by("position"))
+    base = f"{live_server.url}{WORKSPACE}/moeder/{meeting.pk}/"
+    # The desk's panels: a vacant chair (Amina resigns), the term renewal (warned about from now on) and the
+    # annual report (always shown).
+    amina = memberships_in_force(council).get(person__first_name="Amina")
+    membership.member_resign(membership=amina, last_day=datetime.date.today() - datetime.timedelta(days=1), by=None)
+    RulesOfProcedure.objects.filter(council=council).update(term_renewal_warning_days=3650)
+    # Published minutes with a phone number in their open part: publishing asks for a confirmation (R32).
+    minutes = Minutes.objects.filter(meeting__council=council, is_published=True).order_by("-meeting__starts_at")[0]
+    meetings.minutes_unpublish(minutes=minutes, by=None)
+    version = minutes.versions.order_by("-number").first()
+    MinutesVersion.objects.filter(pk=version.pk).update(
+        content={**version.content, "introduction": "Spørgsmål til Mette på telefon 20 30 40 50."}
+    )
+
+    context = _context(browser, javascript=False)
+    page = context.new_page()
+    checker = Checker(page)
+    try:
+        login(page, live_server, "sekretariat")
+
+        checker.open(f"{live_server.url}{WORKSPACE}/")
+        checker.check("desk with the chair vacancy, term renewal and annual report panels")
+        text = page.inner_text("main")
+        checker.expect("Årsberetning" in text, "the annual report panel is on the desk")
+
+        checker.open(base)
+        checker.check("agenda with move up/down")
+        page.locator(f"#punkt-{items[1].pk}").get_by_role("button", name="Flyt op").click()
+        checker.expect(f"Punktet »{items[1].title}« er nu nummer 1." in page.inner_text("main"), "moved up without JS")
+
+        checker.open(f"{base}punkter/{items[0].pk}/")
+        checker.check("item form")
+        page.get_by_label("Overskrift", exact=True).fill("")
+        page.get_by_label("Sagsfremstilling").fill("Et **vigtigt** punkt")
+        page.get_by_role("button", name="Gem punktet").click()
+        checker.expect(_error_shown(page), "the item form shows an error for a missing title")
+        checker.expect(page.get_by_label("Sagsfremstilling").input_value() == "Et **vigtigt** punkt", "item text kept")
+        checker.check("item form with an error", reload=False)
+        page.get_by_label("Overskrift", exact=True).fill("Lektiehjælp")
+        page.get_by_role("button", name="Vis forhåndsvisning").click()
+        checker.expect(page.locator("#forhaandsvisning strong").count() == 1, "the Markdown preview without JS")
+        checker.check("item form with the Markdown preview", reload=False)
+        checker.check_narrow_now("item form with the Markdown preview")
+
+        checker.open(f"{base}indkald/")
+        checker.check("notice preview")
+        page.get_by_role("button", name="Send indkaldelsen", exact=False).click()
+        checker.expect("/indkald/" not in page.url, "the notice is sent without JS")
+
+        checker.open(f"{base}moedeskaerm/punkt/{items[0].pk}/")
+        checker.check("focused item on the meeting screen")
+        checker.open(f"{base}direkte/")
+        checker.check("live view")
+        checker.open(f"{base}direkte/?projektor=1")
+        checker.check("live view on the projector")
+
+        minutes_url = f"{live_server.url}{WORKSPACE}/moeder/{minutes.meeting_id}/referat/"
+        checker.open(minutes_url)
+        checker.check("minutes with the publish check (R32)")
+        page.locator("#override-reason-minutes").fill("Nummeret er rådets eget.")
+        page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)").click()
+        checker.expect(_error_shown(page), "publishing over a finding without the box ticked is refused")
+        checker.expect(
+            page.locator("#override-reason-minutes").input_value() == "Nummeret er rådets eget.", "reason kept"
+        )
+        checker.check("minutes publish refused", reload=False)
+        page.locator("label[for=confirm-findings-minutes]").click()
+        page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)").click()
+        minutes.refresh_from_db()
+        checker.expect(minutes.is_published, "the minutes are published over the finding without JS")
+
+        checker.open(f"{live_server.url}{WORKSPACE}/bemanding/indkaldelser/")
+        page.get_by_label("Overskrift").fill("Ny plads i foråret")
+        page.get_by_role("button", name="Se indkaldelsen, før den sendes").click()
+        checker.expect(_error_shown(page), "a call without a deadline is refused")
+        checker.expect(page.get_by_label("Overskrift").input_value() == "Ny plads i foråret", "call title kept")
+        checker.check("call form with an error", reload=False)
+        page.get_by_label("Frist").fill("2027-01-15T12:00")
+        page.get_by_role("button", name="Se indkaldelsen, før den sendes").click()
+        checker.expect("Kontrollér indkaldelsen" in page.inner_text("h1"), "the call preview without JS")
+        checker.check("call preview", reload=False)
+        checker.check_narrow_now("call preview")
+
+        changes = f"{live_server.url}{WORKSPACE}/forretningsorden/aendringer/"
+        checker.open(changes)
+        checker.check("rules changes")
+        page.fill("[name=in_force_from]", "")
+        page.fill("[name=change_summary]", "Kortere frist for punkter")
+        page.get_by_role("button", name="Foreslå ændringen").click()
+        checker.expect(_error_shown(page), "a change without a date is refused")
+        checker.expect(
+            page.input_value("[name=change_summary]") == "Kortere frist for punkter",
+            "change summary kept",
+        )
+        checker.check("rules change form with an error", reload=False)
+        page.fill("[name=in_force_from]", "2027-03-01")
+        page.get_by_role("button", name="Foreslå ændringen").click()
+        checker.expect("/aendringer/" in page.url and page.url != changes, "a change is proposed without JS")
+        checker.check("a rules change")
+
+        checker.open(f"{live_server.url}/konto/konto/")
+        checker.check("account with the e-mail language")
+        if page.locator("select[name=language]").count():
+            page.select_option("select[name=language]", "en")
+        else:
+            page.check("[name=language][value=en]")
+        page.get_by_role("button", name="Gem").click()
+        checker.expect("Dit valg er gemt." in page.inner_text("main"), "the language is saved without JS")
+
+        from raad.councils.services import council_archive
+        from raad.testing.cast import make_decision
+
+        council_archive(council=council, decision=make_decision(council), by=None)
+        checker.open(f"{live_server.url}{WORKSPACE}/")
+        checker.check("an archived council's workspace")
+        checker.open(f"{live_server.url}{WORKSPACE}/bemanding/ny-plads/")  # read-only: shown, not saved
+        with page.expect_navigation() as navigation:
+            page.locator("main form button[type=submit]").click()
+        checker.expect(navigation.value.status == 403, "an archived council refuses a change without JS")
+        checker.check("an archived council refuses a change", reload=False)
+        checker.check_narrow_now("an archived council refuses a change")
+    finally:
+        context.close()
+    checker.assert_clean()
+
+
+def test_member_pages_with_javascript_off(browser, live_server, demo_data):
+    """A member: the duty of confidentiality, then an apology with its preview and its withdrawal."""
+    from raad.membership.models import Person
+
+    council = demo_data["council"]
+    meeting = _upcoming(council)
+    base = f"{live_server.url}{WORKSPACE}/moeder/{meeting.pk}/"
+    Person.objects.filter(user__username="medlem").update(confidentiality_acknowledged_at=None)
+    context = _context(browser, javascript=False)
+    page = context.new_page()
+    checker = Checker(page)
+    try:
+        login(page, live_server, "medlem")
+        checker.open(f"{live_server.url}/arbejdsrum/tavshedspligt/accepter/")
+        checker.check("confidentiality acceptance")
+        page.locator("main form button[type=submit]").click()
+        checker.expect(_error_shown(page), "accepting without the box ticked is refused")
+        checker.check("confidentiality acceptance with an error", reload=False)
+        checker.check_narrow_now("confidentiality acceptance with an error")
+        page.locator("main form label[for]").first.click()
+        page.locator("main form button[type=submit]").click()
+        checker.expect("Din accept af tavshedspligten er registreret." in page.inner_text("main"), "accepted")
+
+        checker.open(f"{base}afbud/")
+        checker.check("apology preview")
+        page.get_by_role("button", name="Bekræft afbud").click()
+        checker.expect("Dit afbud er registreret" in page.inner_text("main"), "apology sent without JS")
+        checker.check("meeting with the apology and its withdrawal", reload=False)
+        checker.check_narrow_now("meeting with the apology and its withdrawal")
+        page.get_by_role("button", name="Træk afbuddet tilbage").click()
+        checker.expect("Dit afbud er trukket tilbage" in page.inner_text("main"), "apology withdrawn without JS")
+    finally:
+        context.close()
+    checker.assert_clean()
+
+
+def test_public_pages_and_logins_with_javascript_on(browser, live_server, demo_data):
+    """Public pages (front page, meetings list, the nomination submitter's confirmation, the 429 page), the admin
+    login's one-time code and the two-factor set-up, with JavaScript on as most visitors have it."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from raad.core import ratelimit
+    from raad.core.roles import Role
+    from raad.core.services import user_create
+    from raad.councils.selectors import current_term
+    from raad.councils.services import staff_assign
+    from raad.membership import links, services
+    from raad.membership.models import Nomination, Seat
+
+    council = demo_data["council"]
+    nomination = Nomination.objects.get(candidate__first_name="Helle")
+    Nomination.objects.filter(pk=nomination.pk).update(submitted_by_confirmed_at=None)
+    user_create(username="ny-sekretaer", email="ny@demo.invalid", password=demo_data["password"], by=None)
+    context = _context(browser, javascript=True)
+    page = context.new_page()
+    checker = Checker(page)
+    try:
+        checker.open(f"{live_server.url}/")
+        checker.check("front page")
+        checker.open(f"{live_server.url}/raad/{SLUG}/moeder/")
+        checker.check("public meetings list")
+
+        token = links.submitter_token(nomination_id=nomination.pk)
+        checker.open(f"{live_server.url}/indstilling/kvittering/{token}/")
+        checker.check("nomination submitter confirmation")
+        page.locator("main form button[type=submit]").click()
+        checker.expect(page.locator("[role=status]").count() == 1, "the submitter confirms the address")
+
+        call = services.nomination_call_open(
+            council=council,
+            term=current_term(council),
+            title="Indstilling til plads 5",
+            deadline=timezone.now() + datetime.timedelta(days=7),
+            by=None,
+        )
+        seat = Seat.objects.get(council=council, number=5)
+        token = links.nominate_token(call_id=call.pk, body_id=seat.nominating_body_id)
+        checker.open(f"{live_server.url}/indstilling/{token}/")
+        for _submission in range(settings.PUBLIC_FORM_RATE_LIMIT):
+            ratelimit.count("nominate", token)
+        page.locator("main form button[type=submit]").click()
+        checker.expect(page.inner_text("h1") == "For mange indsendelser", "the 429 page")
+        checker.check("429 page", reload=False)
+        checker.check_narrow_now("429 page")
+
+        checker.open(f"{live_server.url}/admin/")
+        checker.expect("/konto/log-ind/" in page.url, "the admin login is the site's login")
+        page.fill("input[name=username]", "sekretariat")
+        page.fill("input[name=password]", demo_data["password"])
+        page.locator("form:has(input[name=username]) button[type=submit]").click()
+        checker.expect(page.locator("input[name=token]").count() == 1, "the admin login asks for the one-time code")
+        page.fill("input[name=token]", "000000")
+        page.locator("form:has(input[name=token]) button[type=submit]").click()
+        checker.expect(_error_shown(page), "a wrong one-time code is refused")
+        checker.check("one-time code with an error", reload=False)
+        checker.check_narrow_now("one-time code with an error")
+
+        page.context.clear_cookies()
+        staff_assign(
+            council=council,
+            user=get_user_model().objects.get(username="ny-sekretaer"),
+            role=Role.SECRETARIAT,
+            starts_on=datetime.date(2026, 1, 1),
+            by=None,
+        )
+        checker.open(f"{live_server.url}/konto/log-ind/")
+        page.fill("input[name=username]", "ny-sekretaer")
+        page.fill("input[name=password]", demo_data["password"])
+        page.locator("form:has(input[name=username]) button[type=submit]").click()
+        checker.expect("/log-ind/tofaktor/" in page.url, "a new secretary sets up two-factor first")
+        checker.check("two-factor set-up")
+    finally:
+        context.close()
+    checker.assert_clean()
