@@ -92,6 +92,8 @@ def _error_shown(page) -> bool:
 
 def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
     """The secretariat's new and changed pages, every action done with JavaScript off (axe runs there too)."""
+    from django.utils import timezone
+
     from raad.councils.models import RulesOfProcedure
     from raad.meetings import services as meetings
     from raad.meetings.models import Minutes, MinutesVersion
@@ -203,10 +205,12 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
         checker.expect(_error_shown(page), "a vote without a date and votes against is refused")
         checker.expect(page.input_value("[name=votes_for]") == "9", "votes for kept")
         checker.check("rules change vote with an error", reload=False)
-        page.fill("[name=voted_on]", "2026-11-20")
+        page.fill("[name=voted_on]", timezone.localdate().isoformat())
         page.fill("[name=votes_against]", "2")
         page.get_by_role("button", name="Registrér afstemningen").click()
-        checker.expect(page.locator("[name=adopt_form], form[action$='/vedtagelse/']").count() == 1, "vote saved")
+        checker.expect(
+            page.locator("form[action$='/vedtagelse/']").count() == 1, f"vote saved: {page.inner_text('main')[:400]}"
+        )
         checker.check("a rules change adopted by the council")
 
         checker.open(f"{live_server.url}/konto/konto/")
