@@ -2,7 +2,9 @@
 1280 px and at 320 px, where it does not scroll sideways either; each form keeps what was typed and shows a
 translated error after a bad submission; and each page's main action works with JavaScript off.
 
-One test per person (one login each), all problems of a test collected and reported together."""
+One test per person (one login each): the secretariat and a member act with JavaScript off (axe runs there
+too), then their pages are checked again with JavaScript on; the public pages with JavaScript on. All problems
+of a test are collected and reported together."""
 
 from __future__ import annotations
 
@@ -27,8 +29,10 @@ class Checker:
         self.page = page
         self.problems: list[str] = []
         self.checked: list[str] = []
+        self.opened: list[str] = []
 
     def open(self, url: str, status: int = 200) -> None:
+        self.opened.append(url)
         response = self.page.goto(url)
         if response is None or response.status != status:
             self.problems.append(f"{url}: HTTP {response and response.status}, expected {status}")
@@ -67,6 +71,23 @@ class Checker:
     def expect(self, condition: bool, message: str) -> None:
         if not condition:
             self.problems.append(f"{message} ({self.page.url})")
+
+    def with_javascript(self, browser) -> None:
+        """The pages opened so far once more (as they are now), in a context with JavaScript on and the same
+        login: what most visitors get (raad/js/menu.js's drawer below 992 px, the live view's updates)."""
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="da-DK", storage_state=self.page.context.storage_state()
+        )
+        context.set_default_timeout(15_000)
+        javascript = Checker(context.new_page())
+        try:
+            for url in dict.fromkeys(self.opened):
+                javascript.open(url)
+                javascript.check(f"{url} with JavaScript")
+        finally:
+            context.close()
+        self.checked += javascript.checked
+        self.problems += javascript.problems
 
     def assert_clean(self) -> None:
         assert not self.problems, f"checked {len(self.checked)} pages:\n" + "\n".join(self.problems)
@@ -222,6 +243,8 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
         page.get_by_role("button", name="Gem").click()
         checker.expect("Dit valg er gemt." in page.inner_text("main"), "the language is saved without JS")
 
+        checker.with_javascript(browser)
+
         from raad.councils.services import council_archive
         from raad.testing.cast import make_decision
 
@@ -278,6 +301,9 @@ def test_member_pages_with_javascript_off(browser, live_server, demo_data):
         checker.check("meeting with the apology and its withdrawal", reload=False)
         page.get_by_role("button", name="Træk afbuddet tilbage").click()
         checker.expect("Dit afbud er trukket tilbage" in page.inner_text("main"), "apology withdrawn without JS")
+        checker.opened.remove(f"{live_server.url}/arbejdsrum/tavshedspligt/accepter/")  # accepted: no page now
+        checker.opened.remove(f"{live_server.url}/en/arbejdsrum/tavshedspligt/accepter/")
+        checker.with_javascript(browser)
     finally:
         context.close()
     checker.assert_clean()
