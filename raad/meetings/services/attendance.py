@@ -68,7 +68,8 @@ def apology_send(
     if attendance.substitute is not None:
         notify.queue(
             council=meeting.council_id,
-            key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
+            # the apology's time makes the key new for each apology: one sent again after a withdrawal invites again
+            key=f"substitute:{meeting.pk}:{attendance.substitute_id}:{attendance.apology_at.timestamp()}",
             to=email_of(attendance.substitute.person),
             recipient=attendance.substitute.person,
             template="substitute_invitation",
@@ -110,6 +111,7 @@ def apology_withdraw(
     if attendance is None or attendance.status != Attendance.Status.APOLOGY:
         raise RuleViolation(_("Du har ikke meldt afbud til mødet."))
     substitute = attendance.substitute
+    apology_at = attendance.apology_at
     attendance.status = Attendance.Status.EXPECTED
     attendance.apology_at = None
     attendance.substitute = None
@@ -135,6 +137,22 @@ def apology_withdraw(
             substitute=(str(substitute.person) if substitute else None, None),
         ),
     )
+    if substitute is not None:
+        # the substitute invited in the member's place is told they are no longer summoned (once per withdrawal)
+        stamp = apology_at.timestamp() if apology_at is not None else now.timestamp()
+        notify.queue(
+            council=meeting.council_id,
+            key=f"substitute-withdrawn:{meeting.pk}:{substitute.pk}:{stamp}",
+            to=email_of(substitute.person),
+            recipient=substitute.person,
+            template="substitute_withdrawn",
+            context={
+                "meeting": meeting,
+                "substitute": substitute.person,
+                "member": membership.person,
+                "url": absolute_url(meeting),
+            },
+        )
     return attendance
 
 
