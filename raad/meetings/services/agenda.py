@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
@@ -80,6 +80,38 @@ def item_add(
         changes=audit.diff({}, audit.snapshot(item, ITEM_FIELDS)),
     )
     return item
+
+
+@transaction.atomic
+def chair_election_item_add(*, council: Council, by: User | None) -> AgendaItem:
+    """A vacant forperson post (R25): the election of a new forperson goes on the agenda of the council's next
+    planned meeting (not yet called), titled in the council's language. Refused when no meeting is planned, or
+    when the item is already on that meeting's agenda."""
+    from raad.core.i18n import in_council_language
+
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .filter(council=council, status=Meeting.Status.PLANNED, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    if meeting is None:
+        raise RuleViolation(_("Der er intet planlagt møde at sætte valget af forperson på. Planlæg mødet først (R25)."))
+    with in_council_language(council):
+        title = _("Valg af forperson")
+        proposed = _("Rådet vælger en ny forperson blandt medlemmerne.")
+    if AgendaItem.objects.filter(meeting=meeting, title=title).exists():
+        raise RuleViolation(
+            _("Valget af forperson står allerede på dagsordenen for mødet %(date)s (R25).")
+            % {"date": formats.date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")}
+        )
+    return item_add(
+        meeting=meeting,
+        title=title,
+        kind=AgendaItem.Kind.DECISION,
+        proposed_decision=proposed,
+        by=by,
+    )
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, selectors, services
-from raad.meetings.views.agenda import MeetingPageAction
 from raad.meetings.models import Meeting
+from raad.meetings.views.agenda import MeetingPageAction
 from raad.meetings.views.base import MeetingAction, MeetingsView
 from raad.membership.models import Membership
 
