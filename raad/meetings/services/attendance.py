@@ -13,6 +13,7 @@ from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
+from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
     Attendance,
@@ -40,6 +41,7 @@ def apology_send(
 ) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Mødet er afholdt eller aflyst."))
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
@@ -96,6 +98,7 @@ def apology_withdraw(
     from raad.councils.rules import reference
 
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     now = now or timezone.now()
     if now >= meeting.starts_at or meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(
@@ -162,7 +165,8 @@ def attendance_register(
 ) -> list[Attendance]:
     """Who is at the meeting: members present (ids of memberships), and substitutes sitting for absent members.
     A substitute sits only in place of an absent member (R19)."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD):
         raise RuleViolation(_("Fremmøde registreres, når indkaldelsen er sendt."))
     present, substitutes_present = set(present), set(substitutes_present)
@@ -199,7 +203,8 @@ def attendance_register(
 @transaction.atomic
 def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | None) -> Meeting:
     """The meeting leader (R18): the chair; if absent the vice-chair; else a member elected at the meeting."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
     if membership.pk not in rows or not rows[membership.pk].present:
         raise RuleViolation(_("Mødelederen skal være et medlem, der er til stede."))
@@ -217,7 +222,8 @@ def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | N
 
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by: User | None) -> Meeting:
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status != Meeting.Status.NOTICE_SENT:
         raise RuleViolation(_("Kun et indkaldt møde kan markeres som afholdt."))
     meeting.status = Meeting.Status.HELD
