@@ -232,7 +232,7 @@ def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
     assert last.status_code == 429
     locked = client.post(reverse("core:login"), {"username": "medlem", "password": DEMO_PASSWORD})
     assert locked.status_code == 429
-    assert "Kontoen er midlertidigt spærret" in locked.content.decode()
+    assert "Log-ind er sat på pause" in locked.content.decode()
     assert not locked.wsgi_request.user.is_authenticated
 
 
