@@ -27,7 +27,6 @@ from raad.core.errors import RuleViolation
 from raad.core.forms import LanguageForm, LoginForm, TokenForm
 from raad.core.twofactor import confirmed_device, requires_two_factor
 
-
 security_log = logging.getLogger("raad.security")
 
 
