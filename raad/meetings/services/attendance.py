@@ -52,7 +52,8 @@ def apology_send(
     before = attendance.status
     attendance.status = Attendance.Status.APOLOGY
     now = now or timezone.now()
-    attendance.apology_at = now
+    if before != Attendance.Status.APOLOGY or attendance.apology_at is None:
+        attendance.apology_at = now  # an apology sent again keeps its time: the substitute is invited once
     substitute = rows[membership.pk].substitute if procedure.uses_substitutes else None
     if substitute is not None and attendance.substitute_id is None:
         attendance.substitute = substitute
