@@ -121,6 +121,8 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# The page says for how long this user name is paused from this address, and logs it (logger "raad.security").
+AXES_LOCKOUT_CALLABLE = "raad.core.views.locked_out"
 AXES_VERBOSE = False
 # The lockout log line names the user name and the address, so the administrator sees who was locked out where.
 AXES_SENSITIVE_PARAMETERS: list[str] = []

@@ -30,6 +30,21 @@ def register_verbs(labels: dict[str, Any]) -> None:
     _VERB_LABELS.update(labels)
 
 
+_CHANGE_LABELS: dict[str, Any] = {}
+
+
+def register_change_labels(labels: dict[str, Any]) -> None:
+    """Human names for the keys of recorded changes that are not fields of the entry's model (`changed(what=…)`,
+    `created(items=…)`): lazy translated strings; apps call this in AppConfig.ready() (a test fails without)."""
+    _CHANGE_LABELS.update(labels)
+
+
+def change_label(name: str) -> str | None:
+    """The registered human name of a change key, or None."""
+    label = _CHANGE_LABELS.get(name)
+    return str(label) if label is not None else None
+
+
 def verb_label(verb: str) -> str:
     """The human name of a verb, or the verb itself when no app named it."""
     label = _VERB_LABELS.get(verb)
@@ -184,7 +199,9 @@ def readable_changes(entry: AuditEntry, *, limit: int = 80) -> list[ReadableChan
             before, after = None, change
         result.append(
             ReadableChange(
-                label=capfirst(str(field.verbose_name)) if field is not None else capfirst(name.replace("_", " ")),
+                label=capfirst(
+                    str(field.verbose_name) if field is not None else change_label(name) or name.replace("_", " ")
+                ),
                 before=None if before is None else readable_value(before, field=field, limit=limit),
                 after=readable_value(after, field=field, limit=limit),
             )

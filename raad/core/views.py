@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 
 import segno
 from django.conf import settings
@@ -25,6 +26,8 @@ from raad.core import ratelimit, services
 from raad.core.errors import RuleViolation
 from raad.core.forms import LanguageForm, LoginForm, TokenForm
 from raad.core.twofactor import confirmed_device, requires_two_factor
+
+security_log = logging.getLogger("raad.security")
 
 
 def _next_url(request) -> str:
@@ -190,5 +193,15 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 
 
-def locked_out(request):
-    return render(request, "core/locked_out.html", status=429)
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): logins for this user name from this address are
+    paused for AXES_COOLOFF_MINUTES; elsewhere the account works. Logged (logger "raad.security")."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    security_log.warning(
+        "Login paused for %d minutes: user name %r from address %s (too many wrong passwords).",
+        minutes,
+        username[:150],
+        getattr(request, "axes_ip_address", None) or ratelimit.client_address(request),
+    )
+    return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)

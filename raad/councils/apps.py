@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CouncilsConfig(AppConfig):
@@ -26,6 +27,12 @@ class CouncilsConfig(AppConfig):
             template="councils/desk/_annual_report.html",
             context=annual_report_panel,
             order=60,
+        )
+        audit.register_change_labels(
+            {
+                "tasks": pgettext_lazy("audit change", "Opgaver"),
+                "voted_on": pgettext_lazy("audit change", "Afstemt den"),
+            }
         )
         audit.register_verbs(
             {

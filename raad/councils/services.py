@@ -51,6 +51,18 @@ COUNCIL_CONTACT_FIELDS = (
 _NOT_PROSE = frozenset({"legal_basis_url", "approved_on", "contact_email"})
 
 
+def ensure_not_archived(council: Council | int) -> None:
+    """R1: refuse every write to an archived council's data (its public pages stay). Every service that writes a
+    council's data calls this first. `council`: the Council (its `archived_at` as loaded, no query) or its id
+    (one query)."""
+    if isinstance(council, Council):
+        archived_at = council.archived_at
+    else:
+        archived_at = Council.objects.filter(pk=council).values_list("archived_at", flat=True).first()
+    if archived_at is not None:
+        raise RuleViolation([rules.Violation("", rules.archived_message(timezone.localdate(archived_at)))])
+
+
 def _masked(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     """`data` with every CPR number in its free-text `fields` masked, before anything is stored or audited
     (R30)."""
@@ -91,6 +103,7 @@ def board_decision_record(
 @transaction.atomic
 def council_update_contact(*, council: Council, data: dict[str, Any], by: User) -> Council:
     council = Council.objects.select_for_update().get(pk=council.pk)
+    ensure_not_archived(council)
     return fields_update(
         instance=council,
         fields=COUNCIL_CONTACT_FIELDS,
@@ -103,7 +116,8 @@ def council_update_contact(*, council: Council, data: dict[str, Any], by: User) 
 
 @transaction.atomic
 def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], by: User) -> TermsOfReference:
-    terms = TermsOfReference.objects.select_for_update().get(pk=terms.pk)
+    terms = TermsOfReference.objects.select_for_update(of=("self",)).select_related("council").get(pk=terms.pk)
+    ensure_not_archived(terms.council)
     return fields_update(
         instance=terms,
         fields=TOR_FIELDS,
@@ -117,7 +131,10 @@ def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], 
 @transaction.atomic
 def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[str, str]], by: User) -> Purpose:
     """Change a purpose's text and replace its list of tasks (Danish, English) in one step."""
-    purpose = Purpose.objects.select_for_update().select_related("terms_of_reference").get(pk=purpose.pk)
+    purpose = (
+        Purpose.objects.select_for_update(of=("self",)).select_related("terms_of_reference__council").get(pk=purpose.pk)
+    )
+    ensure_not_archived(purpose.terms_of_reference.council)
     before = audit.snapshot(purpose, PURPOSE_FIELDS)
     before["tasks"] = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
     data = _masked(data, PURPOSE_FIELDS)
@@ -170,7 +187,7 @@ def rules_adopt_version(
     values = _setting_values(settings)
     violations: list[Any] = list(rules.check_consistency(values))
     # Lock the council row so two secretaries cannot both create "the next" version.
-    Council.objects.select_for_update().get(pk=council.pk)
+    ensure_not_archived(Council.objects.select_for_update().get(pk=council.pk))
     latest = RulesOfProcedure.objects.filter(council=council).order_by("-in_force_from").first()
     if latest is not None and in_force_from <= latest.in_force_from:
         violations.append(
@@ -221,6 +238,7 @@ def rules_adopt_version(
 def term_create(
     *, council: Council, name: str, starts_on: datetime.date, ends_on: datetime.date, by: User | None
 ) -> Term:
+    ensure_not_archived(council)
     violations = []
     if ends_on <= starts_on:
         violations.append(rules.Violation("ends_on", _("Valgperioden skal slutte efter, at den begynder.")))
@@ -247,7 +265,7 @@ def term_open_next(*, council: Council, by: User | None, today: datetime.date | 
     """Open the council's next term (R4): it begins the day after the latest term ends (the first one on
     1 January after the latest municipal election) and lasts `term_years` of the rules of procedure in force
     on its first day."""
-    Council.objects.select_for_update().get(pk=council.pk)
+    ensure_not_archived(Council.objects.select_for_update().get(pk=council.pk))
     today = today or timezone.localdate()
     latest = Term.objects.filter(council=council).order_by("-starts_on").first()
     starts_on = latest.ends_on + datetime.timedelta(days=1) if latest else rules.election_period_start(today)
@@ -286,6 +304,7 @@ def council_archive(*, council: Council, decision: BoardDecision, by: User | Non
 def staff_assign(
     *, council: Council, user: User, role: str, starts_on: datetime.date, by: User | None
 ) -> StaffAssignment:
+    ensure_not_archived(council)
     assignment, created = StaffAssignment.objects.get_or_create(
         council=council, user=user, role=role, starts_on=starts_on
     )
@@ -391,7 +410,9 @@ def rules_adopt_with_decision(
 
 
 def _lock_change(change: RulesChange) -> RulesChange:
-    return RulesChange.objects.select_for_update().select_related("council").get(pk=change.pk)
+    change = RulesChange.objects.select_for_update().select_related("council").get(pk=change.pk)
+    ensure_not_archived(change.council)
+    return change
 
 
 @transaction.atomic
@@ -406,6 +427,7 @@ def rules_change_propose(
     today: datetime.date | None = None,
 ) -> RulesChange:
     """The secretariat proposes a change of the rules of procedure (R8, first step). Nothing takes effect."""
+    ensure_not_archived(council)
     values = _setting_values(settings)
     violations: list[Any] = list(rules.check_consistency(values))
     summary = clean_text(mask_cpr(change_summary))

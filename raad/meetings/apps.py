@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingsConfig(AppConfig):
@@ -11,6 +12,25 @@ class MeetingsConfig(AppConfig):
         from raad.core import audit
         from raad.meetings import permissions  # noqa: F401  (registers the permissions)
 
+        audit.register_change_labels(
+            {
+                "after_deadline": pgettext_lazy("audit change", "Efter fristen"),
+                "how": pgettext_lazy("audit change", "Godkendelsesform"),
+                "items": pgettext_lazy("audit change", "Punkter"),
+                "late": pgettext_lazy("audit change", "For sent foreslået"),
+                "member": pgettext_lazy("audit change", "Medlem"),
+                "override_reason": pgettext_lazy("audit change", "Begrundelse for at offentliggøre trods fund"),
+                "published_over_findings": pgettext_lazy("audit change", "Offentliggjort trods fund"),
+                "rule": pgettext_lazy("audit change", "Anvendt regel"),
+                "present": pgettext_lazy("audit change", "Til stede"),
+                "substitutes_present": pgettext_lazy("audit change", "Stedfortrædere til stede"),
+                "supporters": pgettext_lazy("audit change", "Medlemmer, der støtter"),
+                "threshold": pgettext_lazy("audit change", "Nødvendigt antal medlemmer"),
+                "type": pgettext_lazy("audit change", "Filtype"),
+                "votes": pgettext_lazy("audit change", "Stemmer"),
+                "what": pgettext_lazy("audit change", "Læst i"),
+            }
+        )
         audit.register_verbs(
             {
                 "meeting.planned": _("Møde planlagt"),

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MembershipConfig(AppConfig):
@@ -26,6 +27,16 @@ class MembershipConfig(AppConfig):
             template="membership/desk/_renewal.html",
             context=renewal_panel,
             order=15,
+        )
+        audit.register_change_labels(
+            {
+                "blank": pgettext_lazy("audit change", "Blanke stemmer"),
+                "bodies": pgettext_lazy("audit change", "Organisationer"),
+                "counts": pgettext_lazy("audit change", "Stemmetal"),
+                "replaces": pgettext_lazy("audit change", "Afløser"),
+                "retention_months": pgettext_lazy("audit change", "Opbevaringsperiode (måneder)"),
+                "voter": pgettext_lazy("audit change", "Har stemt"),
+            }
         )
         audit.register_verbs(
             {

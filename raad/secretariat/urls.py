@@ -23,6 +23,7 @@ urlpatterns = [
         views.RulesChangeAdoptView.as_view(),
         name="rules_change_adopt",
     ),
+    path("<slug:slug>/valg-af-forperson/", views.ChairElectionItemView.as_view(), name="chair_election_item"),
     path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
     path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
 ]

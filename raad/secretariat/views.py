@@ -19,6 +19,7 @@ from raad.councils import selectors as councils
 from raad.councils import services as council_services
 from raad.councils.models import Council, Purpose, RulesChange
 from raad.councils.rules import SETTING_FIELDS
+from raad.meetings import services as meeting_services
 from raad.membership import selectors as membership
 from raad.secretariat.forms import (
     ContactForm,
@@ -56,28 +57,52 @@ class CouncilDeskView(workspace.CouncilView):
     perm = "councils.view_workspace"
 
     def get(self, request, slug):
-        council = self.council
-        user_roles = roles_of(request.user, council.pk)
-        today = timezone.localdate()
-        context = {
-            "council": council,
-            "roles": sorted(Role(r).label for r in user_roles),
-            "is_secretariat": Role.SECRETARIAT in user_roles,
-            "my_memberships": [
-                m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk
-            ],
-            "my_substitutions": [
-                s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk
-            ],
-            "term": councils.current_term(council),
-            "rules": _rules_today(council),
-            "members_count": membership.memberships_in_force(council, today).count(),
-            "crumbs": workspace.workspace_crumbs(None, (localized(council, "name"), None)),
-            "desk_panels": desk.panels_for(council, request),
-        }
-        if context["is_secretariat"]:
-            context["recent"] = audit.entries_for_council(council.pk, limit=8)
-        return render(request, "secretariat/council.html", context)
+        return render_desk(self)
+
+
+def render_desk(view: workspace.CouncilView, errors=(), status: int = 200):
+    """The council's desk; `errors`: a refused action of a desk panel, shown at the top (status 400)."""
+    request, council = view.request, view.council
+    user_roles = roles_of(request.user, council.pk)
+    today = timezone.localdate()
+    context = {
+        "council": council,
+        "roles": sorted(Role(r).label for r in user_roles),
+        "is_secretariat": Role.SECRETARIAT in user_roles,
+        "my_memberships": [m for m in membership.memberships_of_user(request.user) if m.seat.council_id == council.pk],
+        "my_substitutions": [
+            s for s in membership.substitutions_of_user(request.user) if s.membership.seat.council_id == council.pk
+        ],
+        "term": councils.current_term(council),
+        "rules": _rules_today(council),
+        "members_count": membership.memberships_in_force(council, today).count(),
+        "crumbs": workspace.workspace_crumbs(None, (localized(council, "name"), None)),
+        "desk_panels": desk.panels_for(council, request),
+        "errors": list(errors),
+    }
+    if context["is_secretariat"]:
+        context["recent"] = audit.entries_for_council(council.pk, limit=8)
+    return render(request, "secretariat/council.html", context, status=status)
+
+
+class ChairElectionItemView(workspace.ActionView):
+    """From the desk's vacant forperson panel (R25): the election goes on the next planned meeting's agenda."""
+
+    perm = "meetings.manage"
+
+    def act(self, data: dict) -> None:
+        self.item = meeting_services.chair_election_item_add(council=self.council, by=self.request.user)
+
+    def success_message(self) -> str:
+        return _("Valg af forperson er sat på dagsordenen for mødet %(meeting)s.") % {"meeting": self.item.meeting}
+
+    def success_url(self) -> str:
+        if getattr(self, "item", None) is not None:
+            return self.item.meeting.get_absolute_url()
+        return reverse("secretariat:council", args=[self.council.slug])
+
+    def invalid(self, form, errors):
+        return render_desk(self, errors, status=400)
 
 
 class TermsOfReferenceEditView(workspace.CouncilView):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StatementsConfig(AppConfig):
@@ -22,6 +23,12 @@ class StatementsConfig(AppConfig):
             order=20,
         )
 
+        audit.register_change_labels(
+            {
+                "journal": pgettext_lazy("audit change", "Journalpost"),
+                "sent_on": pgettext_lazy("audit change", "Sendt den"),
+            }
+        )
         audit.register_verbs(
             {
                 "committee.created": _("Udvalg oprettet"),

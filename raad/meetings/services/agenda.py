@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from raad.core import audit, documents
@@ -21,6 +21,7 @@ from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation
+from raad.councils.services import ensure_not_archived
 from raad.meetings import rules, selectors
 from raad.meetings.models import (
     AgendaItem,
@@ -33,6 +34,7 @@ ITEM_FIELDS = ("kind", "title", "case_presentation", "proposed_decision", "is_cl
 
 
 def _check_open_for_items(meeting: Meeting) -> None:
+    ensure_not_archived(meeting.council)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Dagsordenen for et afholdt eller aflyst møde kan ikke ændres."))
 
@@ -57,7 +59,7 @@ def item_add(
     by: User | None,
 ) -> AgendaItem:
     """The secretariat puts an item on the agenda; `case_presentation` is Markdown (see `item_update`)."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
     _check_open_for_items(meeting)
     purposes = _purposes_of(meeting, purposes)
     position = (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -83,10 +85,43 @@ def item_add(
 
 
 @transaction.atomic
+def chair_election_item_add(*, council: Council, by: User | None) -> AgendaItem:
+    """A vacant forperson post (R25): the election of a new forperson goes on the agenda of the council's next
+    planned meeting (not yet called), titled in the council's language. Refused when no meeting is planned, or
+    when the item is already on that meeting's agenda."""
+    from raad.core.i18n import in_council_language
+
+    ensure_not_archived(council)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .filter(council=council, status=Meeting.Status.PLANNED, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    if meeting is None:
+        raise RuleViolation(_("Der er intet planlagt møde at sætte valget af forperson på. Planlæg mødet først (R25)."))
+    with in_council_language(council):
+        title = _("Valg af forperson")
+        proposed = _("Rådet vælger en ny forperson blandt medlemmerne.")
+    if AgendaItem.objects.filter(meeting=meeting, title=title).exists():
+        raise RuleViolation(
+            _("Valget af forperson står allerede på dagsordenen for mødet %(date)s (R25).")
+            % {"date": formats.date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")}
+        )
+    return item_add(
+        meeting=meeting,
+        title=title,
+        kind=AgendaItem.Kind.DECISION,
+        proposed_decision=proposed,
+        by=by,
+    )
+
+
+@transaction.atomic
 def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaItem:
     """Change an item. `case_presentation` is Markdown (core.markdown; HTML as written before Markdown is
     kept as HTML); the sanitised HTML is stored for every reader, the Markdown for the next edit."""
-    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=item.pk)
     _check_open_for_items(item.meeting)
     cleaners = {"title": clean_text, "case_presentation": markdown_to_html, "proposed_decision": clean_text}
     changes = {name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS}
@@ -194,7 +229,7 @@ def attachment_add(
     *, item: AgendaItem, title: str, upload: UploadedFile, is_closed: bool = False, by: User | None
 ) -> Attachment:
     """Attach a file. Its type (PDF, Word, PNG, JPEG) and size are checked by its content, not its name."""
-    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_related("meeting__council").get(pk=item.pk)
     _check_open_for_items(item.meeting)
     data = upload.read(documents.max_upload_bytes() + 1)
     content_type, extension = documents.check_upload(data, accepted=ATTACHMENT_TYPES)
@@ -224,7 +259,7 @@ def item_move(*, item: AgendaItem, direction: str, by: User | None) -> AgendaIte
     1, 2, 3 … in the new order in one transaction, so two people moving items never leave a gap or a double."""
     if direction not in ("up", "down"):
         raise RuleViolation(_("Et punkt kan kun flyttes op eller ned."))
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=item.meeting_id)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=item.meeting_id)
     _check_open_for_items(meeting)
     items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("position", "id"))
     index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)

@@ -13,6 +13,7 @@ from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
+from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
     Attendance,
@@ -40,6 +41,7 @@ def apology_send(
 ) -> Attendance:
     """A member sends an apology (afbud); their personal substitute is invited at once by e-mail (R19)."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Mødet er afholdt eller aflyst."))
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
@@ -50,7 +52,8 @@ def apology_send(
     before = attendance.status
     attendance.status = Attendance.Status.APOLOGY
     now = now or timezone.now()
-    attendance.apology_at = now
+    if before != Attendance.Status.APOLOGY or attendance.apology_at is None:
+        attendance.apology_at = now  # an apology sent again keeps its time: the substitute is invited once
     substitute = rows[membership.pk].substitute if procedure.uses_substitutes else None
     if substitute is not None and attendance.substitute_id is None:
         attendance.substitute = substitute
@@ -68,7 +71,8 @@ def apology_send(
     if attendance.substitute is not None:
         notify.queue(
             council=meeting.council_id,
-            key=f"substitute:{meeting.pk}:{attendance.substitute_id}",
+            # the apology's time makes the key new for each apology: one sent again after a withdrawal invites again
+            key=f"substitute:{meeting.pk}:{attendance.substitute_id}:{attendance.apology_at.timestamp()}",
             to=email_of(attendance.substitute.person),
             recipient=attendance.substitute.person,
             template="substitute_invitation",
@@ -95,6 +99,7 @@ def apology_withdraw(
     from raad.councils.rules import reference
 
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     now = now or timezone.now()
     if now >= meeting.starts_at or meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(
@@ -110,6 +115,7 @@ def apology_withdraw(
     if attendance is None or attendance.status != Attendance.Status.APOLOGY:
         raise RuleViolation(_("Du har ikke meldt afbud til mødet."))
     substitute = attendance.substitute
+    apology_at = attendance.apology_at
     attendance.status = Attendance.Status.EXPECTED
     attendance.apology_at = None
     attendance.substitute = None
@@ -135,6 +141,22 @@ def apology_withdraw(
             substitute=(str(substitute.person) if substitute else None, None),
         ),
     )
+    if substitute is not None:
+        # the substitute invited in the member's place is told they are no longer summoned (once per withdrawal)
+        stamp = apology_at.timestamp() if apology_at is not None else now.timestamp()
+        notify.queue(
+            council=meeting.council_id,
+            key=f"substitute-withdrawn:{meeting.pk}:{substitute.pk}:{stamp}",
+            to=email_of(substitute.person),
+            recipient=substitute.person,
+            template="substitute_withdrawn",
+            context={
+                "meeting": meeting,
+                "substitute": substitute.person,
+                "member": membership.person,
+                "url": absolute_url(meeting),
+            },
+        )
     return attendance
 
 
@@ -144,7 +166,8 @@ def attendance_register(
 ) -> list[Attendance]:
     """Who is at the meeting: members present (ids of memberships), and substitutes sitting for absent members.
     A substitute sits only in place of an absent member (R19)."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status not in (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD):
         raise RuleViolation(_("Fremmøde registreres, når indkaldelsen er sendt."))
     present, substitutes_present = set(present), set(substitutes_present)
@@ -181,7 +204,8 @@ def attendance_register(
 @transaction.atomic
 def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | None) -> Meeting:
     """The meeting leader (R18): the chair; if absent the vice-chair; else a member elected at the meeting."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     rows = {r.membership.pk: r for r in selectors.attendance_rows(meeting)}
     if membership.pk not in rows or not rows[membership.pk].present:
         raise RuleViolation(_("Mødelederen skal være et medlem, der er til stede."))
@@ -199,7 +223,8 @@ def meeting_set_leader(*, meeting: Meeting, membership: Membership, by: User | N
 
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by: User | None) -> Meeting:
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status != Meeting.Status.NOTICE_SENT:
         raise RuleViolation(_("Kun et indkaldt møde kan markeres som afholdt."))
     meeting.status = Meeting.Status.HELD

@@ -15,6 +15,7 @@ from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
+from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, rules
 from raad.meetings.models import (
     ExtraordinaryRequest,
@@ -88,6 +89,7 @@ def extraordinary_request_create(
 ) -> ExtraordinaryRequest:
     """A member asks for an extraordinary meeting with reasons; the request counts as their support."""
     council = Council.objects.select_for_update(of=("self",)).get(pk=council.pk)
+    ensure_not_archived(council)
     if membership.seat.council_id != council.pk:
         raise RuleViolation(_("Kun rådets medlemmer kan anmode om et ekstraordinært møde."))
     if not reasons.strip():
@@ -125,6 +127,7 @@ def extraordinary_request_support(
     *, request: ExtraordinaryRequest, membership: Membership, by: User | None
 ) -> ExtraordinaryRequest:
     request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).select_related("council").get(pk=request.pk)
+    ensure_not_archived(request.council)
     if membership.seat.council_id != request.council_id:
         raise RuleViolation(_("Kun rådets medlemmer kan støtte anmodningen."))
     if request.meeting_id is not None:

@@ -19,6 +19,7 @@ from raad.core.models import User
 from raad.core.text import clean_text
 from raad.councils.models import RulesOfProcedure
 from raad.councils.rules import Violation, reference
+from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
     AgendaItem,
@@ -92,7 +93,8 @@ def _entry_prefill(item: AgendaItem) -> str:
 @transaction.atomic
 def minutes_start(*, meeting: Meeting, by: User | None) -> Minutes:
     """The secretariat starts the minutes from the decisions of a held meeting."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status != Meeting.Status.HELD:
         raise RuleViolation(_("Referatet skrives, når mødet er afholdt."))
     existing = Minutes.objects.filter(meeting=meeting).first()
@@ -134,7 +136,12 @@ def minutes_save_draft(
 ) -> Minutes:
     """Save the draft if nobody saved since `revision` was read (optimistic concurrency): else refuse and
     show the other's text, so nobody's words are lost. Saving a circulated draft takes it back to draft."""
-    locked = Minutes.objects.select_for_update(of=("self",)).select_related("edited_by", "meeting").get(pk=minutes.pk)
+    locked = (
+        Minutes.objects.select_for_update(of=("self",))
+        .select_related("edited_by", "meeting__council")
+        .get(pk=minutes.pk)
+    )
+    ensure_not_archived(locked.meeting.council)
     if locked.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Godkendte referater kan ikke ændres; lav en rettelse i stedet."))
     if locked.revision != revision:
@@ -163,6 +170,7 @@ def minutes_save_draft(
 def minutes_circulate(*, minutes: Minutes, by: User | None, now: datetime.datetime | None = None) -> Minutes:
     """Send the draft to the members for approval by circulation within the rules' days (R21)."""
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
+    ensure_not_archived(minutes.meeting.council)
     if minutes.status != Minutes.Status.DRAFT:
         raise RuleViolation(_("Kun et udkast kan rundsendes."))
     procedure = selectors.rules_for(minutes.meeting)
@@ -209,7 +217,8 @@ def minutes_respond(
     """A member approves the circulated draft or objects with a comment."""
     if kind not in _RESPONSE_VERB:
         raise RuleViolation([Violation("kind", _("Vælg, om du godkender eller gør indsigelse."))])
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
+    ensure_not_archived(minutes.meeting.council)
     if minutes.status != Minutes.Status.CIRCULATED:
         raise RuleViolation(_("Referatet er ikke rundsendt til godkendelse."))
     if membership.seat.council_id != minutes.meeting.council_id:
@@ -279,6 +288,7 @@ def minutes_approve(
     """Approve the minutes (R21), by circulation (no objections, and the days have passed or every member
     approved) or at a later meeting. The approved text is frozen as version 1."""
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
+    ensure_not_archived(minutes.meeting.council)
     today = today or (timezone.localdate(now) if now else timezone.localdate())
     if minutes.status == Minutes.Status.APPROVED:
         raise RuleViolation(_("Referatet er allerede godkendt."))
@@ -358,7 +368,8 @@ def minutes_correct(
     *, minutes: Minutes, entries: dict[int, str], introduction: str, reason: str, by: User | None
 ) -> MinutesVersion:
     """Approved minutes are immutable: a correction is a new, visible version with its reason."""
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
+    ensure_not_archived(minutes.meeting.council)
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater rettes med en ny version."))
     if not reason.strip():
@@ -397,6 +408,7 @@ def minutes_publish(
         .select_related("meeting__council__municipality")
         .get(pk=minutes.pk)
     )
+    ensure_not_archived(minutes.meeting.council)
     if minutes.status != Minutes.Status.APPROVED:
         raise RuleViolation(_("Kun godkendte referater kan offentliggøres."))
     findings = selectors.minutes_publication_check(minutes)
@@ -421,7 +433,8 @@ def minutes_publish(
 @transaction.atomic
 def minutes_unpublish(*, minutes: Minutes, by: User | None) -> Minutes:
     """Hide published minutes from the public. Nothing is deleted (R34)."""
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=minutes.pk)
+    ensure_not_archived(minutes.meeting.council)
     if not minutes.is_published:
         raise RuleViolation(_("Referatet er ikke offentliggjort."))
     minutes.is_published = False

@@ -12,6 +12,7 @@ from raad.core import audit, mail
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
+from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, selectors
 from raad.meetings.models import (
     AgendaItem,
@@ -28,6 +29,7 @@ def meeting_send_notice(
     """Send the agenda (indkaldelse): members get an e-mail after commit; the open items become public. If the
     personal-data check finds something in the open items, sending needs `override_reason` (R32)."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status != Meeting.Status.PLANNED:
         raise RuleViolation(_("Indkaldelsen er allerede sendt, eller mødet er afholdt eller aflyst."))
     if not AgendaItem.objects.filter(meeting=meeting).exists():

@@ -17,6 +17,7 @@ from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation, archived_message, reference
 from raad.councils.selectors import current_term
+from raad.councils.services import ensure_not_archived
 from raad.meetings.models import (
     ExtraordinaryRequest,
     Meeting,
@@ -111,7 +112,8 @@ def _meeting_violations(*, council, kind, starts_at, ends_at, reason, exclude_pk
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeting:
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
         raise RuleViolation(_("Et afholdt eller aflyst møde kan ikke ændres."))
     values = {name: data.get(name, getattr(meeting, name)) for name in MEETING_FIELDS}
@@ -139,7 +141,8 @@ def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeti
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by: User) -> Meeting:
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     if meeting.status == Meeting.Status.HELD:
         raise RuleViolation(_("Et afholdt møde kan ikke aflyses."))
     before = meeting.status

@@ -14,6 +14,7 @@ from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
 from raad.core.text import clean_text
 from raad.councils.rules import Violation, reference
+from raad.councils.services import ensure_not_archived
 from raad.meetings import rules, selectors
 from raad.meetings.models import (
     AgendaItem,
@@ -31,6 +32,7 @@ from .common import _official
 
 
 def _check_running(meeting: Meeting) -> None:
+    ensure_not_archived(meeting.council)
     if meeting.status != Meeting.Status.NOTICE_SENT:
         raise RuleViolation(_("Der kan kun træffes beslutninger på et indkaldt møde, der ikke er afsluttet."))
 
@@ -38,7 +40,7 @@ def _check_running(meeting: Meeting) -> None:
 @transaction.atomic
 def conflict_declare(*, item: AgendaItem, membership: Membership, reason: str, by: User | None) -> ConflictDeclaration:
     """A member declares a conflict of interest (inhabilitet) and takes no part in the item (R26)."""
-    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_related("meeting__council").get(pk=item.pk)
     _check_running(item.meeting)
     if hasattr(item, "decision"):
         raise RuleViolation(_("Punktet er allerede afgjort."))
@@ -208,7 +210,7 @@ def item_admission_vote(
     by: User | None,
 ) -> Vote:
     """The recorded vote on admitting a late item (R15): admitted by majority, with the tie rule."""
-    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=item.pk)
     _check_running(item.meeting)
     if item.admission != AgendaItem.Admission.PENDING:
         raise RuleViolation(_("Punktet venter ikke på en afstemning om optagelse."))
@@ -259,7 +261,7 @@ def item_decide(
     the result names the rule applied (R17). Nothing is recorded without quorum (R16); members with a
     conflict of interest do not vote (R26). On a tie under the chair-decides rule the casting vote is the
     meeting leader's, who must be present (R18); `casting_voter` is who the screen named (None: the leader)."""
-    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=item.pk)
     _check_running(item.meeting)
     if Decision.objects.filter(item=item).exists():
         raise RuleViolation(_("Punktet er allerede afgjort."))
@@ -311,7 +313,8 @@ def item_decide(
 def minority_statement_add(*, decision: Decision, members: str, text: str, by: User | None) -> MinorityStatement:
     """A minority's dissent, word for word (R22); validated and CPR numbers masked as every minority statement
     is (core.minority)."""
-    decision = Decision.objects.select_related("item__meeting").get(pk=decision.pk)
+    decision = Decision.objects.select_related("item__meeting__council").get(pk=decision.pk)
+    ensure_not_archived(decision.item.meeting.council)
     if Minutes.objects.filter(meeting=decision.item.meeting, status=Minutes.Status.APPROVED).exists():
         raise RuleViolation(_("Referatet er godkendt; en mindretalsudtalelse kan ikke tilføjes nu."))
     statement = MinorityStatement.objects.create(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from raad.core.models import User
+from raad.councils.services import ensure_not_archived
 from raad.meetings import selectors
 from raad.meetings.models import Attendance, Meeting
 
@@ -16,7 +17,8 @@ def attendance_all_present(*, meeting: Meeting, by: User | None) -> list[Attenda
     """ "Alle til stede": every member without an apology is present, in one action. Members with an apology keep
     it, and a substitute who already sits in a member's place stays (R19). The journal records it as any
     registration of attendance."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("council").get(pk=meeting.pk)
+    ensure_not_archived(meeting.council)
     rows = selectors.attendance_rows(meeting)
     return attendance_register(
         meeting=meeting,

@@ -9,8 +9,21 @@ from django.utils.translation import gettext as _
 
 from raad.core.errors import RuleViolation
 from raad.meetings import forms, selectors, services
+from raad.meetings.models import Meeting
 from raad.meetings.views.agenda import MeetingPageAction
 from raad.meetings.views.base import MeetingAction, MeetingsView
+from raad.membership.models import Membership
+
+
+def _leader_label(meeting, leader) -> str:
+    """Who leads the meeting, as the screen says it (R18); at the constituent meeting (R12) the member recorded as
+    presiding, else the secretariat, until the forperson is elected. Empty: nobody leads."""
+    constituent = meeting.kind == Meeting.Kind.CONSTITUENT
+    if leader is None:
+        return _("sekretariatet, indtil forpersonen er valgt (konstituerende møde)") if constituent else ""
+    if constituent and leader.role != Membership.Role.CHAIR:
+        return _("%(name)s, indtil forpersonen er valgt (konstituerende møde)") % {"name": leader.person}
+    return f"{leader.person} ({leader.get_role_display()})"
 
 
 def _entry(screen, entry, bound, leader_pk):
@@ -53,6 +66,7 @@ def render_screen(view: MeetingsView, meeting, *, screen=None, errors=(), bound=
         "quorum": screen.quorum,
         "procedure": screen.procedure,
         "leader": screen.leader,
+        "leader_label": _leader_label(meeting, screen.leader),
         "present_rows": screen.present_rows,
         "present_count": len(screen.voters),
         "current": screen.current,

@@ -16,6 +16,7 @@ from raad.core.redaction import mask_cpr
 from raad.councils.models import BoardDecision, Council, RulesOfProcedure, Term
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
+from raad.councils.services import ensure_not_archived
 from raad.membership import notify, rules
 from raad.membership.models import (
     Membership,
@@ -301,7 +302,10 @@ def member_move_away(*, membership: Membership, last_day: datetime.date, by: Use
 @transaction.atomic
 def membership_set_role(*, membership: Membership, role: str, by: User | None) -> Membership:
     """Give a membership the role of chair or vice-chair (the result of an election)."""
-    membership = Membership.objects.select_for_update(of=("self",)).select_related("seat").get(pk=membership.pk)
+    membership = (
+        Membership.objects.select_for_update(of=("self",)).select_related("seat__council").get(pk=membership.pk)
+    )
+    ensure_not_archived(membership.seat.council)
     before = membership.role
     if role != Membership.Role.MEMBER:
         holders = Membership.objects.filter(
@@ -339,6 +343,7 @@ def substitute_appoint(
     nomination: Nomination | None = None,
     by: User | None,
 ) -> Substitute:
+    ensure_not_archived(membership.seat.council_id)
     procedure = rules_in_force(membership.seat.council_id, starts_on)
     violations = _substitute_violations(
         procedure,

@@ -13,6 +13,7 @@ from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
+from raad.councils.services import ensure_not_archived
 from raad.membership.models import (
     NominatingBody,
     Person,
@@ -34,6 +35,7 @@ def nominating_body_create(
     website: str = "",
     by: User | None,
 ) -> NominatingBody:
+    ensure_not_archived(council)
     name, contact_name = mask_cpr(name), mask_cpr(contact_name)
     if NominatingBody.objects.filter(council=council, name=name).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])
@@ -57,7 +59,8 @@ def nominating_body_create(
 
 @transaction.atomic
 def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None) -> NominatingBody:
-    body = NominatingBody.objects.select_for_update().get(pk=body.pk)
+    body = NominatingBody.objects.select_for_update(of=("self",)).select_related("council").get(pk=body.pk)
+    ensure_not_archived(body.council)
     data = {
         name: mask_cpr(value) if name in ("name", "contact_name") and isinstance(value, str) else value
         for name, value in data.items()
@@ -74,6 +77,7 @@ def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None)
 def seat_create(
     *, council: Council, number: int, kind: str, nominating_body: NominatingBody | None = None, by: User | None
 ) -> Seat:
+    ensure_not_archived(council)
     if kind == Seat.Kind.NOMINATED and nominating_body is None:
         raise RuleViolation(
             [
@@ -101,7 +105,8 @@ def seat_create(
 
 @transaction.atomic
 def seat_set_nominating_body(*, seat: Seat, nominating_body: NominatingBody | None, by: User | None) -> Seat:
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat = Seat.objects.select_for_update(of=("self",)).select_related("council").get(pk=seat.pk)
+    ensure_not_archived(seat.council)
     if seat.kind == Seat.Kind.NOMINATED and nominating_body is None:
         raise RuleViolation(
             [

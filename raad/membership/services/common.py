@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raad.councils.models import Council
+from raad.councils.services import ensure_not_archived
 from raad.membership.models import (
     Membership,
 )
@@ -27,5 +28,8 @@ LEAVING_REASONS = (Membership.EndReason.RESIGNED, Membership.EndReason.MOVED_AWA
 
 
 def _lock_council(council_id: int) -> Council:
-    """Serialise every change of a council's composition (a fixed lock order: the council row first)."""
-    return Council.objects.select_for_update().get(pk=council_id)
+    """Serialise every change of a council's composition (a fixed lock order: the council row first); refused
+    when the council is archived (R1)."""
+    council = Council.objects.select_for_update().get(pk=council_id)
+    ensure_not_archived(council)
+    return council

@@ -16,6 +16,7 @@ from raad.core.models import User
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
+from raad.councils.services import ensure_not_archived
 from raad.membership import rules
 from raad.membership.models import (
     BallotCast,
@@ -129,7 +130,8 @@ def ballot_cast(
     *, round: ElectionRound, membership: Membership, choice: ElectionCandidate | None, by: User | None
 ) -> None:
     """One member's secret ballot. Who voted and what was voted are stored apart, with no link (R12)."""
-    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election__council").get(pk=round.pk)
+    ensure_not_archived(round.election.council)
     election = round.election
     violations: list[Violation] = []
     if election.method != Election.Method.SECRET_DEVICE:
@@ -203,7 +205,8 @@ def round_close(
 ) -> ElectionRound:
     """Count a round (the secret ballots, or the paper counts the secretariat enters) and apply the
     majority rule: elected, a new round on a tie, or a lot draw on a second tie."""
-    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election__council").get(pk=round.pk)
+    ensure_not_archived(round.election.council)
     election = round.election
     if round.outcome != ElectionRound.Outcome.OPEN:
         raise RuleViolation([Violation("", _("Runden er allerede optalt."))])
@@ -281,7 +284,8 @@ def lot_draw_record(
     by: User | None,
 ) -> LotDraw:
     """Record the lot draw after a second tie: who drew, when, among whom, and who was drawn (R12)."""
-    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election").get(pk=round.pk)
+    round = ElectionRound.objects.select_for_update(of=("self",)).select_related("election__council").get(pk=round.pk)
+    ensure_not_archived(round.election.council)
     counts = dict(round.counts.values_list("candidate_id", "votes"))
     top = max(counts.values()) if counts else 0
     tied = sorted(c for c, v in counts.items() if v == top)

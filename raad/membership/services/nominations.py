@@ -18,6 +18,7 @@ from raad.core.services import fields_update
 from raad.councils.models import Council, Term
 from raad.councils.rules import Violation
 from raad.councils.selectors import rules_in_force
+from raad.councils.services import ensure_not_archived
 from raad.membership import notify, rules, selectors
 from raad.membership.models import (
     NominatingBody,
@@ -81,6 +82,7 @@ def nomination_call_open(
     by: User | None,
 ) -> NominationCall:
     """Open a call (for a new term, or one vacant seat); every entitled body gets its link by e-mail."""
+    ensure_not_archived(council)
     now = now or timezone.now()
     violations = nomination_call_check(council=council, term=term, deadline=deadline, seat=seat, now=now)
     if violations:
@@ -129,6 +131,7 @@ def nomination_submit(
         NominationCall.objects.select_for_update(of=("self",)).select_related("council__municipality").get(pk=call.pk)
     )
     council = call.council
+    ensure_not_archived(council)
     now = now or timezone.now()
     procedure = rules_in_force(council, timezone.localdate(now))
     code = council.municipality.code
@@ -260,9 +263,10 @@ def nomination_confirm(
     nominated, and (optionally) to a short bio being published if appointed (R31)."""
     nomination = (
         Nomination.objects.select_for_update(of=("self",))
-        .select_related("call", "candidate", "substitute_candidate")
+        .select_related("call__council", "candidate", "substitute_candidate")
         .get(pk=nomination.pk)
     )
+    ensure_not_archived(nomination.call.council)
     now = now or timezone.now()
     if nomination.status in (Nomination.Status.WITHDRAWN, Nomination.Status.NOT_APPOINTED) or nomination.anonymised_at:
         raise RuleViolation([Violation("", _("Indstillingen kan ikke længere bekræftes."))])

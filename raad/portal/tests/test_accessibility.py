@@ -184,5 +184,5 @@ def test_locked_out_page_has_no_axe_violations(page, live_server, demo_data, ass
         with page.expect_navigation() as navigation:
             page.click("form:has(input[name=username]) button[type=submit]")
     assert navigation.value.status == 429
-    assert page.inner_text("h1") == "Kontoen er midlertidigt spærret"
+    assert page.inner_text("h1") == "Log-ind er sat på pause"
     assert_accessible(page)

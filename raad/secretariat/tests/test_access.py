@@ -232,7 +232,7 @@ def test_too_many_wrong_passwords_lock_the_account(client, demo_data, settings):
     assert last.status_code == 429
     locked = client.post(reverse("core:login"), {"username": "medlem", "password": DEMO_PASSWORD})
     assert locked.status_code == 429
-    assert "Kontoen er midlertidigt spærret" in locked.content.decode()
+    assert "Log-ind er sat på pause" in locked.content.decode()
     assert not locked.wsgi_request.user.is_authenticated
 
 
@@ -298,8 +298,8 @@ def test_desk_and_journal_show_that_a_member_read_closed_items(client, demo_data
         response = client.get(url)
         assert response.status_code == 200, url
         page = response.content.decode()
-        assert f'<strong>Items</strong>: <span class="raad-diff-after">{closed.position}</span>' in page, url
-        assert '<strong>What</strong>: <span class="raad-diff-after">dagsorden</span>' in page, url
+        assert f'<strong>Punkter</strong>: <span class="raad-diff-after">{closed.position}</span>' in page, url
+        assert '<strong>Læst i</strong>: <span class="raad-diff-after">dagsorden</span>' in page, url
 
 
 def test_every_journal_entry_of_the_demo_has_a_human_name_in_both_languages(client, demo_data):

@@ -10,6 +10,7 @@ from raad.core import audit
 from raad.core.i18n import in_council_language
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
+from raad.councils.services import ensure_not_archived
 from raad.statements.models import (
     Statement,
     StatementVersion,
@@ -39,10 +40,13 @@ def _today(on: datetime.date | None) -> datetime.date:
 
 
 def _lock(statement: Statement) -> Statement:
-    """Re-read the statement under a row lock so two people cannot move it at once."""
-    return (
+    """Re-read the statement under a row lock so two people cannot move it at once; refused when its council
+    is archived (R1)."""
+    statement = (
         Statement.objects.select_for_update(of=("self",)).select_related("council", "consultation").get(pk=statement.pk)
     )
+    ensure_not_archived(statement.council)
+    return statement
 
 
 def _new_version(*, statement: Statement, text: str, note: str, kind: str, by: User | None) -> StatementVersion:

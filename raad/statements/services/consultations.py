@@ -16,6 +16,7 @@ from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council
 from raad.councils.rules import Violation
+from raad.councils.services import ensure_not_archived
 from raad.statements.models import (
     Committee,
     Consultation,
@@ -45,6 +46,7 @@ def consultation_register(
     by: User | None,
 ) -> Consultation:
     """Register an incoming høring and journalise it with date and subject (R29)."""
+    ensure_not_archived(council)
     violations = []
     if deadline < received_on:
         violations.append(Violation("deadline", _("Høringsfristen kan ikke ligge før modtagelsesdatoen.")))
@@ -129,6 +131,7 @@ def consultation_document_add(
     *, consultation: Consultation, title: str, filename: str, data: bytes, by: User | None
 ) -> ConsultationDocument:
     """Attach a consultation document after checking its type by content and its size."""
+    ensure_not_archived(consultation.council_id)
     content_type, extension = documents.check_upload(data, accepted=CONSULTATION_DOCUMENT_TYPES)
     stem = "".join(ch for ch in filename.rsplit(".", 1)[0] if ch.isalnum() or ch in "-_")[:60] or "dokument"
     document = ConsultationDocument(

@@ -11,6 +11,7 @@ from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation
+from raad.councils.services import ensure_not_archived
 from raad.statements.models import (
     Committee,
     Consultation,
@@ -38,6 +39,7 @@ def statement_create(
     by: User | None,
 ) -> Statement:
     """Start a draft: a høringssvar to a consultation, or an own-initiative udtalelse or kommentar."""
+    ensure_not_archived(council)
     violations = []
     if kind == Statement.Kind.RESPONSE and consultation is None:
         violations.append(Violation("consultation", _("Et høringssvar skal besvare en høring.")))

@@ -16,6 +16,7 @@ from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.rules import Violation, reference
 from raad.councils.selectors import rules_in_force
+from raad.councils.services import ensure_not_archived
 from raad.meetings import selectors as meetings_selectors
 from raad.meetings import services as meetings_services
 from raad.meetings.models import AgendaItem, Decision
@@ -264,8 +265,11 @@ def written_answer_give(
     `membership` is that member's and `user` the secretary who registered it (kept as `given_by`)."""
     today = _today(on)
     procedure = (
-        WrittenProcedure.objects.select_for_update(of=("self",)).select_related("statement").get(pk=procedure.pk)
+        WrittenProcedure.objects.select_for_update(of=("self",))
+        .select_related("statement__council")
+        .get(pk=procedure.pk)
     )
+    ensure_not_archived(procedure.statement.council)
     violations: list[Any] = []
     if procedure.status != WrittenProcedure.Status.OPEN:
         violations.append(_("Den skriftlige procedure er afsluttet."))
@@ -312,9 +316,10 @@ def written_procedure_close(
     today = _today(on)
     procedure = (
         WrittenProcedure.objects.select_for_update(of=("self",))
-        .select_related("statement", "rules")
+        .select_related("statement__council", "rules")
         .get(pk=procedure.pk)
     )
+    ensure_not_archived(procedure.statement.council)
     if procedure.status != WrittenProcedure.Status.OPEN:
         raise RuleViolation([_("Den skriftlige procedure er allerede afsluttet.")])
     members = memberships_in_force(procedure.statement.council_id, procedure.opened_on).count()
