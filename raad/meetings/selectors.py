@@ -42,8 +42,14 @@ def local_date(meeting: Meeting) -> datetime.date:
 
 
 def rules_for(meeting: Meeting) -> RulesOfProcedure:
-    """The rules of procedure in force on the meeting date (R8)."""
-    return rules_in_force(meeting.council_id, local_date(meeting))
+    """The rules of procedure in force on the meeting date (R8). Kept on the meeting object for its date, so
+    the several rules a write consults (deadlines, substitutes, quorum) cost one read."""
+    on = local_date(meeting)
+    cached = getattr(meeting, "_rules_in_force", None)
+    if cached is None or cached[0] != (meeting.council_id, on):
+        cached = ((meeting.council_id, on), rules_in_force(meeting.council_id, on))
+        meeting._rules_in_force = cached  # type: ignore[attr-defined]
+    return cached[1]
 
 
 # --- Workspace --------------------------------------------------------------------------------------

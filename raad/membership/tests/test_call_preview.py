@@ -40,14 +40,14 @@ def test_preview_lists_every_body_and_the_mail_and_opens_nothing(client, cast):
         assert f"{body.name}</th>" in page and body.contact_email in page
     assert "Nye medlemmer 2027" in page and "Skriv gerne før jul." in page  # the mail as it will be sent
     assert f"Send indkaldelsen til {len(bodies)} organisationer" in page
-    assert not NominationCall.objects.exists() and not OutgoingMail.objects.exists()
+    assert not NominationCall.objects.filter(title=DATA["title"]).exists() and not OutgoingMail.objects.exists()
 
 
 def test_confirmation_opens_the_call_and_mails_every_body(client, cast, django_capture_on_commit_callbacks):
     with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
         log_in_verified(client, cast.secretary)
         response = client.post(calls_url(cast), {**DATA, "confirm": "yes"})
-    call = NominationCall.objects.get()
+    call = NominationCall.objects.get(title=DATA["title"])
     assert response.status_code == 302 and response["Location"] == f"{calls_url(cast)}{call.pk}/"
     assert sorted(m.to[0] for m in django_mail.outbox) == sorted(b.contact_email for b in entitled(cast))
 
@@ -59,7 +59,7 @@ def test_edit_shows_the_form_again_with_what_was_typed(client, cast):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'value="Nye medlemmer 2027"' in page and "Skriv gerne før jul.</textarea>" in page
-    assert not NominationCall.objects.exists()
+    assert not NominationCall.objects.filter(title=DATA["title"]).exists()
 
 
 def test_a_refused_call_shows_the_rule_before_any_preview(client, cast):
@@ -68,4 +68,4 @@ def test_a_refused_call_shows_the_rule_before_any_preview(client, cast):
         response = client.post(calls_url(cast), {**DATA, "deadline": "2026-11-30T12:00"})
     assert response.status_code == 400
     assert "Fristen skal ligge i fremtiden." in response.content.decode()
-    assert not NominationCall.objects.exists()
+    assert not NominationCall.objects.filter(title=DATA["title"]).exists()

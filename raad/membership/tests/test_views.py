@@ -179,7 +179,13 @@ def test_calls_are_opened_and_the_body_is_emailed_its_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("membership:calls", args=[SLUG]),
-            {"title": "Indstilling til plads 4", "seat": seat.pk, "deadline": "2026-12-20T12:00", "message": ""},
+            {
+                "title": "Indstilling til plads 4",
+                "seat": seat.pk,
+                "deadline": "2026-12-20T12:00",
+                "message": "",
+                "confirm": "yes",  # sent from the preview
+            },
         )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[seat.nominating_body.contact_email]]

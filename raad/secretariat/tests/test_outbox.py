@@ -58,9 +58,10 @@ def _down_and_back(smtp_server):
     meeting, leaving = _changes(cast)
     expected = sorted(OutgoingMail.objects.values_list("to", "subject"))
     members_then = {m.person.email for m in cast.members}
-    # 10 notices, 2 vacancy mails (the council's contact address and the seat's nominating body, R25),
-    # 10 members + the contact address for the reminder.
-    assert len(expected) == 10 + 2 + 11
+    # 10 notices, 3 vacancy mails (the council's contact address, the seat's nominating body and the board's
+    # liaison, R25), 10 members + the contact address for the reminder.
+    assert len(expected) == 10 + 3 + 11
+    assert cast.liaison.email in {to for to, _subject in expected}
     assert OutgoingMail.objects.filter(sent_at__isnull=True, attempts=1).count() == len(expected)
     assert all(m.last_error for m in OutgoingMail.objects.all())
     assert smtp_server.messages(count=1, timeout=0.5) == []
