@@ -15,6 +15,9 @@ from raad.councils.selectors import rules_in_force
 from raad.councils.services import rules_change_board_adopt, rules_change_council_vote, rules_change_propose
 from raad.testing import assert_unchanged
 
+# The story is the demo day's (its term 2026–2029, its meetings): the clock stands there.
+pytestmark = pytest.mark.usefixtures("on_the_demo_day")
+
 D = datetime.date
 PROPOSED_ON = D(2026, 9, 1)
 IN_FORCE = D(2027, 1, 1)

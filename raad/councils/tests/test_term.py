@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 import time_machine
 from django.utils import timezone
 
@@ -15,6 +16,9 @@ from raad.councils.models import Term
 from raad.councils.services import term_open_next
 from raad.councils.tests.test_settings_effects import new_version
 from raad.testing.cast import log_in_verified
+
+# The story is the demo day's (its term 2026–2029, its meetings): the clock stands there.
+pytestmark = pytest.mark.usefixtures("on_the_demo_day")
 
 D = datetime.date
 

@@ -18,6 +18,9 @@ from raad.meetings.models import Meeting
 from raad.statements.models import Statement
 from raad.testing.reflow import OVERFLOW
 
+# The story is the demo day's (its term 2026–2029, its meetings): the clock stands there.
+pytestmark = pytest.mark.usefixtures("on_the_demo_day")
+
 SLUG = "integrationsraadet"
 
 
