@@ -93,7 +93,12 @@ def test_contact_block_once_on_the_contact_page(client, holbaek):
 
 def test_readme_demo_code_command_works_as_written(tmp_path):
     [command] = [line for line in (ROOT / "README.md").read_text().splitlines() if "manage.py demo_code" in line]
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    # As a reader's shell would have it: no test settings, no test database (the PostgreSQL run sets one).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "RAAD_TEST_DB"}
+    }
     env["RAAD_VAR_DIR"] = str(tmp_path)
     python = str(Path(sys.executable))
     run = subprocess.run(
