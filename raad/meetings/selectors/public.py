@@ -1,0 +1,194 @@
+"""Public reads: `public_…` functions are all a person without login may see (R20); the open meetings a
+consultation can go to."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+
+from raad.councils.models import Council
+from raad.councils.selectors import NoRulesInForce
+from raad.meetings.models import AgendaItem, Attachment, Decision, Meeting, Minutes
+
+from .common import rules_for
+
+
+def public_meetings(council: Council, year: int | None = None) -> QuerySet[Meeting]:
+    """Dates, kind and place of meetings; nothing member-only."""
+    qs = Meeting.objects.filter(council=council).select_related("council").order_by("starts_at")
+    if year is not None:
+        qs = qs.filter(starts_at__year=year)
+    return qs
+
+
+def open_to_public(meeting: Meeting) -> bool:
+    """Whether the public may attend the meeting (its open items): the rules of procedure in force on the
+    meeting day decide (`meetings_public`, R20)."""
+    return rules_for(meeting).meetings_public
+
+
+def public_meeting(council: Council, pk: int) -> Meeting:
+    return Meeting.objects.select_related("council").get(council=council, pk=pk)
+
+
+@dataclass
+class PublicAttachment:
+    pk: int
+    title: str
+    size: int
+    content_type: str
+
+
+@dataclass
+class PublicItem:
+    position: int
+    closed: bool
+    title: str = ""
+    kind_label: str = ""
+    case_presentation: str = ""
+    proposed_decision: str = ""
+    late: bool = False
+    attachments: list[PublicAttachment] = field(default_factory=list)
+
+
+def public_agenda(meeting: Meeting) -> list[PublicItem]:
+    """The agenda once the notice is sent: open items in full, a closed item only as "Lukket punkt"."""
+    if not meeting.notice_sent:
+        return []
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .exclude(admission=AgendaItem.Admission.REFUSED)
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
+        .order_by("position", "id")
+    )
+    result = []
+    for item in items:
+        if item.is_closed:
+            result.append(PublicItem(position=item.position, closed=True))
+            continue
+        result.append(
+            PublicItem(
+                position=item.position,
+                closed=False,
+                title=item.title,
+                kind_label=str(item.get_kind_display()),
+                case_presentation=item.case_presentation,
+                proposed_decision=item.proposed_decision,
+                late=item.is_late,
+                attachments=[PublicAttachment(a.pk, a.title, a.size, a.content_type) for a in item.attachments.all()],
+            )
+        )
+    return result
+
+
+def public_attachment(council: Council, meeting_pk: int, pk: int) -> Attachment:
+    """An attachment only if its meeting's notice is sent, its item is open and it is not closed itself."""
+    return Attachment.objects.select_related("item__meeting").get(
+        pk=pk,
+        is_closed=False,
+        item__is_closed=False,
+        item__meeting__pk=meeting_pk,
+        item__meeting__council=council,
+        item__meeting__notice_sent_at__isnull=False,
+    )
+
+
+@dataclass
+class PublicMinutes:
+    introduction: str
+    attendance: dict
+    items: list[dict]
+    versions: list[dict]
+    approved_on: datetime.date | None
+    number: int
+
+
+def public_minutes(meeting: Meeting) -> PublicMinutes | None:
+    """The published minutes, latest version, open items only (closed items as "Lukket punkt")."""
+    minutes = Minutes.objects.filter(meeting=meeting, is_published=True, status=Minutes.Status.APPROVED).first()
+    if minutes is None:
+        return None
+    versions = list(minutes.versions.order_by("-number"))
+    if not versions:
+        return None
+    latest = versions[0]
+    items = [
+        {"position": e["position"], "closed": True}
+        if e.get("closed")
+        else {
+            "position": e["position"],
+            "title": e["title"],
+            "text": e["text"],
+            "closed": False,
+            # Labels in the reader's language, from the codes stored in the approved version.
+            "kind_label": str(AgendaItem.Kind(e["kind"]).label),
+            "outcome_label": str(Decision.Outcome(e["outcome"]).label) if e.get("outcome") else "",
+        }
+        for e in latest.content.get("items", [])
+    ]
+    return PublicMinutes(
+        introduction=latest.content.get("introduction", ""),
+        attendance=latest.content.get("attendance", {}),
+        items=items,
+        versions=[{"number": v.number, "created_at": v.created_at, "reason": v.correction_reason} for v in versions],
+        approved_on=datetime.date.fromisoformat(latest.content["approved_on"])
+        if latest.content.get("approved_on")
+        else None,
+        number=latest.number,
+    )
+
+
+def public_next_meeting(council: Council, *, now: datetime.datetime | None = None) -> Meeting | None:
+    """The next meeting that is not cancelled (the front page and the meetings list mark it)."""
+    return (
+        Meeting.objects.filter(council=council, starts_at__gte=now or timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council")
+        .order_by("starts_at", "id")
+        .first()
+    )
+
+
+def public_may_attend(meeting: Meeting) -> bool | None:
+    """Whether the public may attend: the rules of procedure in force on the meeting date (`meetings_public`);
+    None when the council has no rules in force then."""
+    try:
+        return rules_for(meeting).meetings_public
+    except NoRulesInForce:
+        return None
+
+
+def public_meetings_listed(council: Council, year: int) -> QuerySet[Meeting]:
+    """`public_meetings` of a year, each with `has_minutes`: whether its approved minutes are published."""
+    published = Minutes.objects.filter(meeting=OuterRef("pk"), is_published=True, status=Minutes.Status.APPROVED)
+    return public_meetings(council, year).annotate(has_minutes=Exists(published))
+
+
+def public_latest_minutes(council: Council, *, limit: int = 3) -> list[Meeting]:
+    """The meetings with the most recent published minutes, newest meeting first."""
+    return list(
+        Meeting.objects.filter(council=council, minutes__is_published=True, minutes__status=Minutes.Status.APPROVED)
+        .select_related("council")
+        .order_by("-starts_at", "-id")[:limit]
+    )
+
+
+def open_meetings(council_id: int, *, after: datetime.datetime) -> QuerySet[Meeting]:
+    """The council's meetings after `after` whose agenda is still open (planned, notice not sent)."""
+    return Meeting.objects.filter(council_id=council_id, status=Meeting.Status.PLANNED, starts_at__gt=after).order_by(
+        "starts_at", "id"
+    )
+
+
+def next_open_meeting(
+    council_id: int, *, after: datetime.datetime, latest_day: datetime.date | None = None
+) -> Meeting | None:
+    """The first of `open_meetings`, held no later than `latest_day` when given (e.g. a consultation's
+    deadline)."""
+    qs = open_meetings(council_id, after=after)
+    if latest_day is not None:
+        qs = qs.filter(starts_at__date__lte=latest_day)
+    return qs.first()
