@@ -59,7 +59,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "meeting": meeting,
             "items": selectors.public_agenda(meeting),
             "minutes": selectors.public_minutes(meeting),
-            "open_to_public": selectors.open_to_public(meeting),
+            "public_may_attend": selectors.public_may_attend(meeting),
             "crumbs": public_crumbs(council, (str(meeting), None), section=_section(council)),
         },
     )

@@ -24,12 +24,6 @@ def public_meetings(council: Council, year: int | None = None) -> QuerySet[Meeti
     return qs
 
 
-def open_to_public(meeting: Meeting) -> bool:
-    """Whether the public may attend the meeting (its open items): the rules of procedure in force on the
-    meeting day decide (`meetings_public`, R20)."""
-    return rules_for(meeting).meetings_public
-
-
 def public_meeting(council: Council, pk: int) -> Meeting:
     return Meeting.objects.select_related("council").get(council=council, pk=pk)
 

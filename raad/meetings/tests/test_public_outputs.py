@@ -8,7 +8,9 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from raad.meetings import selectors
+from raad.meetings.models import Meeting
 
+from .conftest import at
 from .factories import SECRET, published_meeting
 
 
@@ -75,3 +77,11 @@ def test_unpublish_hides_but_keeps_everything(client, cast, published):
     assert MinutesVersion.objects.filter(minutes=minutes).count() == 1
     services.minutes_publish(minutes=minutes, by=cast.secretary)
     assert selectors.public_minutes(meeting) is not None
+
+
+def test_a_meeting_before_any_rules_in_force_shows_its_page_without_saying_whether_the_public_may_attend(client, cast):
+    # The council's first rules of procedure came into force on 1 July 2022; nothing says who may attend before.
+    meeting = Meeting.objects.create(council=cast.council, starts_at=at(2022, 1, 10), place="Holbæk Rådhus")
+    response = client.get(f"/raad/{cast.council.slug}/moeder/{meeting.pk}/")
+    assert response.status_code == 200
+    assert "Tilhørere" not in response.content.decode()
