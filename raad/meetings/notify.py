@@ -4,7 +4,7 @@ after commit, retried, never twice. Templates: meetings/email/<template>.txt and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from raad.core import mail
@@ -44,21 +44,44 @@ def queue_to_members(
     context: Callable[[Any], dict],
     attachments: Callable[[Any], Attachments] | None = None,
 ) -> None:
-    """One mail to each member in force on the meeting's day (`key`, `context(membership)` and
-    `attachments(membership)` per member, built in the member's language), stored together (raad.core.mail.batch)."""
+    """One mail to each member in force on the meeting's day (see `queue_to_each`)."""
+    if mail.is_suppressed():  # demo data and imports: nothing to look up
+        return
+    queue_to_each(
+        meeting=meeting,
+        recipients=members_to_mail(meeting),
+        key=key,
+        template=template,
+        context=context,
+        attachments=attachments,
+    )
+
+
+def queue_to_each(
+    *,
+    meeting: Any,
+    recipients: Iterable[Any],
+    key: str,
+    template: str,
+    context: Callable[[Any], dict],
+    attachments: Callable[[Any], Attachments] | None = None,
+) -> None:
+    """One mail to each of `recipients` (memberships or substitutes: anything with a `pk` and a `person`):
+    key `<key>:<pk>`, `context(recipient)` and `attachments(recipient)` built in the person's language,
+    stored together (raad.core.mail.batch)."""
     if mail.is_suppressed():  # demo data and imports: nothing to render
         return
     with mail.batch():
-        for membership in members_to_mail(meeting):
-            with in_recipient_language(membership.person, meeting.council_id):
+        for recipient in recipients:
+            with in_recipient_language(recipient.person, meeting.council_id):
                 queue(
                     council=meeting.council_id,
-                    key=f"{key}:{membership.pk}",
-                    to=email_of(membership.person),
-                    recipient=membership.person,
+                    key=f"{key}:{recipient.pk}",
+                    to=email_of(recipient.person),
+                    recipient=recipient.person,
                     template=template,
-                    context=context(membership),
-                    attachments=attachments(membership) if attachments is not None else (),
+                    context=context(recipient),
+                    attachments=attachments(recipient) if attachments is not None else (),
                 )
 
 
