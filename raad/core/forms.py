@@ -4,8 +4,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from raad.core.i18n import language_name
 
 
 class LoginForm(AuthenticationForm):
@@ -87,5 +88,5 @@ class LanguageForm(forms.Form):
         # Each language by its own name ("Dansk", "English"): the name its reader looks for.
         self.fields["language"].choices = [
             ("", _("Rådets sprog")),
-            *((code, get_language_info(code)["name_local"].capitalize()) for code, _name in settings.LANGUAGES),
+            *((code, language_name(code)) for code, _name in settings.LANGUAGES),
         ]

@@ -77,5 +77,10 @@ def in_recipient_language(recipient: Any, council: Any = None) -> translation.ov
     return translation.override(recipient_language(recipient, council))
 
 
+def language_name(code: str) -> str:
+    """The language's own name, capitalised ("Dansk", "English"): the name its reader looks for."""
+    return str(translation.get_language_info(code)["name_local"]).capitalize()
+
+
 def _known(language: str) -> bool:
     return bool(language) and language in {code for code, _name in settings.LANGUAGES}

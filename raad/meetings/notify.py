@@ -4,11 +4,13 @@ after commit, retried, never twice. Templates: meetings/email/<template>.txt and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from raad.core import mail
-from raad.core.i18n import in_recipient_language
+from raad.core.i18n import in_recipient_language, language_name, recipient_language
+from raad.core.links import absolute_url
 from raad.core.models import OutgoingMail
 
 Attachments = Sequence[tuple[str, bytes, str]]
@@ -44,21 +46,44 @@ def queue_to_members(
     context: Callable[[Any], dict],
     attachments: Callable[[Any], Attachments] | None = None,
 ) -> None:
-    """One mail to each member in force on the meeting's day (`key`, `context(membership)` and
-    `attachments(membership)` per member, built in the member's language), stored together (raad.core.mail.batch)."""
+    """One mail to each member in force on the meeting's day (see `queue_to_each`)."""
+    if mail.is_suppressed():  # demo data and imports: nothing to look up
+        return
+    queue_to_each(
+        meeting=meeting,
+        recipients=members_to_mail(meeting),
+        key=key,
+        template=template,
+        context=context,
+        attachments=attachments,
+    )
+
+
+def queue_to_each(
+    *,
+    meeting: Any,
+    recipients: Iterable[Any],
+    key: str,
+    template: str,
+    context: Callable[[Any], dict],
+    attachments: Callable[[Any], Attachments] | None = None,
+) -> None:
+    """One mail to each of `recipients` (memberships or substitutes: anything with a `pk` and a `person`):
+    key `<key>:<pk>`, `context(recipient)` and `attachments(recipient)` built in the person's language,
+    stored together (raad.core.mail.batch)."""
     if mail.is_suppressed():  # demo data and imports: nothing to render
         return
     with mail.batch():
-        for membership in members_to_mail(meeting):
-            with in_recipient_language(membership.person, meeting.council_id):
+        for recipient in recipients:
+            with in_recipient_language(recipient.person, meeting.council_id):
                 queue(
                     council=meeting.council_id,
-                    key=f"{key}:{membership.pk}",
-                    to=email_of(membership.person),
-                    recipient=membership.person,
+                    key=f"{key}:{recipient.pk}",
+                    to=email_of(recipient.person),
+                    recipient=recipient.person,
                     template=template,
-                    context=context(membership),
-                    attachments=attachments(membership) if attachments is not None else (),
+                    context=context(recipient),
+                    attachments=attachments(recipient) if attachments is not None else (),
                 )
 
 
@@ -70,11 +95,64 @@ def members_to_mail(meeting: Any) -> list[Any]:
     return list(memberships_in_force(meeting.council_id, local_date(meeting)).select_related("person__user"))
 
 
+@dataclass
+class Recipient:
+    """One recipient on a preview page."""
+
+    name: str
+    email: str
+    language: str  # its name, e.g. "English"
+
+
+@dataclass
+class Message:
+    """The mail as it will be sent in one language."""
+
+    language: str  # its name, e.g. "English"
+    subject: str
+    body: str
+
+
 def preview(*, meeting: Any, template: str, context: dict, recipient: Any) -> tuple[str, str, str]:
     """(language, subject, body) of the mail `recipient` would get: what a preview page shows."""
     return mail.render(
         template=f"meetings/email/{template}", context=context, council=meeting.council, recipient=recipient
     )
+
+
+def preview_messages(meeting: Any, template: str, samples: Iterable[tuple[Any, dict]]) -> list[Message]:
+    """The mail as it will be sent, once per language among the recipients (`samples`: person, context)."""
+    seen: dict[str, Message] = {}
+    for person, context in samples:
+        language = recipient_language(person, meeting.council_id)
+        if language not in seen:
+            _lang, subject, body = preview(meeting=meeting, template=template, context=context, recipient=person)
+            seen[language] = Message(language_name(language), subject, body)
+    return list(seen.values())
+
+
+def notice_preview(meeting: Any, content: Any) -> dict:
+    """What the notice's preview page shows of the mail (`content`: selectors.notice_content(meeting)): its
+    recipients (and those without an address), the mail in each of their languages, the invitation's name."""
+    members = members_to_mail(meeting)
+    recipients = [
+        Recipient(str(m.person), email_of(m.person), language_name(recipient_language(m.person, meeting.council_id)))
+        for m in members
+    ]
+    return {
+        "recipients": recipients,
+        "without_email": [r for r in recipients if not r.email],
+        "mails": preview_messages(
+            meeting, "notice", [(m.person, notice_context(meeting, content, m.person)) for m in members]
+        ),
+        "invitation_name": notice_invitation(meeting, content)[0][0],
+    }
+
+
+def substitute_mail_context(meeting: Any, substitute: Any, member: Any) -> dict:
+    """The context of the mails to `substitute` (a person) about the apology of `member` (a person): the
+    invitation in the member's place, and its withdrawal."""
+    return {"meeting": meeting, "substitute": substitute, "member": member, "url": absolute_url(meeting)}
 
 
 def notice_context(meeting: Any, content: Any, person: Any) -> dict:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from raad.core import audit
 from raad.core.errors import RuleViolation
-from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.councils.services import ensure_not_archived
 from raad.meetings import notify, selectors
@@ -76,12 +75,7 @@ def apology_send(
             to=email_of(attendance.substitute.person),
             recipient=attendance.substitute.person,
             template="substitute_invitation",
-            context={
-                "meeting": meeting,
-                "substitute": attendance.substitute.person,
-                "member": membership.person,
-                "url": absolute_url(meeting),
-            },
+            context=notify.substitute_mail_context(meeting, attendance.substitute.person, membership.person),
         )
     return attendance
 
@@ -150,12 +144,7 @@ def apology_withdraw(
             to=email_of(substitute.person),
             recipient=substitute.person,
             template="substitute_withdrawn",
-            context={
-                "meeting": meeting,
-                "substitute": substitute.person,
-                "member": membership.person,
-                "url": absolute_url(meeting),
-            },
+            context=notify.substitute_mail_context(meeting, substitute.person, membership.person),
         )
     return attendance
 

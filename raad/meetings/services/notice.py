@@ -63,19 +63,16 @@ def meeting_send_notice(
     procedure = selectors.rules_for(meeting)
     if procedure.uses_substitutes and not procedure.substitutes_only_when_absent:
         # The rules let substitutes attend every meeting (without a vote): they are summoned too (R19).
-        with mail.batch():
-            for substitute in substitutes_in_force(meeting.council_id, selectors.local_date(meeting)):
-                notify.queue(
-                    council=meeting.council_id,
-                    key=f"notice-substitute:{meeting.pk}:{substitute.pk}",
-                    to=notify.email_of(substitute.person),
-                    recipient=substitute.person,
-                    template="notice_substitute",
-                    context={
-                        "meeting": meeting,
-                        "person": substitute.person,
-                        "member": substitute.membership.person,
-                        "url": absolute_url(meeting),
-                    },
-                )
+        notify.queue_to_each(
+            meeting=meeting,
+            recipients=substitutes_in_force(meeting.council_id, selectors.local_date(meeting)),
+            key=f"notice-substitute:{meeting.pk}",
+            template="notice_substitute",
+            context=lambda substitute: {
+                "meeting": meeting,
+                "person": substitute.person,
+                "member": substitute.membership.person,
+                "url": absolute_url(meeting),
+            },
+        )
     return meeting

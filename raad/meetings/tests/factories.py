@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from raad.councils.presets import PRESETS
+from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import services
 from raad.meetings.models import AgendaItem, Meeting, Minutes
 
@@ -85,11 +89,44 @@ def published_meeting(cast: Cast) -> tuple[Meeting, AgendaItem, AgendaItem]:
         item=closed_item, text=f"{SECRET} beslutning", votes_for=5, votes_against=4, by=cast.secretary
     )
     services.minority_statement_add(decision=decision, members="Jonas Petersen", text=f"{SECRET} mindretal", by=None)
+    minutes = approved_by_circulation(cast, meeting)
+    services.minutes_publish(minutes=minutes, by=cast.secretary)
+    return meeting, open_item, closed_item
+
+
+def approved_by_circulation(cast: Cast, meeting: Meeting) -> Minutes:
+    """The meeting marked held, and its minutes written, circulated, approved by every member and so approved."""
     services.meeting_mark_held(meeting=meeting, by=cast.secretary)
     minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
     services.minutes_circulate(minutes=minutes, by=cast.secretary)
     for membership in cast.members:
         services.minutes_respond(minutes=minutes, membership=membership, kind="approve", by=None)
     services.minutes_approve(minutes=minutes, how=Minutes.Approval.CIRCULATION, by=cast.secretary)
-    services.minutes_publish(minutes=minutes, by=cast.secretary)
-    return meeting, open_item, closed_item
+    return minutes
+
+
+def rules_version(
+    cast: Cast, *, in_force_from: datetime.date, reference: str = "KB", title: str = "FO", **changes: object
+) -> None:
+    """Rules of procedure adopted on 1 November 2026 by a board decision, in force from `in_force_from`: the
+    Holbæk preset's settings with `changes`."""
+    decision = board_decision_record(
+        municipality=cast.council.municipality,
+        decided_on=datetime.date(2026, 11, 1),
+        reference=reference,
+        title=title,
+        by=None,
+    )
+    rules_adopt_version(
+        council=cast.council,
+        settings=dict(PRESETS["holbaek"]["rules"]["settings"], **changes),
+        in_force_from=in_force_from,
+        adopted_on=datetime.date(2026, 11, 1),
+        decision=decision,
+        by=None,
+    )
+
+
+def chair_decides_on_ties(cast: Cast) -> None:
+    """Rules of procedure in force from 15 November 2026 under which the chair decides a tie (R17)."""
+    rules_version(cast, in_force_from=datetime.date(2026, 11, 15), tie_rule="chair_decides")

@@ -10,13 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from raad.core.errors import RuleViolation
 from raad.core.models import AuditEntry
 from raad.councils.models import Purpose
-from raad.councils.presets import PRESETS
-from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import selectors, services
 from raad.meetings.models import AgendaItem, Vote
 from raad.testing import assert_unchanged
 
 from .conftest import all_present, at
+from .factories import rules_version
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -71,21 +70,12 @@ def test_member_proposal_after_deadline_is_late_and_needs_admission_vote(meeting
 
 
 def test_deadline_follows_rules_version_in_force_on_meeting_date(cast):
-    settings = dict(PRESETS["holbaek"]["rules"]["settings"], member_item_deadline_days=14)
-    decision = board_decision_record(
-        municipality=cast.council.municipality,
-        decided_on=datetime.date(2026, 11, 1),
+    rules_version(
+        cast,
+        in_force_from=datetime.date(2027, 1, 1),
         reference="KB 1.11.2026",
         title="Ny forretningsorden",
-        by=None,
-    )
-    rules_adopt_version(
-        council=cast.council,
-        settings=settings,
-        in_force_from=datetime.date(2027, 1, 1),
-        adopted_on=datetime.date(2026, 11, 1),
-        decision=decision,
-        by=None,
+        member_item_deadline_days=14,
     )
     december = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     january = services.meeting_plan(council=cast.council, starts_at=at(2027, 1, 21), place="R", by=cast.secretary)

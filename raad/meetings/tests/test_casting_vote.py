@@ -3,47 +3,25 @@ who must be present (forperson → næstforperson → a member elected at the me
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from raad.core.errors import RuleViolation
-from raad.councils.presets import PRESETS
-from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import services
 from raad.meetings.models import Decision, Vote
 from raad.testing import assert_unchanged
 from raad.testing.cast import log_in_verified
 
 from .conftest import all_present, at
+from .factories import chair_decides_on_ties
 
 pytestmark = pytest.mark.django_db
-
-
-def _chair_decides(cast) -> None:
-    settings = dict(PRESETS["holbaek"]["rules"]["settings"], tie_rule="chair_decides")
-    decision = board_decision_record(
-        municipality=cast.council.municipality,
-        decided_on=datetime.date(2026, 11, 1),
-        reference="KB",
-        title="FO",
-        by=None,
-    )
-    rules_adopt_version(
-        council=cast.council,
-        settings=settings,
-        in_force_from=datetime.date(2026, 11, 15),
-        adopted_on=datetime.date(2026, 11, 1),
-        decision=decision,
-        by=None,
-    )
 
 
 @pytest.fixture
 def tied(cast):
     """A running meeting under the chair-decides rule, with one decision item; the forperson is absent."""
-    _chair_decides(cast)
+    chair_decides_on_ties(cast)
     meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     item = services.item_add(meeting=meeting, title="Sommerarrangement", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)
@@ -96,7 +74,7 @@ def test_without_a_named_caster_the_present_leader_casts_it(cast, tied):
 
 
 def test_no_casting_vote_when_nobody_leads_the_meeting(cast):
-    _chair_decides(cast)
+    chair_decides_on_ties(cast)
     meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     item = services.item_add(meeting=meeting, title="Sommerarrangement", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)

@@ -1,19 +1,16 @@
 """Meetings services, proceedings: admission votes, quorum, conflicts of interest, votes and ties, decisions,
 minority statements, the Danish record."""
 
-import datetime
-
 import pytest
 import time_machine
 
 from raad.core.errors import RuleViolation
-from raad.councils.presets import PRESETS
-from raad.councils.services import board_decision_record, rules_adopt_version
 from raad.meetings import services
 from raad.meetings.models import AgendaItem, Decision, NamedVote, Vote
 from raad.testing import assert_unchanged
 
 from .conftest import all_present, at
+from .factories import chair_decides_on_ties
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -85,22 +82,7 @@ def test_recused_member_cannot_vote_by_name(meeting, cast):
 
 
 def test_tie_chair_decides_when_the_rules_say_so(cast):
-    settings = dict(PRESETS["holbaek"]["rules"]["settings"], tie_rule="chair_decides")
-    decision = board_decision_record(
-        municipality=cast.council.municipality,
-        decided_on=datetime.date(2026, 11, 1),
-        reference="KB",
-        title="FO",
-        by=None,
-    )
-    rules_adopt_version(
-        council=cast.council,
-        settings=settings,
-        in_force_from=datetime.date(2026, 11, 15),
-        adopted_on=datetime.date(2026, 11, 1),
-        decision=decision,
-        by=None,
-    )
+    chair_decides_on_ties(cast)
     meeting = services.meeting_plan(council=cast.council, starts_at=at(2026, 12, 10), place="R", by=cast.secretary)
     item = services.item_add(meeting=meeting, title="Arrangement", by=cast.secretary)
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)

@@ -16,7 +16,7 @@ from raad.meetings.models import Meeting, Minutes
 from raad.testing import assert_unchanged
 
 from .conftest import all_present, at
-from .factories import meeting_with_items
+from .factories import approved_by_circulation, meeting_with_items
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,7 @@ def _approved_minutes_with_an_email(cast) -> Minutes:
     services.item_decide(
         item=item, text=f"Rådet beder sekretariatet skrive til {EMAIL}.", votes_for=9, votes_against=1, by=None
     )
-    services.meeting_mark_held(meeting=meeting, by=cast.secretary)
-    minutes = services.minutes_start(meeting=meeting, by=cast.secretary)
-    services.minutes_circulate(minutes=minutes, by=cast.secretary)
-    for membership in cast.members:
-        services.minutes_respond(minutes=minutes, membership=membership, kind="approve", by=None)
-    services.minutes_approve(minutes=minutes, how=Minutes.Approval.CIRCULATION, by=cast.secretary)
+    minutes = approved_by_circulation(cast, meeting)
     return Minutes.objects.get(pk=minutes.pk)
 
 

@@ -5,51 +5,17 @@ withdrawn until the meeting starts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import recipient_language
-from raad.core.links import absolute_url
 from raad.meetings import notify, selectors, services
 from raad.meetings.models import Meeting
 from raad.meetings.views.agenda import render_meeting
 from raad.meetings.views.base import MeetingAction, override_reason
 
 CONFIRM = "yes"
-
-
-@dataclass
-class Recipient:
-    name: str
-    email: str
-    language: str  # its name, e.g. "English"
-
-
-@dataclass
-class Message:
-    language: str
-    subject: str
-    body: str
-
-
-def _language_name(code: str) -> str:
-    """The language's own name ("Dansk", "English"): what the recipient chose it as."""
-    return str(translation.get_language_info(code)["name_local"]).capitalize()
-
-
-def _messages(meeting: Meeting, template: str, samples: list[tuple[object, dict]]) -> list[Message]:
-    """The mail as it will be sent, once per language among the recipients (`samples`: recipient, context)."""
-    seen: dict[str, Message] = {}
-    for person, context in samples:
-        language = recipient_language(person, meeting.council_id)
-        if language not in seen:
-            _lang, subject, body = notify.preview(meeting=meeting, template=template, context=context, recipient=person)
-            seen[language] = Message(_language_name(language), subject, body)
-    return list(seen.values())
 
 
 class ConfirmedAction(MeetingAction):
@@ -94,28 +60,13 @@ class SendNoticeView(ConfirmedAction):
 
     def preview_context(self) -> dict:
         meeting = self.object
-        members = notify.members_to_mail(meeting)
         content = selectors.notice_content(meeting)
         deadlines = selectors.deadlines(meeting)
-        now = timezone.now()
-        recipients = [
-            Recipient(
-                str(m.person),
-                notify.email_of(m.person),
-                _language_name(recipient_language(m.person, meeting.council_id)),
-            )
-            for m in members
-        ]
         return {
-            "recipients": recipients,
-            "without_email": [r for r in recipients if not r.email],
-            "mails": _messages(
-                meeting, "notice", [(m.person, notify.notice_context(meeting, content, m.person)) for m in members]
-            ),
+            **notify.notice_preview(meeting, content),
             "content": content,
-            "invitation_name": notify.notice_invitation(meeting, content)[0][0],
             "deadlines": deadlines,
-            "before_item_deadline": now < deadlines.item_deadline,
+            "before_item_deadline": timezone.now() < deadlines.item_deadline,
             "can_send": meeting.status == Meeting.Status.PLANNED and bool(content.items),
             # R32: what the personal-data check finds in the open items; sending over it needs a reason.
             "notice_findings": selectors.agenda_publication_check(meeting),
@@ -145,13 +96,8 @@ class ApologyView(ConfirmedAction):
         substitute = row.substitute if row is not None and selectors.rules_for(meeting).uses_substitutes else None
         mails = []
         if substitute is not None:
-            context = {
-                "meeting": meeting,
-                "substitute": substitute.person,
-                "member": self.membership.person,
-                "url": absolute_url(meeting),
-            }
-            mails = _messages(meeting, "substitute_invitation", [(substitute.person, context)])
+            context = notify.substitute_mail_context(meeting, substitute.person, self.membership.person)
+            mails = notify.preview_messages(meeting, "substitute_invitation", [(substitute.person, context)])
         return {
             "substitute": substitute,
             "substitute_email": notify.email_of(substitute.person) if substitute is not None else "",
