@@ -436,7 +436,7 @@ def rules_change_propose(
         raise RuleViolation(violations)
     change = RulesChange.objects.create(
         council=council,
-        proposed_settings={k: v for k, v in values.items()},
+        proposed_settings=values,
         in_force_from=in_force_from,
         change_summary=summary,
         change_summary_en=clean_text(mask_cpr(change_summary_en)),
@@ -451,7 +451,7 @@ def rules_change_propose(
         target=change,
         council_id=council.pk,
         changes={
-            **audit.diff(before, {k: values[k] for k in rules.SETTING_FIELDS}),
+            **audit.diff(before, values),
             "in_force_from": {"before": None, "after": in_force_from.isoformat()},
         },
     )
