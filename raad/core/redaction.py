@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,13 @@ def mask_cpr(text: str) -> str:
     if not text:
         return text
     return _CPR.sub(lambda m: CPR_MASK if _plausible_cpr(m) else m.group(0), text)
+
+
+def mask_cpr_in(data: Mapping[str, Any], fields: Collection[str]) -> dict[str, Any]:
+    """`data` with every CPR number masked in the text values of its free-text `fields`; other values as given."""
+    return {
+        name: mask_cpr(value) if name in fields and isinstance(value, str) else value for name, value in data.items()
+    }
 
 
 def contains_cpr(text: str) -> bool:

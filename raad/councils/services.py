@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
+from raad.core.redaction import mask_cpr, mask_cpr_in
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils import rules
@@ -47,8 +47,13 @@ COUNCIL_CONTACT_FIELDS = (
     "contact_hours",
     "contact_hours_en",
 )
-# Fields that are not free text: never masked (a link or an e-mail address is not prose).
-_NOT_PROSE = frozenset({"legal_basis_url", "approved_on", "contact_email"})
+# The free-text fields, whose CPR numbers are masked before anything is stored or audited (R30); a link, a
+# date or an e-mail address is not prose.
+_PROSE_FIELDS = frozenset(TOR_FIELDS + PURPOSE_FIELDS + COUNCIL_CONTACT_FIELDS) - {
+    "legal_basis_url",
+    "approved_on",
+    "contact_email",
+}
 
 
 def ensure_not_archived(council: Council | int) -> None:
@@ -61,15 +66,6 @@ def ensure_not_archived(council: Council | int) -> None:
         archived_at = Council.objects.filter(pk=council).values_list("archived_at", flat=True).first()
     if archived_at is not None:
         raise RuleViolation([rules.Violation("", rules.archived_message(timezone.localdate(archived_at)))])
-
-
-def _masked(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """`data` with every CPR number in its free-text `fields` masked, before anything is stored or audited
-    (R30)."""
-    return {
-        name: mask_cpr(value) if name in fields and name not in _NOT_PROSE and isinstance(value, str) else value
-        for name, value in data.items()
-    }
 
 
 @transaction.atomic
@@ -107,7 +103,7 @@ def council_update_contact(*, council: Council, data: dict[str, Any], by: User) 
     return fields_update(
         instance=council,
         fields=COUNCIL_CONTACT_FIELDS,
-        data=_masked(data, COUNCIL_CONTACT_FIELDS),
+        data=mask_cpr_in(data, _PROSE_FIELDS),
         verb="council.contact_updated",
         by=by,
         council_id=council.pk,
@@ -121,7 +117,7 @@ def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], 
     return fields_update(
         instance=terms,
         fields=TOR_FIELDS,
-        data=_masked(data, TOR_FIELDS),
+        data=mask_cpr_in(data, _PROSE_FIELDS),
         verb="terms_of_reference.updated",
         by=by,
         council_id=terms.council_id,
@@ -137,7 +133,7 @@ def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[
     ensure_not_archived(purpose.terms_of_reference.council)
     before = audit.snapshot(purpose, PURPOSE_FIELDS)
     before["tasks"] = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
-    data = _masked(data, PURPOSE_FIELDS)
+    data = mask_cpr_in(data, _PROSE_FIELDS)
     for name in PURPOSE_FIELDS:
         if name in data:
             setattr(purpose, name, data[name])
@@ -440,7 +436,7 @@ def rules_change_propose(
         raise RuleViolation(violations)
     change = RulesChange.objects.create(
         council=council,
-        proposed_settings={k: v for k, v in values.items()},
+        proposed_settings=values,
         in_force_from=in_force_from,
         change_summary=summary,
         change_summary_en=clean_text(mask_cpr(change_summary_en)),
@@ -455,7 +451,7 @@ def rules_change_propose(
         target=change,
         council_id=council.pk,
         changes={
-            **audit.diff(before, {k: values[k] for k in rules.SETTING_FIELDS}),
+            **audit.diff(before, values),
             "in_force_from": {"before": None, "after": in_force_from.isoformat()},
         },
     )

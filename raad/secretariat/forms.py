@@ -74,7 +74,21 @@ class PurposeForm(forms.ModelForm):
         return cleaned
 
 
-class RulesVersionForm(forms.ModelForm):
+class _RulesSettingsForm(forms.ModelForm):
+    """A form with the settings of the rules of procedure that never saves its model: the service checks and writes it."""
+
+    def _post_clean(self):
+        pass
+
+    @property
+    def setting_fields(self):
+        return [self[name] for name in procedure.SETTING_FIELDS]
+
+    def settings_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
+
+
+class RulesVersionForm(_RulesSettingsForm):
     """A new version of the rules of procedure, pre-filled with the version in force."""
 
     decision_reference = forms.CharField(
@@ -107,19 +121,8 @@ class RulesVersionForm(forms.ModelForm):
         for name in procedure.SETTING_FIELDS:
             self.fields[name].help_text = procedure.reference(name)
 
-    def _post_clean(self):
-        # The model is never saved from the form; the service checks and writes it.
-        pass
 
-    @property
-    def setting_fields(self):
-        return [self[name] for name in procedure.SETTING_FIELDS]
-
-    def settings_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
-
-
-class RulesChangeProposalForm(forms.ModelForm):
+class RulesChangeProposalForm(_RulesSettingsForm):
     """A proposed change of the rules of procedure (R8), pre-filled with the version in force."""
 
     class Meta:
@@ -137,17 +140,6 @@ class RulesChangeProposalForm(forms.ModelForm):
         for name in procedure.SETTING_FIELDS:
             self.fields[name] = settings_form.base_fields[name]
             self.fields[name].help_text = procedure.reference(name)
-
-    def _post_clean(self):
-        # The model is never saved from the form; the service checks and writes it.
-        pass
-
-    @property
-    def setting_fields(self):
-        return [self[name] for name in procedure.SETTING_FIELDS]
-
-    def settings_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
 
 
 class RulesChangeVoteForm(forms.Form):

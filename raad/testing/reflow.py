@@ -25,10 +25,18 @@ def reflow_problems(page, base_url: str, pages) -> list[str]:
     problems = []
     for name, path in pages:
         page.goto(f"{base_url}{path}")
-        result = page.evaluate(OVERFLOW)
-        if result["scrollWidth"] > result["width"]:
-            problems.append(f"{name} ({path}) is {result['scrollWidth']}px wide: {result['culprits']}")
-        violations = run_axe(page)
-        if violations:
-            problems.append(format_violations(f"{name} ({path}) at 320px", violations))
+        problems += reflow_problems_here(page, f"{name} ({path})")
+    return problems
+
+
+def reflow_problems_here(page, label: str) -> list[str]:
+    """The page as it is now (no reload: also the answer to a POST): sideways scrolling at its width, and axe
+    violations at that width."""
+    problems = []
+    result = page.evaluate(OVERFLOW)
+    if result["scrollWidth"] > result["width"]:
+        problems.append(f"{label} is {result['scrollWidth']}px wide at {result['width']}px: {result['culprits']}")
+    violations = run_axe(page)
+    if violations:
+        problems.append(format_violations(f"{label} at {result['width']}px", violations))
     return problems

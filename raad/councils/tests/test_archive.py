@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from raad.core.errors import RuleViolation
 from raad.core.models import AuditEntry
+from raad.councils.demo import MONTHS_DA
 from raad.councils.services import board_decision_record, council_archive
 from raad.meetings import services as meetings
 from raad.meetings.models import Meeting
@@ -47,7 +46,7 @@ def test_the_secretariat_cannot_plan_a_meeting_in_an_archived_council(client, ca
     council, _meeting = archived
     day = timezone.localdate(council.archived_at)
     expected = (
-        f"Rådet blev arkiveret {day.day}. {_month(day)} {day.year}, efter at kommunalbestyrelsen har nedlagt det; "
+        f"Rådet blev arkiveret {day.day}. {MONTHS_DA[day.month - 1]} {day.year}, efter at kommunalbestyrelsen har nedlagt det; "
         "intet kan ændres længere (integrationsloven § 42, stk. 1)."
     )
     with assert_unchanged(), pytest.raises(RuleViolation) as refused:
@@ -73,20 +72,3 @@ def test_an_archived_council_stays_public(client, cast, archived):
         f"/raad/{council.slug}/forretningsorden/",
     ):
         assert client.get(url).status_code == 200, url
-
-
-def _month(day: datetime.date) -> str:
-    return [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ][day.month - 1]

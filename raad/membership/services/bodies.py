@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
+from raad.core.redaction import mask_cpr, mask_cpr_in
 from raad.core.services import fields_update
 from raad.councils.models import Council
 from raad.councils.rules import Violation, reference
@@ -61,10 +61,7 @@ def nominating_body_create(
 def nominating_body_update(*, body: NominatingBody, data: dict, by: User | None) -> NominatingBody:
     body = NominatingBody.objects.select_for_update(of=("self",)).select_related("council").get(pk=body.pk)
     ensure_not_archived(body.council)
-    data = {
-        name: mask_cpr(value) if name in ("name", "contact_name") and isinstance(value, str) else value
-        for name, value in data.items()
-    }
+    data = mask_cpr_in(data, ("name", "contact_name"))
     name = data.get("name", body.name)
     if NominatingBody.objects.filter(council_id=body.council_id, name=name).exclude(pk=body.pk).exists():
         raise RuleViolation([Violation("name", _("Der findes allerede en organisation med det navn."))])

@@ -34,6 +34,20 @@ def fill(seats, term, decision, count=None):
     return people
 
 
+def register(council, term, lines):
+    """The board's appointment decision of 28 January 2026 (KB pkt. 7) on `lines`, in force from 1 February."""
+    return services.appointment_decision_register(
+        council=council,
+        term=term,
+        decided_on=D(2026, 1, 28),
+        meeting="Kommunalbestyrelsens møde 28. januar 2026",
+        reference_text="KB 28.01.2026, pkt. 7",
+        starts_on=START,
+        lines=lines,
+        by=None,
+    )
+
+
 def refused(call) -> list[str]:
     with assert_unchanged(), pytest.raises(RuleViolation) as caught:
         call()

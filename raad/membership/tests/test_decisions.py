@@ -4,42 +4,20 @@ from raad.membership import services
 from raad.membership.models import Membership
 
 from .conftest import START, make_person
-from .services_support import D, appoint, refused
+from .services_support import D, appoint, refused, register
 
 
 def test_board_decision_is_all_or_nothing(council, seats, term):
     ida, bo = make_person("Ida"), make_person("Bo", postcode="4000")
     lines = [services.AppointmentLine(seat=seats[13], person=ida), services.AppointmentLine(seat=seats[14], person=bo)]
-    messages = refused(
-        lambda: services.appointment_decision_register(
-            council=council,
-            term=term,
-            decided_on=D(2026, 1, 28),
-            meeting="Kommunalbestyrelsens møde 28. januar 2026",
-            reference_text="KB pkt. 7",
-            starts_on=START,
-            lines=lines,
-            by=None,
-        )
-    )
+    messages = refused(lambda: register(council, term, lines))
     assert messages == ["Plads 15: Bo Hansen har ikke bopæl i kommunen (forretningsorden § 1, stk. 1)."]
 
 
 def test_a_nominated_seat_needs_a_nomination_in_the_board_decision(council, seats, term):
     ida = make_person("Ida")
     lines = [services.AppointmentLine(seat=seats[0], person=ida)]
-    messages = refused(
-        lambda: services.appointment_decision_register(
-            council=council,
-            term=term,
-            decided_on=D(2026, 1, 28),
-            meeting="KB",
-            reference_text="KB pkt. 7",
-            starts_on=START,
-            lines=lines,
-            by=None,
-        )
-    )
+    messages = refused(lambda: register(council, term, lines))
     assert messages == [
         "Plads 1: Pladsen besættes efter indstilling; vælg en indstillet kandidat (forretningsorden § 1, stk. 2)."
     ]

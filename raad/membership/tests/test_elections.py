@@ -10,9 +10,9 @@ from raad.core.models import AuditEntry
 from raad.membership import services
 from raad.membership.models import Election, LotDraw, Membership
 from raad.testing import assert_unchanged
-from raad.testing.cast import make_nomination
 
-from .conftest import START, make_person
+from .conftest import make_person
+from .services_support import appoint
 
 DAY = datetime.date(2026, 2, 10)
 
@@ -20,18 +20,7 @@ DAY = datetime.date(2026, 2, 10)
 @pytest.fixture
 def members(seats, term, decision):
     people = [make_person(f"M{i}") for i in range(9)]
-    return [
-        services.member_appoint(
-            person=person,
-            seat=seat,
-            term=term,
-            decision=decision,
-            starts_on=START,
-            nomination=make_nomination(seat, person, term),
-            by=None,
-        )
-        for person, seat in zip(people, seats[:9], strict=True)
-    ]
+    return [appoint(person, seat, term, decision) for person, seat in zip(people, seats[:9], strict=True)]
 
 
 def open_election(council, office, candidates, method=Election.Method.PAPER, present=9):

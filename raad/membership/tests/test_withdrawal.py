@@ -17,7 +17,7 @@ from raad.membership import selectors, services
 from raad.membership.models import Membership, Nomination, Person
 from raad.testing import assert_unchanged
 
-from .conftest import START
+from .services_support import register
 from .test_views import SLUG, login, open_call  # noqa: F401  (open_call is a fixture)
 
 # The demo's dates are pinned below (appointed 1 February 2026): run on the day the story is written for.
@@ -69,16 +69,7 @@ def call(council, term, seats):
 
 
 def decide(council, term, nominations):
-    return services.appointment_decision_register(
-        council=council,
-        term=term,
-        decided_on=D(2026, 1, 28),
-        meeting="Kommunalbestyrelsens møde 28. januar 2026",
-        reference_text="KB 28.01.2026, pkt. 7",
-        starts_on=START,
-        lines=[services.AppointmentLine(seat=n.seat, nomination=n) for n in nominations],
-        by=None,
-    )
+    return register(council, term, [services.AppointmentLine(seat=n.seat, nomination=n) for n in nominations])
 
 
 def refused(call_) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 
 from raad.testing.axe import format_violations, run_axe
 from raad.testing.browser import login
-from raad.testing.reflow import OVERFLOW
+from raad.testing.reflow import reflow_problems_here
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLUG = "integrationsraadet"
@@ -54,12 +54,7 @@ class Checker:
         page = self.page
         page.set_viewport_size({"width": 320, "height": 640})
         try:
-            result = page.evaluate(OVERFLOW)
-            if result["scrollWidth"] > result["width"]:
-                self.problems.append(
-                    f"{name} ({page.url}) is {result['scrollWidth']}px wide at 320: {result['culprits']}"
-                )
-            self._axe(name, "320px")
+            self.problems += reflow_problems_here(page, f"{name} ({page.url})")
         finally:
             page.set_viewport_size({"width": 1280, "height": 900})
 

@@ -9,7 +9,7 @@ import pytest
 
 from raad.testing.axe import format_violations, run_axe
 from raad.testing.browser import login
-from raad.testing.reflow import OVERFLOW
+from raad.testing.reflow import reflow_problems_here
 
 pytestmark = pytest.mark.browser
 
@@ -40,13 +40,7 @@ def _problems(tab, path: str) -> list[str]:
     heading = tab.locator("main h1").first.bounding_box()
     if heading is None or heading["y"] + heading["height"] > height:
         problems.append(f"{path}: the main heading is not on the first screen ({heading}, screen {height}px)")
-    result = tab.evaluate(OVERFLOW)
-    if result["scrollWidth"] > result["width"]:
-        problems.append(f"{path}: {result['scrollWidth']}px wide at {result['width']}px: {result['culprits']}")
-    violations = run_axe(tab)
-    if violations:
-        problems.append(format_violations(path, violations))
-    return problems
+    return problems + reflow_problems_here(tab, path)
 
 
 @pytest.mark.parametrize("phone", PHONES, indirect=True, ids=["375", "320"])

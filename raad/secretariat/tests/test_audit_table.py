@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from raad.councils.demo import MONTHS_DA
 from raad.meetings import services
 from raad.testing.cast import log_in_verified
 
@@ -40,9 +41,7 @@ def test_audit_table_shows_labels_and_readable_values(desk):
     assert '<strong>Sagsfremstilling</strong>: <span class="raad-diff-after">Rådet hører om sprogskolen. Meget' in table
     assert '<strong>Overskrift</strong>: <span class="raad-diff-after">Sprogskolen</span>' in table
     assert '<strong>Type</strong>: <span class="raad-diff-after">Til beslutning</span>' in table
-    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-              "november", "december"]  # fmt: skip
-    when = f"{starts_at.day}. {months[starts_at.month - 1]} {starts_at.year} 17:00"
+    when = f"{starts_at.day}. {MONTHS_DA[starts_at.month - 1]} {starts_at.year} 17:00"
     assert f'<strong>Begynder</strong>: <span class="raad-diff-after">{when}</span>' in table
 
     for raw in ("is_closed", "case_presentation", "False", "&lt;p&gt;", "<p>Rådet", "starts_at"):
