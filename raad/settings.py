@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "raad.membership",
     "raad.meetings",
     "raad.statements",
+    "raad.dialogue",
     "raad.secretariat",
     "raad.portal",
     "raad.core.admin_config.RaadAdminConfig",  # django.contrib.admin with the second factor, read-only

@@ -123,3 +123,38 @@ class OutgoingMail(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class ContentTranslation(BaseModel):
+    """One field of one object in one language other than the source (raad.core.translations).
+
+    The Danish text is the record and stays on the object itself; every other language, and the easy-read
+    Danish version (`translations.EASY_READ`), is a row here. Any number of languages, no migration per
+    language. `status` tells the secretariat and the reader whether a professional has reviewed it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Udkast (ikke gennemgået)")
+        REVIEWED = "reviewed", _("Gennemgået")
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("objekttype"), on_delete=models.PROTECT)
+    object_id = models.CharField(_("objekt-id"), max_length=64)
+    field = models.CharField(_("felt"), max_length=100)
+    language = models.CharField(_("sprog"), max_length=20)
+    text = models.TextField(_("tekst"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # A hash of the Danish text the translation was made from: a changed source makes it outdated.
+    source_hash = models.CharField(_("kildetekstens fingeraftryk"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("oversættelse")
+        verbose_name_plural = _("oversættelser")
+        ordering = ["content_type", "object_id", "field", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"], name="content_translation_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "language"], name="core_translation_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}.{self.field} [{self.language}]"

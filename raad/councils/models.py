@@ -76,6 +76,8 @@ class Council(BaseModel):
     contact_address = models.TextField(_("adresse"), blank=True)
     contact_hours = models.CharField(_("telefontid"), max_length=200, blank=True)
     contact_hours_en = models.CharField(_("telefontid (engelsk)"), max_length=200, blank=True)
+    # The languages its citizen pages are offered in besides Danish (codes from settings.LANGUAGES).
+    citizen_languages = models.JSONField(_("sprog på borgersiderne"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("råd")
@@ -265,6 +267,12 @@ class RulesOfProcedure(BaseModel):
     annual_report_due_month = models.PositiveSmallIntegerField(_("årsberetning senest i måned"))
     candidate_retention_months = models.PositiveSmallIntegerField(
         _("persondata om ikke-udpegede kandidater slettes efter (måneder)")
+    )
+    inquiry_retention_months = models.PositiveSmallIntegerField(
+        _("persondata i henvendelser slettes efter (måneder)"), default=12
+    )
+    individual_case_retention_months = models.PositiveSmallIntegerField(
+        _("enkeltsager slettes efter henvisning (måneder)"), default=3
     )
 
     class Meta:

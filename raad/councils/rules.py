@@ -388,6 +388,16 @@ SECTIONS: tuple[Section, ...] = (
                     % {"n": v["candidate_retention_months"]}
                 ),
             ),
+            Clause(
+                ("inquiry_retention_months", "individual_case_retention_months"),
+                lambda v: (
+                    _(
+                        "Navn, e-mail og telefon i borgeres henvendelser slettes %(n)s måneder efter modtagelsen. "
+                        "Teksten i en enkeltsag, som rådet har henvist, slettes %(m)s måneder efter henvisningen."
+                    )
+                    % {"n": v["inquiry_retention_months"], "m": v["individual_case_retention_months"]}
+                ),
+            ),
         ),
     ),
 )

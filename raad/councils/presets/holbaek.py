@@ -251,6 +251,8 @@ RULES = {
         "publish_statements": True,
         "annual_report_due_month": 3,
         "candidate_retention_months": 6,
+        "inquiry_retention_months": 12,
+        "individual_case_retention_months": 3,
     },
 }
 

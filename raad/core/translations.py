@@ -1,0 +1,178 @@
+"""Translated content: one mechanism for any number of languages (see docs/translations.md).
+
+The Danish text is the record and stays in the model's own field (`statement.title`); a translation into
+any other language, and the easy-read Danish version (`EASY_READ`), is a `core.ContentTranslation` row
+keyed by (object, field, language) with a status (draft / reviewed). Adding a language is configuration
+(settings.LANGUAGES and the council's `citizen_languages`) plus translations, never a migration.
+
+An app declares its translatable fields once, in its AppConfig.ready():
+
+    translations.register(Statement, ["title", "summary"], label=_("Udtalelser"))
+
+Reading:
+- `localized(obj, "title")`: the text in the active language; where none exists, the Danish (the page says
+  so with `is_fallback`). Easy-read Danish replaces the Danish where the reader asked for it and one exists.
+- `prefetch(objects)` before a loop: one query for the whole list in the active language, so templates
+  reading `localized` in a loop make no further queries.
+
+Writes (`translation_set`) live in `raad.core.services`-style functions in this module's service section:
+they record an audit entry like every other write.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import get_language
+
+# The easy-read Danish version (let dansk) is a language variant of Danish: BCP 47 private use subtag.
+EASY_READ = "da-x-easy"
+
+# Per request: the reader asked for easy-read Danish (set by the middleware from the session).
+_easy_read: contextvars.ContextVar[bool] = contextvars.ContextVar("raad_easy_read", default=False)
+
+_CACHE = "_raad_translations"  # {(field, language): ContentTranslation} on a prefetched object
+
+
+@dataclass(frozen=True)
+class Registered:
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    label: Any  # lazy text
+
+
+_REGISTRY: dict[type[models.Model], Registered] = {}
+
+
+def register(model: type[models.Model], fields: Sequence[str], *, label: Any = None) -> None:
+    """Declare `fields` of `model` translatable. The Danish source stays on the model."""
+    for name in fields:
+        model._meta.get_field(name)  # fails early on a typo
+    _REGISTRY[model] = Registered(model=model, fields=tuple(fields), label=label or model._meta.verbose_name_plural)
+
+
+def registered() -> list[Registered]:
+    return list(_REGISTRY.values())
+
+
+def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+    entry = _REGISTRY.get(model) or _REGISTRY.get(getattr(model._meta, "concrete_model", model))
+    return entry.fields if entry else ()
+
+
+def source_hash(text: str) -> str:
+    return hashlib.sha256((text or "").strip().encode()).hexdigest()
+
+
+def active_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def set_easy_read(on: bool) -> contextvars.Token:
+    return _easy_read.set(on)
+
+
+def reset_easy_read(token: contextvars.Token) -> None:
+    _easy_read.reset(token)
+
+
+def easy_read_requested() -> bool:
+    return _easy_read.get()
+
+
+def _wanted_languages() -> list[str]:
+    """The language variants to look for, best first, for the active language and the reader's choice."""
+    language = active_language()
+    if language == settings.LANGUAGE_CODE:
+        return [EASY_READ] if easy_read_requested() else []
+    return [language]
+
+
+def prefetch(objects: Iterable[models.Model], languages: Sequence[str] | None = None) -> None:
+    """Attach the translations of `objects` (one model or several) in `languages` (default: what the
+    active language and the reader's choice need) with one query per model."""
+    wanted = list(languages) if languages is not None else _wanted_languages()
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for obj in objects:
+        if obj is not None:
+            by_model.setdefault(type(obj), []).append(obj)
+    if not by_model:
+        return
+    from raad.core.models import ContentTranslation
+
+    for model, items in by_model.items():
+        for obj in items:
+            setattr(obj, _CACHE, {})
+        if not wanted:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        by_id = {str(obj.pk): obj for obj in items}
+        rows = ContentTranslation.objects.filter(
+            content_type=content_type, object_id__in=list(by_id), language__in=wanted
+        )
+        for row in rows:
+            getattr(by_id[row.object_id], _CACHE)[(row.field, row.language)] = row
+
+
+def _translation(obj: models.Model, field: str, language: str):
+    cache = getattr(obj, _CACHE, None)
+    if cache is None:
+        prefetch([obj])
+        cache = getattr(obj, _CACHE)
+    if (field, language) not in cache and language not in _wanted_languages():
+        from raad.core.models import ContentTranslation
+
+        row = ContentTranslation.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=str(obj.pk),
+            field=field,
+            language=language,
+        ).first()
+        cache[(field, language)] = row
+    return cache.get((field, language))
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text as shown: in which language, whether it is a fallback to Danish, whether it is an
+    unreviewed draft translation."""
+
+    text: str
+    language: str
+    is_fallback: bool
+    is_draft: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def localized_text(obj: Any, field: str) -> Localized:
+    """The text of `obj.field` for the active language and the reader's easy-read choice."""
+    source = getattr(obj, field, "") or ""
+    for language in _wanted_languages():
+        row = _translation(obj, field, language)
+        if row is not None and row.text.strip():
+            return Localized(
+                text=row.text, language=language, is_fallback=False, is_draft=row.status == row.Status.DRAFT
+            )
+    active = active_language()
+    return Localized(
+        text=source,
+        language=settings.LANGUAGE_CODE,
+        is_fallback=active != settings.LANGUAGE_CODE and bool(source.strip()),
+        is_draft=False,
+    )
+
+
+def localized(obj: Any, field: str) -> str:
+    """The text of `obj.field` in the active language, else the Danish."""
+    if obj is None:
+        return ""
+    return localized_text(obj, field).text
