@@ -14,6 +14,7 @@ urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("raad.membership.urls")),
     path("raad/<slug:slug>/moeder/", include("raad.meetings.public_urls")),
+    path("", include("raad.dialogue.urls")),
     path("", include("raad.portal.urls")),
     prefix_default_language=False,
 )

@@ -23,5 +23,7 @@ class CoreConfig(AppConfig):
                 "user.created": _("Bruger oprettet"),
                 "user.two_factor_enabled": _("Tofaktorgodkendelse slået til"),
                 "user.language_set": _("Sprog i e-mails valgt"),
+                "translation.saved": _("Oversættelse gemt"),
+                "translation.removed": _("Oversættelse fjernet"),
             }
         )

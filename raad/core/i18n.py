@@ -84,3 +84,11 @@ def language_name(code: str) -> str:
 
 def _known(language: str) -> bool:
     return bool(language) and language in {code for code, _name in settings.LANGUAGES}
+
+
+def citizen_page(view):
+    """Mark a public view as a citizen page: offered in the council's community languages (Arabic,
+    Ukrainian …) besides Danish and English. Any other page asked for in a community language is shown in
+    Danish with a notice in the visitor's language (see docs/translations.md)."""
+    view.citizen_page = True
+    return view

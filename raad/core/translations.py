@@ -176,3 +176,81 @@ def localized(obj: Any, field: str) -> str:
     if obj is None:
         return ""
     return localized_text(obj, field).text
+
+
+# --- Writes ----------------------------------------------------------------------------------------------
+
+
+def translation_set(
+    *,
+    obj: models.Model,
+    field: str,
+    language: str,
+    text: str,
+    status: str,
+    actor: Any = None,
+    council_id: int | None = None,
+) -> Any:
+    """Store (or, with an empty text, remove) the translation of `obj.field` into `language`, with the
+    source hash of the Danish it was made from; one audit entry ("translation.saved" / "translation.removed")
+    with the text before and after. Returns the row, or None when removed."""
+    from django.db import transaction
+
+    from raad.core import audit
+    from raad.core.models import ContentTranslation
+    from raad.core.redaction import mask_cpr
+    from raad.core.text import clean_text
+
+    if field not in translatable_fields(type(obj)):
+        raise ValueError(f"{type(obj).__name__}.{field} is not registered as translatable")
+    if language == settings.LANGUAGE_CODE:
+        raise ValueError("the Danish text is the source: edit the object itself")
+    if status not in ContentTranslation.Status.values:
+        raise ValueError(f"unknown translation status {status!r}")
+    text = mask_cpr(clean_text(text or ""))
+    content_type = ContentType.objects.get_for_model(type(obj))
+    with transaction.atomic():
+        row = (
+            ContentTranslation.objects.select_for_update()
+            .filter(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
+            .first()
+        )
+        before = {"text": row.text, "status": row.status} if row else {"text": "", "status": ""}
+        if not text.strip():
+            if row is None:
+                return None
+            row.delete()
+            audit.record(
+                actor=actor,
+                verb="translation.removed",
+                target=obj,
+                council_id=council_id,
+                changes={"field": field, "language": language, "before": before},
+            )
+            _forget(obj)
+            return None
+        if row is None:
+            row = ContentTranslation(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
+        row.text = text
+        row.status = status
+        row.source_hash = source_hash(getattr(obj, field, "") or "")
+        row.save()
+        audit.record(
+            actor=actor,
+            verb="translation.saved",
+            target=obj,
+            council_id=council_id,
+            changes={
+                "field": field,
+                "language": language,
+                "before": before,
+                "after": {"text": row.text, "status": row.status},
+            },
+        )
+    _forget(obj)
+    return row
+
+
+def _forget(obj: models.Model) -> None:
+    if hasattr(obj, _CACHE):
+        delattr(obj, _CACHE)

@@ -175,6 +175,9 @@ class Inquiry(BaseModel):
     # Set when the retention command erased personal data (and, for an individual case, the text).
     erased_at = models.DateTimeField(_("persondata slettet"), null=True, blank=True)
 
+    # Personal data never enters the audit journal (core.audit): it records that these changed, not the values.
+    AUDIT_PRIVATE_FIELDS = ("text", "name", "organisation", "email", "phone", "reply")
+
     class Meta:
         verbose_name = _("henvendelse")
         verbose_name_plural = _("henvendelser")
@@ -187,6 +190,10 @@ class Inquiry(BaseModel):
         ]
 
     def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def audit_label(self) -> str:
         return self.reference
 
 
