@@ -207,8 +207,8 @@ def test_closing_with_a_reply_answers_and_mails(cast, django_capture_on_commit_c
 
 
 def test_no_answer_wanted_means_no_mail_about_steps(cast, django_capture_on_commit_callbacks):
-    inquiry = submit(cast.council, reply_by="none")  # an address, but no answer wanted: only the receipt
     with django_capture_on_commit_callbacks(execute=True):
+        inquiry = submit(cast.council, reply_by="none")  # an address, but no answer wanted: only the receipt
         services.inquiry_close(inquiry=inquiry, by=cast.secretary)
     assert [m.subject for m in django_mail.outbox] == [f"Kvittering for din henvendelse {inquiry.reference}"]
 
