@@ -32,7 +32,9 @@ class InquiryForm(forms.Form):
             "max_length": _("Henvendelsen må højst fylde %(limit_value)d tegn (den fylder %(show_value)d)."),
         },
     )
-    name = forms.CharField(label=_("Dit navn"), max_length=200, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Dit navn"), max_length=200, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     organisation = forms.CharField(
         label=_("Forening eller organisation"),
         max_length=200,
@@ -79,7 +81,10 @@ class InquiryForm(forms.Form):
         return bool((self.data.get("website") or "").strip())
 
     def visible_fields_in_order(self):
-        return [self[name] for name in ("kind", "text", "name", "organisation", "reply_by", "email", "phone", "consent_publish")]
+        return [
+            self[name]
+            for name in ("kind", "text", "name", "organisation", "reply_by", "email", "phone", "consent_publish")
+        ]
 
 
 class TriageFilterForm(forms.Form):

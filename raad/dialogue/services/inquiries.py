@@ -34,9 +34,7 @@ REPLY_MAX_LENGTH = 5000
 
 def status_url(inquiry: Inquiry) -> str:
     """The absolute signed link to the inquiry's status page (for e-mails)."""
-    return absolute_reverse(
-        "dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk)
-    )
+    return absolute_reverse("dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk))
 
 
 def _event(inquiry: Inquiry, status: str, note: str = "") -> InquiryEvent:
@@ -97,9 +95,7 @@ def inquiry_submit(
     if not text:
         violations.append(Violation("text", _("Skriv din henvendelse.")))
     elif len(text) > TEXT_MAX_LENGTH:
-        violations.append(
-            Violation("text", _("Henvendelsen må højst fylde %(n)d tegn.") % {"n": TEXT_MAX_LENGTH})
-        )
+        violations.append(Violation("text", _("Henvendelsen må højst fylde %(n)d tegn.") % {"n": TEXT_MAX_LENGTH}))
     if reply_by not in Inquiry.ReplyBy.values:
         violations.append(Violation("reply_by", _("Vælg, om du vil have svar.")))
     elif reply_by == Inquiry.ReplyBy.EMAIL and not email:
@@ -177,7 +173,10 @@ def _topic_create(*, council: Council, title: str, summary: str, by: Any, verb: 
         verb=verb,
         target=topic,
         council_id=council.pk,
-        changes={"number": {"before": None, "after": topic.number}, "inquiry": {"before": None, "after": source.reference}},
+        changes={
+            "number": {"before": None, "after": topic.number},
+            "inquiry": {"before": None, "after": source.reference},
+        },
     )
     return topic
 
@@ -211,7 +210,9 @@ def inquiry_classify_general(
     inquiry.referral = None
     inquiry.triaged_at = timezone.now()
     inquiry.triaged_by = by
-    inquiry.save(update_fields=["classification", "status", "topic", "referral", "triaged_at", "triaged_by", "updated_at"])
+    inquiry.save(
+        update_fields=["classification", "status", "topic", "referral", "triaged_at", "triaged_by", "updated_at"]
+    )
     event = _event(inquiry, Inquiry.Status.TOPIC, note)
     audit.record(
         actor=by,
@@ -248,7 +249,16 @@ def inquiry_refer(*, inquiry: Inquiry, referral: ReferralService, by: Any, reply
     inquiry.triaged_at = timezone.now()
     inquiry.triaged_by = by
     inquiry.save(
-        update_fields=["classification", "status", "topic", "referral", "reply", "triaged_at", "triaged_by", "updated_at"]
+        update_fields=[
+            "classification",
+            "status",
+            "topic",
+            "referral",
+            "reply",
+            "triaged_at",
+            "triaged_by",
+            "updated_at",
+        ]
     )
     event = _event(inquiry, Inquiry.Status.REFERRED)
     audit.record(
@@ -275,7 +285,12 @@ def inquiry_raise_principle(*, inquiry: Inquiry, title: str, summary: str, by: A
     if inquiry.classification != Inquiry.Classification.INDIVIDUAL:
         raise RuleViolation(_("Kun en enkeltsag kan rejse et principielt spørgsmål som et nyt, anonymt emne."))
     return _topic_create(
-        council=inquiry.council, title=title, summary=summary, by=by, verb="topic.created_from_principle", source=inquiry
+        council=inquiry.council,
+        title=title,
+        summary=summary,
+        by=by,
+        verb="topic.created_from_principle",
+        source=inquiry,
     )
 
 
@@ -300,7 +315,10 @@ def inquiry_close(*, inquiry: Inquiry, by: Any, reply: str = "") -> Inquiry:
         verb="inquiry.closed",
         target=inquiry,
         council_id=inquiry.council_id,
-        changes={"status": {"before": before, "after": inquiry.status}, **({"reply": {"before": None, "after": reply}} if reply else {})},
+        changes={
+            "status": {"before": before, "after": inquiry.status},
+            **({"reply": {"before": None, "after": reply}} if reply else {}),
+        },
     )
     _notify(inquiry, event, "dialogue/inquiries/email/closed")
     return inquiry

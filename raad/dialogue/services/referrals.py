@@ -36,7 +36,10 @@ def referral_create(*, council: Council, data: dict[str, Any], by: Any) -> Refer
     values = _cleaned({name: data.get(name, "") for name in EDITABLE_FIELDS if name in data})
     if not values.get("name"):
         raise RuleViolation([Violation("name", _("Giv henvisningen et navn."))])
-    base = slugify(data.get("slug") or values["name"])[:70] or "henvisning"
+    source = str(data.get("slug") or values["name"]).lower()
+    for letter, spelled in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        source = source.replace(letter, spelled)
+    base = slugify(source)[:70] or "henvisning"
     slug, n = base, 1
     taken = set(
         ReferralService.objects.filter(municipality_id=council.municipality_id, slug__startswith=base).values_list(
@@ -60,7 +63,12 @@ def referral_create(*, council: Council, data: dict[str, Any], by: Any) -> Refer
 @transaction.atomic
 def referral_update(*, referral: ReferralService, data: dict[str, Any], by: Any, council: Council) -> ReferralService:
     return fields_update(
-        instance=referral, fields=EDITABLE_FIELDS, data=_cleaned(data), verb="referral.updated", by=by, council_id=council.pk
+        instance=referral,
+        fields=EDITABLE_FIELDS,
+        data=_cleaned(data),
+        verb="referral.updated",
+        by=by,
+        council_id=council.pk,
     )
 
 

@@ -37,7 +37,9 @@ def test_every_public_page_links_to_the_form(client, holbaek):
         assert url("inquiry_form") in client.get(path).content.decode(), path
 
 
-def test_a_citizen_writes_and_gets_a_receipt_with_a_signed_status_link(client, holbaek, django_capture_on_commit_callbacks):
+def test_a_citizen_writes_and_gets_a_receipt_with_a_signed_status_link(
+    client, holbaek, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("inquiry_form"), form_data(text="Mit CPR er 010203-1234, ring gerne."))
     inquiry = Inquiry.objects.get()
@@ -51,7 +53,10 @@ def test_a_citizen_writes_and_gets_a_receipt_with_a_signed_status_link(client, h
     [receipt] = django_mail.outbox
     assert receipt.to == ["nadia@test.invalid"]
     assert receipt.subject == f"Kvittering for din henvendelse {inquiry.reference}"
-    assert f"http://testserver{url('inquiry_status', token)}" in receipt.body or url("inquiry_status", token) in receipt.body
+    assert (
+        f"http://testserver{url('inquiry_status', token)}" in receipt.body
+        or url("inquiry_status", token) in receipt.body
+    )
     assert list(InquiryEvent.objects.values_list("status", flat=True)) == ["received"]
 
 
@@ -123,10 +128,13 @@ def test_the_whole_flow_in_arabic(client, cast, django_capture_on_commit_callbac
     from raad.core.translations import translation_set
 
     translation_set(obj=jobcenter, field="name", language="ar", text="مركز العمل في هولبك", status="draft")
-    translation_set(obj=jobcenter, field="opening_hours", language="ar", text="من الاثنين إلى الجمعة ٩–١٤", status="draft")
+    translation_set(
+        obj=jobcenter, field="opening_hours", language="ar", text="من الاثنين إلى الجمعة ٩–١٤", status="draft"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            url("inquiry_form", lang="ar"), form_data(text="أحتاج مساعدة في العثور على عمل.", email="layla@test.invalid")
+            url("inquiry_form", lang="ar"),
+            form_data(text="أحتاج مساعدة في العثور على عمل.", email="layla@test.invalid"),
         )
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
@@ -161,7 +169,10 @@ def test_general_inquiry_becomes_a_new_topic_and_the_sender_hears_of_it(cast, dj
     inquiry = submit(cast.council)
     with django_capture_on_commit_callbacks(execute=True):
         services.inquiry_classify_general(
-            inquiry=inquiry, new_topic_title="Danskundervisning om aftenen", note="Rådet drøfter det i januar.", by=cast.secretary
+            inquiry=inquiry,
+            new_topic_title="Danskundervisning om aftenen",
+            note="Rådet drøfter det i januar.",
+            by=cast.secretary,
         )
     inquiry.refresh_from_db()
     topic = Topic.objects.get()
@@ -179,9 +190,14 @@ def test_general_inquiry_becomes_a_new_topic_and_the_sender_hears_of_it(cast, dj
 
 def test_an_individual_case_raises_a_question_of_principle_as_an_anonymous_topic(cast):
     inquiry = submit(cast.council, text="Min søn får ikke tolk til skolemøder.")
-    services.inquiry_refer(inquiry=inquiry, referral=make_referral(cast.council, "Familieafdelingen"), by=cast.secretary)
+    services.inquiry_refer(
+        inquiry=inquiry, referral=make_referral(cast.council, "Familieafdelingen"), by=cast.secretary
+    )
     topic = services.inquiry_raise_principle(
-        inquiry=inquiry, title="Tolkning ved skole-hjem-samtaler", summary="Forældre får ikke altid tolk.", by=cast.secretary
+        inquiry=inquiry,
+        title="Tolkning ved skole-hjem-samtaler",
+        summary="Forældre får ikke altid tolk.",
+        by=cast.secretary,
     )
     inquiry.refresh_from_db()
     assert (inquiry.classification, inquiry.topic_id) == ("individual", None)
@@ -237,7 +253,9 @@ def test_the_detail_refuses_an_empty_topic_choice_with_400(client, cast):
     inquiry = submit(cast.council)
     secretariat = log_in_verified(client, cast.secretary)
     with assert_unchanged():
-        response = secretariat.post(url("inquiry_general", inquiry.pk), {"topic": "", "new_topic_title": "", "note": ""})
+        response = secretariat.post(
+            url("inquiry_general", inquiry.pk), {"topic": "", "new_topic_title": "", "note": ""}
+        )
     assert response.status_code == 400
     assert "Vælg et emne, eller giv et nyt emne en titel." in response.content.decode()
 
@@ -252,7 +270,9 @@ def test_the_desk_panel_counts_what_waits_for_triage(client, cast):
 
 def test_the_audit_journal_holds_no_personal_data(cast):
     inquiry = submit(cast.council, text="Hemmelig tekst om min nabo", name="Nadia Saleh", phone="12345678")
-    services.inquiry_refer(inquiry=inquiry, referral=make_referral(cast.council), reply="Svar med detaljer", by=cast.secretary)
+    services.inquiry_refer(
+        inquiry=inquiry, referral=make_referral(cast.council), reply="Svar med detaljer", by=cast.secretary
+    )
     entries = AuditEntry.objects.filter(verb__startswith="inquiry.")
     assert sorted(entries.values_list("verb", flat=True)) == ["inquiry.received", "inquiry.referred"]
     for entry in entries:

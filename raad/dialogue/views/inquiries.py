@@ -187,7 +187,9 @@ class InquiryReferView(InquiryAction):
         return forms.ReferForm(data, referrals=selectors.referrals_active(self.council))
 
     def act(self, data):
-        services.inquiry_refer(inquiry=self.inquiry, referral=data["referral"], reply=data["reply"], by=self.request.user)
+        services.inquiry_refer(
+            inquiry=self.inquiry, referral=data["referral"], reply=data["reply"], by=self.request.user
+        )
 
 
 class InquiryPrincipleView(InquiryAction):

@@ -126,7 +126,9 @@ class ReferralActiveView(workspace.ActionView, ReferralsPage):
     def success_message(self):
         if self.referral.active:
             return _("Henvisningen er aktiv igen.")
-        return _("Henvisningen er deaktiveret. Den tilbydes ikke længere, men henvendelser, der er henvist til den, beholder den.")
+        return _(
+            "Henvisningen er deaktiveret. Den tilbydes ikke længere, men henvendelser, der er henvist til den, beholder den."
+        )
 
     def success_url(self):
         return reverse("dialogue:referrals", args=[self.council.slug])
