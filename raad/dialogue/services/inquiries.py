@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from raad.core import audit, mail
@@ -33,8 +34,13 @@ REPLY_MAX_LENGTH = 5000
 
 
 def status_url(inquiry: Inquiry) -> str:
-    """The absolute signed link to the inquiry's status page (for e-mails)."""
-    return absolute_reverse("dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk))
+    """The absolute signed link to the inquiry's status page, in the language the inquirer wrote in (for e-mails)."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    language = inquiry.language if inquiry.language in offered else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return absolute_reverse(
+            "dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk)
+        )
 
 
 def _event(inquiry: Inquiry, status: str, note: str = "") -> InquiryEvent:

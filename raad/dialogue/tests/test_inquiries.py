@@ -157,6 +157,8 @@ def test_the_whole_flow_in_arabic(client, cast, django_capture_on_commit_callbac
     assert "مركز العمل في هولبك" in referral_mail.body
     assert "72 36 00 00" in referral_mail.body
     assert "من الاثنين إلى الجمعة ٩–١٤" in referral_mail.body
+    # The link in the mail opens the status page in Arabic, whatever language the secretariat works in
+    assert url("inquiry_status", links.status_token(inquiry_id=inquiry.pk), lang="ar") in referral_mail.body
 
     # The status page shows the steps and the referral in Arabic
     page = client.get(url("inquiry_status", links.status_token(inquiry_id=inquiry.pk), lang="ar")).content.decode()

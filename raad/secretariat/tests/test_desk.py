@@ -51,6 +51,7 @@ def test_the_registered_panels_in_their_order():
         ("chair_vacancy", 10),
         ("term_renewal", 15),
         ("consultations", 20),
+        ("inquiries", 25),
         ("annual_report", 60),
         ("outbox", 90),
     ]
@@ -97,6 +98,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
     # (the term renewal panel has nothing to show before the renewal opens)
     assert [p.key for p in desk.panels_for(cast.council, response.wsgi_request)] == [
         "consultations",
+        "inquiries",
         "annual_report",
         "outbox",
     ]
