@@ -284,3 +284,22 @@ def test_the_audit_journal_holds_no_personal_data(cast):
     received = entries.get(verb="inquiry.received")
     assert received.changes["text"] == {"before": None, "after": "[personoplysning]"}
     assert received.target_label == inquiry.reference
+
+
+def test_the_secretariat_refers_and_raises_the_principle_through_the_pages(client, cast):
+    inquiry = submit(cast.council, text="Min datter får ikke tolk til forældremødet.")
+    familie = make_referral(cast.council, "Familieafdelingen")
+    secretariat = log_in_verified(client, cast.secretary)
+    page = secretariat.get(url("inquiry", inquiry.pk)).content.decode()
+    assert "Min datter får ikke tolk" in page and "Rejser sagen et principielt spørgsmål?" not in page
+    response = secretariat.post(url("inquiry_refer", inquiry.pk), {"referral": familie.pk, "reply": "Ring til dem."})
+    assert response.status_code == 302
+    page = secretariat.get(url("inquiry", inquiry.pk)).content.decode()
+    assert "Rejser sagen et principielt spørgsmål?" in page
+    response = secretariat.post(
+        url("inquiry_principle", inquiry.pk), {"title": "Tolkning ved forældremøder", "summary": ""}
+    )
+    assert response.status_code == 302
+    assert Topic.objects.get().title == "Tolkning ved forældremøder"
+    inquiry.refresh_from_db()
+    assert (inquiry.classification, inquiry.topic_id, inquiry.reply) == ("individual", None, "Ring til dem.")
