@@ -109,7 +109,12 @@ def demo_start(*, today: datetime.date) -> DemoContext:
 # The apps' demo stories, in the order they build on each other. Named, not imported: councils is the base
 # every other app imports, so it must not import them back (the import contracts in pyproject.toml). A new
 # app adds its `demo` module here, after the stories it builds on.
-DEMO_STORIES: tuple[str, ...] = ("raad.membership.demo", "raad.meetings.demo", "raad.statements.demo")
+DEMO_STORIES: tuple[str, ...] = (
+    "raad.membership.demo",
+    "raad.meetings.demo",
+    "raad.statements.demo",
+    "raad.dialogue.demo_topics",
+)
 
 
 def demo_loaders() -> list[Callable[[DemoContext], None]]:
