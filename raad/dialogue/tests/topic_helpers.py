@@ -63,19 +63,21 @@ def inquiry(
     )
 
 
-def adopted_statement(council, *, title: str, by, publish: bool = True):
+def adopted_statement(council, *, title: str, by, publish: bool = True, item_title: str = ""):
     """A statement of the council adopted at a held meeting, and sent (which publishes it) when `publish`."""
     from raad.statements import services as statements
     from raad.statements.models import Committee
 
-    committee = Committee.objects.filter(municipality=council.municipality).first() or statements.committee_create(
-        municipality=council.municipality, name="Økonomiudvalget", email="oeu@holbaek.invalid", by=None
+    name = "Udvalget for Børn og Unge (test)"
+    committee = Committee.objects.filter(municipality=council.municipality, name=name).first()
+    committee = committee or statements.committee_create(
+        municipality=council.municipality, name=name, email="boern.unge@holbaek.invalid", by=None
     )
     statement = statements.statement_create(
         council=council, kind="statement", title=title, recipient=committee, text="Rådet anbefaler mere.", by=by
     )
     meeting = plan(council, days=-5)
-    item = meetings.item_add(meeting=meeting, title=title, proposed_decision="Rådet vedtager udtalelsen.", by=None)
+    item = meetings.item_add(meeting=meeting, title=item_title or title, proposed_decision="Rådet vedtager udtalelsen.", by=None)
     meetings.meeting_send_notice(meeting=meeting, by=None, now=meeting.starts_at - datetime.timedelta(days=8))
     from raad.membership.selectors import memberships_in_force
 
