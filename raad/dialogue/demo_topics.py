@@ -159,13 +159,22 @@ def load(context: DemoContext) -> None:
             by=secretary,
         )
         chains = [
-            (jobs, "Udtalelse om fritidsjob til unge", "Udtalelse om fritidsjob til unge",
-             "Udvalget for Børn og Unge har bedt forvaltningen om en plan for fritidsjob sammen med lokale "
-             "virksomheder. Jobcentret informerer nu virksomhederne om mentorordningen.", (2026, 6, 17)),
-            (home, calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
-             calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
-             "Kommunalbestyrelsen tilføjede rådets anbefaling til integrationspolitikken: familier med "
-             "skolebørn skal så vidt muligt have en fast bolig, før børnene starter i skole.", (2026, 5, 13)),
+            (
+                jobs,
+                "Udtalelse om fritidsjob til unge",
+                "Udtalelse om fritidsjob til unge",
+                "Udvalget for Børn og Unge har bedt forvaltningen om en plan for fritidsjob sammen med lokale "
+                "virksomheder. Jobcentret informerer nu virksomhederne om mentorordningen.",
+                (2026, 6, 17),
+            ),
+            (
+                home,
+                calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
+                calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
+                "Kommunalbestyrelsen tilføjede rådets anbefaling til integrationspolitikken: familier med "
+                "skolebørn skal så vidt muligt have en fast bolig, før børnene starter i skole.",
+                (2026, 5, 13),
+            ),
         ]
         for topic, item_title, statement_title, outcome, (y, m, d) in chains:
             item = held_item(item_title)

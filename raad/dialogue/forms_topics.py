@@ -30,7 +30,9 @@ class TopicForm(forms.Form):
         label=_("Beskrivelse"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
-        help_text=_("Skriv generelt: ingen navne på borgere, intet CPR-nummer, intet om helbred, etnicitet eller religion."),
+        help_text=_(
+            "Skriv generelt: ingen navne på borgere, intet CPR-nummer, intet om helbred, etnicitet eller religion."
+        ),
     )
     purposes = PurposeChoiceField(
         label=_("Formål i kommissoriet"),
@@ -92,7 +94,10 @@ class DialogueEntryForm(forms.Form):
         help_text=_("Foreningens, virksomhedens eller myndighedens navn. Private personer nævnes aldrig ved navn."),
     )
     participants = ParticipantChoiceField(
-        label=_("Fra rådet"), queryset=None, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}), required=False
+        label=_("Fra rådet"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+        required=False,
     )
     learned = forms.CharField(
         label=_("Hvad vi hørte"),
@@ -100,7 +105,12 @@ class DialogueEntryForm(forms.Form):
         help_text=_("Udfordringer, behov og ønsker. Ingen navne på private personer, intet CPR-nummer."),
     )
     follow_up = forms.CharField(label=_("Opfølgning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    topics = TopicChoiceField(label=_("Emner"), queryset=None, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}), required=False)
+    topics = TopicChoiceField(
+        label=_("Emner"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+        required=False,
+    )
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,9 @@ from raad.dialogue.models import DialogueEntry, Topic
 from raad.membership.models import Person
 
 
-def dialogue_entries(council: Council, *, year: int | None = None, counterpart: str | None = None) -> QuerySet[DialogueEntry]:
+def dialogue_entries(
+    council: Council, *, year: int | None = None, counterpart: str | None = None
+) -> QuerySet[DialogueEntry]:
     """The council's log, newest first, with participants and topics (3 queries when listed)."""
     qs = (
         DialogueEntry.objects.filter(council=council)
@@ -48,11 +50,7 @@ def dialogue_log_years(council: Council) -> list[int]:
 def log_participants(council: Council) -> QuerySet[Person]:
     """The people who may be named as the council's participants: its members and substitutes in office, and
     anyone who ever sat (for older entries)."""
-    return (
-        Person.objects.filter(memberships__seat__council=council)
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    return Person.objects.filter(memberships__seat__council=council).distinct().order_by("first_name", "last_name")
 
 
 @dataclass

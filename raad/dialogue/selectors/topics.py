@@ -30,7 +30,9 @@ def _with_counts(qs: QuerySet[Topic]) -> QuerySet[Topic]:
 
 def raised_count(topic: Topic) -> int:
     """How many raised it: inquiries, people counted elsewhere, entries of the dialogue log (on an annotated topic)."""
-    return int(getattr(topic, "inquiry_count", 0)) + topic.raised_elsewhere_count + int(getattr(topic, "entry_count", 0))
+    return (
+        int(getattr(topic, "inquiry_count", 0)) + topic.raised_elsewhere_count + int(getattr(topic, "entry_count", 0))
+    )
 
 
 # --- Workspace -----------------------------------------------------------------------------------------------
@@ -67,9 +69,7 @@ def council_purposes(council: Council) -> QuerySet[Purpose]:
 def linkable_statements(council: Council) -> QuerySet[Statement]:
     """The council's adopted statements a topic may be answered with, newest first."""
     return (
-        Statement.objects.filter(council=council)
-        .exclude(status=Statement.Status.DRAFT)
-        .order_by("-adopted_on", "-id")
+        Statement.objects.filter(council=council).exclude(status=Statement.Status.DRAFT).order_by("-adopted_on", "-id")
     )
 
 

@@ -39,11 +39,12 @@ def _cleaned(
     follow_up: str,
     topics: Iterable[Topic],
 ) -> tuple[dict, list[Topic]]:
+    learned = mask_cpr(clean_text(learned or ""))
     data = {
         "held_on": held_on,
         "counterpart": counterpart,
         "organisation": mask_cpr(clean_text(organisation or "")),
-        "learned": mask_cpr(clean_text(learned or "")),
+        "learned": learned,
         "follow_up": mask_cpr(clean_text(follow_up or "")),
     }
     violations = []
@@ -53,7 +54,7 @@ def _cleaned(
         violations.append(Violation("held_on", _("Datoen kan ikke ligge i fremtiden.")))
     if counterpart not in DialogueEntry.Counterpart.values:
         violations.append(Violation("counterpart", _("Vælg, hvem rådet talte med.")))
-    if not data["learned"].strip():
+    if not learned.strip():
         violations.append(Violation("learned", _("Skriv, hvad rådet hørte.")))
     topics = list(topics)
     if any(t.council_id != council.pk for t in topics):

@@ -67,9 +67,7 @@ def _clean_fields(data: dict[str, Any]) -> dict[str, Any]:
     if "raised_elsewhere_count" in cleaned:
         count = cleaned["raised_elsewhere_count"]
         if count is None or int(count) < 0:
-            raise RuleViolation(
-                [Violation("raised_elsewhere_count", _("Antallet kan ikke være negativt."))]
-            )
+            raise RuleViolation([Violation("raised_elsewhere_count", _("Antallet kan ikke være negativt."))])
         cleaned["raised_elsewhere_count"] = int(count)
     return cleaned
 
@@ -222,9 +220,7 @@ def topic_mark_discussed(*, topic: Topic, by: User | None) -> Topic:
     if item is None:
         raise RuleViolation(_("Emnet står ikke på en dagsorden. Sæt det på dagsordenen først."))
     if item.meeting.status != Meeting.Status.HELD:
-        raise RuleViolation(
-            _("Mødet %(date)s er ikke afholdt endnu.") % {"date": _meeting_label(item.meeting)}
-        )
+        raise RuleViolation(_("Mødet %(date)s er ikke afholdt endnu.") % {"date": _meeting_label(item.meeting)})
     if topic.status != Topic.Status.ON_AGENDA:
         raise RuleViolation(_("Emnet er allerede registreret som drøftet."))
     return _move(topic, status=Topic.Status.DISCUSSED, by=by, verb="topic.discussed")
@@ -245,9 +241,7 @@ def topic_statement_link(*, topic: Topic, statement: Statement, by: User | None)
 
 
 @transaction.atomic
-def topic_outcome_register(
-    *, topic: Topic, outcome: str, outcome_on: datetime.date, by: User | None
-) -> Topic:
+def topic_outcome_register(*, topic: Topic, outcome: str, outcome_on: datetime.date, by: User | None) -> Topic:
     """What the board or the administration did about it (text and date): the topic is followed up."""
     topic = _lock(topic)
     _check_open(topic)

@@ -23,7 +23,11 @@ def tloc_fallback(obj, field: str) -> bool:
 
 @register.inclusion_tag("dialogue/topics/_latest.html", takes_context=True)
 def latest_topics(context, council, limit: int = 3):
-    return {"council": council, "topics": selectors.public_topics(council, limit=limit), "request": context.get("request")}
+    return {
+        "council": council,
+        "topics": selectors.public_topics(council, limit=limit),
+        "request": context.get("request"),
+    }
 
 
 @register.filter

@@ -31,14 +31,23 @@ SECRETS = [
 def build(cast) -> PublicOutputs:
     council, secretary = cast.council, cast.secretary
     topic = services.topic_create(
-        council=council, title="Tryghed i boligområdet", summary="Beboere føler sig utrygge om aftenen.",
-        published=True, raised_elsewhere_count=2, by=secretary,
+        council=council,
+        title="Tryghed i boligområdet",
+        summary="Beboere føler sig utrygge om aftenen.",
+        published=True,
+        raised_elsewhere_count=2,
+        by=secretary,
     )
     inquiry(topic, text="HEMMELIG-HENVENDELSE om min nabo", name="NAVN-PAA-AFSENDER", email="afsender@skjult.invalid")
     inquiry(topic, text="Mere lys på stierne, tak. Cpr 010190-1234.", name="NAVN-PAA-AFSENDER", consent=True)
     log_services.dialogue_entry_record(
-        council=council, held_on=timezone.localdate(), counterpart="associations", organisation="LOG-ORGANISATION",
-        learned="LOG-HOERT", topics=[topic], by=secretary,
+        council=council,
+        held_on=timezone.localdate(),
+        counterpart="associations",
+        organisation="LOG-ORGANISATION",
+        learned="LOG-HOERT",
+        topics=[topic],
+        by=secretary,
     )
     meeting = plan(council, days=12)
     item = meetings.item_add(meeting=meeting, title="LUKKET-EMNEPUNKT", is_closed=True, by=secretary)
@@ -58,6 +67,10 @@ def build(cast) -> PublicOutputs:
         secrets=SECRETS,
         shown={
             listing: ["Tryghed i boligområdet", "Rejst af 5 personer eller grupper"],
-            detail: ["Mere lys på stierne, tak.", "5 personer eller grupper har rejst emnet.", "Ingen udtalelse endnu."],
+            detail: [
+                "Mere lys på stierne, tak.",
+                "5 personer eller grupper har rejst emnet.",
+                "Ingen udtalelse endnu.",
+            ],
         },
     )

@@ -47,8 +47,13 @@ def test_an_entry_is_recorded_with_participants_and_topics_and_cpr_masked(cast, 
     topic = topic_create(council=council, title="Fritidsjob", by=secretary)
     ahmad = cast.members[2].person
     entry = record(
-        council, secretary, organisation="Foreningen Sammen", participants=[ahmad], topics=[topic],
-        learned="En mor (cpr 010190-1234) fortalte om ventetid.", follow_up="Vi spørger jobcentret.",
+        council,
+        secretary,
+        organisation="Foreningen Sammen",
+        participants=[ahmad],
+        topics=[topic],
+        learned="En mor (cpr 010190-1234) fortalte om ventetid.",
+        follow_up="Vi spørger jobcentret.",
     )
     assert entry.organisation == "Foreningen Sammen"
     assert "010190-1234" not in entry.learned and entry.learned.startswith("En mor (cpr ")
@@ -76,8 +81,12 @@ def test_bad_input_is_refused_and_changes_nothing(council, secretary, fields, me
 def test_update_journals_the_change(council, secretary):
     entry = record(council, secretary)
     services.dialogue_entry_update(
-        entry=entry, held_on=entry.held_on, counterpart="businesses", learned=entry.learned,
-        organisation="Isefjord Rengøring ApS", by=secretary,
+        entry=entry,
+        held_on=entry.held_on,
+        counterpart="businesses",
+        learned=entry.learned,
+        organisation="Isefjord Rengøring ApS",
+        by=secretary,
     )
     entry.refresh_from_db()
     assert (entry.counterpart, entry.organisation) == ("businesses", "Isefjord Rengøring ApS")
@@ -101,7 +110,11 @@ def test_the_year_for_the_annual_report(council, secretary):
     result = dialogue_log_for_year(council, year)
     assert result.total == 3
     assert dict((value, n) for value, _label, n in result.per_counterpart) == {
-        "citizens": 0, "professionals": 0, "businesses": 0, "authorities": 1, "associations": 2,
+        "citizens": 0,
+        "professionals": 0,
+        "businesses": 0,
+        "authorities": 1,
+        "associations": 2,
     }
     assert [e.held_on.day for e in result.entries] == [1, 2, 3]
 
@@ -112,8 +125,13 @@ def test_a_member_records_an_entry_through_the_form(client, cast, council):
     assert "Private personer nævnes aldrig ved navn" in page
     response = client.post(
         url(council, "log_new"),
-        {"held_on": today().isoformat(), "counterpart": "professionals", "organisation": "Kildebakkeskolen",
-         "learned": "Modtageklassen mangler tolk.", "participants": [cast.members[2].person.pk]},
+        {
+            "held_on": today().isoformat(),
+            "counterpart": "professionals",
+            "organisation": "Kildebakkeskolen",
+            "learned": "Modtageklassen mangler tolk.",
+            "participants": [cast.members[2].person.pk],
+        },
     )
     assert response.status_code == 302
     entry = DialogueEntry.objects.get()
@@ -126,8 +144,14 @@ def test_a_member_records_an_entry_through_the_form(client, cast, council):
 def test_the_list_filters_by_year_and_counterpart_and_exports_csv(client, council, secretary):
     year = today().year - 1  # a whole year behind us, whatever the day
     record(council, secretary, held_on=datetime.date(year, 1, 5), organisation="Foreningen Sammen")
-    record(council, secretary, held_on=datetime.date(year - 1, 6, 1), counterpart="authorities",
-           organisation="Jobcenter Holbæk", learned="=HYPERLINK(1)")
+    record(
+        council,
+        secretary,
+        held_on=datetime.date(year - 1, 6, 1),
+        counterpart="authorities",
+        organisation="Jobcenter Holbæk",
+        learned="=HYPERLINK(1)",
+    )
     log_in_verified(client, secretary)
     page = client.get(url(council, "log") + f"?aar={year}").content.decode()
     assert "Foreningen Sammen" in page and "Jobcenter Holbæk" not in page

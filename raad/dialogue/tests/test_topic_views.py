@@ -49,8 +49,13 @@ def test_secretary_creates_a_topic_with_purposes(sec_client, council):
     assert 'type="checkbox" name="purposes"' in page
     response = sec_client.post(
         url(council, "topic_new"),
-        {"title": "Fritidsjob", "summary": "Unge mangler netværk.", "purposes": [purpose.pk],
-         "raised_elsewhere_count": "2", "published": "on"},
+        {
+            "title": "Fritidsjob",
+            "summary": "Unge mangler netværk.",
+            "purposes": [purpose.pk],
+            "raised_elsewhere_count": "2",
+            "published": "on",
+        },
     )
     topic = Topic.objects.get(council=council)
     assert response.status_code == 302 and response["Location"] == url(council, "topic_workspace", topic.number)

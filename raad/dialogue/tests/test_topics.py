@@ -13,7 +13,7 @@ from raad.councils.models import Purpose
 from raad.dialogue.models import InquiryEvent, Topic
 from raad.dialogue.services import topics as services
 from raad.meetings import services as meetings
-from raad.meetings.models import AgendaItem, Meeting
+from raad.meetings.models import AgendaItem
 from raad.testing import assert_unchanged
 
 from .topic_helpers import adopted_statement, hold, inquiry, plan
@@ -258,5 +258,3 @@ def test_a_refused_move_tells_nobody(council, topic, secretary):
     with assert_unchanged(), pytest.raises(RuleViolation):
         services.topic_place_on_agenda(topic=topic, by=secretary)
     assert not OutgoingMail.objects.exists()
-
-

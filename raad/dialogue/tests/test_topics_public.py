@@ -34,14 +34,23 @@ def url(council, number=None, lang=""):
 @pytest.fixture
 def topic(council, secretary):
     topic = services.topic_create(
-        council=council, title="Fritidsjob til unge", summary="Unge mangler netværk.", published=True,
-        raised_elsewhere_count=3, by=secretary,
+        council=council,
+        title="Fritidsjob til unge",
+        summary="Unge mangler netværk.",
+        published=True,
+        raised_elsewhere_count=3,
+        by=secretary,
     )
     inquiry(topic, text="HEMMELIG-ORDLYD fra en borger", name="Karin Skjult", email="karin@test.invalid")
     inquiry(topic, text="Mit barn kan ikke få job. Mit cpr er 010190-1234.", name="Bo Navnløs", consent=True)
     log_services.dialogue_entry_record(
-        council=council, held_on=timezone.localdate(), counterpart="associations", organisation="Foreningen Sammen",
-        learned="Unge søger forgæves.", topics=[topic], by=secretary,
+        council=council,
+        held_on=timezone.localdate(),
+        counterpart="associations",
+        organisation="Foreningen Sammen",
+        learned="Unge søger forgæves.",
+        topics=[topic],
+        by=secretary,
     )
     return topic
 

@@ -77,14 +77,20 @@ def adopted_statement(council, *, title: str, by, publish: bool = True, item_tit
         council=council, kind="statement", title=title, recipient=committee, text="Rådet anbefaler mere.", by=by
     )
     meeting = plan(council, days=-5)
-    item = meetings.item_add(meeting=meeting, title=item_title or title, proposed_decision="Rådet vedtager udtalelsen.", by=None)
+    item = meetings.item_add(
+        meeting=meeting, title=item_title or title, proposed_decision="Rådet vedtager udtalelsen.", by=None
+    )
     meetings.meeting_send_notice(meeting=meeting, by=None, now=meeting.starts_at - datetime.timedelta(days=8))
     from raad.membership.selectors import memberships_in_force
 
     members = [m.pk for m in memberships_in_force(council, timezone.localdate())]
     meetings.attendance_register(meeting=meeting, present=members, substitutes_present=[], by=None)
     decision = meetings.item_decide(
-        item=item, text="Vedtaget.", votes_for=len(members), by=None, now=meeting.starts_at + datetime.timedelta(hours=1)
+        item=item,
+        text="Vedtaget.",
+        votes_for=len(members),
+        by=None,
+        now=meeting.starts_at + datetime.timedelta(hours=1),
     )
     statement = statements.statement_adopt_at_meeting(statement=statement, decision=decision, by=by)
     if publish:

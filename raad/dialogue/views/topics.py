@@ -105,7 +105,10 @@ class TopicEditView(TopicsPageView):
                 "form": form,
                 "topic": topic,
                 "crumbs": self.crumbs(
-                    (f"{topic.number}. {topic.title}", reverse("dialogue:topic_workspace", args=[topic.council.slug, topic.number])),
+                    (
+                        f"{topic.number}. {topic.title}",
+                        reverse("dialogue:topic_workspace", args=[topic.council.slug, topic.number]),
+                    ),
                     (_("Rediger"), None),
                 ),
             },
