@@ -51,6 +51,7 @@ def test_the_registered_panels_in_their_order():
         ("chair_vacancy", 10),
         ("term_renewal", 15),
         ("consultations", 20),
+        ("topics", 30),
         ("annual_report", 60),
         ("outbox", 90),
     ]
