@@ -97,10 +97,11 @@ def topics_desk(council: Council) -> TopicsDesk:
 def desk_panel(council: Council, user) -> dict | None:
     if not user.has_perm("dialogue.view_topics", council):
         return None
-    desk = topics_desk(council)
-    if not desk.waiting_for_meeting and not desk.statement_without_follow_up:
-        return None
-    return {"desk": desk, "can_manage": user.has_perm("dialogue.manage_topics", council)}
+    return {
+        "desk": topics_desk(council),
+        "can_manage": user.has_perm("dialogue.manage_topics", council),
+        "can_log": user.has_perm("dialogue.view_log", council),
+    }
 
 
 # --- Public --------------------------------------------------------------------------------------------------

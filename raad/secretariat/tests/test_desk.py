@@ -98,6 +98,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
     # (the term renewal panel has nothing to show before the renewal opens)
     assert [p.key for p in desk.panels_for(cast.council, response.wsgi_request)] == [
         "consultations",
+        "topics",
         "annual_report",
         "outbox",
     ]
