@@ -374,3 +374,20 @@ class _Shown:
         self.title = localized(topic, "title")
         self.outcome = localized(topic, "outcome")
         self.agenda_item = topic.agenda_item
+
+
+def topics_discussed_after_meetings(*, by: User | None = None) -> list[Topic]:
+    """Every topic on the agenda of a meeting that has been held becomes discussed (and its inquirers hear of it).
+    Idempotent: run it after meetings (the `topics_discussed` command); each topic moves once."""
+    waiting = list(
+        Topic.objects.filter(status=Topic.Status.ON_AGENDA, agenda_item__meeting__status=Meeting.Status.HELD)
+        .exclude(agenda_item__admission=AgendaItem.Admission.REFUSED)
+        .order_by("council_id", "number")
+    )
+    moved = []
+    for topic in waiting:  # one service call each: its own lock, journal entry and notices
+        try:
+            moved.append(topic_mark_discussed(topic=topic, by=by))
+        except RuleViolation:
+            continue  # archived council, or closed meanwhile
+    return moved

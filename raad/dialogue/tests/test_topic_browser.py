@@ -34,9 +34,7 @@ def _pages(prefix: str):
 @pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_topic_pages_pass_axe_and_reflow(browser, live_server, demo_data, prefix, width):
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, locale="da-DK", java_script_enabled=False
-    )
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK", java_script_enabled=False)
     context.set_default_timeout(15_000)
     page = context.new_page()
     try:

@@ -258,3 +258,23 @@ def test_a_refused_move_tells_nobody(council, topic, secretary):
     with assert_unchanged(), pytest.raises(RuleViolation):
         services.topic_place_on_agenda(topic=topic, by=secretary)
     assert not OutgoingMail.objects.exists()
+
+
+def test_the_nightly_command_marks_topics_of_held_meetings_discussed_once(council, topic, secretary):
+    import io
+
+    from django.core.management import call_command
+
+    inquiry(topic, email="da@test.invalid")
+    meeting = plan(council, days=30)
+    services.topic_place_on_agenda(topic=topic, by=secretary)
+    out = io.StringIO()
+    call_command("topics_discussed", stdout=out)
+    assert "0 topic(s)" in out.getvalue()
+    hold(meeting, by=secretary)
+    call_command("topics_discussed", stdout=out)
+    call_command("topics_discussed", stdout=out)
+    topic.refresh_from_db()
+    assert topic.status == Topic.Status.DISCUSSED
+    assert "1 topic(s) marked as discussed." in out.getvalue()
+    assert OutgoingMail.objects.filter(to="da@test.invalid").count() == 2  # on the agenda, then discussed
