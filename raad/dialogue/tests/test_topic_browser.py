@@ -22,6 +22,7 @@ def _pages(prefix: str):
         ("public topic 3", f"{prefix}/raad/{SLUG}/emner/3/"),
         ("council page", f"{prefix}/raad/{SLUG}/"),
     ], [
+        ("desk with the topics panel", f"{prefix}/arbejdsrum/{SLUG}/"),
         ("topics", f"{prefix}/arbejdsrum/{SLUG}/emner/"),
         ("topic 1", f"{prefix}/arbejdsrum/{SLUG}/emner/1/"),
         ("topic 3", f"{prefix}/arbejdsrum/{SLUG}/emner/3/"),
