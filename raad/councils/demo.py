@@ -113,6 +113,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.membership.demo",
     "raad.meetings.demo",
     "raad.statements.demo",
+    "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
 )
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DialogueConfig(AppConfig):
@@ -13,8 +14,11 @@ class DialogueConfig(AppConfig):
 
         translations.register(ReferralService, ["name", "description", "opening_hours"], label=_("Henvisninger"))
         translations.register(Topic, ["title", "summary", "outcome"], label=_("Emner"))
+        self._ready_inquiries()
+        self._ready_topics()
 
-        # --- Inquiries and the referral catalogue (h-inq) ---
+    def _ready_inquiries(self) -> None:
+        """Inquiries and the referral catalogue: permissions, the desk panel, the audit verbs."""
         from raad.core import audit, desk
         from raad.dialogue import permissions_inquiries  # noqa: F401  (registers the permissions)
         from raad.dialogue.selectors import inquiries as inquiry_selectors
@@ -40,4 +44,38 @@ class DialogueConfig(AppConfig):
             template="dialogue/inquiries/_desk_panel.html",
             context=inquiry_selectors.desk_panel,
             order=25,
+        )
+
+    def _ready_topics(self) -> None:
+        """Topics and the dialogue log: permissions, the desk panel, the audit verbs."""
+        from raad.core import audit, desk
+        from raad.dialogue import permissions_topics  # noqa: F401  (registers the permissions)
+        from raad.dialogue.selectors import topics as topic_selectors
+
+        desk.register_panel(
+            key="topics",
+            title=_("Emner fra dialogen"),
+            template="dialogue/topics/_desk_panel.html",
+            context=topic_selectors.desk_panel,
+            order=30,
+        )
+        audit.register_verbs(
+            {
+                "topic.created": _("Emne oprettet"),
+                "topic.updated": _("Emne ændret"),
+                "topic.placed_on_agenda": _("Emne sat på dagsordenen"),
+                "topic.agenda_item_linked": _("Emne knyttet til et dagsordenspunkt"),
+                "topic.discussed": _("Emne drøftet i rådet"),
+                "topic.statement_linked": _("Udtalelse knyttet til emne"),
+                "topic.followed_up": _("Opfølgning på emne registreret"),
+                "topic.closed": _("Emne afsluttet"),
+                "dialogue_entry.recorded": _("Dialog skrevet i dialogloggen"),
+                "dialogue_entry.updated": _("Indførsel i dialogloggen ændret"),
+                "dialogue_entry.topic_added": _("Emne oprettet fra dialogloggen"),
+            }
+        )
+        audit.register_change_labels(
+            {
+                "topic": pgettext_lazy("audit change", "Emne"),
+            }
         )

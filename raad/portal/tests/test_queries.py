@@ -12,7 +12,7 @@ SLUG = "integrationsraadet"
     ("url", "queries"),
     [
         (reverse("portal:home"), 9),
-        (reverse("portal:council", args=[SLUG]), 7),
+        (reverse("portal:council", args=[SLUG]), 8),  # 7 + the latest topics ("I sagde – vi gjorde")
         (reverse("portal:members", args=[SLUG]), 4),
         (reverse("portal:rules", args=[SLUG]), 4),
         (reverse("portal:contact", args=[SLUG]), 1),

@@ -52,6 +52,7 @@ def test_the_registered_panels_in_their_order():
         ("term_renewal", 15),
         ("consultations", 20),
         ("inquiries", 25),
+        ("topics", 30),
         ("annual_report", 60),
         ("outbox", 90),
     ]
@@ -99,6 +100,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
     assert [p.key for p in desk.panels_for(cast.council, response.wsgi_request)] == [
         "consultations",
         "inquiries",
+        "topics",
         "annual_report",
         "outbox",
     ]

@@ -13,7 +13,7 @@ def outputs(cast, settings, tmp_path):
 
 
 def test_every_app_with_public_output_is_registered():
-    assert list(registered()) == ["councils", "dialogue_inquiries", "meetings", "statements"]
+    assert list(registered()) == ["councils", "dialogue_inquiries", "dialogue_topics", "meetings", "statements"]
 
 
 def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
@@ -39,8 +39,9 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
         "councils": (4, 0),
         "dialogue_inquiries": (4, 1),
+        "dialogue_topics": (4, 1),
         "meetings": (20, 2),
         "statements": (10, 4),
     }
-    assert fetched == 45
+    assert fetched == 50
     assert all(url in out.public for out in outputs.values() for url in out.shown)

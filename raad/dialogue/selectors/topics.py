@@ -1,0 +1,181 @@
+"""Reads about topics. `public_…` functions are all a person without login may see: counts of who raised a
+topic, never their words unless they consented to publishing that text (then without name, CPR masked); the
+meeting only where its item is open and the agenda out; the statement only when published."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from raad.core import translations
+from raad.core.redaction import mask_cpr
+from raad.councils.models import Council, Purpose
+from raad.dialogue.models import Inquiry, Topic
+from raad.meetings.models import AgendaItem, Meeting
+from raad.statements.models import Statement
+
+
+def _with_counts(qs: QuerySet[Topic]) -> QuerySet[Topic]:
+    return qs.annotate(
+        inquiry_count=Count(
+            "inquiries",
+            filter=~Q(inquiries__classification=Inquiry.Classification.INDIVIDUAL),
+            distinct=True,
+        ),
+        entry_count=Count("dialogue_entries", distinct=True),
+    )
+
+
+def raised_count(topic: Topic) -> int:
+    """How many raised it: inquiries, people counted elsewhere, entries of the dialogue log (on an annotated topic)."""
+    return (
+        int(getattr(topic, "inquiry_count", 0)) + topic.raised_elsewhere_count + int(getattr(topic, "entry_count", 0))
+    )
+
+
+# --- Workspace -----------------------------------------------------------------------------------------------
+
+
+def topics_for_workspace(council: Council, status: str | None = None) -> list[Topic]:
+    """Every topic of the council with its counts and purposes (3 queries)."""
+    qs = _with_counts(Topic.objects.filter(council=council)).prefetch_related(
+        Prefetch("purposes", queryset=Purpose.objects.order_by("number"))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    topics = list(qs.order_by("-number"))
+    for topic in topics:
+        topic.raised = raised_count(topic)
+    return topics
+
+
+def topic_for_workspace(council: Council, number: int) -> Topic:
+    topic = (
+        _with_counts(Topic.objects.filter(council=council))
+        .select_related("council", "agenda_item__meeting", "statement")
+        .prefetch_related(Prefetch("purposes", queryset=Purpose.objects.order_by("number")))
+        .get(number=number)
+    )
+    topic.raised = raised_count(topic)
+    return topic
+
+
+def council_purposes(council: Council) -> QuerySet[Purpose]:
+    return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
+
+
+def linkable_statements(council: Council) -> QuerySet[Statement]:
+    """The council's adopted statements a topic may be answered with, newest first."""
+    return (
+        Statement.objects.filter(council=council).exclude(status=Statement.Status.DRAFT).order_by("-adopted_on", "-id")
+    )
+
+
+def topic_inquiries(topic: Topic) -> QuerySet[Inquiry]:
+    """The inquiries gathered into the topic (for the secretariat)."""
+    return Inquiry.objects.filter(topic=topic).order_by("-created_at", "-id")
+
+
+@dataclass
+class TopicsDesk:
+    waiting_for_meeting: list[Topic]
+    statement_without_follow_up: list[Topic]
+
+
+def topics_desk(council: Council) -> TopicsDesk:
+    """Topics waiting for a meeting (open), and topics the council answered with a statement but where nothing
+    is registered of what the board did (2 queries)."""
+    waiting = list(Topic.objects.filter(council=council, status=Topic.Status.OPEN).order_by("number")[:20])
+    without = list(
+        Topic.objects.filter(council=council, status=Topic.Status.STATEMENT, outcome="").order_by("number")[:20]
+    )
+    return TopicsDesk(waiting_for_meeting=waiting, statement_without_follow_up=without)
+
+
+def desk_panel(council: Council, user) -> dict | None:
+    if not user.has_perm("dialogue.view_topics", council):
+        return None
+    return {
+        "desk": topics_desk(council),
+        "can_manage": user.has_perm("dialogue.manage_topics", council),
+        "can_log": user.has_perm("dialogue.view_log", council),
+    }
+
+
+# --- Public --------------------------------------------------------------------------------------------------
+
+
+def _public(council: Council) -> QuerySet[Topic]:
+    return Topic.objects.filter(council=council, published=True)
+
+
+def public_topics(council: Council, limit: int | None = None) -> list[Topic]:
+    """Published topics, latest first, with the count of who raised them and their texts in the active
+    language (2 queries, 3 in another language)."""
+    qs = _with_counts(_public(council)).order_by("-number")
+    if limit is not None:
+        qs = qs[:limit]
+    topics = list(qs)
+    for topic in topics:
+        topic.raised = raised_count(topic)
+    translations.prefetch(topics)
+    return topics
+
+
+@dataclass
+class PublicTopic:
+    topic: Topic
+    raised: int
+    inquiry_count: int
+    elsewhere_count: int
+    entry_count: int
+    meeting: Meeting | None = None  # only when its item is open and the agenda is out
+    statement: Statement | None = None  # only when published
+    consented_texts: list[str] = field(default_factory=list)  # inquirers' own words, with consent, no names
+    outcome_on: datetime.date | None = None
+
+
+def _public_item(item: AgendaItem | None) -> AgendaItem | None:
+    if item is None or item.is_closed or item.admission == AgendaItem.Admission.REFUSED:
+        return None
+    if item.meeting.status == Meeting.Status.CANCELLED or not item.meeting.notice_sent:
+        return None
+    return item
+
+
+def public_topic(council: Council, number: int) -> PublicTopic:
+    """One published topic's chain. Raises Topic.DoesNotExist for an unknown or unpublished topic."""
+    topic = (
+        _with_counts(_public(council))
+        .select_related("council", "agenda_item__meeting__council", "statement")
+        .prefetch_related(Prefetch("purposes", queryset=Purpose.objects.order_by("number")))
+        .get(number=number)
+    )
+    translations.prefetch([topic])
+    item = _public_item(topic.agenda_item)
+    statement = topic.statement if topic.statement and topic.statement.status == Statement.Status.PUBLISHED else None
+    texts = [
+        mask_cpr(text)
+        for text in Inquiry.objects.filter(
+            topic=topic,
+            consent_publish=True,
+            erased_at__isnull=True,
+            classification=Inquiry.Classification.GENERAL,
+        )
+        .order_by("created_at", "id")
+        .values_list("text", flat=True)
+        if text.strip()
+    ]
+    return PublicTopic(
+        topic=topic,
+        raised=raised_count(topic),
+        inquiry_count=topic.inquiry_count,
+        elsewhere_count=topic.raised_elsewhere_count,
+        entry_count=topic.entry_count,
+        meeting=item.meeting if item is not None else None,
+        statement=statement,
+        consented_texts=texts,
+        outcome_on=topic.outcome_on if topic.outcome.strip() else None,
+    )
