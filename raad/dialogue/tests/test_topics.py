@@ -234,7 +234,7 @@ def test_inquirers_are_told_of_each_move_once_in_their_language(council, topic, 
     assert mails["da@test.invalid"].subject == f"Nyt om din henvendelse {danish.reference}"
     assert "Rådet drøfter emnet »Lektiehjælp« på mødet" in mails["da@test.invalid"].body
     assert mails["en@test.invalid"].language == "en"
-    assert mails["en@test.invalid"].subject == f"News about your message {english.reference}"
+    assert mails["en@test.invalid"].subject == f"News about your inquiry {english.reference}"
     assert "The council will discuss the topic »Lektiehjælp« at the meeting" in mails["en@test.invalid"].body
     events = {e.inquiry_id: e for e in InquiryEvent.objects.all()}
     assert set(events) == {danish.pk, english.pk, no_reply.pk, anonymous.pk}
