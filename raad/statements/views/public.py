@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import localized
+from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.statements import forms, selectors
 from raad.statements.models import ConsultationDocument, Statement
