@@ -21,7 +21,7 @@ from raad.portal.selectors import front_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    council_list = list(councils.public_councils())
+    council_list = councils.public_council_list()
     featured = council_list[0] if len(council_list) == 1 else None
     context = {"councils": council_list, "featured": featured}
     if featured is not None:

@@ -197,7 +197,7 @@ class RulesListView(workspace.CouncilView):
             "secretariat/rules_list.html",
             {
                 "council": council,
-                "versions": councils.rules_versions(council),
+                "versions": councils.rules_version_list(council),
                 "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
                 "crumbs": workspace.workspace_crumbs(council, (_("Forretningsorden"), None)),
             },

@@ -25,6 +25,7 @@ def archive(request, slug):
             year=data["aar"], committee=data["udvalg"], purpose=data["formaal"], kind=data["type"] or None
         )
     page = Paginator(selectors.public_statements(council, filters), 20).get_page(request.GET.get("side"))
+    page.object_list = selectors.with_translations(page.object_list)
     query = request.GET.copy()
     query.pop("side", None)
     return render(
