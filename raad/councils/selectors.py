@@ -56,7 +56,9 @@ def terms_of_reference_for(council: Council) -> TermsOfReference:
         .get(council=council)
     )
     purposes = list(terms.purposes.all())
-    translations.prefetch([terms, terms.council, *purposes, *(task for p in purposes for task in p.tasks.all())])
+    translations.prefetch(
+        [council, terms, terms.council, *purposes, *(task for p in purposes for task in p.tasks.all())]
+    )
     return terms
 
 
