@@ -80,13 +80,13 @@ def open_consultations(council: Council, today: datetime.date | None = None) -> 
     def first_by(deadline: datetime.date) -> Meeting | None:
         return next((m for m in meetings if timezone.localtime(m.starts_at).date() <= deadline), None)
 
-    consultations = list(consultations)
-    translations.prefetch([*consultations, *(c.committee for c in consultations)])
+    rows = list(consultations)
+    translations.prefetch([*rows, *(c.committee for c in rows)])
     return [
         OpenConsultation(
             c, rules.days_left(c.deadline, today), next(iter(c.statements.all()), None), first_by(c.deadline)
         )
-        for c in consultations
+        for c in rows
     ]
 
 
