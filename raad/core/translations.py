@@ -105,9 +105,9 @@ def prefetch(objects: Iterable[models.Model | None], languages: Sequence[str] | 
     wanted = list(languages) if languages is not None else _wanted_languages()
     by_model: dict[type[models.Model], dict[str, list[models.Model]]] = {}
     for obj in objects:
-        if obj is not None and obj.pk is not None:
+        if obj and getattr(obj, "pk", None) is not None:  # `obj and`: a lazy object that holds None
             setattr(obj, _CACHE, {})
-            by_model.setdefault(type(obj), {}).setdefault(str(obj.pk), []).append(obj)
+            by_model.setdefault(obj.__class__, {}).setdefault(str(obj.pk), []).append(obj)
     if not by_model or not wanted:
         return
     from raad.core.models import ContentTranslation
@@ -139,7 +139,7 @@ def _translation(obj: models.Model, field: str, language: str):
         from raad.core.models import ContentTranslation
 
         row = ContentTranslation.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(obj)),
+            content_type=ContentType.objects.get_for_model(obj.__class__),
             object_id=str(obj.pk),
             field=field,
             language=language,
@@ -194,7 +194,7 @@ def texts_from(data: dict[str, Any], fields: Iterable[str], language: str) -> di
 
 def localized(obj: Any, field: str) -> str:
     """The text of `obj.field` in the active language, else the Danish."""
-    if obj is None:
+    if not obj:  # None, or a lazy object that holds None (the page's council where there is none)
         return ""
     return localized_text(obj, field).text
 
@@ -227,14 +227,14 @@ def translation_set(
     from raad.core.redaction import mask_cpr
     from raad.core.text import clean_text
 
-    if field not in translatable_fields(type(obj)):
-        raise ValueError(f"{type(obj).__name__}.{field} is not registered as translatable")
+    if field not in translatable_fields(obj.__class__):
+        raise ValueError(f"{obj.__class__.__name__}.{field} is not registered as translatable")
     if language == settings.LANGUAGE_CODE:
         raise ValueError("the Danish text is the source: edit the object itself")
     if status not in ContentTranslation.Status.values:
         raise ValueError(f"unknown translation status {status!r}")
     text = mask_cpr(clean_text(text or ""))
-    content_type = ContentType.objects.get_for_model(type(obj))
+    content_type = ContentType.objects.get_for_model(obj.__class__)
     fingerprint = source_hash(getattr(obj, field, "") or "")
     with transaction.atomic():
         row = (
@@ -316,7 +316,7 @@ def translations_delete(*objects: models.Model) -> int:
 
     by_model: dict[type[models.Model], list[str]] = {}
     for obj in objects:
-        by_model.setdefault(type(obj), []).append(str(obj.pk))
+        by_model.setdefault(obj.__class__, []).append(str(obj.pk))
         _forget(obj)
     removed = 0
     for model, ids in by_model.items():
