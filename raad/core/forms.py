@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -90,3 +91,33 @@ class LanguageForm(forms.Form):
             ("", _("Rådets sprog")),
             *((code, language_name(code)) for code, _name in settings.LANGUAGES),
         ]
+
+
+class EnglishFieldsMixin:
+    """A model form that keeps an English field beside each translatable Danish one ("navn (engelsk)" after
+    "navn"), named `<field>_en` in its data: filled from the stored "en" translation (raad.core.translations)
+    and saved as one by the service (`translations.texts_from(data, fields, "en")`). `english_fields`:
+    {Danish field name: the English field's label}."""
+
+    english_fields: dict[str, Any] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from raad.core import translations
+
+        instance = getattr(self, "instance", None)
+        stored = translations.translations_of(instance, "en") if instance is not None and instance.pk else {}
+        fields = {}
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            fields[name] = field
+            if name in self.english_fields:
+                fields[f"{name}_en"] = forms.CharField(
+                    label=self.english_fields[name],
+                    max_length=getattr(field, "max_length", None),
+                    required=False,
+                    widget=forms.Textarea(attrs=dict(field.widget.attrs))
+                    if isinstance(field.widget, forms.Textarea)
+                    else forms.TextInput(),
+                )
+                self.initial.setdefault(f"{name}_en", stored.get(name, ""))  # type: ignore[attr-defined]
+        self.fields = fields

@@ -1,5 +1,6 @@
-"""Content in two languages: a Danish field `x` and an English field `x_en` beside it; dates in the page's
-language; and the one way to render something in the council's official language or a recipient's own."""
+"""Dates in the page's language, and the one way to render something in the council's official language or a
+recipient's own. Translated content (a council's name, a statement's title in English …) is
+raad.core.translations: `translations.localized(obj, "name")`."""
 
 from __future__ import annotations
 
@@ -13,16 +14,6 @@ from django.utils.translation import get_language
 
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
 DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME_FORMAT", "CLOCK_FORMAT")
-
-
-def localized(obj: Any, field: str) -> str:
-    """The English text where the page is in English and one exists, else the Danish."""
-    language = (get_language() or "da").split("-")[0]
-    if language == "en":
-        english = getattr(obj, f"{field}_en", "") or ""
-        if english.strip():
-            return english
-    return getattr(obj, field, "") or ""
 
 
 def date_local(value: datetime.date | datetime.datetime | None, name: str) -> str:

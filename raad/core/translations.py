@@ -35,6 +35,10 @@ from django.utils.translation import get_language
 # The easy-read Danish version (let dansk) is a language variant of Danish: BCP 47 private use subtag.
 EASY_READ = "da-x-easy"
 
+# The statuses of a translation (core.ContentTranslation.Status), for callers that do not import the model.
+DRAFT = "draft"
+REVIEWED = "reviewed"
+
 # Per request: the reader asked for easy-read Danish (set by the middleware from the session).
 _easy_read: contextvars.ContextVar[bool] = contextvars.ContextVar("raad_easy_read", default=False)
 
@@ -95,33 +99,38 @@ def _wanted_languages() -> list[str]:
     return [language]
 
 
-def prefetch(objects: Iterable[models.Model], languages: Sequence[str] | None = None) -> None:
-    """Attach the translations of `objects` (one model or several) in `languages` (default: what the
-    active language and the reader's choice need) with one query per model."""
+def prefetch(objects: Iterable[models.Model | None], languages: Sequence[str] | None = None) -> None:
+    """Attach the translations of `objects` (of one model or several) in `languages` (default: what the
+    active language and the reader's choice need) with one query for them all; none on a Danish page."""
     wanted = list(languages) if languages is not None else _wanted_languages()
-    by_model: dict[type[models.Model], list[models.Model]] = {}
+    by_model: dict[type[models.Model], dict[str, list[models.Model]]] = {}
     for obj in objects:
-        if obj is not None:
-            by_model.setdefault(type(obj), []).append(obj)
-    if not by_model:
+        if obj and getattr(obj, "pk", None) is not None:  # `obj and`: a lazy object that holds None
+            setattr(obj, _CACHE, {})
+            by_model.setdefault(obj.__class__, {}).setdefault(str(obj.pk), []).append(obj)
+    if not by_model or not wanted:
         return
     from raad.core.models import ContentTranslation
 
-    for model, items in by_model.items():
-        for obj in items:
-            setattr(obj, _CACHE, {})
-        if not wanted:
-            continue
-        content_type = ContentType.objects.get_for_model(model)
-        by_id = {str(obj.pk): obj for obj in items}
-        rows = ContentTranslation.objects.filter(
-            content_type=content_type, object_id__in=list(by_id), language__in=wanted
-        )
-        for row in rows:
-            getattr(by_id[row.object_id], _CACHE)[(row.field, row.language)] = row
+    content_types = ContentType.objects.get_for_models(*by_model)
+    where = models.Q()
+    for model, by_id in by_model.items():
+        where |= models.Q(content_type=content_types[model], object_id__in=list(by_id))
+    model_of = {content_types[model].pk: model for model in by_model}
+    for row in ContentTranslation.objects.filter(where, language__in=wanted):
+        for obj in by_model[model_of[row.content_type_id]].get(row.object_id, ()):
+            getattr(obj, _CACHE)[(row.field, row.language)] = row
+
+
+def translations_of(obj: models.Model, language: str) -> dict[str, str]:
+    """{field: text} of the stored translations of `obj` into `language` (for a form's initial values)."""
+    prefetch([obj], languages=[language])
+    return {field: row.text for (field, lang), row in getattr(obj, _CACHE, {}).items() if lang == language}
 
 
 def _translation(obj: models.Model, field: str, language: str):
+    if obj.pk is None:
+        return None
     cache = getattr(obj, _CACHE, None)
     if cache is None:
         prefetch([obj])
@@ -130,7 +139,7 @@ def _translation(obj: models.Model, field: str, language: str):
         from raad.core.models import ContentTranslation
 
         row = ContentTranslation.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(obj)),
+            content_type=ContentType.objects.get_for_model(obj.__class__),
             object_id=str(obj.pk),
             field=field,
             language=language,
@@ -171,9 +180,21 @@ def localized_text(obj: Any, field: str) -> Localized:
     )
 
 
+def translated(obj: models.Model, field: str, language: str) -> str:
+    """The stored translation of `obj.field` into `language`, or "" (no fallback: for forms and services)."""
+    row = _translation(obj, field, language)
+    return row.text if row is not None else ""
+
+
+def texts_from(data: dict[str, Any], fields: Iterable[str], language: str) -> dict[str, str]:
+    """{field: text} from a form's cleaned data that holds the translation of `field` as `<field>_<language>`
+    ("name_en", the form field "navn (engelsk)"); fields the data does not hold are left out."""
+    return {field: data[f"{field}_{language}"] or "" for field in fields if f"{field}_{language}" in data}
+
+
 def localized(obj: Any, field: str) -> str:
     """The text of `obj.field` in the active language, else the Danish."""
-    if obj is None:
+    if not obj:  # None, or a lazy object that holds None (the page's council where there is none)
         return ""
     return localized_text(obj, field).text
 
@@ -190,10 +211,15 @@ def translation_set(
     status: str,
     actor: Any = None,
     council_id: int | None = None,
+    record: bool = True,
 ) -> Any:
     """Store (or, with an empty text, remove) the translation of `obj.field` into `language`, with the
     source hash of the Danish it was made from; one audit entry ("translation.saved" / "translation.removed")
-    with the text before and after. Returns the row, or None when removed."""
+    with the text before and after under the field's own name (so the journal shows the field's label, and
+    a personal field of the model, AUDIT_PRIVATE_FIELDS, is recorded as changed without its values, R35),
+    the language and the status. Nothing changes and nothing is journalled when the text, the status and
+    the source are as stored. `record=False` only where the caller's own entry holds the text (a purpose's
+    list of tasks). Returns the row, or None when removed or never there."""
     from django.db import transaction
 
     from raad.core import audit
@@ -201,54 +227,103 @@ def translation_set(
     from raad.core.redaction import mask_cpr
     from raad.core.text import clean_text
 
-    if field not in translatable_fields(type(obj)):
-        raise ValueError(f"{type(obj).__name__}.{field} is not registered as translatable")
+    if field not in translatable_fields(obj.__class__):
+        raise ValueError(f"{obj.__class__.__name__}.{field} is not registered as translatable")
     if language == settings.LANGUAGE_CODE:
         raise ValueError("the Danish text is the source: edit the object itself")
     if status not in ContentTranslation.Status.values:
         raise ValueError(f"unknown translation status {status!r}")
     text = mask_cpr(clean_text(text or ""))
-    content_type = ContentType.objects.get_for_model(type(obj))
+    content_type = ContentType.objects.get_for_model(obj.__class__)
+    fingerprint = source_hash(getattr(obj, field, "") or "")
     with transaction.atomic():
         row = (
             ContentTranslation.objects.select_for_update()
             .filter(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
             .first()
         )
-        before = {"text": row.text, "status": row.status} if row else {"text": "", "status": ""}
+        before_text, before_status = (row.text, row.status) if row else ("", "")
         if not text.strip():
             if row is None:
                 return None
             row.delete()
-            audit.record(
-                actor=actor,
-                verb="translation.removed",
-                target=obj,
-                council_id=council_id,
-                changes={"field": field, "language": language, "before": before},
-            )
+            if record:
+                audit.record(
+                    actor=actor,
+                    verb="translation.removed",
+                    target=obj,
+                    council_id=council_id,
+                    changes={field: {"before": before_text, "after": ""}, "language": language},
+                )
             _forget(obj)
             return None
+        if row is not None and (row.text, row.status, row.source_hash) == (text, status, fingerprint):
+            return row
         if row is None:
             row = ContentTranslation(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
         row.text = text
         row.status = status
-        row.source_hash = source_hash(getattr(obj, field, "") or "")
+        row.source_hash = fingerprint
         row.save()
-        audit.record(
-            actor=actor,
-            verb="translation.saved",
-            target=obj,
-            council_id=council_id,
-            changes={
-                "field": field,
-                "language": language,
-                "before": before,
-                "after": {"text": row.text, "status": row.status},
-            },
-        )
+        if record:
+            audit.record(
+                actor=actor,
+                verb="translation.saved",
+                target=obj,
+                council_id=council_id,
+                changes={
+                    field: {"before": before_text, "after": row.text},
+                    "language": language,
+                    "status": {"before": before_status, "after": row.status},
+                },
+            )
     _forget(obj)
     return row
+
+
+def translations_save(
+    *,
+    obj: models.Model,
+    language: str,
+    texts: dict[str, str],
+    status: str,
+    actor: Any = None,
+    council_id: int | None = None,
+    created: bool = False,
+) -> None:
+    """The texts a person typed beside the Danish (a form's "… (engelsk)" fields): each one that differs
+    from the stored translation is saved with `translation_set` (an emptied one removes it); an unchanged
+    one is left alone, so a Danish edit makes its translation outdated rather than silently current.
+    Call it inside the service's transaction, after the Danish is saved; `created`: the object was created
+    in it, so nothing is stored yet (no query to compare with)."""
+    if created:
+        texts = {field: text for field, text in texts.items() if (text or "").strip()}
+    if not texts:
+        return
+    stored = {} if created else translations_of(obj, language)
+    for field, text in texts.items():
+        if (text or "").strip() != (stored.get(field) or "").strip():
+            translation_set(
+                obj=obj, field=field, language=language, text=text, status=status, actor=actor, council_id=council_id
+            )
+
+
+def translations_delete(*objects: models.Model) -> int:
+    """Remove every translation of `objects` (one query per model): before the objects themselves are
+    deleted, or with their personal data when a person is erased (R35). The caller's own audit entry
+    records the deletion or erasure. Returns how many rows were removed."""
+    from raad.core.models import ContentTranslation
+
+    by_model: dict[type[models.Model], list[str]] = {}
+    for obj in objects:
+        by_model.setdefault(obj.__class__, []).append(str(obj.pk))
+        _forget(obj)
+    removed = 0
+    for model, ids in by_model.items():
+        content_type = ContentType.objects.get_for_model(model)
+        count, _by_model = ContentTranslation.objects.filter(content_type=content_type, object_id__in=ids).delete()
+        removed += count
+    return removed
 
 
 def _forget(obj: models.Model) -> None:

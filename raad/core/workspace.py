@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from raad.core.errors import RuleViolation
-from raad.core.i18n import localized
+from raad.core.translations import localized
 from raad.core.views import WorkspaceMixin, require_perm
 
 Crumb = tuple[str, str | None]

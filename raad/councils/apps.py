@@ -9,8 +9,16 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
-        from raad.core import audit, desk, roles, workspace
+        from raad.core import audit, desk, roles, translations, workspace
         from raad.councils import permissions  # noqa: F401  (registers the permissions)
+        from raad.councils.models import (
+            Council,
+            Purpose,
+            PurposeTask,
+            RulesChange,
+            RulesOfProcedure,
+            TermsOfReference,
+        )
         from raad.councils.selectors import (
             annual_report_panel,
             council_by_slug,
@@ -20,6 +28,12 @@ class CouncilsConfig(AppConfig):
         )
 
         roles.register_provider(staff_roles, staff_council_ids)
+        translations.register(Council, ["name", "secretariat_unit", "contact_hours"], label=_("Råd"))
+        translations.register(TermsOfReference, TermsOfReference.TEXT_FIELDS, label=_("Kommissorier"))
+        translations.register(Purpose, ["title", "description"], label=_("Formål i kommissoriet"))
+        translations.register(PurposeTask, ["text"], label=_("Opgaver i kommissoriet"))
+        translations.register(RulesOfProcedure, ["change_summary"], label=_("Forretningsordener"))
+        translations.register(RulesChange, ["change_summary"], label=_("Ændringer af forretningsorden"))
         workspace.register_councils(by_slug=council_by_slug, default=default_council)
         desk.register_panel(
             key="annual_report",

@@ -59,7 +59,6 @@ class Council(BaseModel):
     slug = models.SlugField(_("kortnavn i adresser"), unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
-    name_en = models.CharField(_("navn (engelsk)"), max_length=200, blank=True)
     established_by = models.ForeignKey(
         BoardDecision,
         verbose_name=_("oprettet ved beslutning"),
@@ -70,12 +69,10 @@ class Council(BaseModel):
     )
     archived_at = models.DateTimeField(_("arkiveret"), null=True, blank=True)
     secretariat_unit = models.CharField(_("sekretariat"), max_length=200)
-    secretariat_unit_en = models.CharField(_("sekretariat (engelsk)"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail"))
     contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
     contact_address = models.TextField(_("adresse"), blank=True)
     contact_hours = models.CharField(_("telefontid"), max_length=200, blank=True)
-    contact_hours_en = models.CharField(_("telefontid (engelsk)"), max_length=200, blank=True)
     # The languages its citizen pages are offered in besides Danish (codes from settings.LANGUAGES).
     citizen_languages = models.JSONField(_("sprog på borgersiderne"), default=list, blank=True)
 
@@ -96,21 +93,13 @@ class TermsOfReference(BaseModel):
 
     council = models.OneToOneField(Council, on_delete=models.PROTECT, related_name="terms_of_reference")
     introduction = models.TextField(_("indledning"), blank=True)
-    introduction_en = models.TextField(_("indledning (engelsk)"), blank=True)
     tasks_introduction = models.TextField(_("rådets opgaver og virksomhed"), blank=True)
-    tasks_introduction_en = models.TextField(_("rådets opgaver og virksomhed (engelsk)"), blank=True)
     limits = models.TextField(_("hvad rådet ikke kan"), blank=True)
-    limits_en = models.TextField(_("hvad rådet ikke kan (engelsk)"), blank=True)
     composition = models.TextField(_("bemanding og udpegning"), blank=True)
-    composition_en = models.TextField(_("bemanding og udpegning (engelsk)"), blank=True)
     economy = models.TextField(_("økonomi"), blank=True)
-    economy_en = models.TextField(_("økonomi (engelsk)"), blank=True)
     organisation = models.TextField(_("organisering"), blank=True)
-    organisation_en = models.TextField(_("organisering (engelsk)"), blank=True)
     secretariat = models.TextField(_("sekretariatsbetjening"), blank=True)
-    secretariat_en = models.TextField(_("sekretariatsbetjening (engelsk)"), blank=True)
     legal_basis = models.TextField(_("lovgrundlag"), blank=True)
-    legal_basis_en = models.TextField(_("lovgrundlag (engelsk)"), blank=True)
     legal_basis_url = models.URLField(_("link til loven"), blank=True)
     approved_on = models.DateField(_("godkendt af kommunalbestyrelsen"), null=True, blank=True)
 
@@ -139,9 +128,7 @@ class Purpose(BaseModel):
     terms_of_reference = models.ForeignKey(TermsOfReference, on_delete=models.PROTECT, related_name="purposes")
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("formål"), max_length=300)
-    title_en = models.CharField(_("formål (engelsk)"), max_length=300, blank=True)
     description = models.TextField(_("sådan gør rådet"), blank=True)
-    description_en = models.TextField(_("sådan gør rådet (engelsk)"), blank=True)
 
     class Meta:
         verbose_name = _("formål")
@@ -162,7 +149,6 @@ class PurposeTask(BaseModel):
     purpose = models.ForeignKey(Purpose, on_delete=models.CASCADE, related_name="tasks")
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=1)
     text = models.TextField(_("opgave"))
-    text_en = models.TextField(_("opgave (engelsk)"), blank=True)
 
     class Meta:
         verbose_name = _("opgave")
@@ -205,7 +191,6 @@ class RulesOfProcedure(BaseModel):
     )
     council_endorsed_on = models.DateField(_("tiltrådt af rådet den"), null=True, blank=True)
     change_summary = models.TextField(_("hvad er ændret"), blank=True)
-    change_summary_en = models.TextField(_("hvad er ændret (engelsk)"), blank=True)
 
     # § 1 Sammensætning
     max_members = models.PositiveSmallIntegerField(_("højst antal medlemmer"))
@@ -331,7 +316,6 @@ class RulesChange(BaseModel):
     proposed_settings = models.JSONField(_("foreslåede indstillinger"))
     in_force_from = models.DateField(_("foreslås at gælde fra"))
     change_summary = models.TextField(_("hvad er ændret"))
-    change_summary_en = models.TextField(_("hvad er ændret (engelsk)"), blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

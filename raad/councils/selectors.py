@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from raad.core import translations
 from raad.core.roles import Role, council_ids_of
 from raad.councils import rules
 from raad.councils.models import (
@@ -40,8 +41,9 @@ def default_council() -> Council | None:
 
 
 def terms_of_reference_for(council: Council) -> TermsOfReference:
-    """The kommissorium with its purposes and their tasks (three queries in all)."""
-    return (
+    """The kommissorium with its purposes and their tasks, with their translations into the page's language
+    (three queries in all, a fourth on a page in another language than Danish)."""
+    terms = (
         TermsOfReference.objects.select_related("council")
         .prefetch_related(
             Prefetch(
@@ -53,6 +55,11 @@ def terms_of_reference_for(council: Council) -> TermsOfReference:
         )
         .get(council=council)
     )
+    purposes = list(terms.purposes.all())
+    translations.prefetch(
+        [council, terms, terms.council, *purposes, *(task for p in purposes for task in p.tasks.all())]
+    )
+    return terms
 
 
 def rules_versions(council: Council) -> QuerySet[RulesOfProcedure]:
@@ -61,6 +68,13 @@ def rules_versions(council: Council) -> QuerySet[RulesOfProcedure]:
         .select_related("decision", "council")
         .order_by("-in_force_from", "-version")
     )
+
+
+def rules_version_list(council: Council) -> list[RulesOfProcedure]:
+    """Every version of the council's rules, newest first, with their translations into the page's language."""
+    versions = list(rules_versions(council))
+    translations.prefetch(versions)
+    return versions
 
 
 def rules_in_force(council: Council | int, on: datetime.date | None = None) -> RulesOfProcedure:
@@ -124,7 +138,16 @@ def staff_council_ids(user) -> set[int]:
 
 def councils_of_user(user) -> list[Council]:
     """Every council where the user holds any role today (for the workspace)."""
-    return list(public_councils().filter(pk__in=council_ids_of(user)))
+    councils = list(public_councils().filter(pk__in=council_ids_of(user)))
+    translations.prefetch(councils)
+    return councils
+
+
+def public_council_list() -> list[Council]:
+    """Every council, with its translations into the page's language (the front page's list)."""
+    councils = list(public_councils())
+    translations.prefetch(councils)
+    return councils
 
 
 @dataclass(frozen=True)

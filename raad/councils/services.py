@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, translations
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr, mask_cpr_in
@@ -31,22 +31,22 @@ from raad.councils.models import (
 )
 from raad.councils.selectors import NoRulesInForce, rules_in_force
 
-TOR_FIELDS = tuple(name for field in TermsOfReference.TEXT_FIELDS for name in (field, f"{field}_en")) + (
-    "legal_basis_url",
-    "approved_on",
-)
-PURPOSE_FIELDS = ("title", "title_en", "description", "description_en")
+TOR_FIELDS = (*TermsOfReference.TEXT_FIELDS, "legal_basis_url", "approved_on")
+PURPOSE_FIELDS = ("title", "description")
 COUNCIL_CONTACT_FIELDS = (
     "name",
-    "name_en",
     "secretariat_unit",
-    "secretariat_unit_en",
     "contact_email",
     "contact_phone",
     "contact_address",
     "contact_hours",
-    "contact_hours_en",
 )
+# The fields whose English the secretariat writes beside the Danish: the forms' "… (engelsk)" fields, which the
+# services store as the reviewed "en" translation (raad.core.translations), keyed `<field>_en` in `data`.
+COUNCIL_TRANSLATED_FIELDS = ("name", "secretariat_unit", "contact_hours")
+TOR_TRANSLATED_FIELDS = TermsOfReference.TEXT_FIELDS
+PURPOSE_TRANSLATED_FIELDS = PURPOSE_FIELDS
+ENGLISH = "en"
 # The free-text fields, whose CPR numbers are masked before anything is stored or audited (R30); a link, a
 # date or an e-mail address is not prose.
 _PROSE_FIELDS = frozenset(TOR_FIELDS + PURPOSE_FIELDS + COUNCIL_CONTACT_FIELDS) - {
@@ -54,6 +54,28 @@ _PROSE_FIELDS = frozenset(TOR_FIELDS + PURPOSE_FIELDS + COUNCIL_CONTACT_FIELDS) 
     "approved_on",
     "contact_email",
 }
+
+
+def _save_english(obj: Any, texts: dict[str, str], *, by: User | None, council_id: int, created: bool = False) -> None:
+    """The English the secretariat typed beside the Danish, as the reviewed "en" translation (journalled
+    by `translation_set`, CPR numbers masked there)."""
+    translations.translations_save(
+        obj=obj,
+        language=ENGLISH,
+        texts=texts,
+        status=translations.REVIEWED,
+        actor=by,
+        council_id=council_id,
+        created=created,
+    )
+
+
+def _split_english(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """A preset's values: (the model's own fields, {field: English} from its `<field>_en` keys)."""
+    suffix = f"_{ENGLISH}"
+    own = {name: value for name, value in data.items() if not name.endswith(suffix)}
+    english = {name.removesuffix(suffix): value for name, value in data.items() if name.endswith(suffix)}
+    return own, english
 
 
 def ensure_not_archived(council: Council | int) -> None:
@@ -100,7 +122,7 @@ def board_decision_record(
 def council_update_contact(*, council: Council, data: dict[str, Any], by: User) -> Council:
     council = Council.objects.select_for_update().get(pk=council.pk)
     ensure_not_archived(council)
-    return fields_update(
+    council = fields_update(
         instance=council,
         fields=COUNCIL_CONTACT_FIELDS,
         data=mask_cpr_in(data, _PROSE_FIELDS),
@@ -108,13 +130,17 @@ def council_update_contact(*, council: Council, data: dict[str, Any], by: User) 
         by=by,
         council_id=council.pk,
     )
+    _save_english(
+        council, translations.texts_from(data, COUNCIL_TRANSLATED_FIELDS, ENGLISH), by=by, council_id=council.pk
+    )
+    return council
 
 
 @transaction.atomic
 def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], by: User) -> TermsOfReference:
     terms = TermsOfReference.objects.select_for_update(of=("self",)).select_related("council").get(pk=terms.pk)
     ensure_not_archived(terms.council)
-    return fields_update(
+    terms = fields_update(
         instance=terms,
         fields=TOR_FIELDS,
         data=mask_cpr_in(data, _PROSE_FIELDS),
@@ -122,17 +148,25 @@ def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], 
         by=by,
         council_id=terms.council_id,
     )
+    _save_english(
+        terms, translations.texts_from(data, TOR_TRANSLATED_FIELDS, ENGLISH), by=by, council_id=terms.council_id
+    )
+    return terms
 
 
 @transaction.atomic
 def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[str, str]], by: User) -> Purpose:
-    """Change a purpose's text and replace its list of tasks (Danish, English) in one step."""
+    """Change a purpose's text and replace its list of tasks (Danish, English) in one step. The tasks'
+    English is journalled with the list in this entry ("tasks": [[Danish, English], …]), not once more per task."""
     purpose = (
         Purpose.objects.select_for_update(of=("self",)).select_related("terms_of_reference__council").get(pk=purpose.pk)
     )
+    council_id = purpose.terms_of_reference.council_id
     ensure_not_archived(purpose.terms_of_reference.council)
     before = audit.snapshot(purpose, PURPOSE_FIELDS)
-    before["tasks"] = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
+    old_tasks = list(purpose.tasks.order_by("position", "id"))
+    translations.prefetch(old_tasks, languages=[ENGLISH])
+    before["tasks"] = [[t.text, translations.translated(t, "text", ENGLISH)] for t in old_tasks]
     data = mask_cpr_in(data, _PROSE_FIELDS)
     for name in PURPOSE_FIELDS:
         if name in data:
@@ -140,23 +174,40 @@ def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[
     purpose.save(update_fields=[*PURPOSE_FIELDS, "updated_at"])
     new_tasks = [(mask_cpr(da.strip()), mask_cpr(en.strip())) for da, en in tasks if da.strip()]
     if [list(t) for t in new_tasks] != before["tasks"]:
+        translations.translations_delete(*old_tasks)
         purpose.tasks.all().delete()
-        PurposeTask.objects.bulk_create(
-            PurposeTask(purpose=purpose, position=index, text=da, text_en=en)
-            for index, (da, en) in enumerate(new_tasks, start=1)
-        )
+        _tasks_create(purpose, new_tasks, by=by, council_id=council_id)
     after = audit.snapshot(purpose, PURPOSE_FIELDS)
     after["tasks"] = [list(t) for t in new_tasks]
     changes = audit.diff(before, after)
     if changes:
-        audit.record(
-            actor=by,
-            verb="purpose.updated",
-            target=purpose,
-            council_id=purpose.terms_of_reference.council_id,
-            changes=changes,
-        )
+        audit.record(actor=by, verb="purpose.updated", target=purpose, council_id=council_id, changes=changes)
+    _save_english(
+        purpose, translations.texts_from(data, PURPOSE_TRANSLATED_FIELDS, ENGLISH), by=by, council_id=council_id
+    )
     return purpose
+
+
+def _tasks_create(
+    purpose: Purpose, tasks: list[tuple[str, str]], *, by: User | None, council_id: int, record: bool = False
+) -> None:
+    """A purpose's tasks (Danish, English) in order; the caller journals the list (or, `record`, each English
+    text is journalled on its own)."""
+    created = PurposeTask.objects.bulk_create(
+        PurposeTask(purpose=purpose, position=index, text=da) for index, (da, _en) in enumerate(tasks, start=1)
+    )
+    for task, (_da, english) in zip(created, tasks, strict=True):
+        if english.strip():
+            translations.translation_set(
+                obj=task,
+                field="text",
+                language=ENGLISH,
+                text=english,
+                status=translations.REVIEWED,
+                actor=by,
+                council_id=council_id,
+                record=record,
+            )
 
 
 def _setting_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -211,9 +262,9 @@ def rules_adopt_version(
         decision=decision,
         council_endorsed_on=council_endorsed_on,
         change_summary=mask_cpr(change_summary),
-        change_summary_en=mask_cpr(change_summary_en),
         **values,
     )
+    _save_english(version, {"change_summary": change_summary_en}, by=by, council_id=council.pk, created=True)
     previous = audit.snapshot(latest, rules.SETTING_FIELDS) if latest else {}
     audit.record(
         actor=by,
@@ -328,7 +379,8 @@ def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None)
     if created:
         audit.record(actor=by, verb="municipality.created", target=municipality)
     established = board_decision_record(municipality=municipality, by=by, **preset["established_by"])
-    council = Council.objects.create(municipality=municipality, established_by=established, **preset["council"])
+    council_data, council_english = _split_english(preset["council"])
+    council = Council.objects.create(municipality=municipality, established_by=established, **council_data)
     audit.record(
         actor=by,
         verb="council.created",
@@ -336,15 +388,16 @@ def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None)
         council_id=council.pk,
         changes=audit.diff({}, audit.snapshot(council, ("name", "slug", "kind", "secretariat_unit"))),
     )
-    terms = TermsOfReference.objects.create(council=council, **preset["terms_of_reference"])
+    _save_english(council, council_english, by=by, council_id=council.pk, created=True)
+    terms_data, terms_english = _split_english(preset["terms_of_reference"])
+    terms = TermsOfReference.objects.create(council=council, **terms_data)
+    _save_english(terms, terms_english, by=by, council_id=council.pk, created=True)
     for purpose_data in preset["purposes"]:
-        data = dict(purpose_data)
+        data, english = _split_english(purpose_data)
         tasks = data.pop("tasks")
         purpose = Purpose.objects.create(terms_of_reference=terms, **data)
-        PurposeTask.objects.bulk_create(
-            PurposeTask(purpose=purpose, position=index, text=da, text_en=en)
-            for index, (da, en) in enumerate(tasks, start=1)
-        )
+        _save_english(purpose, english, by=by, council_id=council.pk, created=True)
+        _tasks_create(purpose, [(da, en) for da, en in tasks], by=by, council_id=council.pk, record=True)
     audit.record(
         actor=by,
         verb="terms_of_reference.created",
@@ -439,10 +492,10 @@ def rules_change_propose(
         proposed_settings=values,
         in_force_from=in_force_from,
         change_summary=summary,
-        change_summary_en=clean_text(mask_cpr(change_summary_en)),
         proposed_by=by if by is not None and by.pk else None,
         proposed_on=today,
     )
+    _save_english(change, {"change_summary": change_summary_en}, by=by, council_id=council.pk, created=True)
     current = RulesOfProcedure.objects.filter(council=council).order_by("-in_force_from").first()
     before = audit.snapshot(current, rules.SETTING_FIELDS) if current else {}
     audit.record(
@@ -544,7 +597,7 @@ def rules_change_board_adopt(
         decision_reference=decision_reference,
         decision_url=decision_url,
         change_summary=change.change_summary,
-        change_summary_en=change.change_summary_en,
+        change_summary_en=translations.translated(change, "change_summary", ENGLISH),
         council_endorsed_on=change.council_voted_on,
         by=by,
     )

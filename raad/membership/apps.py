@@ -9,11 +9,13 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Bemanding og udpegning")
 
     def ready(self) -> None:
-        from raad.core import audit, desk, roles
+        from raad.core import audit, desk, roles, translations
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
+        from raad.membership.models import Person
         from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles, renewal_panel
 
         roles.register_provider(member_roles, member_council_ids)
+        translations.register(Person, ["bio"], label=_("Medlemmernes præsentationer"))
         desk.register_panel(
             key="chair_vacancy",
             title=_("Ledig forpersonspost"),

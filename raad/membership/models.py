@@ -89,7 +89,6 @@ class Person(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
     bio = models.TextField(_("kort præsentation"), blank=True)
-    bio_en = models.TextField(_("kort præsentation (engelsk)"), blank=True)
     publish_bio = models.BooleanField(_("samtykke til at vise præsentation"), default=False)
     photo = models.ImageField(_("foto"), upload_to="personer/", blank=True)
     publish_photo = models.BooleanField(_("samtykke til at vise foto"), default=False)
@@ -108,7 +107,6 @@ class Person(BaseModel):
         "postcode",
         "city",
         "bio",
-        "bio_en",
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core import translations
 from raad.core.redaction import Finding, find_personal_data
 from raad.core.roles import Role
 from raad.councils.models import Council, Term
@@ -61,7 +62,9 @@ def substitutes_in_force(council: Council | int, on: datetime.date | None = None
 def public_roster(council: Council, on: datetime.date | None = None) -> list[dict]:
     """Name, seat, nominating body and role; a bio only with consent. Nothing else (R31)."""
     roster = []
-    for membership in memberships_in_force(council, on):
+    memberships = list(memberships_in_force(council, on))
+    translations.prefetch(m.person for m in memberships)
+    for membership in memberships:
         person = membership.person
         roster.append(
             {
@@ -77,8 +80,8 @@ def public_roster(council: Council, on: datetime.date | None = None) -> list[dic
                     else ""
                 ),
                 "national_representative": membership.is_national_representative,
-                "bio": person.bio if person.publish_bio else "",
-                "bio_en": person.bio_en if person.publish_bio else "",
+                # in the page's language where the member wrote one, else the Danish
+                "bio": translations.localized(person, "bio") if person.publish_bio else "",
                 "photo_url": reverse("portal:member_photo", args=[council.slug, person.pk])
                 if person.publish_photo and person.photo
                 else "",

@@ -26,5 +26,5 @@ def front_page(council: Council) -> FrontPage:
         next_meeting=next_meeting,
         public_may_attend=meetings.public_may_attend(next_meeting) if next_meeting else None,
         latest_minutes=meetings.public_latest_minutes(council, limit=3),
-        latest_statements=list(statements.public_statements(council)[:3]),
+        latest_statements=statements.with_translations(statements.public_statements(council)[:3]),
     )

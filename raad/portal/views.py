@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import localized
+from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
@@ -21,7 +21,7 @@ from raad.portal.selectors import front_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    council_list = list(councils.public_councils())
+    council_list = councils.public_council_list()
     featured = council_list[0] if len(council_list) == 1 else None
     context = {"councils": council_list, "featured": featured}
     if featured is not None:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from raad.core.forms import EnglishFieldsMixin
 from raad.councils import rules as procedure
 from raad.councils.models import Council, Purpose, RulesChange, RulesOfProcedure, TermsOfReference
 from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
@@ -9,7 +10,18 @@ from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
 _DATE = {"type": "date"}
 
 
-class TermsOfReferenceForm(forms.ModelForm):
+class TermsOfReferenceForm(EnglishFieldsMixin, forms.ModelForm):
+    english_fields = {
+        "introduction": _("indledning (engelsk)"),
+        "tasks_introduction": _("rådets opgaver og virksomhed (engelsk)"),
+        "limits": _("hvad rådet ikke kan (engelsk)"),
+        "composition": _("bemanding og udpegning (engelsk)"),
+        "economy": _("økonomi (engelsk)"),
+        "organisation": _("organisering (engelsk)"),
+        "secretariat": _("sekretariatsbetjening (engelsk)"),
+        "legal_basis": _("lovgrundlag (engelsk)"),
+    }
+
     legal_basis_url = forms.URLField(
         label=capfirst(TermsOfReference._meta.get_field("legal_basis_url").verbose_name),
         required=False,
@@ -29,14 +41,22 @@ class TermsOfReferenceForm(forms.ModelForm):
             self.fields[name].required = True
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(EnglishFieldsMixin, forms.ModelForm):
+    english_fields = {
+        "name": _("navn (engelsk)"),
+        "secretariat_unit": _("sekretariat (engelsk)"),
+        "contact_hours": _("telefontid (engelsk)"),
+    }
+
     class Meta:
         model = Council
         fields = COUNCIL_CONTACT_FIELDS
         widgets = {"contact_address": forms.Textarea(attrs={"rows": 3})}
 
 
-class PurposeForm(forms.ModelForm):
+class PurposeForm(EnglishFieldsMixin, forms.ModelForm):
+    english_fields = {"title": _("formål (engelsk)"), "description": _("sådan gør rådet (engelsk)")}
+
     tasks = forms.CharField(
         label=_("Opgaver (dansk)"),
         help_text=_("Én opgave pr. linje."),
@@ -52,11 +72,8 @@ class PurposeForm(forms.ModelForm):
 
     class Meta:
         model = Purpose
-        fields = ("title", "title_en", "description", "description_en")
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "description_en": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = ("title", "description")
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def task_pairs(self) -> list[tuple[str, str]]:
         danish = [line.strip() for line in self.cleaned_data.get("tasks", "").splitlines() if line.strip()]
@@ -88,8 +105,10 @@ class _RulesSettingsForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in procedure.SETTING_FIELDS}
 
 
-class RulesVersionForm(_RulesSettingsForm):
+class RulesVersionForm(EnglishFieldsMixin, _RulesSettingsForm):
     """A new version of the rules of procedure, pre-filled with the version in force."""
+
+    english_fields = {"change_summary": _("hvad er ændret (engelsk)")}
 
     decision_reference = forms.CharField(
         label=_("Beslutningsreference"),
@@ -105,7 +124,6 @@ class RulesVersionForm(_RulesSettingsForm):
             "adopted_on",
             "council_endorsed_on",
             "change_summary",
-            "change_summary_en",
             *procedure.SETTING_FIELDS,
         )
         widgets = {
@@ -113,7 +131,6 @@ class RulesVersionForm(_RulesSettingsForm):
             "adopted_on": forms.DateInput(attrs=_DATE),
             "council_endorsed_on": forms.DateInput(attrs=_DATE),
             "change_summary": forms.Textarea(attrs={"rows": 3}),
-            "change_summary_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -122,16 +139,17 @@ class RulesVersionForm(_RulesSettingsForm):
             self.fields[name].help_text = procedure.reference(name)
 
 
-class RulesChangeProposalForm(_RulesSettingsForm):
+class RulesChangeProposalForm(EnglishFieldsMixin, _RulesSettingsForm):
     """A proposed change of the rules of procedure (R8), pre-filled with the version in force."""
+
+    english_fields = {"change_summary": _("hvad er ændret (engelsk)")}
 
     class Meta:
         model = RulesChange
-        fields = ("in_force_from", "change_summary", "change_summary_en")
+        fields = ("in_force_from", "change_summary")
         widgets = {
             "in_force_from": forms.DateInput(attrs=_DATE),
             "change_summary": forms.Textarea(attrs={"rows": 3}),
-            "change_summary_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from raad.core import audit, desk, workspace
+from raad.core import audit, desk, translations, workspace
 from raad.core.errors import RuleViolation
-from raad.core.i18n import localized
 from raad.core.roles import Role, roles_of
+from raad.core.translations import localized
 from raad.core.views import WorkspaceMixin
 from raad.councils import selectors as councils
 from raad.councils import services as council_services
@@ -164,9 +164,13 @@ class PurposeEditView(workspace.CouncilView):
         council = self.council
         purpose = self._purpose(council, number)
         tasks = list(purpose.tasks.all())
+        translations.prefetch(tasks, languages=["en"])
         form = PurposeForm(
             instance=purpose,
-            initial={"tasks": "\n".join(t.text for t in tasks), "tasks_en": "\n".join(t.text_en for t in tasks)},
+            initial={
+                "tasks": "\n".join(t.text for t in tasks),
+                "tasks_en": "\n".join(translations.translated(t, "text", "en") for t in tasks),
+            },
         )
         return self._render(request, council, purpose, form)
 
@@ -193,7 +197,7 @@ class RulesListView(workspace.CouncilView):
             "secretariat/rules_list.html",
             {
                 "council": council,
-                "versions": councils.rules_versions(council),
+                "versions": councils.rules_version_list(council),
                 "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
                 "crumbs": workspace.workspace_crumbs(council, (_("Forretningsorden"), None)),
             },

@@ -9,11 +9,17 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Høringer og udtalelser")
 
     def ready(self) -> None:
-        from raad.core import audit, desk
+        from raad.core import audit, desk, translations
         from raad.statements import (
             permissions,  # noqa: F401  (registers the permissions)
             selectors,
         )
+        from raad.statements.models import Committee, Consultation, FollowUp, Statement
+
+        translations.register(Committee, ["name"], label=_("Udvalg"))
+        translations.register(Consultation, ["subject", "summary"], label=_("Høringer"))
+        translations.register(Statement, ["title"], label=_("Udtalelser"))
+        translations.register(FollowUp, ["decision", "how_used"], label=_("Opfølgninger på udtalelser"))
 
         desk.register_panel(
             key="consultations",

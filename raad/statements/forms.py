@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from raad.core.i18n import localized
 from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
+from raad.core.translations import localized
 from raad.councils.models import Purpose
 from raad.meetings.models import Decision
 from raad.statements import selectors

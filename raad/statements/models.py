@@ -24,7 +24,6 @@ class Committee(BaseModel):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="committees")
     name = models.CharField(_("navn"), max_length=200)
-    name_en = models.CharField(_("navn (engelsk)"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
     class Meta:
@@ -42,9 +41,7 @@ class Consultation(BaseModel):
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="consultations")
     subject = models.CharField(_("emne"), max_length=300)
-    subject_en = models.CharField(_("emne (engelsk)"), max_length=300, blank=True)
     summary = models.TextField(_("kort beskrivelse"), blank=True)
-    summary_en = models.TextField(_("kort beskrivelse (engelsk)"), blank=True)
     committee = models.ForeignKey(
         Committee, verbose_name=_("afsender (udvalg)"), on_delete=models.PROTECT, related_name="consultations"
     )
@@ -124,7 +121,6 @@ class Statement(BaseModel):
         related_name="statements",
     )
     title = models.CharField(_("titel"), max_length=300)
-    title_en = models.CharField(_("titel (engelsk)"), max_length=300, blank=True)
     recipient = models.ForeignKey(
         Committee, verbose_name=_("modtager"), on_delete=models.PROTECT, related_name="statements_received"
     )
@@ -409,9 +405,7 @@ class FollowUp(BaseModel):
     decided_on = models.DateField(_("besluttet den"))
     body = models.CharField(_("besluttende organ"), max_length=200)
     decision = models.TextField(_("hvad blev besluttet"))
-    decision_en = models.TextField(_("hvad blev besluttet (engelsk)"), blank=True)
     how_used = models.TextField(_("hvordan blev rådets udtalelse brugt"), blank=True)
-    how_used_en = models.TextField(_("hvordan blev rådets udtalelse brugt (engelsk)"), blank=True)
     link = models.URLField(_("link til beslutningen"), blank=True)
 
     class Meta:

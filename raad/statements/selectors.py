@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core import translations
 from raad.core.i18n import in_council_language
 from raad.core.redaction import Finding
 from raad.councils.models import Council, Purpose
@@ -78,11 +80,13 @@ def open_consultations(council: Council, today: datetime.date | None = None) -> 
     def first_by(deadline: datetime.date) -> Meeting | None:
         return next((m for m in meetings if timezone.localtime(m.starts_at).date() <= deadline), None)
 
+    rows = list(consultations)
+    translations.prefetch([*rows, *(c.committee for c in rows)])
     return [
         OpenConsultation(
             c, rules.days_left(c.deadline, today), next(iter(c.statements.all()), None), first_by(c.deadline)
         )
-        for c in consultations
+        for c in rows
     ]
 
 
@@ -371,6 +375,22 @@ def public_statements(council: Council, filters: ArchiveFilters | None = None) -
     return qs.order_by("-adopted_on", "-id")
 
 
+def with_translations(statements: Iterable[Statement]) -> list[Statement]:
+    """`statements` (with their consultation, recipient and purpose selected) as a list, with the translations
+    of them all into the page's language: one query for a page of the archive, none on a Danish page."""
+    statements = list(statements)
+    translations.prefetch(
+        [
+            *statements,
+            *(s.recipient for s in statements),
+            *(s.purpose for s in statements),
+            *(s.consultation for s in statements),
+            *(s.consultation.committee for s in statements if s.consultation is not None),
+        ]
+    )
+    return statements
+
+
 def public_archive_facets(council: Council) -> dict:
     """The values a reader can filter by: only those that occur in published statements."""
     published = _published(council)
@@ -378,12 +398,10 @@ def public_archive_facets(council: Council) -> dict:
     committee_ids = set(published.values_list("recipient_id", flat=True)) | set(
         published.exclude(consultation=None).values_list("consultation__committee_id", flat=True)
     )
-    return {
-        "years": years,
-        "committees": list(Committee.objects.filter(pk__in=committee_ids).order_by("name")),
-        "purposes": list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number")),
-        "kinds": Statement.Kind.choices,
-    }
+    committees = list(Committee.objects.filter(pk__in=committee_ids).order_by("name"))
+    purposes = list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number"))
+    translations.prefetch([*committees, *purposes])
+    return {"years": years, "committees": committees, "purposes": purposes, "kinds": Statement.Kind.choices}
 
 
 @dataclass(frozen=True)
@@ -427,6 +445,9 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
     shown = corrections[-1] if corrections else adopted
     consultation = statement.consultation
     documents = list(consultation.documents.all()) if consultation is not None else []
+    follow_ups = list(statement.follow_ups.all())
+    with_translations([statement])
+    translations.prefetch(follow_ups)
     return PublicStatement(
         statement=statement,
         text=shown.text,
@@ -435,7 +456,7 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
         consultation=consultation,
         documents=documents,
         minority_statements=minority_statements_of(statement, public=True),
-        follow_ups=list(statement.follow_ups.all()),
+        follow_ups=follow_ups,
         meeting_item=public_meeting_item(statement),
     )
 

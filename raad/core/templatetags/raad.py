@@ -3,8 +3,8 @@ from django.utils.safestring import SafeData, mark_safe
 
 from raad.core import i18n
 from raad.core.audit import readable_changes, verb_label
-from raad.core.i18n import localized
 from raad.core.redaction import mask_cpr
+from raad.core.translations import localized, localized_text
 
 register = template.Library()
 
@@ -106,8 +106,9 @@ def non_blank(messages) -> list:
 def council_lang(context, obj=None, field: str = "") -> str:
     """` lang="da"` on an element whose text is in the council's language and not translated (a decision,
     an item's title, a statement's text), when the page or PDF is in another language; else nothing.
-    `<p{% council_lang %}>{{ decision.text }}</p>`; for a field with an English twin (`title`/`title_en`),
-    `{% council_lang statement "title" %}` marks it only where the twin is empty (WCAG 3.1.2)."""
+    `<p{% council_lang %}>{{ decision.text }}</p>`; for a translatable field (raad.core.translations),
+    `{% council_lang statement "title" %}` marks it only where no translation into the page's language is
+    shown (WCAG 3.1.2)."""
     from django.utils.html import format_html
     from django.utils.translation import get_language
 
@@ -115,6 +116,6 @@ def council_lang(context, obj=None, field: str = "") -> str:
     page = (get_language() or language).split("-")[0]
     if page == language:
         return ""
-    if obj is not None and field and (getattr(obj, f"{field}_{page}", "") or "").strip():
+    if obj is not None and field and localized_text(obj, field).language.split("-")[0] == page:
         return ""  # translated: the text is in the page's language
     return format_html(' lang="{}"', language)

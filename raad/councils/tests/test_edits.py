@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from raad.core.models import AuditEntry
+from raad.core.translations import translated
 from raad.councils import services
 from raad.councils.models import Council, Purpose
 from raad.testing import assert_unchanged
@@ -50,7 +51,7 @@ def test_council_update_contact_with_the_same_values_journals_nothing(cast):
 def test_purpose_update_changes_the_text_and_replaces_the_tasks(cast):
     purpose = Purpose.objects.filter(terms_of_reference__council=cast.council).order_by("number").first()
     old_title = purpose.title
-    old_tasks = [[t.text, t.text_en] for t in purpose.tasks.order_by("position", "id")]
+    old_tasks = [[t.text, translated(t, "text", "en")] for t in purpose.tasks.order_by("position", "id")]
     services.purpose_update(
         purpose=purpose,
         data={"title": "Fællesskab og deltagelse"},
@@ -63,7 +64,7 @@ def test_purpose_update_changes_the_text_and_replaces_the_tasks(cast):
     )
     purpose = Purpose.objects.get(pk=purpose.pk)
     assert purpose.title == "Fællesskab og deltagelse"
-    assert [(t.position, t.text, t.text_en) for t in purpose.tasks.order_by("position")] == [
+    assert [(t.position, t.text, translated(t, "text", "en")) for t in purpose.tasks.order_by("position")] == [
         (1, "Holde borgermøder", "Hold public meetings"),
         (2, "Besøge foreninger", ""),
     ]
@@ -80,7 +81,7 @@ def test_purpose_update_changes_the_text_and_replaces_the_tasks(cast):
 
 def test_purpose_update_with_the_same_text_and_tasks_journals_nothing(cast):
     purpose = Purpose.objects.filter(terms_of_reference__council=cast.council).order_by("number").first()
-    tasks = [(t.text, t.text_en) for t in purpose.tasks.order_by("position", "id")]
+    tasks = [(t.text, translated(t, "text", "en")) for t in purpose.tasks.order_by("position", "id")]
     assert tasks, "the preset gives every purpose its tasks"
     with assert_unchanged(ignore={"councils.Purpose"}):  # only its updated_at moves
         services.purpose_update(purpose=purpose, data={"title": purpose.title}, tasks=tasks, by=cast.secretary)

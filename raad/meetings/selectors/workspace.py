@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from raad.core import translations
 from raad.core.redaction import Finding
 from raad.core.text import plain_text
 from raad.councils.models import Council, RulesOfProcedure
@@ -98,8 +99,9 @@ def meeting_get(council: Council, pk: int) -> Meeting:
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:
-    """Every item of the meeting with what the workspace shows of it, in a fixed number of queries."""
-    return list(
+    """Every item of the meeting with what the workspace shows of it, in a fixed number of queries (the
+    purposes' translations into the page's language in one more, on a page in another language than Danish)."""
+    items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("proposed_by__person", "decision__vote__casting_voter__person")
         .prefetch_related(
@@ -111,6 +113,8 @@ def agenda_items(meeting: Meeting) -> list[AgendaItem]:
         )
         .order_by("position", "id")
     )
+    translations.prefetch(purpose for item in items for purpose in item.purposes.all())
+    return items
 
 
 @dataclass

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, translations
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr, mask_cpr_in
@@ -169,13 +169,16 @@ def person_create(
         resides_in_municipality=resides_in_municipality,
         residence_needs_confirmation=needs_confirmation,
         bio=mask_cpr(bio),
-        bio_en=mask_cpr(bio_en),
         publish_bio=publish_bio,
         consent_recorded_at=timezone.now() if publish_bio else None,
         user=user,
     )
     audit.record(
         actor=by, verb="person.created", target=person, changes=audit.diff({}, audit.snapshot(person, PERSON_FIELDS))
+    )
+    # Personal data: the journal records that the English introduction was written, not the text (R35).
+    translations.translations_save(
+        obj=person, language="en", texts={"bio": bio_en}, status=translations.REVIEWED, actor=by, created=True
     )
     return person
 

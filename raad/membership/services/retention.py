@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from raad.core import audit
+from raad.core import audit, translations
 from raad.core.models import User
 from raad.councils.selectors import rules_in_force
 from raad.membership import rules
@@ -29,7 +29,7 @@ def _anonymise_person(person: Person) -> None:
     person.postcode = ""
     person.city = ""
     person.bio = ""
-    person.bio_en = ""
+    translations.translations_delete(person)  # the English introduction too
     person.publish_bio = False
     if person.photo:
         person.photo.delete(save=False)

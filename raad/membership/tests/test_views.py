@@ -340,7 +340,6 @@ def test_public_roster_shows_name_seat_body_role_and_only_consented_bio(client, 
         "role_label",
         "national_representative",
         "bio",
-        "bio_en",
         "photo_url",
     }
     assert roster["Amina Yusuf"]["role_label"] == "Forperson" and roster["Amina Yusuf"]["bio"].startswith(

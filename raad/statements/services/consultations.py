@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from raad.core import audit, documents
+from raad.core import audit, documents, translations
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -59,9 +59,7 @@ def consultation_register(
     consultation = Consultation.objects.create(
         council=council,
         subject=mask_cpr(subject),
-        subject_en=mask_cpr(subject_en),
         summary=mask_cpr(summary),
-        summary_en=mask_cpr(summary_en),
         committee=committee,
         received_on=received_on,
         deadline=deadline,
@@ -84,6 +82,15 @@ def consultation_register(
         target=consultation,
         council_id=council.pk,
         changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS)) | audit.created(journal=str(entry)),
+    )
+    translations.translations_save(
+        obj=consultation,
+        language="en",
+        texts={"subject": subject_en, "summary": summary_en},
+        status=translations.REVIEWED,
+        actor=by,
+        created=True,
+        council_id=council.pk,
     )
     return consultation
 

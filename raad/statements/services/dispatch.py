@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from raad.core import audit
+from raad.core import audit, translations
 from raad.core.errors import RuleViolation
 from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
@@ -191,9 +191,7 @@ def follow_up_register(
         decided_on=decided_on,
         body=body.strip(),
         decision=mask_cpr(decision),
-        decision_en=mask_cpr(decision_en),
         how_used=mask_cpr(how_used),
-        how_used_en=mask_cpr(how_used_en),
         link=link,
     )
     audit.record(
@@ -202,5 +200,14 @@ def follow_up_register(
         target=statement,
         council_id=statement.council_id,
         changes=audit.created(body=follow_up.body, decided_on=decided_on),
+    )
+    translations.translations_save(
+        obj=follow_up,
+        language="en",
+        texts={"decision": decision_en, "how_used": how_used_en},
+        status=translations.REVIEWED,
+        actor=by,
+        created=True,
+        council_id=statement.council_id,
     )
     return follow_up

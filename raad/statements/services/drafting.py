@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, translations
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -57,7 +57,6 @@ def statement_create(
         kind=kind,
         consultation=consultation,
         title=mask_cpr(title),
-        title_en=mask_cpr(title_en),
         recipient=recipient,
         purpose=purpose,
         rapporteur=rapporteur,
@@ -69,6 +68,15 @@ def statement_create(
         target=statement,
         council_id=council.pk,
         changes=audit.created(kind=kind, title=statement.title),
+    )
+    translations.translations_save(
+        obj=statement,
+        language="en",
+        texts={"title": title_en},
+        status=translations.REVIEWED,
+        actor=by,
+        created=True,
+        council_id=council.pk,
     )
     if text.strip():
         statement_version_save(statement=statement, text=text, by=by)

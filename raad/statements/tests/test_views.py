@@ -313,14 +313,18 @@ def test_english_workspace_and_archive_name_council_committee_and_purpose_in_eng
     purpose = Purpose.objects.get(terms_of_reference__council=council, number=1)
     draft.purpose = purpose
     draft.save(update_fields=["purpose"])
-    council.name_en = "Holbæk Municipality Integration Council"
-    council.save(update_fields=["name_en"])
-    consultation.committee.name_en = "The Committee for Social Affairs and Health"
-    consultation.committee.save(update_fields=["name_en"])
+    from raad.core import translations
+
+    for obj, text in (
+        (council, "Holbæk Municipality Integration Council"),
+        (consultation.committee, "The Committee for Social Affairs and Health"),
+    ):
+        translations.translation_set(obj=obj, field="name", language="en", text=text, status=translations.REVIEWED)
     page = sec_client.get("/en" + url("statement", draft.pk)).content.decode()
     assert ">Holbæk Municipality Integration Council</a>" in page
     import html
 
-    assert purpose.title_en and html.escape(f"1. {purpose.title_en}") in page
+    title_en = translations.translated(purpose, "title", "en")
+    assert title_en and html.escape(f"1. {title_en}") in page
     desk = sec_client.get(f"/en/arbejdsrum/{SLUG}/hoeringer/").content.decode()
     assert "<td>The Committee for Social Affairs and Health</td>" in desk

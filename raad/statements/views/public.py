@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import localized
+from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.statements import forms, selectors
 from raad.statements.models import ConsultationDocument, Statement
@@ -25,6 +25,7 @@ def archive(request, slug):
             year=data["aar"], committee=data["udvalg"], purpose=data["formaal"], kind=data["type"] or None
         )
     page = Paginator(selectors.public_statements(council, filters), 20).get_page(request.GET.get("side"))
+    page.object_list = selectors.with_translations(page.object_list)
     query = request.GET.copy()
     query.pop("side", None)
     return render(
