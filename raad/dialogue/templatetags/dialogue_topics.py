@@ -1,18 +1,12 @@
-"""Template tags for topics: `{{ topic|tloc:"title" }}` (translated content through raad.core.translations,
-CPR numbers masked on the way out) and `{% latest_topics council %}` (the council page's "I sagde – vi gjorde")."""
+"""Template tags for topics: `{{ topic|tloc_fallback:"title" }}` (the text is shown in Danish for want of a
+translation) and `{% latest_topics council %}` (the council page's "I sagde – vi gjorde")."""
 
 from django import template
 
 from raad.core import translations
-from raad.core.redaction import mask_cpr
 from raad.dialogue.selectors import topics as selectors
 
 register = template.Library()
-
-
-@register.filter
-def tloc(obj, field: str) -> str:
-    return mask_cpr(translations.localized(obj, field))
 
 
 @register.filter
@@ -28,11 +22,3 @@ def latest_topics(context, council, limit: int = 3):
         "topics": selectors.public_topics(council, limit=limit),
         "request": context.get("request"),
     }
-
-
-@register.filter
-def tloc_statement(statement) -> str:
-    """A published statement's title in the page's language (its English twin where one exists)."""
-    from raad.core.i18n import localized
-
-    return mask_cpr(localized(statement, "title"))
