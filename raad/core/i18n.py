@@ -17,6 +17,11 @@ DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME
 
 def localized(obj: Any, field: str) -> str:
     """The English text where the page is in English and one exists, else the Danish."""
+    from raad.core import translations
+
+    if obj is not None and field in translations.translatable_fields(type(obj)):
+        # Registered content reads from core.ContentTranslation: any language, and easy-read Danish.
+        return translations.localized(obj, field)
     language = (get_language() or "da").split("-")[0]
     if language == "en":
         english = getattr(obj, f"{field}_en", "") or ""

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from raad.core.forms import DanishTextarea, with_lix
 from raad.councils import rules as procedure
 from raad.councils.models import Council, Purpose, RulesChange, RulesOfProcedure, TermsOfReference
 from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
@@ -27,6 +28,7 @@ class TermsOfReferenceForm(forms.ModelForm):
         # emptied field would publish an empty section, "what the council cannot do" included.
         for name in TermsOfReference.TEXT_FIELDS:
             self.fields[name].required = True
+        with_lix(self, *TermsOfReference.TEXT_FIELDS)  # the readability figure under each Danish text
 
 
 class ContactForm(forms.ModelForm):
@@ -54,7 +56,7 @@ class PurposeForm(forms.ModelForm):
         model = Purpose
         fields = ("title", "title_en", "description", "description_en")
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
+            "description": DanishTextarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
