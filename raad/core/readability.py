@@ -199,4 +199,3 @@ def describe(text: str, *, easy_read: bool = False) -> dict:
     }
 
 
-NO_TEXT = _("Ingen tekst endnu")

@@ -99,8 +99,12 @@ class Item:
     source: str
 
     @property
+    def model_key(self) -> str:
+        return model_key(self.entry.model)
+
+    @property
     def key(self) -> str:
-        return f"{model_key(self.entry.model)}:{self.obj.pk}:{self.field}"
+        return f"{self.model_key}:{self.obj.pk}:{self.field}"
 
     @property
     def field_label(self) -> str:
@@ -433,13 +437,19 @@ def po_import(*, content: bytes | str, council: Any = None, actor: Any = None, l
                 result.untranslated += 1
                 continue
             status = DRAFT if entry.fuzzy else REVIEWED
+            row = stored.get((model_key(registered.model), pk, name, file_language))
+            if entry.fuzzy and row is not None and row.text.strip() == _stored_form(entry.msgstr):
+                # An outdated or draft translation the translator left as it was (still fuzzy): it keeps its
+                # status and stays outdated until someone reviews it.
+                result.unchanged += 1
+                continue
             if _write(
                 obj=obj,
                 name=name,
                 language=file_language,
                 text=entry.msgstr,
                 status=status,
-                row=stored.get((model_key(registered.model), pk, name, file_language)),
+                row=row,
                 actor=actor,
                 council_id=council_id,
             ):
