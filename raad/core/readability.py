@@ -31,7 +31,6 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 LONG_WORD_LETTERS = 6  # a long word has more than this many letters
@@ -47,12 +46,71 @@ BANDS = (
 
 # Abbreviations whose full stop does not end a sentence (lower case, with their dots).
 ABBREVIATIONS = frozenset(
-    """
-    bl.a. f.eks. fx. m.fl. m.m. mv. osv. jf. jvf. ca. dvs. pkt. nr. kl. hhv. evt. inkl. ekskl. ift. i.f.t.
-    mht. m.h.t. pga. p.g.a. stk. vedr. tlf. mia. mio. o.l. s. e.l. el. dr. hr. fr. cand. ang. iflg. ifm.
-    iht. i.h.t. vha. v.h.a. gl. jan. feb. mar. apr. jun. jul. aug. sep. sept. okt. nov. dec. adm. afd. alm.
-    forv. kbh. kommunalbest.
-    """.split()
+    [
+        "bl.a.",
+        "f.eks.",
+        "fx.",
+        "m.fl.",
+        "m.m.",
+        "mv.",
+        "osv.",
+        "jf.",
+        "jvf.",
+        "ca.",
+        "dvs.",
+        "pkt.",
+        "nr.",
+        "kl.",
+        "hhv.",
+        "evt.",
+        "inkl.",
+        "ekskl.",
+        "ift.",
+        "i.f.t.",
+        "mht.",
+        "m.h.t.",
+        "pga.",
+        "p.g.a.",
+        "stk.",
+        "vedr.",
+        "tlf.",
+        "mia.",
+        "mio.",
+        "o.l.",
+        "s.",
+        "e.l.",
+        "el.",
+        "dr.",
+        "hr.",
+        "fr.",
+        "cand.",
+        "ang.",
+        "iflg.",
+        "ifm.",
+        "iht.",
+        "i.h.t.",
+        "vha.",
+        "v.h.a.",
+        "gl.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "okt.",
+        "nov.",
+        "dec.",
+        "adm.",
+        "afd.",
+        "alm.",
+        "forv.",
+        "kbh.",
+        "kommunalbest.",
+    ]
 )
 
 _BULLET = re.compile(r"^\s*(?:[-*•–—]|\d{1,3}[.)])\s+")
@@ -197,5 +255,3 @@ def describe(text: str, *, easy_read: bool = False) -> dict:
         "meets": figures.meets(),
         "bands": [(limit, str(label)) for limit, _key, label in BANDS],
     }
-
-

@@ -29,8 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from raad.core import po, translations
 from raad.core.translations import EASY_READ, Registered
@@ -67,7 +66,7 @@ def council_languages(council: Any) -> list[str]:
 
 
 def model_key(model: type[models.Model]) -> str:
-    """"dialogue.topic": the model's part of an object's key in URLs and PO files."""
+    """ "dialogue.topic": the model's part of an object's key in URLs and PO files."""
     return model._meta.label_lower
 
 
@@ -339,7 +338,7 @@ def po_export(*, council: Any, language: str) -> str:
     notes = [
         _("Indholdsoversættelser fra Råd: %(council)s, sprog: %(language)s.")
         % {"council": council, "language": language_label(language)},
-        _("Oversæt msgstr. Fjern markeringen \"fuzzy\", når oversættelsen er gennemgået."),
+        _('Oversæt msgstr. Fjern markeringen "fuzzy", når oversættelsen er gennemgået.'),
         _("Ret ikke msgctxt eller msgid: de viser, hvilken tekst oversættelsen hører til."),
     ]
     return po.write(entries, header, notes)

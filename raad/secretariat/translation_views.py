@@ -185,8 +185,7 @@ class TranslationEditView(workspace.CouncilView):
         if changed:
             messages.success(
                 request,
-                _("Oversættelsen til %(language)s er gemt.")
-                % {"language": translation_desk.language_label(language)},
+                _("Oversættelsen til %(language)s er gemt.") % {"language": translation_desk.language_label(language)},
             )
         else:
             messages.info(request, _("Der var ingen ændringer at gemme."))

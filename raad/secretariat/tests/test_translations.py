@@ -62,7 +62,9 @@ def topics(council, secretary):
 
 def topic_counts(council, language):
     found = translation_desk.items(council, [language])
-    [title] = [row for row in translation_desk.summary(found, [language]) if row.entry.model is Topic and row.field == "title"]
+    [title] = [
+        row for row in translation_desk.summary(found, [language]) if row.entry.model is Topic and row.field == "title"
+    ]
     return title.counts
 
 
@@ -167,12 +169,22 @@ def test_edit_round_trip_with_audit(client, council, secretary, topics):
     # The same again changes nothing and writes no audit entry.
     client.post(
         edit_url(council, housing, EASY_READ),
-        {"title": "Boliger til nye i Holbæk", "title__status": "draft", "summary": HOUSING_EASY, "summary__status": "reviewed"},
+        {
+            "title": "Boliger til nye i Holbæk",
+            "title__status": "draft",
+            "summary": HOUSING_EASY,
+            "summary__status": "reviewed",
+        },
     )
     assert AuditEntry.objects.filter(verb="translation.saved").count() == before + 2
     # Emptying a text removes the translation (the Danish shows again).
-    client.post(edit_url(council, housing, EASY_READ), {"title": "", "title__status": "draft", "summary": HOUSING_EASY, "summary__status": "reviewed"})
-    assert list(ContentTranslation.objects.filter(object_id=str(housing.pk), language=EASY_READ).values_list("field", flat=True)) == ["summary"]
+    client.post(
+        edit_url(council, housing, EASY_READ),
+        {"title": "", "title__status": "draft", "summary": HOUSING_EASY, "summary__status": "reviewed"},
+    )
+    assert list(
+        ContentTranslation.objects.filter(object_id=str(housing.pk), language=EASY_READ).values_list("field", flat=True)
+    ) == ["summary"]
     assert AuditEntry.objects.filter(verb="translation.removed").count() == 1
 
 
@@ -184,7 +196,10 @@ def test_edit_refuses_an_object_of_another_council_and_an_unknown_language(clien
     log_in_verified(client, secretary)
     assert client.get(edit_url(council, foreign, "en")).status_code == 404
     assert client.get(edit_url(council, topics[0], "xx")).status_code == 404
-    assert client.get(reverse("secretariat:translation_edit", args=[council.slug, "auth.user", 1, "en"])).status_code == 404
+    assert (
+        client.get(reverse("secretariat:translation_edit", args=[council.slug, "auth.user", 1, "en"])).status_code
+        == 404
+    )
 
 
 def export(council, language):
@@ -210,7 +225,11 @@ def test_export_is_a_valid_po_file_msgfmt_accepts(council, topics, tmp_path):
     draft = entry_for(entries, f"dialogue.topic:{school.pk}:title")
     assert (draft.msgstr, draft.flags) == ("School start", ["fuzzy"])
     outdated = entry_for(entries, f"dialogue.topic:{clubs.pk}:title")
-    assert (outdated.msgid, outdated.msgstr, outdated.flags) == ("Foreninger, frivillige og fritid", "Associations", ["fuzzy"])
+    assert (outdated.msgid, outdated.msgstr, outdated.flags) == (
+        "Foreninger, frivillige og fritid",
+        "Associations",
+        ["fuzzy"],
+    )
     missing = entry_for(entries, f"dialogue.topic:{housing.pk}:summary")
     assert (missing.msgid, missing.msgstr, missing.flags) == (HOUSING, "", [])
 
@@ -228,16 +247,17 @@ def test_export_edit_import_round_trip(council, secretary, topics):
     housing, school, clubs = topics
     content = export(council, "en")
     content = translate(content, f"dialogue.topic:{housing.pk}:summary", HOUSING_EN, fuzzy=True)
-    content = translate(content, f"dialogue.topic:{school.pk}:title", "School start for bilingual children", fuzzy=False)
-    content = translate(content, f"dialogue.topic:{clubs.pk}:title", "Associations, volunteers and leisure", fuzzy=False)
+    content = translate(
+        content, f"dialogue.topic:{school.pk}:title", "School start for bilingual children", fuzzy=False
+    )
+    content = translate(
+        content, f"dialogue.topic:{clubs.pk}:title", "Associations, volunteers and leisure", fuzzy=False
+    )
 
     result = translation_desk.po_import(content=content.encode(), council=council, actor=secretary)
 
     assert (result.imported, result.unchanged, result.errors) == (3, 1, [])
-    stored = {
-        (r.object_id, r.field): (r.text, r.status)
-        for r in ContentTranslation.objects.filter(language="en")
-    }
+    stored = {(r.object_id, r.field): (r.text, r.status) for r in ContentTranslation.objects.filter(language="en")}
     assert stored == {
         (str(housing.pk), "title"): ("Homes for newcomers", "reviewed"),
         (str(housing.pk), "summary"): (HOUSING_EN, "draft"),
@@ -256,7 +276,9 @@ def test_import_refuses_unknown_objects_and_changed_sources_and_imports_the_rest
     housing, school, _clubs = topics
     content = export(council, "en")
     content = translate(content, f"dialogue.topic:{housing.pk}:summary", HOUSING_EN, fuzzy=False)
-    content = translate(content, f"dialogue.topic:{school.pk}:title", "School start for bilingual children", fuzzy=False)
+    content = translate(
+        content, f"dialogue.topic:{school.pk}:title", "School start for bilingual children", fuzzy=False
+    )
     content += '\nmsgctxt "dialogue.topic:99999:title"\nmsgid "Findes ikke"\nmsgstr "Does not exist"\n'
     content += '\nmsgctxt "auth.user:1:username"\nmsgid "admin"\nmsgstr "admin"\n'
     Topic.objects.filter(pk=housing.pk).update(summary=HOUSING + " Svar kommer i marts.")
@@ -299,7 +321,9 @@ def test_upload_on_the_overview_shows_translated_errors_and_writes_nothing_of_th
     assert not ContentTranslation.objects.filter(field="summary").exists()
 
     client.cookies["django_language"] = "en"
-    response = client.post("/en" + url, {"fil": SimpleUploadedFile("en.po", content.encode())}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/en" + url, {"fil": SimpleUploadedFile("en.po", content.encode())}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "1 text was not imported" in response.content.decode()
 
 
@@ -322,7 +346,9 @@ def test_commands_export_and_import(council, topics, tmp_path, capsys):
     content = capsys.readouterr().out
     assert po.read(content)[0]["Language"] == EASY_READ
     path = tmp_path / "let.po"
-    path.write_text(translate(content, f"dialogue.topic:{housing.pk}:summary", HOUSING_EASY, fuzzy=False), encoding="utf-8")
+    path.write_text(
+        translate(content, f"dialogue.topic:{housing.pk}:summary", HOUSING_EASY, fuzzy=False), encoding="utf-8"
+    )
     call_command("translations_import", str(path))
     assert "1 imported" in capsys.readouterr().out
     row = ContentTranslation.objects.get(field="summary", language=EASY_READ)
