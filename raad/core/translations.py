@@ -76,7 +76,8 @@ def registered() -> list[Registered]:
 
 
 def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
-    entry = _REGISTRY.get(model) or _REGISTRY.get(getattr(model._meta, "concrete_model", model))
+    meta = getattr(model, "_meta", None)
+    entry = _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
     return entry.fields if entry else ()
 
 
