@@ -32,7 +32,7 @@ ENTRIES = [
     po.Entry(
         msgctxt="dialogue.topic:3:summary",
         msgid='Rådet siger "velkommen".\nAnden linje med \\ og\ttabulator.',
-        msgstr="المجلس يقول \"أهلا\".\nسطر ثان",
+        msgstr='المجلس يقول "أهلا".\nسطر ثان',
         flags=["fuzzy"],
         comments=["Emner: Boliger – beskrivelse", "Den danske tekst er ændret."],
     ),
@@ -68,7 +68,11 @@ def test_reads_what_poedit_writes_wrapped_strings_and_translator_comments():
     )
     header, [entry] = po.read(content)
     assert header == {"Language": "ar", "Content-Type": "text/plain; charset=UTF-8"}
-    assert (entry.msgid, entry.msgstr, entry.flags) == ("Lige muligheder for alle", "فرص متساوية للجميع", ["fuzzy", "python-format"])
+    assert (entry.msgid, entry.msgstr, entry.flags) == (
+        "Lige muligheder for alle",
+        "فرص متساوية للجميع",
+        ["fuzzy", "python-format"],
+    )
 
 
 @pytest.mark.parametrize(
