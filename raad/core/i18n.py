@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import dateformat, timezone, translation
-from django.utils.functional import LazyObject
 from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
@@ -18,14 +17,6 @@ DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME
 
 def localized(obj: Any, field: str) -> str:
     """The English text where the page is in English and one exists, else the Danish."""
-    from raad.core import translations
-
-    if obj is not None and field in translations.translatable_fields(obj.__class__):  # __class__: lazy objects too
-        # Registered content reads from core.ContentTranslation: any language, and easy-read Danish.
-        if isinstance(obj, LazyObject):
-            obj.__class__  # noqa: B018 - evaluates the lazy object
-            obj = obj._wrapped  # type: ignore[attr-defined]
-        return translations.localized(obj, field)
     language = (get_language() or "da").split("-")[0]
     if language == "en":
         english = getattr(obj, f"{field}_en", "") or ""

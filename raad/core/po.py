@@ -10,6 +10,7 @@ any other tool they use for the interface catalogues.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -57,7 +58,7 @@ def _quoted(keyword: str, text: str) -> list[str]:
     return lines
 
 
-def write(entries: list[Entry], header: dict[str, str], header_comments: list[str] = ()) -> str:
+def write(entries: list[Entry], header: dict[str, str], header_comments: Sequence[str] = ()) -> str:
     """The PO file: `header` (ordered fields of the header entry), then `entries`."""
     out = [f"# {line}".rstrip() for line in header_comments]
     out.append('msgid ""')

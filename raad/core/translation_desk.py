@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -53,6 +53,10 @@ def language_label(code: str) -> str:
     except KeyError:
         return code
     return str(info["name_local"]).capitalize()
+
+
+def field_label(model: type[models.Model], name: str) -> str:
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
 
 
 def council_languages(council: Any) -> list[str]:
@@ -107,7 +111,7 @@ class Item:
 
     @property
     def field_label(self) -> str:
-        return str(self.entry.model._meta.get_field(self.field).verbose_name)
+        return field_label(self.entry.model, self.field)
 
     @property
     def status_label(self) -> str:
@@ -187,7 +191,7 @@ class SummaryRow:
 
     @property
     def field_label(self) -> str:
-        return str(self.entry.model._meta.get_field(self.field).verbose_name)
+        return field_label(self.entry.model, self.field)
 
     @property
     def language_label(self) -> str:
@@ -350,11 +354,7 @@ class ImportResult:
     imported: int = 0  # translations written
     unchanged: int = 0  # the same text and status as stored
     untranslated: int = 0  # empty msgstr: nothing to import
-    errors: list[str] | None = None  # translated messages, one per refused entry or for the file
-
-    def __post_init__(self) -> None:
-        if self.errors is None:
-            self.errors = []
+    errors: list[str] = field(default_factory=list)  # translated messages, one per refused entry or for the file
 
 
 def po_import(*, content: bytes | str, council: Any = None, actor: Any = None, language: str = "") -> ImportResult:
@@ -416,7 +416,7 @@ def po_import(*, content: bytes | str, council: Any = None, actor: Any = None, l
         for entry, registered, pk, name in parsed:
             where = _("linje %(line)s") % {"line": entry.line}
             obj = found.get((registered, pk)) if registered is not None and name in registered.fields else None
-            if obj is None:
+            if obj is None or registered is None:
                 result.errors.append(
                     _("%(where)s: teksten %(context)s findes ikke (længere) hos rådet og er ikke importeret.")
                     % {"where": where, "context": entry.msgctxt or "–"}
