@@ -45,7 +45,9 @@ class EasyReadMiddleware:
         from raad.core import translations
 
         session = getattr(request, "session", None)
-        on = bool(session.get(EASY_READ_SESSION_KEY)) if session is not None else False
+        # Only a visitor with a session can have chosen it: others' sessions are not touched (no Vary: Cookie).
+        has_session = session is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
+        on = bool(session.get(EASY_READ_SESSION_KEY)) if has_session else False
         token = translations.set_easy_read(on)
         try:
             return self.get_response(request)
