@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "raad.core.middleware.EasyReadMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,6 +142,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+# Easy-read Danish (let dansk): the LIX figure editors aim at (raad.core.readability; 25 = top of "meget let").
+EASY_READ_LIX_TARGET = env_int("EASY_READ_LIX_TARGET", 25, minimum=1)
 FORMAT_MODULE_PATH = ["raad.formats"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True

@@ -121,3 +121,38 @@ class EnglishFieldsMixin:
                 )
                 self.initial.setdefault(f"{name}_en", stored.get(name, ""))  # type: ignore[attr-defined]
         self.fields = fields
+
+
+class DanishTextarea(forms.Textarea):
+    """A text area for public Danish text with its readability figure (LIX, raad.core.readability) under it:
+    computed on the server when the page is rendered, so it shows without JavaScript, and updated while the
+    editor types by raad/js/lix.js. `easy_read=True` (let dansk) shows the target as well. See
+    docs/translations.md ("Content translations and easy-read")."""
+
+    template_name = "core/widgets/danish_textarea.html"
+
+    def __init__(self, attrs=None, *, easy_read: bool = False):
+        super().__init__(attrs)
+        self.easy_read = easy_read
+
+    def get_context(self, name, value, attrs):
+        from raad.core import readability
+
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        output_id = f"{widget['attrs'].get('id') or name}_lix"
+        described = widget["attrs"].get("aria-describedby", "")
+        widget["attrs"]["aria-describedby"] = f"{described} {output_id}".strip()
+        widget["attrs"]["data-lix"] = output_id
+        widget["lix"] = readability.describe(self.format_value(value) or "", easy_read=self.easy_read)
+        widget["lix_id"] = output_id
+        return context
+
+
+def with_lix(form: forms.BaseForm, *names: str, easy_read: bool = False) -> None:
+    """Show the LIX figure under the text areas `names` of `form` (their widgets become `DanishTextarea`)."""
+    for name in names:
+        field = form.fields[name]
+        widget = DanishTextarea(attrs=field.widget.attrs, easy_read=easy_read)
+        widget.is_required = field.required
+        field.widget = widget

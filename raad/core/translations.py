@@ -50,16 +50,29 @@ class Registered:
     model: type[models.Model]
     fields: tuple[str, ...]
     label: Any  # lazy text
+    # The ORM path from the model to its council ("council", "terms_of_reference__council"), so the
+    # secretariat's translation pages list one council's objects with one query per model. None: the
+    # objects belong to no one council (they are listed for every council).
+    council: str | None = None
 
 
 _REGISTRY: dict[type[models.Model], Registered] = {}
 
 
-def register(model: type[models.Model], fields: Sequence[str], *, label: Any = None) -> None:
-    """Declare `fields` of `model` translatable. The Danish source stays on the model."""
+def register(
+    model: type[models.Model], fields: Sequence[str], *, label: Any = None, council: str | None = None
+) -> None:
+    """Declare `fields` of `model` translatable. The Danish source stays on the model.
+
+    `council`: the ORM path to the object's council, e.g. "terms_of_reference__council" (default: "council"
+    when the model has a field of that name)."""
     for name in fields:
         model._meta.get_field(name)  # fails early on a typo
-    _REGISTRY[model] = Registered(model=model, fields=tuple(fields), label=label or model._meta.verbose_name_plural)
+    if council is None and any(f.name == "council" for f in model._meta.get_fields()):
+        council = "council"
+    _REGISTRY[model] = Registered(
+        model=model, fields=tuple(fields), label=label or model._meta.verbose_name_plural, council=council
+    )
 
 
 def registered() -> list[Registered]:
@@ -67,7 +80,8 @@ def registered() -> list[Registered]:
 
 
 def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
-    entry = _REGISTRY.get(model) or _REGISTRY.get(getattr(model._meta, "concrete_model", model))
+    meta = getattr(model, "_meta", None)
+    entry = _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
     return entry.fields if entry else ()
 
 
@@ -197,6 +211,24 @@ def localized(obj: Any, field: str) -> str:
     if not obj:  # None, or a lazy object that holds None (the page's council where there is none)
         return ""
     return localized_text(obj, field).text
+
+
+def has_easy_read(objects: Iterable[models.Model]) -> bool:
+    """Whether any of `objects` (registered models) has an easy-read Danish version of a field: one query."""
+    from django.db.models import Q
+
+    from raad.core.models import ContentTranslation
+
+    by_model: dict[type[models.Model], list[str]] = {}
+    for obj in objects:
+        if obj is not None and translatable_fields(type(obj)):
+            by_model.setdefault(type(obj), []).append(str(obj.pk))
+    if not by_model:
+        return False
+    condition = Q()
+    for model, ids in by_model.items():
+        condition |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    return ContentTranslation.objects.filter(condition, language=EASY_READ).exclude(text="").exists()
 
 
 # --- Writes ----------------------------------------------------------------------------------------------

@@ -15,4 +15,5 @@ urlpatterns = [
     path("adgangskode/sendt/", views.password_reset_done, name="password_reset_done"),
     path("adgangskode/ny/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("adgangskode/faerdig/", views.password_reset_complete, name="password_reset_complete"),
+    path("let-dansk/", views.easy_read, name="easy_read"),
 ]

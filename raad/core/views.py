@@ -205,3 +205,21 @@ def locked_out(request, original_response=None, credentials=None):
         getattr(request, "axes_ip_address", None) or ratelimit.client_address(request),
     )
     return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def easy_read(request):
+    """Switch easy-read Danish (let dansk) on or off for this visitor (the session), then back to the page.
+    POST (the toggle's button) or GET (a plain link) with `let_dansk=1` or `0` and `next`."""
+    from django.http import HttpResponseNotAllowed
+
+    from raad.core.middleware import EASY_READ_SESSION_KEY
+
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    data = request.POST if request.method == "POST" else request.GET
+    if "let_dansk" in data:
+        request.session[EASY_READ_SESSION_KEY] = data.get("let_dansk") == "1"
+    candidate = data.get("next") or ""
+    if not (candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure())):
+        candidate = reverse("portal:home")
+    return redirect(candidate)

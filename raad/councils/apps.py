@@ -28,10 +28,14 @@ class CouncilsConfig(AppConfig):
         )
 
         roles.register_provider(staff_roles, staff_council_ids)
-        translations.register(Council, ["name", "secretariat_unit", "contact_hours"], label=_("Råd"))
+        translations.register(Council, ["name", "secretariat_unit", "contact_hours"], label=_("Råd"), council="pk")
         translations.register(TermsOfReference, TermsOfReference.TEXT_FIELDS, label=_("Kommissorier"))
-        translations.register(Purpose, ["title", "description"], label=_("Formål i kommissoriet"))
-        translations.register(PurposeTask, ["text"], label=_("Opgaver i kommissoriet"))
+        translations.register(
+            Purpose, ["title", "description"], label=_("Formål i kommissoriet"), council="terms_of_reference__council"
+        )
+        translations.register(
+            PurposeTask, ["text"], label=_("Opgaver i kommissoriet"), council="purpose__terms_of_reference__council"
+        )
         translations.register(RulesOfProcedure, ["change_summary"], label=_("Forretningsordener"))
         translations.register(RulesChange, ["change_summary"], label=_("Ændringer af forretningsorden"))
         workspace.register_councils(by_slug=council_by_slug, default=default_council)

@@ -12,7 +12,12 @@ class DialogueConfig(AppConfig):
         from raad.core import translations
         from raad.dialogue.models import ReferralService, Topic
 
-        translations.register(ReferralService, ["name", "description", "opening_hours"], label=_("Henvisninger"))
+        translations.register(
+            ReferralService,
+            ["name", "description", "opening_hours"],
+            label=_("Henvisninger"),
+            council="municipality__councils",
+        )
         translations.register(Topic, ["title", "summary", "outcome"], label=_("Emner"))
         self._ready_inquiries()
         self._ready_topics()

@@ -15,7 +15,9 @@ class MembershipConfig(AppConfig):
         from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles, renewal_panel
 
         roles.register_provider(member_roles, member_council_ids)
-        translations.register(Person, ["bio"], label=_("Medlemmernes præsentationer"))
+        translations.register(
+            Person, ["bio"], label=_("Medlemmernes præsentationer"), council="memberships__seat__council"
+        )
         desk.register_panel(
             key="chair_vacancy",
             title=_("Ledig forpersonspost"),

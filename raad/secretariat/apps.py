@@ -6,3 +6,6 @@ class SecretariatConfig(AppConfig):
     name = "raad.secretariat"
     label = "secretariat"
     verbose_name = _("Sekretariatsbetjening")
+
+    def ready(self) -> None:
+        from raad.secretariat import permissions  # noqa: F401  (registers the permissions)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from raad.core.forms import EnglishFieldsMixin
+from raad.core.forms import DanishTextarea, EnglishFieldsMixin, with_lix
 from raad.councils import rules as procedure
 from raad.councils.models import Council, Purpose, RulesChange, RulesOfProcedure, TermsOfReference
 from raad.councils.services import COUNCIL_CONTACT_FIELDS, TOR_FIELDS
@@ -39,6 +39,7 @@ class TermsOfReferenceForm(EnglishFieldsMixin, forms.ModelForm):
         # emptied field would publish an empty section, "what the council cannot do" included.
         for name in TermsOfReference.TEXT_FIELDS:
             self.fields[name].required = True
+        with_lix(self, *TermsOfReference.TEXT_FIELDS)  # the readability figure under each Danish text
 
 
 class ContactForm(EnglishFieldsMixin, forms.ModelForm):
@@ -73,7 +74,7 @@ class PurposeForm(EnglishFieldsMixin, forms.ModelForm):
     class Meta:
         model = Purpose
         fields = ("title", "description")
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": DanishTextarea(attrs={"rows": 3})}
 
     def task_pairs(self) -> list[tuple[str, str]]:
         danish = [line.strip() for line in self.cleaned_data.get("tasks", "").splitlines() if line.strip()]
@@ -178,3 +179,71 @@ class RulesChangeAdoptForm(forms.Form):
         help_text=_("Fx mødedato og punktnummer: KB 24.09.2026, pkt. 12"),
     )
     decision_url = forms.URLField(label=_("Link til beslutningen"), required=False, assume_scheme="https")
+
+
+class TranslationFilterForm(forms.Form):
+    """The overview's filters (GET): one language, one status; empty means all."""
+
+    sprog = forms.ChoiceField(label=_("Sprog"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, languages=(), **kwargs):
+        from raad.core.translation_desk import STATUSES, language_label
+
+        super().__init__(*args, **kwargs)
+        self.fields["sprog"].choices = [("", _("Alle sprog"))] + [(code, language_label(code)) for code in languages]
+        self.fields["status"].choices = [("", _("Alle"))] + list(STATUSES)
+
+
+class TranslationExportForm(forms.Form):
+    sprog = forms.ChoiceField(label=_("Sprog"))
+
+    def __init__(self, *args, languages=(), **kwargs):
+        from raad.core.translation_desk import language_label
+
+        super().__init__(*args, **kwargs)
+        self.fields["sprog"].choices = [(code, language_label(code)) for code in languages]
+
+
+class TranslationImportForm(forms.Form):
+    fil = forms.FileField(
+        label=_("PO-fil fra oversætteren"),
+        help_text=_("Filen, du eksporterede her, med oversætterens tekster (.po)."),
+    )
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_fil(self):
+        upload = self.cleaned_data["fil"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Filen er for stor (højst 5 MB)."))
+        return upload
+
+
+class TranslationEditForm(forms.Form):
+    """One object's translatable fields in one language: per field the translation and its status."""
+
+    def __init__(self, *args, fields=(), language="", **kwargs):
+        from raad.core.models import ContentTranslation
+        from raad.core.translations import EASY_READ
+
+        super().__init__(*args, **kwargs)
+        self.names = []
+        for name, label, is_long in fields:
+            attrs = {"rows": 6 if is_long else 2, "lang": "da" if language == EASY_READ else language, "dir": "auto"}
+            widget = DanishTextarea(attrs=attrs, easy_read=True) if language == EASY_READ else forms.Textarea(attrs)
+            self.fields[name] = forms.CharField(
+                label=label,
+                required=False,
+                widget=widget,
+                help_text=_("Tom: ingen oversættelse (den danske tekst vises)."),
+            )
+            self.fields[f"{name}__status"] = forms.ChoiceField(
+                label=_("Status for %(field)s") % {"field": label},
+                choices=ContentTranslation.Status.choices,
+                initial=ContentTranslation.Status.DRAFT,
+            )
+            self.names.append(name)
+
+    def values(self) -> dict[str, tuple[str, str]]:
+        return {name: (self.cleaned_data[name], self.cleaned_data[f"{name}__status"]) for name in self.names}

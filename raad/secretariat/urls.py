@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raad.secretariat import views
+from raad.secretariat import translation_views, views
 
 app_name = "secretariat"
 
@@ -26,4 +26,15 @@ urlpatterns = [
     path("<slug:slug>/valg-af-forperson/", views.ChairElectionItemView.as_view(), name="chair_election_item"),
     path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
     path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
+    path("<slug:slug>/oversaettelser/", translation_views.TranslationsView.as_view(), name="translations"),
+    path(
+        "<slug:slug>/oversaettelser/eksport/",
+        translation_views.TranslationExportView.as_view(),
+        name="translations_export",
+    ),
+    path(
+        "<slug:slug>/oversaettelser/<str:model>/<str:pk>/<str:language>/",
+        translation_views.TranslationEditView.as_view(),
+        name="translation_edit",
+    ),
 ]

@@ -16,10 +16,12 @@ class StatementsConfig(AppConfig):
         )
         from raad.statements.models import Committee, Consultation, FollowUp, Statement
 
-        translations.register(Committee, ["name"], label=_("Udvalg"))
+        translations.register(Committee, ["name"], label=_("Udvalg"), council="municipality__councils")
         translations.register(Consultation, ["subject", "summary"], label=_("Høringer"))
         translations.register(Statement, ["title"], label=_("Udtalelser"))
-        translations.register(FollowUp, ["decision", "how_used"], label=_("Opfølgninger på udtalelser"))
+        translations.register(
+            FollowUp, ["decision", "how_used"], label=_("Opfølgninger på udtalelser"), council="statement__council"
+        )
 
         desk.register_panel(
             key="consultations",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from raad.core.forms import DanishTextarea
 from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
 from raad.core.translations import localized
 from raad.councils.models import Purpose
@@ -90,7 +91,7 @@ class StatementForm(forms.Form):
     case_number = forms.CharField(
         label=_("Sagsnummer"), max_length=60, required=False, help_text=_("Tom: høringens sagsnummer.")
     )
-    text = forms.CharField(label=_("Første udkast"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    text = forms.CharField(label=_("Første udkast"), widget=DanishTextarea(attrs={"rows": 10}), required=False)
 
     def __init__(self, *args, committees=None, purposes=None, rapporteurs=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,7 +105,7 @@ class StatementForm(forms.Form):
 class VersionForm(_OnStatementPage):
     form_id = "version"
 
-    text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 18}))
+    text = forms.CharField(label=_("Tekst"), widget=DanishTextarea(attrs={"rows": 18}))
     note = forms.CharField(label=_("Hvad er ændret"), max_length=300, required=False)
 
 
@@ -175,7 +176,7 @@ class SendForm(_OnStatementPage):
 class CorrectionForm(_OnStatementPage):
     form_id = "correction"
 
-    text = forms.CharField(label=_("Rettet tekst"), widget=forms.Textarea(attrs={"rows": 12}))
+    text = forms.CharField(label=_("Rettet tekst"), widget=DanishTextarea(attrs={"rows": 12}))
     note = forms.CharField(label=_("Hvad er rettet"), max_length=300)
 
 

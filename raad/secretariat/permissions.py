@@ -1,0 +1,8 @@
+"""Object permissions of the secretariat's own pages, checked with `user.has_perm(perm, council)`."""
+
+import rules
+
+from raad.core.roles import is_secretariat
+
+# Content translations and easy-read Danish: the overview, the edit page, export and import.
+rules.add_perm("secretariat.translate", is_secretariat)
