@@ -89,6 +89,67 @@ def _known(language: str) -> bool:
 def citizen_page(view):
     """Mark a public view as a citizen page: offered in the council's community languages (Arabic,
     Ukrainian …) besides Danish and English. Any other page asked for in a community language is shown in
-    Danish with a notice in the visitor's language (see docs/translations.md)."""
+    Danish with a notice in the visitor's language (see docs/translations.md). A class-based view is marked
+    on its class (`@citizen_page class X(View)`) or on `X.as_view()`."""
     view.citizen_page = True
     return view
+
+
+def is_citizen_page(view: Any) -> bool:
+    """Whether the resolved view function (or its class) is marked with `citizen_page`."""
+    if view is None:
+        return False
+    return bool(getattr(view, "citizen_page", False) or getattr(getattr(view, "view_class", None), "citizen_page", False))
+
+
+@citizen_page
+def set_language(request):
+    """Django's set_language, usable from every page in every language: the language switch posts to it."""
+    from django.views.i18n import set_language as django_set_language
+
+    return django_set_language(request)
+
+
+def offered_languages(council: Any = None) -> list[str]:
+    """The languages a council's citizen pages are in: Danish and English, then its community languages
+    (`Council.citizen_languages`) that the site is configured for, in the council's order."""
+    from raad.core.languages import WHOLE_SITE
+
+    configured = [code for code, _name in settings.LANGUAGES]
+    chosen = list(getattr(council, "citizen_languages", None) or []) if council is not None else []
+    return [code for code in WHOLE_SITE if code in configured] + [
+        code for code in chosen if code in configured and code not in WHOLE_SITE
+    ]
+
+
+def language_direction(code: str) -> str:
+    """"rtl" for a language written right to left, else "ltr"."""
+    return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
+def shown_text(obj: Any, field: str):
+    """The text of `obj.field` as a citizen page shows it (`raad.core.translations.Localized`: text, language,
+    is_fallback, is_draft). While a model still has an English twin field (`name_en`), English is read from it."""
+    from raad.core import translations
+
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language == "en" and hasattr(obj, f"{field}_en"):
+        english = getattr(obj, f"{field}_en", "") or ""
+        if english.strip():
+            return translations.Localized(text=english, language="en", is_fallback=False, is_draft=False)
+        source = getattr(obj, field, "") or ""
+        return translations.Localized(
+            text=source, language=settings.LANGUAGE_CODE, is_fallback=bool(source.strip()), is_draft=False
+        )
+    return translations.localized_text(obj, field)
+
+
+def shown_texts(pairs: list[tuple[Any, str]]) -> list:
+    """`shown_text` for each (object, field), their translations read with one query per model: what a
+    citizen page passes to `core/includes/fallback_notice.html` to say which texts are not in the visitor's
+    language."""
+    from raad.core import translations
+
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] != settings.LANGUAGE_CODE:
+        translations.prefetch({id(obj): obj for obj, _field in pairs if obj is not None}.values())
+    return [shown_text(obj, field) for obj, field in pairs if obj is not None]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import localized
+from raad.core.i18n import citizen_page, localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
@@ -20,6 +20,7 @@ from raad.membership.selectors import public_member_photo, public_roster
 from raad.portal.selectors import front_page
 
 
+@citizen_page
 def home(request: HttpRequest) -> HttpResponse:
     council_list = list(councils.public_councils())
     featured = council_list[0] if len(council_list) == 1 else None
@@ -30,6 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+@citizen_page
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_for(request, slug)
     context = {
@@ -109,18 +111,21 @@ def _render_rules(request, council, version, *, on, asked, error, status=200) ->
     return render(request, "portal/rules.html", context, status=status)
 
 
+@citizen_page
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_for(request, slug)
     context = {"council": council, "crumbs": public_crumbs(council, (_("Kontakt"), None))}
     return render(request, "portal/contact.html", context)
 
 
+@citizen_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(
         request, "portal/accessibility.html", {"crumbs": public_crumbs(None, (_("Tilgængelighedserklæring"), None))}
     )
 
 
+@citizen_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/privacy.html", {"crumbs": public_crumbs(None, (_("Persondata"), None))})
 
