@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import citizen_page, localized
+from raad.core.i18n import citizen_page, localized, shown_texts
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
-from raad.councils.models import Council, RulesOfProcedure
+from raad.councils.models import Council, RulesOfProcedure, TermsOfReference
 from raad.membership.selectors import public_member_photo, public_roster
 from raad.portal.selectors import front_page
 
@@ -26,17 +26,29 @@ def home(request: HttpRequest) -> HttpResponse:
     featured = council_list[0] if len(council_list) == 1 else None
     context = {"councils": council_list, "featured": featured}
     if featured is not None:
-        context["terms"] = councils.terms_of_reference_for(featured)
+        context["terms"] = terms = councils.terms_of_reference_for(featured)
         context["current"] = front_page(featured)
+        context["shown"] = shown_texts(
+            [(featured, "name"), (terms, "introduction"), (terms, "limits")]
+            + [(purpose, "title") for purpose in terms.purposes.all()]
+        )
     return render(request, "portal/home.html", context)
 
 
 @citizen_page
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_for(request, slug)
+    terms = councils.terms_of_reference_for(council)
+    purposes = list(terms.purposes.all())
     context = {
         "council": council,
-        "terms": councils.terms_of_reference_for(council),
+        "terms": terms,
+        "shown": shown_texts(
+            [(council, "name")]
+            + [(terms, field) for field in TermsOfReference.TEXT_FIELDS]
+            + [(purpose, field) for purpose in purposes for field in ("title", "description")]
+            + [(task, "text") for purpose in purposes for task in purpose.tasks.all()]
+        ),
         "rules": _rules_or_none(council),
         "roster": public_roster(council),
         "term": councils.current_term(council),
