@@ -23,7 +23,9 @@ def site(request):
         names = dict(settings.LANGUAGES)
         current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         return [
-            {"code": code, "name": names[code], "dir": i18n.language_direction(code)} for code in codes if code != current
+            {"code": code, "name": names[code], "dir": i18n.language_direction(code)}
+            for code in codes
+            if code != current
         ]
 
     return {

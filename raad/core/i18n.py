@@ -99,7 +99,9 @@ def is_citizen_page(view: Any) -> bool:
     """Whether the resolved view function (or its class) is marked with `citizen_page`."""
     if view is None:
         return False
-    return bool(getattr(view, "citizen_page", False) or getattr(getattr(view, "view_class", None), "citizen_page", False))
+    return bool(
+        getattr(view, "citizen_page", False) or getattr(getattr(view, "view_class", None), "citizen_page", False)
+    )
 
 
 @citizen_page
@@ -123,7 +125,7 @@ def offered_languages(council: Any = None) -> list[str]:
 
 
 def language_direction(code: str) -> str:
-    """"rtl" for a language written right to left, else "ltr"."""
+    """ "rtl" for a language written right to left, else "ltr"."""
     return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
 
 
