@@ -3,6 +3,7 @@ loaded (`raad.core.workspace.council_for` puts it on the request), else a lazy d
 template shows it. The language switch reads the council's citizen languages only on a citizen page."""
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
@@ -22,8 +23,9 @@ def site(request):
         codes = i18n.offered_languages(council) if citizen else [c for c, _n in settings.LANGUAGES if c in WHOLE_SITE]
         names = dict(settings.LANGUAGES)
         current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        path = request.get_full_path()
         return [
-            {"code": code, "name": names[code], "dir": i18n.language_direction(code)}
+            {"code": code, "name": names[code], "dir": i18n.language_direction(code), "url": translate_url(path, code)}
             for code in codes
             if code != current
         ]
