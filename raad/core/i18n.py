@@ -16,13 +16,11 @@ DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME
 
 
 def localized(obj: Any, field: str) -> str:
-    """The English text where the page is in English and one exists, else the Danish."""
-    language = (get_language() or "da").split("-")[0]
-    if language == "en":
-        english = getattr(obj, f"{field}_en", "") or ""
-        if english.strip():
-            return english
-    return getattr(obj, field, "") or ""
+    """The text in the page's language where one exists, else the Danish: English from the `_en` twin field
+    while a model has one, any other language from `core.ContentTranslation` (see `shown_text`)."""
+    if obj is None:
+        return ""
+    return shown_text(obj, field).text
 
 
 def date_local(value: datetime.date | datetime.datetime | None, name: str) -> str:
