@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format_modules
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
 
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
@@ -132,6 +133,12 @@ def shown_text(obj: Any, field: str):
     is_fallback, is_draft). While a model still has an English twin field (`name_en`), English is read from it."""
     from raad.core import translations
 
+    if isinstance(obj, LazyObject):  # the chrome's site_council
+        if obj._wrapped is empty:
+            obj._setup()
+        obj = obj._wrapped
+    if obj is None:
+        return translations.Localized(text="", language=settings.LANGUAGE_CODE, is_fallback=False, is_draft=False)
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if language == "en" and hasattr(obj, f"{field}_en"):
         english = getattr(obj, f"{field}_en", "") or ""
