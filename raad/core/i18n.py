@@ -134,9 +134,10 @@ def shown_text(obj: Any, field: str):
     from raad.core import translations
 
     if isinstance(obj, LazyObject):  # the chrome's site_council
-        if obj._wrapped is empty:
-            obj._setup()
-        obj = obj._wrapped
+        lazy: Any = obj
+        if lazy._wrapped is empty:
+            lazy._setup()
+        obj = lazy._wrapped
     if obj is None:
         return translations.Localized(text="", language=settings.LANGUAGE_CODE, is_fallback=False, is_draft=False)
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
