@@ -12,6 +12,10 @@ from django.utils.formats import get_format_modules
 from django.utils.functional import LazyObject, empty
 from django.utils.translation import get_language
 
+# The council's official language lives with the language table (audit needs it without this module).
+from raad.core.languages import _known, council_language
+from raad.core.languages import in_council_language as in_council_language
+
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
 DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME_FORMAT", "CLOCK_FORMAT")
 
@@ -49,13 +53,6 @@ def date_local(value: datetime.date | datetime.datetime | None, name: str) -> st
 # when one is recorded, else in the council's. Both are context managers around `translation.override`.
 
 
-def council_language(council: Any = None) -> str:
-    """The council's official language: its `language` where the model has one, else the installation's
-    (settings.LANGUAGE_CODE, Danish)."""
-    language = getattr(council, "language", "") or ""
-    return language if _known(language) else settings.LANGUAGE_CODE
-
-
 def recipient_language(recipient: Any, council: Any = None) -> str:
     """The recipient's own language (`language` on the person, or on the person's user) when recorded and
     offered by the site, else the council's official language."""
@@ -66,11 +63,6 @@ def recipient_language(recipient: Any, council: Any = None) -> str:
     return council_language(council)
 
 
-def in_council_language(council: Any = None) -> translation.override:
-    """`with in_council_language(council):` renders texts in the council's official language."""
-    return translation.override(council_language(council))
-
-
 def in_recipient_language(recipient: Any, council: Any = None) -> translation.override:
     """`with in_recipient_language(person, council):` renders texts in the recipient's language."""
     return translation.override(recipient_language(recipient, council))
@@ -79,10 +71,6 @@ def in_recipient_language(recipient: Any, council: Any = None) -> translation.ov
 def language_name(code: str) -> str:
     """The language's own name, capitalised ("Dansk", "English"): the name its reader looks for."""
     return str(translation.get_language_info(code)["name_local"]).capitalize()
-
-
-def _known(language: str) -> bool:
-    return bool(language) and language in {code for code, _name in settings.LANGUAGES}
 
 
 def citizen_page(view):

@@ -16,6 +16,7 @@ This module is imported by the settings: it imports nothing of Django but the la
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
@@ -106,3 +107,26 @@ def whole_site_choices() -> list[tuple[str, str]]:
 def is_community(code: str) -> bool:
     """A configured language other than Danish and English: offered only on citizen pages."""
     return bool(code) and code.split("-")[0] not in WHOLE_SITE
+
+
+def _known(language: str) -> bool:
+    """A language the site is configured for (settings.LANGUAGES)."""
+    from django.conf import settings
+
+    return bool(language) and language in {code for code, _name in settings.LANGUAGES}
+
+
+def council_language(council: Any = None) -> str:
+    """The council's official language: its `language` where the model has one, else the installation's
+    (settings.LANGUAGE_CODE, Danish)."""
+    from django.conf import settings
+
+    language = getattr(council, "language", "") or ""
+    return language if _known(language) else settings.LANGUAGE_CODE
+
+
+def in_council_language(council: Any = None) -> Any:
+    """`with in_council_language(council):` renders texts in the council's official language."""
+    from django.utils import translation
+
+    return translation.override(council_language(council))
