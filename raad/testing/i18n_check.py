@@ -6,6 +6,10 @@ Run it as `python -m raad.testing.i18n_check` (from `make lint`); it exits 1 and
 Fix a conflict with a context (`pgettext`, `pgettext_lazy`, `{% translate "…" context "…" %}`) where the
 word means different things, or with one translation where it does not.
 
+It also checks each catalogue on its own: one of a language other than Danish and English (a community
+language) says in its header whether it is a draft or reviewed (`X-Translation-Status:`), and every plural entry
+has as many forms as the catalogue's `Plural-Forms` (Arabic 6, Ukrainian 3); see docs/translations.md.
+
 Only entries that end up in the compiled catalogue count: an empty or fuzzy msgstr is left out by
 `compilemessages`, so it cannot override anything; obsolete (`#~`) entries are ignored too.
 """
