@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
+from raad.core import languages
 from raad.env import (
     env_bool,
     env_choice,
@@ -58,6 +57,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "raad.core.middleware.CommunityLanguageMiddleware",
     "raad.core.middleware.EasyReadMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,7 +141,11 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+# Danish and English on every page; the community languages (RAAD_LANGUAGES, e.g. da,en,ar,uk,so,tr,fa,prs,ti,pl)
+# on the citizen pages of the councils that offer them. Names and direction come from raad.core.languages.
+_LANGUAGE_CODES = env_list("RAAD_LANGUAGES", list(languages.DEFAULT))
+LANGUAGES = languages.settings_languages(_LANGUAGE_CODES)
+LANGUAGES_BIDI = languages.settings_bidi(_LANGUAGE_CODES)
 # Easy-read Danish (let dansk): the LIX figure editors aim at (raad.core.readability; 25 = top of "meget let").
 EASY_READ_LIX_TARGET = env_int("EASY_READ_LIX_TARGET", 25, minimum=1)
 FORMAT_MODULE_PATH = ["raad.formats"]

@@ -1,7 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from raad.core.i18n import set_language
 
 # set_language lives inside i18n_patterns: it must run in the language of the page it was posted from,
 # so that it can resolve that page's URL and translate it into the chosen language.

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
-from raad.core.i18n import in_council_language
+from raad.core.languages import in_council_language
 from raad.core.models import AuditEntry, User
 from raad.core.text import plain_text
 

@@ -2,11 +2,11 @@ import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from raad.core import languages
 from raad.core.i18n import language_name
 
 
@@ -89,7 +89,7 @@ class LanguageForm(forms.Form):
         # Each language by its own name ("Dansk", "English"): the name its reader looks for.
         self.fields["language"].choices = [
             ("", _("Rådets sprog")),
-            *((code, language_name(code)) for code, _name in settings.LANGUAGES),
+            *((code, language_name(code)) for code, _name in languages.whole_site_choices()),
         ]
 
 

@@ -12,6 +12,10 @@ from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
+# The council's official language lives with the language table (audit needs it without this module).
+from raad.core.languages import _known, council_language
+from raad.core.languages import in_council_language as in_council_language
+
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
 DATE_FORMATS = ("WEEKDAY_DATE_FORMAT", "WEEKDAY_DATETIME_FORMAT", "LONG_DATETIME_FORMAT", "CLOCK_FORMAT")
 
@@ -41,13 +45,6 @@ def date_local(value: datetime.date | datetime.datetime | None, name: str) -> st
 # when one is recorded, else in the council's. Both are context managers around `translation.override`.
 
 
-def council_language(council: Any = None) -> str:
-    """The council's official language: its `language` where the model has one, else the installation's
-    (settings.LANGUAGE_CODE, Danish)."""
-    language = getattr(council, "language", "") or ""
-    return language if _known(language) else settings.LANGUAGE_CODE
-
-
 def recipient_language(recipient: Any, council: Any = None) -> str:
     """The recipient's own language (`language` on the person, or on the person's user) when recorded and
     offered by the site, else the council's official language."""
@@ -56,11 +53,6 @@ def recipient_language(recipient: Any, council: Any = None) -> str:
         if _known(language):
             return language
     return council_language(council)
-
-
-def in_council_language(council: Any = None) -> translation.override:
-    """`with in_council_language(council):` renders texts in the council's official language."""
-    return translation.override(council_language(council))
 
 
 def in_recipient_language(recipient: Any, council: Any = None) -> translation.override:
@@ -73,13 +65,63 @@ def language_name(code: str) -> str:
     return str(translation.get_language_info(code)["name_local"]).capitalize()
 
 
-def _known(language: str) -> bool:
-    return bool(language) and language in {code for code, _name in settings.LANGUAGES}
-
-
 def citizen_page(view):
     """Mark a public view as a citizen page: offered in the council's community languages (Arabic,
     Ukrainian …) besides Danish and English. Any other page asked for in a community language is shown in
-    Danish with a notice in the visitor's language (see docs/translations.md)."""
+    Danish with a notice in the visitor's language (see docs/translations.md). A class-based view is marked
+    on its class (`@citizen_page class X(View)`) or on `X.as_view()`."""
     view.citizen_page = True
     return view
+
+
+def is_citizen_page(view: Any) -> bool:
+    """Whether the resolved view function (or its class) is marked with `citizen_page`."""
+    if view is None:
+        return False
+    return bool(
+        getattr(view, "citizen_page", False) or getattr(getattr(view, "view_class", None), "citizen_page", False)
+    )
+
+
+@citizen_page
+def set_language(request):
+    """Django's set_language, usable from every page in every language: the language switch posts to it."""
+    from django.views.i18n import set_language as django_set_language
+
+    return django_set_language(request)
+
+
+def offered_languages(council: Any = None) -> list[str]:
+    """The languages a council's citizen pages are in: Danish and English, then its community languages
+    (`Council.citizen_languages`) that the site is configured for, in the council's order."""
+    from raad.core.languages import WHOLE_SITE
+
+    configured = [code for code, _name in settings.LANGUAGES]
+    chosen = list(getattr(council, "citizen_languages", None) or []) if council is not None else []
+    return [code for code in WHOLE_SITE if code in configured] + [
+        code for code in chosen if code in configured and code not in WHOLE_SITE
+    ]
+
+
+def language_direction(code: str) -> str:
+    """ "rtl" for a language written right to left, else "ltr"."""
+    return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
+def shown_text(obj: Any, field: str):
+    """The text of `obj.field` as a citizen page shows it (`raad.core.translations.Localized`: text, language,
+    is_fallback, is_draft)."""
+    from raad.core import translations
+
+    return translations.localized_text(obj, field)
+
+
+def shown_texts(pairs: list[tuple[Any, str]]) -> list:
+    """`shown_text` for each (object, field), their translations read with one query per model: what a
+    citizen page passes to `core/includes/fallback_notice.html` to say which texts are not in the visitor's
+    language."""
+    from raad.core import translations
+
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] != settings.LANGUAGE_CODE:
+        translations.prefetch({id(obj): obj for obj, _field in pairs if obj is not None}.values())
+    return [shown_text(obj, field) for obj, field in pairs if obj is not None]

@@ -1,5 +1,9 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import HttpResponseNotAllowed
+from django.urls import translate_url
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware:
@@ -53,3 +57,45 @@ class EasyReadMiddleware:
             return self.get_response(request)
         finally:
             translations.reset_easy_read(token)
+
+
+class CommunityLanguageMiddleware:
+    """Community languages (Arabic, Ukrainian …) are offered only on citizen pages (`core.i18n.citizen_page`)
+    and only for a council that offers them (`Council.citizen_languages`). Any other page asked for in one
+    (`/ar/arbejdsrum/…`, a meeting, a statement) is rendered in Danish, and `request.language_notice` tells
+    the chrome to say so in the visitor's language, with links to the same page in Danish and English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from raad.core import i18n, languages, workspace
+
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if not languages.is_community(language):
+            return None
+        if i18n.is_citizen_page(view_func):
+            council = workspace.council_or_default(view_kwargs.get("slug"))
+            if language in i18n.offered_languages(council):
+                return None
+        path = request.get_full_path()
+        request.language_notice = LanguageNotice(
+            language=language,
+            danish_url=translate_url(path, "da"),
+            english_url=translate_url(path, "en"),
+        )
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return None
+
+
+@dataclass(frozen=True)
+class LanguageNotice:
+    """A page asked for in `language` and shown in Danish instead (see CommunityLanguageMiddleware)."""
+
+    language: str
+    danish_url: str
+    english_url: str

@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from raad.core import languages
+
 
 class BaseModel(models.Model):
     """Every domain model records when it was created and last changed."""
@@ -27,7 +29,7 @@ class User(AbstractUser):
         _("sprog i e-mails"),
         max_length=10,
         blank=True,
-        choices=settings.LANGUAGES,
+        choices=languages.whole_site_choices(),
         help_text=_("Tomt: rådets sprog."),
     )
 

@@ -6,13 +6,12 @@ import time
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from raad.core import audit
+from raad.core import audit, languages
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 
@@ -96,7 +95,7 @@ def totp_device_create_confirmed(*, user: User, key_hex: str, by: User | None) -
 @transaction.atomic
 def user_set_language(*, user: User, language: str, by: User | None) -> User:
     """The language of the e-mails `user` receives ("" for the council's). Unknown codes are refused."""
-    if language and language not in {code for code, _name in settings.LANGUAGES}:
+    if language and language not in languages.WHOLE_SITE:
         raise RuleViolation(_("Vælg et af de sprog, siden findes på."))
     user = User.objects.select_for_update().get(pk=user.pk)
     before = user.language

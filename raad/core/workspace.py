@@ -55,6 +55,17 @@ def council_for(request: HttpRequest, slug: str, perm: str | None = None) -> Any
     return council
 
 
+def council_or_default(slug: str | None) -> Any:
+    """The council with `slug` when there is one, else the default council (or None). No 404: for a page
+    that wants to know which council it is about before its view runs (the community-language check)."""
+    if slug and _by_slug is not None:
+        try:
+            return _by_slug(slug)
+        except ObjectDoesNotExist:
+            pass
+    return _default() if _default is not None else None
+
+
 def site_council(request: HttpRequest) -> Any:
     """The council in the page's header and footer: the one the view loaded, else the default one, looked
     up only if a template actually shows it."""

@@ -58,6 +58,7 @@ class CouncilsConfig(AppConfig):
                 "board_decision.recorded": _("Beslutning i kommunalbestyrelsen registreret"),
                 "council.created": _("Råd oprettet"),
                 "council.contact_updated": _("Kontaktoplysninger ændret"),
+                "council.citizen_languages_changed": _("Sprog på borgersiderne ændret"),
                 "terms_of_reference.created": _("Kommissorium oprettet"),
                 "terms_of_reference.updated": _("Kommissorium ændret"),
                 "purpose.updated": _("Formål ændret"),

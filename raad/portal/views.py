@@ -11,30 +11,45 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from raad.core.i18n import citizen_page, shown_texts
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
-from raad.councils.models import Council, RulesOfProcedure
+from raad.councils.models import Council, RulesOfProcedure, TermsOfReference
 from raad.membership.selectors import public_member_photo, public_roster
 from raad.portal.selectors import front_page
 
 
+@citizen_page
 def home(request: HttpRequest) -> HttpResponse:
     council_list = councils.public_council_list()
     featured = council_list[0] if len(council_list) == 1 else None
     context = {"councils": council_list, "featured": featured}
     if featured is not None:
-        context["terms"] = councils.terms_of_reference_for(featured)
+        context["terms"] = terms = councils.terms_of_reference_for(featured)
         context["current"] = front_page(featured)
+        context["shown"] = shown_texts(
+            [(featured, "name"), (terms, "introduction"), (terms, "limits")]
+            + [(purpose, "title") for purpose in terms.purposes.all()]
+        )
     return render(request, "portal/home.html", context)
 
 
+@citizen_page
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_for(request, slug)
+    terms = councils.terms_of_reference_for(council)
+    purposes = list(terms.purposes.all())
     context = {
         "council": council,
-        "terms": councils.terms_of_reference_for(council),
+        "terms": terms,
+        "shown": shown_texts(
+            [(council, "name")]
+            + [(terms, field) for field in TermsOfReference.TEXT_FIELDS]
+            + [(purpose, field) for purpose in purposes for field in ("title", "description")]
+            + [(task, "text") for purpose in purposes for task in purpose.tasks.all()]
+        ),
         "rules": _rules_or_none(council),
         "roster": public_roster(council),
         "term": councils.current_term(council),
@@ -109,18 +124,21 @@ def _render_rules(request, council, version, *, on, asked, error, status=200) ->
     return render(request, "portal/rules.html", context, status=status)
 
 
+@citizen_page
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_for(request, slug)
     context = {"council": council, "crumbs": public_crumbs(council, (_("Kontakt"), None))}
     return render(request, "portal/contact.html", context)
 
 
+@citizen_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(
         request, "portal/accessibility.html", {"crumbs": public_crumbs(None, (_("Tilgængelighedserklæring"), None))}
     )
 
 
+@citizen_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/privacy.html", {"crumbs": public_crumbs(None, (_("Persondata"), None))})
 

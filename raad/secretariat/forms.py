@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from raad.core import languages
 from raad.core.forms import DanishTextarea, EnglishFieldsMixin, with_lix
 from raad.councils import rules as procedure
 from raad.councils.models import Council, Purpose, RulesChange, RulesOfProcedure, TermsOfReference
@@ -40,6 +42,29 @@ class TermsOfReferenceForm(EnglishFieldsMixin, forms.ModelForm):
         for name in TermsOfReference.TEXT_FIELDS:
             self.fields[name].required = True
         with_lix(self, *TermsOfReference.TEXT_FIELDS)  # the readability figure under each Danish text
+
+
+class CitizenLanguagesForm(forms.Form):
+    """The community languages of the council's citizen pages: those the site is configured for
+    (RAAD_LANGUAGES), each named in Danish and in its own name."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Sprog på borgersiderne ud over dansk og engelsk"),
+        help_text=_(
+            "Forsiden, siden om rådet, kontakt, persondata og tilgængelighedserklæringen vises også på de valgte "
+            "sprog. Tekster uden oversættelse vises på dansk med en besked om det."
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [
+            (code, f"{languages.language(code).name_da.capitalize()} ({name})")
+            for code, name in settings.LANGUAGES
+            if languages.is_community(code)
+        ]
 
 
 class ContactForm(EnglishFieldsMixin, forms.ModelForm):

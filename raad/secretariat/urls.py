@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("<slug:slug>/", views.CouncilDeskView.as_view(), name="council"),
     path("<slug:slug>/kommissorium/", views.TermsOfReferenceEditView.as_view(), name="terms"),
+    path("<slug:slug>/kommissorium/sprog/", views.CitizenLanguagesView.as_view(), name="citizen_languages"),
     path("<slug:slug>/kommissorium/formaal-<int:number>/", views.PurposeEditView.as_view(), name="purpose"),
     path("<slug:slug>/forretningsorden/", views.RulesListView.as_view(), name="rules"),
     path("<slug:slug>/forretningsorden/ny/", views.RulesNewVersionView.as_view(), name="rules_new"),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from raad.core import audit, desk, translations, workspace
@@ -22,6 +23,7 @@ from raad.councils.rules import SETTING_FIELDS
 from raad.meetings import services as meeting_services
 from raad.membership import selectors as membership
 from raad.secretariat.forms import (
+    CitizenLanguagesForm,
     ContactForm,
     PurposeForm,
     RulesChangeAdoptForm,
@@ -110,12 +112,14 @@ class TermsOfReferenceEditView(workspace.CouncilView):
 
     template_name = "secretariat/terms_edit.html"
 
-    def _context(self, council, form):
+    def _context(self, council, form, languages_form=None):
         terms = councils.terms_of_reference_for(council)
         return {
             "council": council,
             "form": form,
             "terms": terms,
+            "languages_form": languages_form
+            or CitizenLanguagesForm(initial={"languages": list(council.citizen_languages or [])}),
             "crumbs": workspace.workspace_crumbs(council, (_("Kommissorium"), None)),
         }
 
@@ -133,6 +137,30 @@ class TermsOfReferenceEditView(workspace.CouncilView):
             messages.success(request, _("Kommissoriet er gemt."))
             return redirect("secretariat:terms", slug=council.slug)
         return render(request, self.template_name, self._context(council, form), status=400)
+
+
+class CitizenLanguagesView(workspace.ActionView):
+    """The community languages of the council's citizen pages, set on the kommissorium page."""
+
+    perm = "councils.change_terms_of_reference"
+    form_class = CitizenLanguagesForm
+    success = gettext_lazy("Sprogene på borgersiderne er gemt.")
+
+    def act(self, data: dict) -> None:
+        council_services.council_set_citizen_languages(
+            council=self.council, languages=data["languages"], by=self.request.user
+        )
+
+    def success_url(self) -> str:
+        return reverse("secretariat:terms", args=[self.council.slug])
+
+    def invalid(self, form, errors):
+        view = TermsOfReferenceEditView()
+        context = view._context(
+            self.council, TermsOfReferenceForm(instance=councils.terms_of_reference_for(self.council)), form
+        )
+        context["errors"] = errors
+        return render(self.request, TermsOfReferenceEditView.template_name, context, status=400)
 
 
 class PurposeEditView(workspace.CouncilView):

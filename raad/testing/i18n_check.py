@@ -6,6 +6,10 @@ Run it as `python -m raad.testing.i18n_check` (from `make lint`); it exits 1 and
 Fix a conflict with a context (`pgettext`, `pgettext_lazy`, `{% translate "…" context "…" %}`) where the
 word means different things, or with one translation where it does not.
 
+It also checks each catalogue on its own: one of a language other than Danish and English (a community
+language) says in its header whether it is a draft or reviewed (`X-Translation-Status:`), and every plural entry
+has as many forms as the catalogue's `Plural-Forms` (Arabic 6, Ukrainian 3); see docs/translations.md.
+
 Only entries that end up in the compiled catalogue count: an empty or fuzzy msgstr is left out by
 `compilemessages`, so it cannot override anything; obsolete (`#~`) entries are ignored too.
 """
@@ -145,6 +149,44 @@ def conflicts(paths: Iterable[Path]) -> list[str]:
     return problems
 
 
+# The languages whose catalogues are the project's own work from the start (the source and English); every
+# other language's catalogue says in its header whether it is a draft or reviewed (docs/translations.md).
+WHOLE_SITE_LANGUAGES = ("da", "en")
+STATUS_HEADER = "X-Translation-Status:"
+
+
+def _header(path: Path) -> str:
+    for entry in parse_po(path.read_text(encoding="utf-8"), path):
+        if entry.msgid == "" and entry.msgctxt is None:
+            return entry.msgstr[0]
+    return ""
+
+
+def catalogue_problems(paths: Iterable[Path]) -> list[str]:
+    """Per catalogue: a community language without its translation status in the header; a plural entry with
+    another number of forms than its `Plural-Forms: nplurals=N` (Arabic has 6, Ukrainian 3)."""
+    problems = []
+    for path in paths:
+        language = path.parent.parent.name
+        header = _header(path)
+        if language not in WHOLE_SITE_LANGUAGES and STATUS_HEADER not in header:
+            problems.append(
+                f"{_relative(path)}: no {STATUS_HEADER} header (draft or reviewed, see docs/translations.md)"
+            )
+        nplurals = None
+        for line in header.splitlines():
+            if line.startswith("Plural-Forms:") and "nplurals=" in line:
+                nplurals = int(line.split("nplurals=", 1)[1].split(";", 1)[0].strip())
+        for entry in parse_po(path.read_text(encoding="utf-8"), path):
+            wrong = entry.msgid_plural is not None and nplurals is not None and len(entry.msgstr) != nplurals
+            if wrong and entry.compiled:
+                problems.append(
+                    f"{_relative(path)}:{entry.line} msgid {entry.msgid!r} has {len(entry.msgstr)} plural forms, "
+                    f"the catalogue's Plural-Forms says {nplurals}"
+                )
+    return problems
+
+
 def _relative(path: Path) -> str:
     try:
         return str(path.relative_to(ROOT))
@@ -155,7 +197,7 @@ def _relative(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(arg) for arg in args] if args else catalogues()
-    problems = conflicts(paths)
+    problems = conflicts(paths) + catalogue_problems(paths)
     log = command_logger("raad.i18n_check")
     for problem in problems:
         log.error(problem)

@@ -126,3 +126,33 @@ def council_lang(context, obj=None, field: str = "") -> str:
     if obj is not None and field and localized_text(obj, field).language.split("-")[0] == page:
         return ""  # translated: the text is in the page's language
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def translation_state(shown) -> dict:
+    """{{ shown|translation_state }} for `core/includes/fallback_notice.html`: `shown` is one
+    `translations.Localized` or a list of them. `fallback` is "all" when every non-empty text is shown in
+    Danish instead of the page's language, "some" when some are, else ""; `draft` when one is an unreviewed
+    translation."""
+    items = [shown] if hasattr(shown, "is_fallback") else list(shown or [])
+    fallbacks = [item for item in items if item.is_fallback]
+    translated = [item for item in items if not item.is_fallback and str(item).strip()]
+    fallback = "all" if fallbacks and not translated else ("some" if fallbacks else "")
+    return {"fallback": fallback, "draft": any(item.is_draft for item in items)}
+
+
+@register.simple_tag
+def text_lang(obj, field: str) -> str:
+    """` lang="da" dir="ltr"` on the element of a content text shown in Danish on a page in another language
+    (WCAG 3.1.2), using the same lookup as the page (`core.i18n.shown_text`); else nothing.
+    `<p{% text_lang terms "limits" %}>{{ terms|loc:"limits" }}</p>`"""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    if obj is None:
+        return ""
+    shown = i18n.shown_text(obj, field)
+    page = (get_language() or "da").split("-")[0]
+    if shown.language.split("-")[0] == page:
+        return ""
+    return format_html(' lang="{}" dir="{}"', shown.language, i18n.language_direction(shown.language))

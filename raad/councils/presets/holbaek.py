@@ -28,6 +28,8 @@ COUNCIL = {
     "contact_address": "Holbæk Kommune\nKanalstræde 2\n4300 Holbæk",
     "contact_hours": "Mandag–torsdag 9–15, fredag 9–13",
     "contact_hours_en": "Monday–Thursday 9–15, Friday 9–13",
+    # The community languages of its citizen pages (besides Danish and English): each needs its catalogue.
+    "citizen_languages": ["ar", "uk"],
 }
 
 TERMS_OF_REFERENCE = {

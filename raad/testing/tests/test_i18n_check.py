@@ -122,3 +122,36 @@ def test_translation_of_a_shared_danish_word_is_each_apps_own_in_english():
         "core audit entry": "audit entry",
         "statements email": "email",
     }
+
+
+def _arabic(root: Path, body: str, status: bool = True) -> Path:
+    path = root / "portal" / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+    path.parent.mkdir(parents=True)
+    header = (
+        'msgid ""\nmsgstr ""\n"Language: ar\\n"\n'
+        '"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n"\n'
+    )
+    if status:
+        header += '"X-Translation-Status: draft (machine-assisted, needs review by a professional translator)\\n"\n'
+    path.write_text(header + "\n" + body, encoding="utf-8")
+    return path
+
+
+SIX_FORMS = "".join(f'msgstr[{i}] "{i}"\n' for i in range(6))
+
+
+def test_a_community_language_catalogue_with_its_status_and_six_arabic_forms_passes(tmp_path):
+    path = _arabic(tmp_path, f'msgid "%(n)s medlem"\nmsgid_plural "%(n)s medlemmer"\n{SIX_FORMS}')
+    assert i18n_check.main([str(path)]) == 0
+
+
+def test_a_community_language_catalogue_without_its_translation_status_fails(tmp_path, capsys):
+    path = _arabic(tmp_path, 'msgid "Forside"\nmsgstr "الصفحة الرئيسية"\n', status=False)
+    assert i18n_check.main([str(path)]) == 1
+    assert "no X-Translation-Status: header" in capsys.readouterr().err
+
+
+def test_a_plural_entry_with_the_wrong_number_of_forms_fails(tmp_path, capsys):
+    path = _arabic(tmp_path, 'msgid "%(n)s medlem"\nmsgid_plural "%(n)s medlemmer"\nmsgstr[0] "a"\nmsgstr[1] "b"\n')
+    assert i18n_check.main([str(path)]) == 1
+    assert "has 2 plural forms, the catalogue's Plural-Forms says 6" in capsys.readouterr().err
