@@ -34,9 +34,6 @@ class AllowedMethodsMiddleware:
         return self.get_response(request)
 
 
-EASY_READ_SESSION_KEY = "raad_easy_read"
-
-
 class EasyReadMiddleware:
     """The reader's choice of easy-read Danish (let dansk), kept in the session by `core.views.easy_read`,
     set for the request (`translations.set_easy_read`) so `translations.localized` shows the easy-read
@@ -51,7 +48,7 @@ class EasyReadMiddleware:
         session = getattr(request, "session", None)
         # Only a visitor with a session can have chosen it: others' sessions are not touched (no Vary: Cookie).
         has_session = session is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
-        on = bool(session.get(EASY_READ_SESSION_KEY)) if has_session else False
+        on = bool(session.get(translations.EASY_READ_SESSION_KEY)) if has_session else False
         token = translations.set_easy_read(on)
         try:
             return self.get_response(request)

@@ -34,6 +34,8 @@ from django.utils.translation import get_language
 
 # The easy-read Danish version (let dansk) is a language variant of Danish: BCP 47 private use subtag.
 EASY_READ = "da-x-easy"
+# Where the reader's choice of easy-read Danish is kept (core.views.easy_read sets it, the middleware reads it).
+EASY_READ_SESSION_KEY = "raad_easy_read"
 
 # The statuses of a translation (core.ContentTranslation.Status), for callers that do not import the model.
 DRAFT = "draft"

@@ -212,7 +212,7 @@ def easy_read(request):
     POST (the toggle's button) or GET (a plain link) with `let_dansk=1` or `0` and `next`."""
     from django.http import HttpResponseNotAllowed
 
-    from raad.core.middleware import EASY_READ_SESSION_KEY
+    from raad.core.translations import EASY_READ_SESSION_KEY
 
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
