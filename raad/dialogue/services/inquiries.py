@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from raad.councils.rules import Violation
 from raad.councils.selectors import rules_in_force
 from raad.dialogue import links
 from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService, Topic
+from raad.dialogue.services import topics as topics_service
 from raad.membership.rules import add_months
 
 # Size limits of the public form (the form says so; the service holds them for every caller).
@@ -157,34 +158,16 @@ def _check_open(inquiry: Inquiry) -> None:
         raise RuleViolation(_("Henvendelsen er afsluttet."))
 
 
-def _next_topic_number(council_id: int) -> int:
-    highest = Topic.objects.filter(council_id=council_id).aggregate(n=Max("number"))["n"]
-    return (highest or 0) + 1
-
-
 def _topic_create(*, council: Council, title: str, summary: str, by: Any, verb: str, source: Inquiry) -> Topic:
-    title = clean_text(title)
-    if not title:
-        raise RuleViolation([Violation("title", _("Giv emnet en titel."))])
-    Council.objects.select_for_update().filter(pk=council.pk).first()  # numbers are given one at a time
-    topic = Topic.objects.create(
+    """The topics service numbers and writes the topic; the inquiry it came from is journalled with it."""
+    return topics_service.topic_create(
         council=council,
-        number=_next_topic_number(council.pk),
-        title=title[:300],
-        summary=clean_text(summary),
-        created_by=by if getattr(by, "pk", None) else None,
-    )
-    audit.record(
-        actor=by,
+        title=title,
+        summary=summary,
+        by=by,
         verb=verb,
-        target=topic,
-        council_id=council.pk,
-        changes={
-            "number": {"before": None, "after": topic.number},
-            "inquiry": {"before": None, "after": source.reference},
-        },
+        source=source,
     )
-    return topic
 
 
 @transaction.atomic

@@ -88,8 +88,12 @@ def topic_create(
     published: bool = False,
     raised_elsewhere_count: int = 0,
     by: User | None,
+    source: Inquiry | None = None,
+    verb: str = "topic.created",
 ) -> Topic:
-    """A new topic with the council's next number; text passes core.redaction (CPR numbers masked, R30)."""
+    """A new topic with the council's next number; text passes core.redaction (CPR numbers masked, R30).
+    The one way a topic is made: the inquiries service passes the inquiry that raised it (`source`, its
+    reference is journalled) and its own audit verb."""
     ensure_not_archived(council)
     Council.objects.select_for_update().filter(pk=council.pk).first()  # numbers are given one at a time
     data = _clean_fields(
@@ -99,12 +103,15 @@ def topic_create(
     number = (Topic.objects.filter(council=council).aggregate(m=Max("number"))["m"] or 0) + 1
     topic = Topic.objects.create(council=council, number=number, created_by=by if by and by.pk else None, **data)
     topic.purposes.set(purposes)
+    changes = audit.created(number=number, purposes=[p.number for p in purposes], **data)
+    if source is not None:
+        changes["inquiry"] = {"before": None, "after": source.reference}
     audit.record(
         actor=by,
-        verb="topic.created",
+        verb=verb,
         target=topic,
         council_id=council.pk,
-        changes=audit.created(number=number, purposes=[p.number for p in purposes], **data),
+        changes=changes,
     )
     return topic
 
