@@ -11,22 +11,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raad.core import audit, mail
 from raad.core.errors import RuleViolation
-from raad.core.links import absolute_reverse
 from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation
 from raad.councils.selectors import rules_in_force
-from raad.dialogue import links
 from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService, Topic
 from raad.dialogue.services import topics as topics_service
+from raad.dialogue.services.inquirer_mail import notify_inquirer, status_url
 from raad.membership.rules import add_months
 
 # Size limits of the public form (the form says so; the service holds them for every caller).
@@ -34,40 +32,8 @@ TEXT_MAX_LENGTH = 5000
 REPLY_MAX_LENGTH = 5000
 
 
-def status_url(inquiry: Inquiry) -> str:
-    """The absolute signed link to the inquiry's status page, in the language the inquirer wrote in (for e-mails)."""
-    offered = {code for code, _name in settings.LANGUAGES}
-    language = inquiry.language if inquiry.language in offered else settings.LANGUAGE_CODE
-    with translation.override(language):
-        return absolute_reverse(
-            "dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk)
-        )
-
-
 def _event(inquiry: Inquiry, status: str, note: str = "") -> InquiryEvent:
     return InquiryEvent.objects.create(inquiry=inquiry, status=status, at=timezone.now(), note=clean_text(note))
-
-
-def _notify(inquiry: Inquiry, event: InquiryEvent, template: str) -> None:
-    """The inquirer hears of the step by e-mail in their own language, if they asked for an answer by e-mail."""
-    if inquiry.reply_by != Inquiry.ReplyBy.EMAIL or not inquiry.email or inquiry.erased_at:
-        return
-    mail.queue(
-        key=f"inquiry:{inquiry.pk}:{event.pk}",
-        council=inquiry.council,
-        to=inquiry.email,
-        recipient=inquiry,  # its `language` is the language they wrote in
-        template=template,
-        context={
-            "inquiry": inquiry,
-            "event": event,
-            "council": inquiry.council,
-            # Read afresh, so its texts are translated into the inquirer's language, not the page's.
-            "referral": ReferralService.objects.get(pk=inquiry.referral_id) if inquiry.referral_id else None,
-            "url": status_url(inquiry),
-        },
-        reply_to=inquiry.council.contact_email,
-    )
 
 
 def _next_reference(council: Council) -> str:
@@ -214,7 +180,7 @@ def inquiry_classify_general(
             "topic": {"before": before["topic"], "after": topic.number},
         },
     )
-    _notify(inquiry, event, "dialogue/inquiries/email/topic")
+    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/topic")
     return inquiry
 
 
@@ -262,7 +228,7 @@ def inquiry_refer(*, inquiry: Inquiry, referral: ReferralService, by: Any, reply
             "reply": {"before": None, "after": reply},  # masked by AUDIT_PRIVATE_FIELDS
         },
     )
-    _notify(inquiry, event, "dialogue/inquiries/email/referred")
+    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/referred")
     return inquiry
 
 
@@ -309,7 +275,7 @@ def inquiry_close(*, inquiry: Inquiry, by: Any, reply: str = "") -> Inquiry:
             **({"reply": {"before": None, "after": reply}} if reply else {}),
         },
     )
-    _notify(inquiry, event, "dialogue/inquiries/email/closed")
+    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/closed")
     return inquiry
 
 

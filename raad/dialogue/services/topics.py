@@ -29,6 +29,7 @@ from raad.councils.rules import Violation, reference
 from raad.councils.selectors import NoRulesInForce, rules_in_force
 from raad.councils.services import ensure_not_archived
 from raad.dialogue.models import Inquiry, InquiryEvent, Topic
+from raad.dialogue.services.inquirer_mail import notify_inquirer
 from raad.meetings import rules as meeting_rules
 from raad.meetings import selectors as meetings_selectors
 from raad.meetings import services as meetings_services
@@ -344,9 +345,9 @@ def _tell_inquirers(topic: Topic, status: str) -> None:
     """An event on each inquiry's status page and, for those who asked for an answer by e-mail and whose
     address is still there, one e-mail per move, in the language they wrote in."""
     inquiries = list(
-        Inquiry.objects.filter(topic=topic, erased_at__isnull=True).exclude(
-            classification=Inquiry.Classification.INDIVIDUAL
-        )
+        Inquiry.objects.filter(topic=topic, erased_at__isnull=True)
+        .select_related("council")
+        .exclude(classification=Inquiry.Classification.INDIVIDUAL)
     )
     if not inquiries:
         return
@@ -358,16 +359,15 @@ def _tell_inquirers(topic: Topic, status: str) -> None:
         for inquiry in inquiries:
             with in_recipient_language(inquiry, topic.council):
                 note = mask_cpr(move_note(_Shown(topic), status))
-            events.append(InquiryEvent(inquiry=inquiry, status=Inquiry.Status.TOPIC, at=now, note=note))
-            if inquiry.reply_by == Inquiry.ReplyBy.EMAIL and inquiry.email:
-                mail.queue(
-                    key=f"dialogue.topic:{topic.pk}:{key}:{inquiry.pk}",
-                    to=inquiry.email,
-                    template="dialogue/email/topic_moved",
-                    context={"note": note, "reference": inquiry.reference, "url": url, "council": topic.council},
-                    council=topic.council,
-                    recipient=inquiry,
-                )
+            event = InquiryEvent(inquiry=inquiry, status=Inquiry.Status.TOPIC, at=now, note=note)
+            events.append(event)
+            notify_inquirer(
+                inquiry,
+                event,
+                key=f"dialogue.topic:{topic.pk}:{key}:{inquiry.pk}",
+                template="dialogue/inquiries/email/topic_moved",
+                context={"note": note, "url": url},
+            )
     InquiryEvent.objects.bulk_create(events)
 
 
