@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from raad.core.forms import DanishTextarea
 from raad.councils.models import Council, Purpose
 from raad.dialogue.models import DialogueEntry, Topic
 from raad.dialogue.selectors import log as log_selectors
@@ -28,7 +29,7 @@ class TopicForm(forms.Form):
     title = forms.CharField(label=pgettext_lazy("topic form", "Emne"), max_length=300)
     summary = forms.CharField(
         label=_("Beskrivelse"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=DanishTextarea(attrs={"rows": 5}),
         required=False,
         help_text=_(
             "Skriv generelt: ingen navne på borgere, intet CPR-nummer, intet om helbred, etnicitet eller religion."
@@ -65,7 +66,7 @@ class StatementLinkForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     outcome = forms.CharField(
-        label=_("Hvad kommunalbestyrelsen eller forvaltningen gjorde"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Hvad kommunalbestyrelsen eller forvaltningen gjorde"), widget=DanishTextarea(attrs={"rows": 4})
     )
     outcome_on = _date(_("Dato"))
 

@@ -130,7 +130,7 @@ def test_english_page_and_danish_content_marked_as_such(client, council, topic):
     text = client.get(url(council, topic.number, "en")).content.decode()
     assert "6 people or groups raised the topic." in text
     assert '<h1 lang="da">Fritidsjob til unge</h1>' in text
-    assert "This text is not available in your language yet. It is shown in Danish." in text
+    assert "This text is not yet available in your language. It is shown in Danish." in text  # the shared notice
 
 
 def test_a_translated_title_is_shown_in_english(client, council, secretary, topic):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from raad.core import workspace
-from raad.core.i18n import citizen_page
+from raad.core.i18n import citizen_page, shown_texts
 from raad.core.workspace import council_for, public_crumbs
 from raad.dialogue import forms
 from raad.dialogue.models import ReferralService
@@ -23,12 +23,14 @@ from raad.dialogue.services import referrals as services
 @citizen_page
 def catalogue(request, slug):
     council = council_for(request, slug)
+    referrals = list(selectors.public_referrals(council))
     return render(
         request,
         "dialogue/referrals/public.html",
         {
             "council": council,
-            "referrals": selectors.public_referrals(council),
+            "referrals": referrals,
+            "shown": shown_texts([(r, field) for r in referrals for field in ("name", "description", "opening_hours")]),
             "crumbs": public_crumbs(council, (_("Hvor kan jeg få hjælp?"), None)),
         },
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from raad.core import workspace
 from raad.core.errors import RuleViolation
-from raad.core.i18n import citizen_page
+from raad.core.i18n import citizen_page, shown_texts
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.dialogue import forms_topics as forms
@@ -244,6 +244,7 @@ def public_detail(request, slug, number):
             "council": council,
             "public": public,
             "topic": public.topic,
+            "shown": shown_texts([(public.topic, field) for field in ("title", "summary", "outcome")]),
             "crumbs": public_crumbs(
                 council,
                 (_section(), reverse("dialogue:public_topics", args=[slug])),
