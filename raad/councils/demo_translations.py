@@ -96,6 +96,18 @@ PURPOSES = {
     },
 }
 
+# The easy-read version of one published statement (the statements demo's own-initiative statement, as adopted).
+STATEMENT_TITLE = "Udtalelse om fritidsjob til unge"
+STATEMENT_EASY_READ = (
+    "Mange unge har svært ved at få deres første fritidsjob. Det gælder især unge, hvis familie kommer fra et "
+    "andet land.\n\n"
+    "Rådet har talt med unge, foreninger og virksomheder. De siger: Det hjælper at kende nogen. En ansøgning "
+    "alene er ikke nok.\n\n"
+    "Rådet foreslår: Kommunen, virksomheder og foreninger laver en ordning sammen. Unge får en mentor, der "
+    "hjælper dem. Efter et år ser kommunen på, om ordningen virker.\n\n"
+    "Medlemmer af rådet vil gerne hjælpe."
+)
+
 
 def _write(obj, fields: dict[str, dict[str, str]], council_id: int) -> None:
     for field, by_language in fields.items():
@@ -113,3 +125,18 @@ def load(context: DemoContext) -> None:
     _write(terms, TERMS, council.pk)
     for number, fields in PURPOSES.items():
         _write(purposes[number], fields, council.pk)
+    # Statements are not imported (councils must not import the apps built on it): the published text is
+    # found through the registry, as the translation desk finds it.
+    published = _published_statement_text(council, STATEMENT_TITLE)
+    if published is not None:
+        _write(published, {"text": {translations.EASY_READ: STATEMENT_EASY_READ}}, council.pk)
+
+
+def _published_statement_text(council, title: str):
+    """The published text (adopted version) of the council's statement `title`, or None."""
+    from raad.core import translation_desk
+
+    entry = translation_desk.registered_by_key("statements.statementversion")
+    if entry is None:
+        return None
+    return translation_desk.council_queryset(entry, council).filter(statement__title=title).first()
