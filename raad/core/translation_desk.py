@@ -82,8 +82,11 @@ def registered_by_key(key: str) -> Registered | None:
 
 
 def council_queryset(entry: Registered, council: Any) -> models.QuerySet:
-    """The registered model's objects that belong to `council` (all of them when it names no council path)."""
+    """The registered model's objects that belong to `council` (all of them when it names no council path),
+    limited to those its registration names translatable (`only`)."""
     queryset = entry.model._default_manager.all()
+    if entry.only is not None:
+        queryset = queryset.filter(entry.only)
     if entry.council and council is not None:
         # "pk": the council itself; a path through a to-many relation (a person's memberships) may repeat rows.
         value = council.pk if entry.council == "pk" else council

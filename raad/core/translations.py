@@ -56,24 +56,37 @@ class Registered:
     # secretariat's translation pages list one council's objects with one query per model. None: the
     # objects belong to no one council (they are listed for every council).
     council: str | None = None
+    # Which of the model's objects are translatable at all (a Q on the model): the translation desk lists,
+    # edits and imports only these. None: every object.
+    only: models.Q | None = None
 
 
 _REGISTRY: dict[type[models.Model], Registered] = {}
 
 
 def register(
-    model: type[models.Model], fields: Sequence[str], *, label: Any = None, council: str | None = None
+    model: type[models.Model],
+    fields: Sequence[str],
+    *,
+    label: Any = None,
+    council: str | None = None,
+    only: models.Q | None = None,
 ) -> None:
     """Declare `fields` of `model` translatable. The Danish source stays on the model.
 
     `council`: the ORM path to the object's council, e.g. "terms_of_reference__council" (default: "council"
-    when the model has a field of that name)."""
+    when the model has a field of that name). `only`: a Q that picks the objects worth translating (the
+    published text of a statement, not its drafts); the translation desk lists, edits and imports only those."""
     for name in fields:
         model._meta.get_field(name)  # fails early on a typo
     if council is None and any(f.name == "council" for f in model._meta.get_fields()):
         council = "council"
     _REGISTRY[model] = Registered(
-        model=model, fields=tuple(fields), label=label or model._meta.verbose_name_plural, council=council
+        model=model,
+        fields=tuple(fields),
+        label=label or model._meta.verbose_name_plural,
+        council=council,
+        only=only,
     )
 
 

@@ -9,16 +9,31 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Høringer og udtalelser")
 
     def ready(self) -> None:
+        from django.db.models import F, Q
+
         from raad.core import audit, desk, translations
         from raad.statements import (
             permissions,  # noqa: F401  (registers the permissions)
             selectors,
         )
-        from raad.statements.models import Committee, Consultation, FollowUp, Statement
+        from raad.statements.models import Committee, Consultation, FollowUp, Statement, StatementVersion
 
         translations.register(Committee, ["name"], label=_("Udvalg"), council="municipality__councils")
         translations.register(Consultation, ["subject", "summary"], label=_("Høringer"))
         translations.register(Statement, ["title"], label=_("Udtalelser"))
+        # The published text of a statement (its adopted version, or a correction of it after adoption) may
+        # carry an easy-read version and translations; a draft version never: the desk does not list it.
+        translations.register(
+            StatementVersion,
+            ["text"],
+            label=_("Offentliggjorte udtalelsestekster"),
+            council="statement__council",
+            only=Q(statement__status=Statement.Status.PUBLISHED)
+            & (
+                Q(statement__adopted_version=F("pk"))
+                | Q(kind=StatementVersion.Kind.CORRECTION, number__gt=F("statement__adopted_version__number"))
+            ),
+        )
         translations.register(
             FollowUp, ["decision", "how_used"], label=_("Opfølgninger på udtalelser"), council="statement__council"
         )

@@ -409,7 +409,8 @@ class PublicStatement:
     """Everything about one published statement that anyone may read. No draft, no comment, no answer."""
 
     statement: Statement
-    text: str
+    text: str  # the Danish text as adopted (or corrected): the record
+    version: StatementVersion  # the version shown: its easy-read version or translation is read with `loc`
     version_number: int
     corrections: list[StatementVersion]
     consultation: Consultation | None
@@ -447,10 +448,11 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
     documents = list(consultation.documents.all()) if consultation is not None else []
     follow_ups = list(statement.follow_ups.all())
     with_translations([statement])
-    translations.prefetch(follow_ups)
+    translations.prefetch([*follow_ups, shown])
     return PublicStatement(
         statement=statement,
         text=shown.text,
+        version=shown,
         version_number=shown.number,
         corrections=corrections,
         consultation=consultation,

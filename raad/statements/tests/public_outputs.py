@@ -8,12 +8,22 @@ import datetime
 
 from django.urls import reverse
 
+from raad.core import translations
+from raad.core.translations import EASY_READ
 from raad.statements import services
 from raad.testing.public_outputs import PublicOutputs, register
 
 from .conftest import adopt_at_meeting
 
-SECRETS = ["HEMMELIGT-UDKAST", "INTERN-KOMMENTAR", "KLADDE-TITEL", "KLADDE-TEKST", "SENDT-UDKAST"]
+SECRETS = [
+    "HEMMELIGT-UDKAST",
+    "INTERN-KOMMENTAR",
+    "KLADDE-TITEL",
+    "KLADDE-TEKST",
+    "SENDT-UDKAST",
+    "OVERSAT-UDKAST",
+    "LET-UDKAST",
+]
 
 
 def build(cast) -> PublicOutputs:
@@ -45,6 +55,11 @@ def build(cast) -> PublicOutputs:
         by=secretary,
     )
     adopt_at_meeting(adopted, by=secretary, day=datetime.date(2026, 11, 25))
+    # A translation or easy-read version of a text never published (an earlier draft, a draft, an adopted
+    # but unsent statement) is never shown either, on the Danish or the English pages.
+    for version in (published.versions.get(number=1), draft.versions.get(), adopted.versions.get()):
+        translations.translation_set(obj=version, field="text", language="en", text="OVERSAT-UDKAST", status="draft")
+        translations.translation_set(obj=version, field="text", language=EASY_READ, text="LET-UDKAST", status="draft")
 
     def detail(name, statement, prefix=""):
         return prefix + reverse(f"statements:{name}", args=[council.slug, statement.pk])

@@ -53,8 +53,9 @@ def test_archive_query_count_does_not_grow(client, demo_data):
 def test_statement_page_query_count(client, demo_data):
     statement = Statement.objects.get(title="Høringssvar om Integrationspolitik 2027–2030")
     # Council (site chrome and page), the statement with its decision and meeting, versions, documents,
-    # the statement's own minority statements, those recorded with the meeting decision, follow-ups.
-    assert _count(client, statement.get_absolute_url()) == 7
+    # the statement's own minority statements, those recorded with the meeting decision, follow-ups, and
+    # whether the statement or its text has an easy-read version (the toggle).
+    assert _count(client, statement.get_absolute_url()) == 8
 
 
 def test_desk_query_count_does_not_grow_with_open_consultations(client, demo_data):

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from raad.core.i18n import shown_texts
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.statements import forms, selectors
@@ -55,6 +56,8 @@ def detail(request, slug, pk):
             "council": council,
             "public": public,
             "statement": public.statement,
+            # Which texts are shown in Danish for want of a translation, or as an unreviewed draft one.
+            "shown": shown_texts([(public.statement, "title"), (public.version, "text")]),
             "crumbs": public_crumbs(
                 council,
                 (_("Høringssvar og udtalelser"), reverse("statements:public_archive", args=[slug])),
