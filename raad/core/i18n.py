@@ -123,5 +123,8 @@ def shown_texts(pairs: list[tuple[Any, str]]) -> list:
     from raad.core import translations
 
     if (get_language() or settings.LANGUAGE_CODE).split("-")[0] != settings.LANGUAGE_CODE:
-        translations.prefetch({id(obj): obj for obj, _field in pairs if obj is not None}.values())
+        # Objects a selector already prefetched keep their translations: no second query for them.
+        translations.prefetch(
+            {id(obj): obj for obj, _field in pairs if obj is not None and not translations.is_prefetched(obj)}.values()
+        )
     return [shown_text(obj, field) for obj, field in pairs if obj is not None]

@@ -151,6 +151,11 @@ def prefetch(objects: Iterable[models.Model | None], languages: Sequence[str] | 
             getattr(obj, _CACHE)[(row.field, row.language)] = row
 
 
+def is_prefetched(obj: Any) -> bool:
+    """`prefetch` has read this object's translations already (for the active language)."""
+    return hasattr(obj, _CACHE)
+
+
 def translations_of(obj: models.Model, language: str) -> dict[str, str]:
     """{field: text} of the stored translations of `obj` into `language` (for a form's initial values)."""
     prefetch([obj], languages=[language])

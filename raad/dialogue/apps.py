@@ -43,6 +43,12 @@ class DialogueConfig(AppConfig):
                 "referral.activated": _("Henvisning aktiveret igen"),
             }
         )
+        audit.register_change_labels(
+            {
+                "details_erased": pgettext_lazy("audit change", "Henvendelser uden kontaktoplysninger (antal)"),
+                "individual_texts_erased": pgettext_lazy("audit change", "Enkeltsager uden tekst (antal)"),
+            }
+        )
         desk.register_panel(
             key="inquiries",
             title=_("Henvendelser"),

@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from raad.core import translations
 
@@ -20,7 +20,9 @@ def _objects(values) -> list[Model]:
         model = getattr(value, "model", None)  # a queryset or related manager: read only if its model is registered
         if model is not None and not translations.translatable_fields(model):
             continue
-        found.extend(obj for obj in (value.all() if hasattr(value, "all") else value) if isinstance(obj, Model))
+        # A queryset is read as it is (a prefetched one from its cache); a related manager through .all().
+        items = value if isinstance(value, QuerySet) or not hasattr(value, "all") else value.all()
+        found.extend(obj for obj in items if isinstance(obj, Model))
     return found
 
 
