@@ -129,7 +129,7 @@ def test_a_published_statement_and_the_boards_follow_up_are_shown(client, counci
 def test_english_page_and_danish_content_marked_as_such(client, council, topic):
     text = client.get(url(council, topic.number, "en")).content.decode()
     assert "6 people or groups raised the topic." in text
-    assert '<h1 lang="da">Fritidsjob til unge</h1>' in text
+    assert '<h1 lang="da" dir="ltr">Fritidsjob til unge</h1>' in text
     assert "This text is not yet available in your language. It is shown in Danish." in text  # the shared notice
 
 

@@ -14,7 +14,7 @@ from raad.statements.models import StatementVersion
 
 from .conftest import adopt_at_meeting
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_the_demo_day")]  # the consultation's dates
 
 EASY = "Rådet vil have mere sprogundervisning. Det er vigtigt for at få et job."
 ENGLISH = "The council supports the policy and proposes more language teaching."

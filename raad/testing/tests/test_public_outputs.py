@@ -45,3 +45,25 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
     }
     assert fetched == 54
     assert all(url in out.public for out in outputs.values() for url in out.shown)
+
+
+def test_no_public_output_contains_a_secret_in_any_language_of_the_site(client, outputs, settings):
+    """The same outputs asked for in every other language of the site (English, and the community languages
+    shown in Danish or in their own language): a translation or a fallback never lets a secret through."""
+    secrets = [secret for out in outputs.values() for secret in out.secrets]
+    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    prefixed = tuple(f"/{code}/" for code in others)
+    fetched = 0
+    for app, out in outputs.items():
+        for url in out.public:
+            if url.startswith(prefixed):  # the app registered it in a language already
+                continue
+            for code in others:
+                response = client.get(f"/{code}{url}")
+                assert response.status_code == 200, (app, code, url)
+                text = body_text(response)
+                assert not [secret for secret in secrets if secret in text], (app, code, url)
+                fetched += 1
+    assert others == ["en", "ar", "uk"]
+    # every app's Danish outputs, in each other language (21 pages: some apps register English ones already)
+    assert fetched == 21 * len(others)
