@@ -144,14 +144,14 @@ def translation_state(shown) -> dict:
 @register.simple_tag
 def text_lang(obj, field: str) -> str:
     """` lang="da" dir="ltr"` on the element of a content text shown in Danish on a page in another language
-    (WCAG 3.1.2), using the same lookup as the page (`core.i18n.shown_text`); else nothing.
+    (WCAG 3.1.2), using the same lookup as the page (`translations.localized_text`); else nothing.
     `<p{% text_lang terms "limits" %}>{{ terms|loc:"limits" }}</p>`"""
     from django.utils.html import format_html
     from django.utils.translation import get_language
 
     if obj is None:
         return ""
-    shown = i18n.shown_text(obj, field)
+    shown = localized_text(obj, field)
     page = (get_language() or "da").split("-")[0]
     if shown.language.split("-")[0] == page:
         return ""
