@@ -299,36 +299,29 @@ def translation_set(
             if row is None:
                 return None
             row.delete()
-            if record:
-                audit.record(
-                    actor=actor,
-                    verb="translation.removed",
-                    target=obj,
-                    council_id=council_id,
-                    changes={field: {"before": before_text, "after": ""}, "language": language},
+            row = None
+            verb, changes = "translation.removed", {field: {"before": before_text, "after": ""}, "language": language}
+        else:
+            if row is not None and (row.text, row.status, row.source_hash) == (text, status, fingerprint):
+                return row
+            if row is None:
+                row = ContentTranslation(
+                    content_type=content_type, object_id=str(obj.pk), field=field, language=language
                 )
-            _forget(obj)
-            return None
-        if row is not None and (row.text, row.status, row.source_hash) == (text, status, fingerprint):
-            return row
-        if row is None:
-            row = ContentTranslation(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
-        row.text = text
-        row.status = status
-        row.source_hash = fingerprint
-        row.save()
-        if record:
-            audit.record(
-                actor=actor,
-                verb="translation.saved",
-                target=obj,
-                council_id=council_id,
-                changes={
+            row.text = text
+            row.status = status
+            row.source_hash = fingerprint
+            row.save()
+            verb, changes = (
+                "translation.saved",
+                {
                     field: {"before": before_text, "after": row.text},
                     "language": language,
                     "status": {"before": before_status, "after": row.status},
                 },
             )
+        if record:
+            audit.record(actor=actor, verb=verb, target=obj, council_id=council_id, changes=changes)
     _forget(obj)
     return row
 
