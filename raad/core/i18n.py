@@ -13,7 +13,7 @@ from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
 # The council's official language lives with the language table (audit needs it without this module).
-from raad.core.languages import _known, council_language
+from raad.core.languages import council_language, is_configured
 from raad.core.languages import in_council_language as in_council_language
 
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
@@ -50,7 +50,7 @@ def recipient_language(recipient: Any, council: Any = None) -> str:
     offered by the site, else the council's official language."""
     for holder in (recipient, getattr(recipient, "user", None)):
         language = getattr(holder, "language", "") or ""
-        if _known(language):
+        if is_configured(language):
             return language
     return council_language(council)
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from raad.core import po, translations
+from raad.core.languages import is_configured
 from raad.core.translations import EASY_READ, Registered
 
 MISSING, DRAFT, REVIEWED, OUTDATED = "missing", "draft", "reviewed", "outdated"
@@ -305,9 +306,8 @@ def translations_save(
 
 
 def _known_language(language: str) -> bool:
-    return language == EASY_READ or (
-        language != settings.LANGUAGE_CODE and language in {code for code, _name in settings.LANGUAGES}
-    )
+    """A language content is translated into: easy-read Danish, or a configured language other than Danish."""
+    return language == EASY_READ or (language != settings.LANGUAGE_CODE and is_configured(language))
 
 
 def po_export(*, council: Any, language: str) -> str:
