@@ -247,20 +247,12 @@ def object_for(council: Any, key: str, pk: str) -> tuple[Registered, models.Mode
 # --- Writes ----------------------------------------------------------------------------------------------
 
 
-def _stored_form(text: str) -> str:
-    """The text as `translation_set` stores it (cleaned, CPR numbers masked), to tell a change from none."""
-    from raad.core.redaction import mask_cpr
-    from raad.core.text import clean_text
-
-    return mask_cpr(clean_text(text or "")).strip()
-
-
 def _write(
     *, obj: models.Model, name: str, language: str, text: str, status: str, row: Any, actor: Any, council_id
 ) -> bool:
     """Write one translation unless it is already stored exactly so (and made from the current Danish)."""
     source = (getattr(obj, name, "") or "").strip()
-    text = _stored_form(text)
+    text = translations.stored_form(text).strip()
     if row is None and not text:
         return False
     if (
@@ -442,7 +434,7 @@ def po_import(*, content: bytes | str, council: Any = None, actor: Any = None, l
                 continue
             status = DRAFT if entry.fuzzy else REVIEWED
             row = stored.get((model_key(registered.model), pk, name, file_language))
-            if entry.fuzzy and row is not None and row.text.strip() == _stored_form(entry.msgstr):
+            if entry.fuzzy and row is not None and row.text.strip() == translations.stored_form(entry.msgstr).strip():
                 # An outdated or draft translation the translator left as it was (still fuzzy): it keeps its
                 # status and stays outdated until someone reviews it.
                 result.unchanged += 1

@@ -104,6 +104,14 @@ def source_hash(text: str) -> str:
     return hashlib.sha256((text or "").strip().encode()).hexdigest()
 
 
+def stored_form(text: str) -> str:
+    """The text as `translation_set` stores it: cleaned (`core.text.clean_text`), CPR numbers masked (R30)."""
+    from raad.core.redaction import mask_cpr
+    from raad.core.text import clean_text
+
+    return mask_cpr(clean_text(text or ""))
+
+
 def active_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
@@ -276,8 +284,6 @@ def translation_set(
 
     from raad.core import audit
     from raad.core.models import ContentTranslation
-    from raad.core.redaction import mask_cpr
-    from raad.core.text import clean_text
 
     if field not in translatable_fields(obj.__class__):
         raise ValueError(f"{obj.__class__.__name__}.{field} is not registered as translatable")
@@ -285,7 +291,7 @@ def translation_set(
         raise ValueError("the Danish text is the source: edit the object itself")
     if status not in ContentTranslation.Status.values:
         raise ValueError(f"unknown translation status {status!r}")
-    text = mask_cpr(clean_text(text or ""))
+    text = stored_form(text)
     content_type = ContentType.objects.get_for_model(obj.__class__)
     fingerprint = source_hash(getattr(obj, field, "") or "")
     with transaction.atomic():
