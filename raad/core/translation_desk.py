@@ -27,11 +27,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from raad.core import po, translations
+from raad.core.i18n import language_name
 from raad.core.languages import is_configured
 from raad.core.translations import EASY_READ, Registered
 
@@ -50,10 +51,9 @@ def language_label(code: str) -> str:
     if code == EASY_READ:
         return str(EASY_READ_LABEL)
     try:
-        info = translation.get_language_info(code)
+        return language_name(code)
     except KeyError:
         return code
-    return str(info["name_local"]).capitalize()
 
 
 def field_label(model: type[models.Model], name: str) -> str:
