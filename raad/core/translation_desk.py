@@ -279,7 +279,7 @@ def translations_save(
 ) -> int:
     """Save the translations of `obj` into `language` from the edit page: `values` {field: (text, status)}.
     Only what changed is written (one audit entry each, by `translation_set`); returns how many changed."""
-    entry = translations._REGISTRY.get(type(obj))
+    entry = translations.registration(type(obj))
     if entry is None:
         raise ValueError(f"{type(obj).__name__} is not registered as translatable")
     if not _known_language(language):

@@ -94,9 +94,14 @@ def registered() -> list[Registered]:
     return list(_REGISTRY.values())
 
 
-def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+def registration(model: type[models.Model]) -> Registered | None:
+    """How `model` (or, for a proxy, its concrete model) is registered; None when it is not."""
     meta = getattr(model, "_meta", None)
-    entry = _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
+    return _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
+
+
+def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+    entry = registration(model)
     return entry.fields if entry else ()
 
 
