@@ -13,7 +13,7 @@ from django.utils.formats import get_format_modules
 from django.utils.translation import get_language
 
 # The council's official language lives with the language table (audit needs it without this module).
-from raad.core.languages import _known, council_language
+from raad.core.languages import council_language, is_configured
 from raad.core.languages import in_council_language as in_council_language
 
 # Råd's own named date formats, defined per language in raad/formats/<language>/formats.py.
@@ -50,7 +50,7 @@ def recipient_language(recipient: Any, council: Any = None) -> str:
     offered by the site, else the council's official language."""
     for holder in (recipient, getattr(recipient, "user", None)):
         language = getattr(holder, "language", "") or ""
-        if _known(language):
+        if is_configured(language):
             return language
     return council_language(council)
 
@@ -108,23 +108,15 @@ def language_direction(code: str) -> str:
     return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
 
 
-def shown_text(obj: Any, field: str):
-    """The text of `obj.field` as a citizen page shows it (`raad.core.translations.Localized`: text, language,
-    is_fallback, is_draft)."""
-    from raad.core import translations
-
-    return translations.localized_text(obj, field)
-
-
 def shown_texts(pairs: list[tuple[Any, str]]) -> list:
-    """`shown_text` for each (object, field), their translations read with one query per model: what a
-    citizen page passes to `core/includes/fallback_notice.html` to say which texts are not in the visitor's
-    language."""
+    """The text of each (object, field) as a citizen page shows it (`raad.core.translations.localized_text`:
+    text, language, is_fallback, is_draft), their translations read with one query per model: what a citizen
+    page passes to `core/includes/fallback_notice.html` to say which texts are not in the visitor's language."""
     from raad.core import translations
 
-    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] != settings.LANGUAGE_CODE:
+    if translations.active_language() != settings.LANGUAGE_CODE:
         # Objects a selector already prefetched keep their translations: no second query for them.
         translations.prefetch(
             {id(obj): obj for obj, _field in pairs if obj is not None and not translations.is_prefetched(obj)}.values()
         )
-    return [shown_text(obj, field) for obj, field in pairs if obj is not None]
+    return [translations.localized_text(obj, field) for obj, field in pairs if obj is not None]

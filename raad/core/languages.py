@@ -109,7 +109,7 @@ def is_community(code: str) -> bool:
     return bool(code) and code.split("-")[0] not in WHOLE_SITE
 
 
-def _known(language: str) -> bool:
+def is_configured(language: str) -> bool:
     """A language the site is configured for (settings.LANGUAGES)."""
     from django.conf import settings
 
@@ -122,7 +122,7 @@ def council_language(council: Any = None) -> str:
     from django.conf import settings
 
     language = getattr(council, "language", "") or ""
-    return language if _known(language) else settings.LANGUAGE_CODE
+    return language if is_configured(language) else settings.LANGUAGE_CODE
 
 
 def in_council_language(council: Any = None) -> Any:

@@ -27,11 +27,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from raad.core import po, translations
+from raad.core.i18n import language_name
+from raad.core.languages import is_configured
 from raad.core.translations import EASY_READ, Registered
 
 MISSING, DRAFT, REVIEWED, OUTDATED = "missing", "draft", "reviewed", "outdated"
@@ -49,10 +51,9 @@ def language_label(code: str) -> str:
     if code == EASY_READ:
         return str(EASY_READ_LABEL)
     try:
-        info = translation.get_language_info(code)
+        return language_name(code)
     except KeyError:
         return code
-    return str(info["name_local"]).capitalize()
 
 
 def field_label(model: type[models.Model], name: str) -> str:
@@ -246,20 +247,12 @@ def object_for(council: Any, key: str, pk: str) -> tuple[Registered, models.Mode
 # --- Writes ----------------------------------------------------------------------------------------------
 
 
-def _stored_form(text: str) -> str:
-    """The text as `translation_set` stores it (cleaned, CPR numbers masked), to tell a change from none."""
-    from raad.core.redaction import mask_cpr
-    from raad.core.text import clean_text
-
-    return mask_cpr(clean_text(text or "")).strip()
-
-
 def _write(
     *, obj: models.Model, name: str, language: str, text: str, status: str, row: Any, actor: Any, council_id
 ) -> bool:
     """Write one translation unless it is already stored exactly so (and made from the current Danish)."""
     source = (getattr(obj, name, "") or "").strip()
-    text = _stored_form(text)
+    text = translations.stored_form(text).strip()
     if row is None and not text:
         return False
     if (
@@ -286,7 +279,7 @@ def translations_save(
 ) -> int:
     """Save the translations of `obj` into `language` from the edit page: `values` {field: (text, status)}.
     Only what changed is written (one audit entry each, by `translation_set`); returns how many changed."""
-    entry = translations._REGISTRY.get(type(obj))
+    entry = translations.registration(type(obj))
     if entry is None:
         raise ValueError(f"{type(obj).__name__} is not registered as translatable")
     if not _known_language(language):
@@ -305,9 +298,8 @@ def translations_save(
 
 
 def _known_language(language: str) -> bool:
-    return language == EASY_READ or (
-        language != settings.LANGUAGE_CODE and language in {code for code, _name in settings.LANGUAGES}
-    )
+    """A language content is translated into: easy-read Danish, or a configured language other than Danish."""
+    return language == EASY_READ or (language != settings.LANGUAGE_CODE and is_configured(language))
 
 
 def po_export(*, council: Any, language: str) -> str:
@@ -442,7 +434,7 @@ def po_import(*, content: bytes | str, council: Any = None, actor: Any = None, l
                 continue
             status = DRAFT if entry.fuzzy else REVIEWED
             row = stored.get((model_key(registered.model), pk, name, file_language))
-            if entry.fuzzy and row is not None and row.text.strip() == _stored_form(entry.msgstr):
+            if entry.fuzzy and row is not None and row.text.strip() == translations.stored_form(entry.msgstr).strip():
                 # An outdated or draft translation the translator left as it was (still fuzzy): it keeps its
                 # status and stays outdated until someone reviews it.
                 result.unchanged += 1

@@ -94,14 +94,27 @@ def registered() -> list[Registered]:
     return list(_REGISTRY.values())
 
 
-def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+def registration(model: type[models.Model]) -> Registered | None:
+    """How `model` (or, for a proxy, its concrete model) is registered; None when it is not."""
     meta = getattr(model, "_meta", None)
-    entry = _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
+    return _REGISTRY.get(model) or (_REGISTRY.get(getattr(meta, "concrete_model", model)) if meta else None)
+
+
+def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+    entry = registration(model)
     return entry.fields if entry else ()
 
 
 def source_hash(text: str) -> str:
     return hashlib.sha256((text or "").strip().encode()).hexdigest()
+
+
+def stored_form(text: str) -> str:
+    """The text as `translation_set` stores it: cleaned (`core.text.clean_text`), CPR numbers masked (R30)."""
+    from raad.core.redaction import mask_cpr
+    from raad.core.text import clean_text
+
+    return mask_cpr(clean_text(text or ""))
 
 
 def active_language() -> str:
@@ -276,8 +289,6 @@ def translation_set(
 
     from raad.core import audit
     from raad.core.models import ContentTranslation
-    from raad.core.redaction import mask_cpr
-    from raad.core.text import clean_text
 
     if field not in translatable_fields(obj.__class__):
         raise ValueError(f"{obj.__class__.__name__}.{field} is not registered as translatable")
@@ -285,7 +296,7 @@ def translation_set(
         raise ValueError("the Danish text is the source: edit the object itself")
     if status not in ContentTranslation.Status.values:
         raise ValueError(f"unknown translation status {status!r}")
-    text = mask_cpr(clean_text(text or ""))
+    text = stored_form(text)
     content_type = ContentType.objects.get_for_model(obj.__class__)
     fingerprint = source_hash(getattr(obj, field, "") or "")
     with transaction.atomic():
@@ -299,36 +310,29 @@ def translation_set(
             if row is None:
                 return None
             row.delete()
-            if record:
-                audit.record(
-                    actor=actor,
-                    verb="translation.removed",
-                    target=obj,
-                    council_id=council_id,
-                    changes={field: {"before": before_text, "after": ""}, "language": language},
+            row = None
+            verb, changes = "translation.removed", {field: {"before": before_text, "after": ""}, "language": language}
+        else:
+            if row is not None and (row.text, row.status, row.source_hash) == (text, status, fingerprint):
+                return row
+            if row is None:
+                row = ContentTranslation(
+                    content_type=content_type, object_id=str(obj.pk), field=field, language=language
                 )
-            _forget(obj)
-            return None
-        if row is not None and (row.text, row.status, row.source_hash) == (text, status, fingerprint):
-            return row
-        if row is None:
-            row = ContentTranslation(content_type=content_type, object_id=str(obj.pk), field=field, language=language)
-        row.text = text
-        row.status = status
-        row.source_hash = fingerprint
-        row.save()
-        if record:
-            audit.record(
-                actor=actor,
-                verb="translation.saved",
-                target=obj,
-                council_id=council_id,
-                changes={
+            row.text = text
+            row.status = status
+            row.source_hash = fingerprint
+            row.save()
+            verb, changes = (
+                "translation.saved",
+                {
                     field: {"before": before_text, "after": row.text},
                     "language": language,
                     "status": {"before": before_status, "after": row.status},
                 },
             )
+        if record:
+            audit.record(actor=actor, verb=verb, target=obj, council_id=council_id, changes=changes)
     _forget(obj)
     return row
 

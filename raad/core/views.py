@@ -30,11 +30,13 @@ from raad.core.twofactor import confirmed_device, requires_two_factor
 security_log = logging.getLogger("raad.security")
 
 
-def _next_url(request) -> str:
+def _next_url(request, default: str = "") -> str:
+    """The `next` page asked for, when it is on this site; else the page `default` (a URL name; the page
+    after logging in when none is given)."""
     candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME) or ""
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return reverse(default or settings.LOGIN_REDIRECT_URL)
 
 
 class LoginView(auth_views.LoginView):
@@ -219,7 +221,4 @@ def easy_read(request):
     data = request.POST if request.method == "POST" else request.GET
     if "let_dansk" in data:
         request.session[EASY_READ_SESSION_KEY] = data.get("let_dansk") == "1"
-    candidate = data.get("next") or ""
-    if not (candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure())):
-        candidate = reverse("portal:home")
-    return redirect(candidate)
+    return redirect(_next_url(request, "portal:home"))

@@ -2,7 +2,7 @@ from django import template
 from django.utils.functional import LazyObject
 from django.utils.safestring import SafeData, mark_safe
 
-from raad.core import i18n, translations
+from raad.core import i18n
 from raad.core.audit import readable_changes, verb_label
 from raad.core.redaction import mask_cpr
 from raad.core.translations import localized, localized_text
@@ -15,11 +15,9 @@ def loc(obj, field: str) -> str:
     """{{ purpose|loc:"title" }}: the field in the page's language, Danish as fallback, with every CPR number
     masked on the way out (R30: one that reached the database by an import or raw SQL is never shown).
     Registered content (raad.core.translations) reads its translation, or the easy-read Danish the reader chose."""
-    if obj is not None and field in translations.translatable_fields(obj.__class__):  # __class__: lazy objects too
-        if isinstance(obj, LazyObject):
-            obj.__class__  # noqa: B018 - evaluates the lazy object
-            obj = obj._wrapped
-        return masked(translations.localized(obj, field))
+    if isinstance(obj, LazyObject):  # the page's council: read the object itself
+        obj.__class__  # noqa: B018 - evaluates the lazy object
+        obj = obj._wrapped
     return masked(localized(obj, field))
 
 
@@ -144,14 +142,14 @@ def translation_state(shown) -> dict:
 @register.simple_tag
 def text_lang(obj, field: str) -> str:
     """` lang="da" dir="ltr"` on the element of a content text shown in Danish on a page in another language
-    (WCAG 3.1.2), using the same lookup as the page (`core.i18n.shown_text`); else nothing.
+    (WCAG 3.1.2), using the same lookup as the page (`translations.localized_text`); else nothing.
     `<p{% text_lang terms "limits" %}>{{ terms|loc:"limits" }}</p>`"""
     from django.utils.html import format_html
     from django.utils.translation import get_language
 
     if obj is None:
         return ""
-    shown = i18n.shown_text(obj, field)
+    shown = localized_text(obj, field)
     page = (get_language() or "da").split("-")[0]
     if shown.language.split("-")[0] == page:
         return ""

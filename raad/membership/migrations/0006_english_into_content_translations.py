@@ -1,58 +1,16 @@
 """Issue #11: the English texts leave their `_en` sibling fields for core.ContentTranslation, the one mechanism
 for translated content (raad.core.translations). Every non-empty `x_en` becomes a row (language "en", status
 "reviewed": the secretariat wrote it) with the fingerprint of the Danish it was written beside; then the
-`_en` fields go. Backwards: the rows are copied back into the fields, and removed."""
-
-import hashlib
+`_en` fields go. Backwards: the rows are copied back into the fields, and removed (raad.core.migration_support)."""
 
 from django.db import migrations
+
+from raad.core.migration_support import english_fields_into_translations
 
 APP = "membership"
 # model name: the Danish fields whose `_en` sibling moves
 FIELDS = {"Person": ["bio"]}
-LANGUAGE = "en"
-
-
-def _fingerprint(text):
-    return hashlib.sha256((text or "").strip().encode()).hexdigest()
-
-
-def english_into_translations(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentTranslation = apps.get_model("core", "ContentTranslation")
-    for model_name, fields in FIELDS.items():
-        model = apps.get_model(APP, model_name)
-        content_type, _created = ContentType.objects.get_or_create(app_label=APP, model=model_name.lower())
-        values = ["pk", *fields, *(f"{field}_en" for field in fields)]
-        for row in model.objects.values(*values).iterator():
-            for field in fields:
-                english = row[f"{field}_en"] or ""
-                if not english.strip():
-                    continue
-                ContentTranslation.objects.update_or_create(
-                    content_type=content_type,
-                    object_id=str(row["pk"]),
-                    field=field,
-                    language=LANGUAGE,
-                    defaults={"text": english, "status": "reviewed", "source_hash": _fingerprint(row[field])},
-                )
-
-
-def translations_into_english(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentTranslation = apps.get_model("core", "ContentTranslation")
-    for model_name, fields in FIELDS.items():
-        model = apps.get_model(APP, model_name)
-        content_type = ContentType.objects.filter(app_label=APP, model=model_name.lower()).first()
-        if content_type is None:
-            continue
-        rows = ContentTranslation.objects.filter(content_type=content_type, language=LANGUAGE, field__in=fields)
-        by_object = {}
-        for row in rows:
-            by_object.setdefault(row.object_id, {})[f"{row.field}_en"] = row.text
-        for object_id, english in by_object.items():
-            model.objects.filter(pk=object_id).update(**english)
-        rows.delete()
+english_into_translations, translations_into_english = english_fields_into_translations(APP, FIELDS)
 
 
 class Migration(migrations.Migration):
