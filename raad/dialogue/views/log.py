@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from raad.core import workspace
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
-from raad.dialogue import forms_topics as forms
+from raad.dialogue import forms
 from raad.dialogue.models import DialogueEntry
 from raad.dialogue.selectors import log as selectors
 from raad.dialogue.services import log as services
