@@ -9,8 +9,11 @@ class DialogueConfig(AppConfig):
     verbose_name = _("Dialog med borgerne")
 
     def ready(self) -> None:
-        from raad.core import translations
+        from raad.core import audit, desk, translations
+        from raad.dialogue import permissions  # noqa: F401  (registers the permissions)
         from raad.dialogue.models import ReferralService, Topic
+        from raad.dialogue.selectors import inquiries as inquiry_selectors
+        from raad.dialogue.selectors import topics as topic_selectors
 
         translations.register(
             ReferralService,
@@ -19,36 +22,7 @@ class DialogueConfig(AppConfig):
             council="municipality__councils",
         )
         translations.register(Topic, ["title", "summary", "outcome"], label=_("Emner"))
-        self._ready_inquiries()
-        self._ready_topics()
 
-    def _ready_inquiries(self) -> None:
-        """Inquiries and the referral catalogue: permissions, the desk panel, the audit verbs."""
-        from raad.core import audit, desk
-        from raad.dialogue import permissions_inquiries  # noqa: F401  (registers the permissions)
-        from raad.dialogue.selectors import inquiries as inquiry_selectors
-
-        audit.register_verbs(
-            {
-                "inquiry.received": _("Henvendelse modtaget"),
-                "inquiry.classified_general": _("Henvendelse taget op som emne"),
-                "inquiry.referred": _("Enkeltsag henvist"),
-                "inquiry.closed": _("Henvendelse afsluttet"),
-                "inquiry.retention_erased": _("Persondata i henvendelser slettet efter opbevaringsperioden"),
-                "topic.created_from_inquiry": _("Emne oprettet fra henvendelse"),
-                "topic.created_from_principle": _("Principielt spørgsmål fra enkeltsag oprettet som emne"),
-                "referral.created": _("Henvisning oprettet"),
-                "referral.updated": _("Henvisning ændret"),
-                "referral.deactivated": _("Henvisning deaktiveret"),
-                "referral.activated": _("Henvisning aktiveret igen"),
-            }
-        )
-        audit.register_change_labels(
-            {
-                "details_erased": pgettext_lazy("audit change", "Henvendelser uden kontaktoplysninger (antal)"),
-                "individual_texts_erased": pgettext_lazy("audit change", "Enkeltsager uden tekst (antal)"),
-            }
-        )
         desk.register_panel(
             key="inquiries",
             title=_("Henvendelser"),
@@ -56,13 +30,6 @@ class DialogueConfig(AppConfig):
             context=inquiry_selectors.desk_panel,
             order=25,
         )
-
-    def _ready_topics(self) -> None:
-        """Topics and the dialogue log: permissions, the desk panel, the audit verbs."""
-        from raad.core import audit, desk
-        from raad.dialogue import permissions_topics  # noqa: F401  (registers the permissions)
-        from raad.dialogue.selectors import topics as topic_selectors
-
         desk.register_panel(
             key="topics",
             title=_("Emner fra dialogen"),
@@ -70,9 +37,23 @@ class DialogueConfig(AppConfig):
             context=topic_selectors.desk_panel,
             order=30,
         )
+
         audit.register_verbs(
             {
+                # Inquiries and the referral catalogue
+                "inquiry.received": _("Henvendelse modtaget"),
+                "inquiry.classified_general": _("Henvendelse taget op som emne"),
+                "inquiry.referred": _("Enkeltsag henvist"),
+                "inquiry.closed": _("Henvendelse afsluttet"),
+                "inquiry.retention_erased": _("Persondata i henvendelser slettet efter opbevaringsperioden"),
+                "referral.created": _("Henvisning oprettet"),
+                "referral.updated": _("Henvisning ændret"),
+                "referral.deactivated": _("Henvisning deaktiveret"),
+                "referral.activated": _("Henvisning aktiveret igen"),
+                # Topics
                 "topic.created": _("Emne oprettet"),
+                "topic.created_from_inquiry": _("Emne oprettet fra henvendelse"),
+                "topic.created_from_principle": _("Principielt spørgsmål fra enkeltsag oprettet som emne"),
                 "topic.updated": _("Emne ændret"),
                 "topic.placed_on_agenda": _("Emne sat på dagsordenen"),
                 "topic.agenda_item_linked": _("Emne knyttet til et dagsordenspunkt"),
@@ -80,6 +61,7 @@ class DialogueConfig(AppConfig):
                 "topic.statement_linked": _("Udtalelse knyttet til emne"),
                 "topic.followed_up": _("Opfølgning på emne registreret"),
                 "topic.closed": _("Emne afsluttet"),
+                # The dialogue log
                 "dialogue_entry.recorded": _("Dialog skrevet i dialogloggen"),
                 "dialogue_entry.updated": _("Indførsel i dialogloggen ændret"),
                 "dialogue_entry.topic_added": _("Emne oprettet fra dialogloggen"),
@@ -88,5 +70,7 @@ class DialogueConfig(AppConfig):
         audit.register_change_labels(
             {
                 "topic": pgettext_lazy("audit change", "Emne"),
+                "details_erased": pgettext_lazy("audit change", "Henvendelser uden kontaktoplysninger (antal)"),
+                "individual_texts_erased": pgettext_lazy("audit change", "Enkeltsager uden tekst (antal)"),
             }
         )

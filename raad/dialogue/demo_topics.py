@@ -162,7 +162,6 @@ def load(context: DemoContext) -> None:
             (
                 jobs,
                 "Udtalelse om fritidsjob til unge",
-                "Udtalelse om fritidsjob til unge",
                 "Udvalget for Børn og Unge har bedt forvaltningen om en plan for fritidsjob sammen med lokale "
                 "virksomheder. Jobcentret informerer nu virksomhederne om mentorordningen.",
                 (2026, 6, 17),
@@ -170,17 +169,17 @@ def load(context: DemoContext) -> None:
             (
                 home,
                 calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
-                calendar.text("Høringssvar om Integrationspolitik {year:2027}–{year:2030}"),
                 "Kommunalbestyrelsen tilføjede rådets anbefaling til integrationspolitikken: familier med "
                 "skolebørn skal så vidt muligt have en fast bolig, før børnene starter i skole.",
                 (2026, 5, 13),
             ),
         ]
-        for topic, item_title, statement_title, outcome, (y, m, d) in chains:
-            item = held_item(item_title)
+        # (topic, the title of both the statement and the held meeting's item it was adopted under, the outcome)
+        for topic, title, outcome, (y, m, d) in chains:
+            item = held_item(title)
             if item is not None:
                 services.topic_agenda_item_link(topic=topic, item=item, by=secretary)
-            statement = Statement.objects.filter(council=council, title=statement_title).first()
+            statement = Statement.objects.filter(council=council, title=title).first()
             if statement is not None and statement.status != Statement.Status.DRAFT:
                 services.topic_statement_link(topic=topic, statement=statement, by=secretary)
             services.topic_outcome_register(topic=topic, outcome=outcome, outcome_on=D(y, m, d), by=secretary)

@@ -2,7 +2,7 @@
 checkbox rendered through includes/field.html had a 0×0 px box, so "Lukket punkt" could not be seen).
 
 The controls are rendered through the real templates (includes/field.html, membership/includes/field.html,
-meetings/includes/choices.html, statements/includes/radios.html) with the site's CSS, in Chromium. DKFDS makes
+includes/choices.html, includes/radios.html) with the site's CSS, in Chromium. DKFDS makes
 the native checkbox and radio transparent and draws the box on the label that follows it (label::before),
 so for those the drawn box is what must be visible and change when clicked."""
 
@@ -40,9 +40,9 @@ class EveryControl(forms.Form):
 
 
 TEMPLATE_OF = {
-    "several_meetings": "meetings/includes/choices.html",
-    "one_meetings": "meetings/includes/choices.html",
-    "one_statements": "statements/includes/radios.html",
+    "several_meetings": "includes/choices.html",
+    "one_meetings": "includes/choices.html",
+    "one_statements": "includes/radios.html",
     "several": "membership/includes/field.html",
     "one": "membership/includes/field.html",
 }

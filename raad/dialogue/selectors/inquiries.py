@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from raad.core import translations
-from raad.core.redaction import mask_cpr
 from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService, Topic
 
 
@@ -64,18 +63,6 @@ def public_referrals(council: Any) -> list[ReferralService]:
     referrals = list(referrals_active(council))
     translations.prefetch(referrals)
     return referrals
-
-
-def public_consented_texts(topic: Topic) -> list[str]:
-    """The texts of the topic's inquiries whose senders ticked consent to publish them without their name.
-    Never the name, organisation or any other detail; an erased text is not shown."""
-    texts = (
-        Inquiry.objects.filter(topic=topic, consent_publish=True, classification=Inquiry.Classification.GENERAL)
-        .exclude(text="")
-        .order_by("created_at", "id")
-        .values_list("text", flat=True)
-    )
-    return [mask_cpr(text) for text in texts]
 
 
 def desk_panel(council: Any, user: Any) -> dict | None:

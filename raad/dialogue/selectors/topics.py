@@ -66,6 +66,11 @@ def council_purposes(council: Council) -> QuerySet[Purpose]:
     return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
 
 
+def open_topics(council: Council) -> QuerySet[Topic]:
+    """The council's topics that are not closed (a dialogue-log entry may concern them)."""
+    return Topic.objects.filter(council=council).exclude(status=Topic.Status.CLOSED)
+
+
 def linkable_statements(council: Council) -> QuerySet[Statement]:
     """The council's adopted statements a topic may be answered with, newest first."""
     return (

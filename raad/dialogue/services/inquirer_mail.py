@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.utils import translation
-
 from raad.core import mail
+from raad.core.i18n import in_recipient_language
 from raad.core.links import absolute_reverse
 from raad.dialogue import links
 from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService
@@ -18,9 +16,7 @@ from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService
 
 def status_url(inquiry: Inquiry) -> str:
     """The absolute signed link to the inquiry's status page, in the language the inquirer wrote in (for e-mails)."""
-    offered = {code for code, _name in settings.LANGUAGES}
-    language = inquiry.language if inquiry.language in offered else settings.LANGUAGE_CODE
-    with translation.override(language):
+    with in_recipient_language(inquiry):  # its `language`, when the site offers it; else Danish
         return absolute_reverse(
             "dialogue:inquiry_status", inquiry.council.slug, links.status_token(inquiry_id=inquiry.pk)
         )

@@ -95,12 +95,8 @@ def inquiry_submit(
         verb="inquiry.received",
         target=inquiry,
         council_id=council.pk,
-        changes={
-            "kind": {"before": None, "after": kind},
-            "language": {"before": None, "after": language},
-            "text": {"before": None, "after": text},  # masked by AUDIT_PRIVATE_FIELDS
-            "consent_publish": {"before": None, "after": consent_publish},
-        },
+        # The text is masked by AUDIT_PRIVATE_FIELDS.
+        changes=audit.created(kind=kind, language=language, text=text, consent_publish=consent_publish),
     )
     if email:  # the receipt goes to a given address even when they want no answer
         mail.queue(
@@ -124,23 +120,32 @@ def _check_open(inquiry: Inquiry) -> None:
         raise RuleViolation(_("Henvendelsen er afsluttet."))
 
 
-def _topic_create(*, council: Council, title: str, summary: str, by: Any, verb: str, source: Inquiry) -> Topic:
-    """The topics service numbers and writes the topic; the inquiry it came from is journalled with it."""
-    return topics_service.topic_create(
-        council=council,
-        title=title,
-        summary=summary,
-        by=by,
-        verb=verb,
-        source=source,
-    )
+def _check_reply(reply: str) -> str:
+    reply = clean_text(reply)
+    if len(reply) > REPLY_MAX_LENGTH:
+        raise RuleViolation([Violation("reply", _("Svaret må højst fylde %(n)d tegn.") % {"n": REPLY_MAX_LENGTH})])
+    return reply
+
+
+def _step(
+    inquiry: Inquiry, *, by: Any, verb: str, template: str, changes: dict[str, Any], note: str = "", **values: Any
+) -> Inquiry:
+    """One step of a (locked) inquiry: `values` set and saved, the event its sender sees on the status page, the
+    journal entry (`changes`), and the mail to the sender (`template`, when they asked for an answer by e-mail)."""
+    for name, value in values.items():
+        setattr(inquiry, name, value)
+    inquiry.save(update_fields=[*values, "updated_at"])
+    event = _event(inquiry, inquiry.status, note)
+    audit.record(actor=by, verb=verb, target=inquiry, council_id=inquiry.council_id, changes=changes)
+    notify_inquirer(inquiry, event, template=template)
+    return inquiry
 
 
 @transaction.atomic
 def topic_create_from_inquiry(*, inquiry: Inquiry, title: str, summary: str = "", by: Any) -> Topic:
     """A new topic for the council, raised by this general inquiry (the inquiry is then attached to it by
     `inquiry_classify_general`). The topic's text is the secretariat's, never the inquirer's words."""
-    return _topic_create(
+    return topics_service.topic_create(
         council=inquiry.council, title=title, summary=summary, by=by, verb="topic.created_from_inquiry", source=inquiry
     )
 
@@ -158,30 +163,25 @@ def inquiry_classify_general(
         raise RuleViolation([Violation("topic", _("Emnet hører til et andet råd."))])
     if topic is None:
         topic = topic_create_from_inquiry(inquiry=inquiry, title=new_topic_title, by=by)
-    before = {"classification": inquiry.classification, "status": inquiry.status, "topic": inquiry.topic_id}
-    inquiry.classification = Inquiry.Classification.GENERAL
-    inquiry.status = Inquiry.Status.TOPIC
-    inquiry.topic = topic
-    inquiry.referral = None
-    inquiry.triaged_at = timezone.now()
-    inquiry.triaged_by = by
-    inquiry.save(
-        update_fields=["classification", "status", "topic", "referral", "triaged_at", "triaged_by", "updated_at"]
-    )
-    event = _event(inquiry, Inquiry.Status.TOPIC, note)
-    audit.record(
-        actor=by,
+    classification, status = Inquiry.Classification.GENERAL, Inquiry.Status.TOPIC
+    return _step(
+        inquiry,
+        by=by,
         verb="inquiry.classified_general",
-        target=inquiry,
-        council_id=inquiry.council_id,
-        changes={
-            "classification": {"before": before["classification"], "after": inquiry.classification},
-            "status": {"before": before["status"], "after": inquiry.status},
-            "topic": {"before": before["topic"], "after": topic.number},
-        },
+        template="dialogue/inquiries/email/topic",
+        note=note,
+        changes=audit.changed(
+            classification=(inquiry.classification, classification),
+            status=(inquiry.status, status),
+            topic=(inquiry.topic_id, topic.number),
+        ),
+        classification=classification,
+        status=status,
+        topic=topic,
+        referral=None,
+        triaged_at=timezone.now(),
+        triaged_by=by,
     )
-    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/topic")
-    return inquiry
 
 
 @transaction.atomic
@@ -192,44 +192,25 @@ def inquiry_refer(*, inquiry: Inquiry, referral: ReferralService, by: Any, reply
     _check_open(inquiry)
     if referral.municipality_id != inquiry.council.municipality_id or not referral.active:
         raise RuleViolation([Violation("referral", _("Vælg en aktiv henvisning fra kommunens katalog."))])
-    reply = clean_text(reply)
-    if len(reply) > REPLY_MAX_LENGTH:
-        raise RuleViolation([Violation("reply", _("Svaret må højst fylde %(n)d tegn.") % {"n": REPLY_MAX_LENGTH})])
-    before = {"classification": inquiry.classification, "status": inquiry.status}
-    inquiry.classification = Inquiry.Classification.INDIVIDUAL
-    inquiry.status = Inquiry.Status.REFERRED
-    inquiry.topic = None
-    inquiry.referral = referral
-    inquiry.reply = reply
-    inquiry.triaged_at = timezone.now()
-    inquiry.triaged_by = by
-    inquiry.save(
-        update_fields=[
-            "classification",
-            "status",
-            "topic",
-            "referral",
-            "reply",
-            "triaged_at",
-            "triaged_by",
-            "updated_at",
-        ]
-    )
-    event = _event(inquiry, Inquiry.Status.REFERRED)
-    audit.record(
-        actor=by,
+    reply = _check_reply(reply)
+    classification, status = Inquiry.Classification.INDIVIDUAL, Inquiry.Status.REFERRED
+    return _step(
+        inquiry,
+        by=by,
         verb="inquiry.referred",
-        target=inquiry,
-        council_id=inquiry.council_id,
+        template="dialogue/inquiries/email/referred",
         changes={
-            "classification": {"before": before["classification"], "after": inquiry.classification},
-            "status": {"before": before["status"], "after": inquiry.status},
-            "referral": {"before": None, "after": referral.slug},
-            "reply": {"before": None, "after": reply},  # masked by AUDIT_PRIVATE_FIELDS
+            **audit.changed(classification=(inquiry.classification, classification), status=(inquiry.status, status)),
+            **audit.created(referral=referral.slug, reply=reply),  # the reply masked by AUDIT_PRIVATE_FIELDS
         },
+        classification=classification,
+        status=status,
+        topic=None,
+        referral=referral,
+        reply=reply,
+        triaged_at=timezone.now(),
+        triaged_by=by,
     )
-    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/referred")
-    return inquiry
 
 
 @transaction.atomic
@@ -239,7 +220,7 @@ def inquiry_raise_principle(*, inquiry: Inquiry, title: str, summary: str, by: A
     inquiry = _lock(inquiry)
     if inquiry.classification != Inquiry.Classification.INDIVIDUAL:
         raise RuleViolation(_("Kun en enkeltsag kan rejse et principielt spørgsmål som et nyt, anonymt emne."))
-    return _topic_create(
+    return topics_service.topic_create(
         council=inquiry.council,
         title=title,
         summary=summary,
@@ -254,29 +235,16 @@ def inquiry_close(*, inquiry: Inquiry, by: Any, reply: str = "") -> Inquiry:
     """Close the inquiry; with a reply to the sender it is answered."""
     inquiry = _lock(inquiry)
     _check_open(inquiry)
-    reply = clean_text(reply)
-    if len(reply) > REPLY_MAX_LENGTH:
-        raise RuleViolation([Violation("reply", _("Svaret må højst fylde %(n)d tegn.") % {"n": REPLY_MAX_LENGTH})])
-    before = inquiry.status
-    inquiry.status = Inquiry.Status.ANSWERED if reply else Inquiry.Status.CLOSED
-    fields = ["status", "updated_at"]
+    reply = _check_reply(reply)
+    status = Inquiry.Status.ANSWERED if reply else Inquiry.Status.CLOSED
+    changes = audit.changed(status=(inquiry.status, status))
+    values: dict[str, Any] = {"status": status}
     if reply:
-        inquiry.reply = reply
-        fields.append("reply")
-    inquiry.save(update_fields=fields)
-    event = _event(inquiry, inquiry.status)
-    audit.record(
-        actor=by,
-        verb="inquiry.closed",
-        target=inquiry,
-        council_id=inquiry.council_id,
-        changes={
-            "status": {"before": before, "after": inquiry.status},
-            **({"reply": {"before": None, "after": reply}} if reply else {}),
-        },
+        changes.update(audit.created(reply=reply))
+        values["reply"] = reply
+    return _step(
+        inquiry, by=by, verb="inquiry.closed", template="dialogue/inquiries/email/closed", changes=changes, **values
     )
-    notify_inquirer(inquiry, event, template="dialogue/inquiries/email/closed")
-    return inquiry
 
 
 # --- Retention (R35) -------------------------------------------------------------------------------------
@@ -314,15 +282,12 @@ def inquiries_erase_expired(*, today: datetime.date | None = None, by: Any = Non
                 actor=by,
                 verb="inquiry.retention_erased",
                 council_id=council.pk,
-                changes={
-                    "details_erased": {"before": None, "after": details_count},
-                    "individual_texts_erased": {"before": None, "after": texts_count},
-                    "inquiry_retention_months": {"before": None, "after": procedure.inquiry_retention_months},
-                    "individual_case_retention_months": {
-                        "before": None,
-                        "after": procedure.individual_case_retention_months,
-                    },
-                },
+                changes=audit.created(
+                    details_erased=details_count,
+                    individual_texts_erased=texts_count,
+                    inquiry_retention_months=procedure.inquiry_retention_months,
+                    individual_case_retention_months=procedure.individual_case_retention_months,
+                ),
             )
         details_total += details_count
         texts_total += texts_count

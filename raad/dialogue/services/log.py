@@ -17,6 +17,7 @@ from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
+from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation
@@ -126,19 +127,17 @@ def dialogue_entry_update(
         follow_up=follow_up,
         topics=topics,
     )
-    before = audit.snapshot(entry, ENTRY_FIELDS)
-    for name, value in data.items():
-        setattr(entry, name, value)
-    entry.save(update_fields=[*ENTRY_FIELDS, "updated_at"])
+    fields_update(
+        instance=entry,
+        fields=ENTRY_FIELDS,
+        data=data,
+        verb="dialogue_entry.updated",
+        by=by,
+        council_id=entry.council_id,
+        record_unchanged=True,
+    )
     entry.participants.set(list(participants))
     entry.topics.set(topics)
-    audit.record(
-        actor=by,
-        verb="dialogue_entry.updated",
-        target=entry,
-        council_id=entry.council_id,
-        changes=audit.diff(before, audit.snapshot(entry, ENTRY_FIELDS)),
-    )
     return entry
 
 

@@ -55,7 +55,7 @@ def referral_create(*, council: Council, data: dict[str, Any], by: Any) -> Refer
         verb="referral.created",
         target=referral,
         council_id=council.pk,
-        changes={name: {"before": None, "after": getattr(referral, name)} for name in ("slug", *values)},
+        changes=audit.created(**audit.snapshot(referral, ("slug", *values))),
     )
     return referral
 

@@ -288,21 +288,18 @@ def _move(
     outcome_on: datetime.date | None = None,
 ) -> Topic:
     fields = ["status", "updated_at"]
-    changes: dict[str, Any] = {"status": {"before": topic.status, "after": status}}
+    changes = audit.changed(status=(topic.status, status))
     if item is not None:
-        changes["agenda_item"] = {"before": topic.agenda_item_id, "after": item.pk}
+        changes.update(audit.changed(agenda_item=(topic.agenda_item_id, item.pk)))
         topic.agenda_item = item
         fields.append("agenda_item")
     if statement is not None:
-        changes["statement"] = {"before": topic.statement_id, "after": statement.pk}
+        changes.update(audit.changed(statement=(topic.statement_id, statement.pk)))
         topic.statement = statement
         fields.append("statement")
     if outcome is not None:
-        changes["outcome"] = {"before": topic.outcome, "after": outcome}
-        changes["outcome_on"] = {
-            "before": topic.outcome_on.isoformat() if topic.outcome_on else None,
-            "after": outcome_on.isoformat() if outcome_on else None,
-        }
+        # The dates are journalled as ISO text (audit's own conversion).
+        changes.update(audit.changed(outcome=(topic.outcome, outcome), outcome_on=(topic.outcome_on, outcome_on)))
         topic.outcome, topic.outcome_on = outcome, outcome_on
         fields += ["outcome", "outcome_on"]
     topic.status = status

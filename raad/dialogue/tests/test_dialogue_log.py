@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from raad.core.errors import RuleViolation
@@ -19,23 +18,11 @@ from raad.dialogue.services.topics import topic_create
 from raad.testing import assert_unchanged
 from raad.testing.cast import log_in_verified
 
-
-@pytest.fixture
-def council(cast):
-    return cast.council
-
-
-@pytest.fixture
-def secretary(cast):
-    return cast.secretary
+from .topic_helpers import url
 
 
 def today():
     return timezone.localdate()
-
-
-def url(council, name, *args):
-    return reverse(f"dialogue:{name}", args=[council.slug, *args])
 
 
 def record(council, by, **fields):

@@ -13,27 +13,13 @@ from raad.meetings.models import AgendaItem
 from raad.testing import assert_unchanged
 from raad.testing.cast import log_in_verified
 
-from .topic_helpers import adopted_statement, plan
-
-
-@pytest.fixture
-def council(cast):
-    return cast.council
-
-
-@pytest.fixture
-def secretary(cast):
-    return cast.secretary
+from .topic_helpers import adopted_statement, plan, url
 
 
 @pytest.fixture
 def sec_client(client, secretary):
     log_in_verified(client, secretary)
     return client
-
-
-def url(council, name, *args):
-    return reverse(f"dialogue:{name}", args=[council.slug, *args])
 
 
 @pytest.fixture

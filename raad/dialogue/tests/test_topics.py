@@ -20,16 +20,6 @@ from .topic_helpers import adopted_statement, hold, inquiry, plan
 
 
 @pytest.fixture
-def council(cast):
-    return cast.council
-
-
-@pytest.fixture
-def secretary(cast):
-    return cast.secretary
-
-
-@pytest.fixture
 def topic(council, secretary):
     return services.topic_create(council=council, title="Lektiehjælp", summary="Børn mangler hjælp.", by=secretary)
 

@@ -14,16 +14,6 @@ from raad.meetings import services as meetings
 from .topic_helpers import adopted_statement, hold, inquiry, plan
 
 
-@pytest.fixture
-def council(cast):
-    return cast.council
-
-
-@pytest.fixture
-def secretary(cast):
-    return cast.secretary
-
-
 def url(council, number=None, lang=""):
     prefix = f"/{lang}" if lang else ""
     if number is None:

@@ -6,12 +6,18 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.urls import reverse
 from django.utils import timezone
 
 from raad.dialogue.models import Inquiry, Topic
 from raad.meetings import services as meetings
 
 _references = itertools.count(1)
+
+
+def url(council, name: str, *args) -> str:
+    """The path of a dialogue page of `council` (`dialogue:<name>`)."""
+    return reverse(f"dialogue:{name}", args=[council.slug, *args])
 
 
 def at_days(days: int, hour: int = 17) -> datetime.datetime:

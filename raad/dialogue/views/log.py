@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from raad.core import workspace
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
-from raad.dialogue import forms_topics as forms
+from raad.dialogue import forms
 from raad.dialogue.models import DialogueEntry
 from raad.dialogue.selectors import log as selectors
 from raad.dialogue.services import log as services
@@ -100,21 +100,28 @@ class LogEntryFormView(LogPageView):
             context["topic_form"] = topic_form or forms.TopicFromEntryForm()
         return self.page("dialogue/log/form.html", context, status=status)
 
-    def save(self, form, entry=None):
-        data = form.cleaned_data
-        fields = {
-            "held_on": data["held_on"],
-            "counterpart": data["counterpart"],
-            "organisation": data["organisation"],
-            "learned": data["learned"],
-            "follow_up": data["follow_up"],
-            "participants": data["participants"],
-            "topics": data["topics"],
-            "by": self.request.user,
-        }
-        if entry is None:
-            return services.dialogue_entry_record(council=self.council, **fields)
-        return services.dialogue_entry_update(entry=entry, **fields)
+    def entry_form(self, entry: DialogueEntry) -> forms.DialogueEntryForm:
+        """The entry's form filled in with what is recorded."""
+        initial = {name: getattr(entry, name) for name in services.ENTRY_FIELDS}
+        initial.update(participants=list(entry.participants.all()), topics=list(entry.topics.all()))
+        return forms.DialogueEntryForm(council=self.council, initial=initial)
+
+    def submit(self, entry: DialogueEntry | None, message: str):
+        """Record a new entry (`entry` None) or change one from the form sent; back to the log, or the form with
+        what refused it (status 400)."""
+        form = forms.DialogueEntryForm(self.request.POST, council=self.council)
+        if form.is_valid():
+            try:
+                if entry is None:
+                    services.dialogue_entry_record(council=self.council, by=self.request.user, **form.cleaned_data)
+                else:
+                    services.dialogue_entry_update(entry=entry, by=self.request.user, **form.cleaned_data)
+            except RuleViolation as violation:
+                violation.add_to_form(form)
+            else:
+                messages.success(self.request, message)
+                return redirect("dialogue:log", slug=self.council.slug)
+        return self.form_page(form, entry, status=400)
 
 
 class LogNewView(LogEntryFormView):
@@ -122,44 +129,16 @@ class LogNewView(LogEntryFormView):
         return self.form_page(forms.DialogueEntryForm(council=self.council))
 
     def post(self, request, slug):
-        form = forms.DialogueEntryForm(request.POST, council=self.council)
-        if form.is_valid():
-            try:
-                self.save(form)
-            except RuleViolation as violation:
-                violation.add_to_form(form)
-            else:
-                messages.success(request, _("Dialogen er skrevet i loggen."))
-                return redirect("dialogue:log", slug=slug)
-        return self.form_page(form, status=400)
+        return self.submit(None, _("Dialogen er skrevet i loggen."))
 
 
 class LogEditView(LogEntryFormView):
     def get(self, request, slug, pk):
         entry = self.entry_or_404(pk)
-        initial = {
-            "held_on": entry.held_on,
-            "counterpart": entry.counterpart,
-            "organisation": entry.organisation,
-            "learned": entry.learned,
-            "follow_up": entry.follow_up,
-            "participants": list(entry.participants.all()),
-            "topics": list(entry.topics.all()),
-        }
-        return self.form_page(forms.DialogueEntryForm(council=self.council, initial=initial), entry)
+        return self.form_page(self.entry_form(entry), entry)
 
     def post(self, request, slug, pk):
-        entry = self.entry_or_404(pk)
-        form = forms.DialogueEntryForm(request.POST, council=self.council)
-        if form.is_valid():
-            try:
-                self.save(form, entry)
-            except RuleViolation as violation:
-                violation.add_to_form(form)
-            else:
-                messages.success(request, _("Indførslen er gemt."))
-                return redirect("dialogue:log", slug=slug)
-        return self.form_page(form, entry, status=400)
+        return self.submit(self.entry_or_404(pk), _("Indførslen er gemt."))
 
 
 class TopicFromEntryView(workspace.ActionView, LogEntryFormView):
@@ -181,15 +160,4 @@ class TopicFromEntryView(workspace.ActionView, LogEntryFormView):
         return reverse("dialogue:log_edit", args=[self.council.slug, self.entry.pk])
 
     def invalid(self, form, errors):
-        entry = self.entry
-        initial = {
-            "held_on": entry.held_on,
-            "counterpart": entry.counterpart,
-            "organisation": entry.organisation,
-            "learned": entry.learned,
-            "follow_up": entry.follow_up,
-            "participants": list(entry.participants.all()),
-            "topics": list(entry.topics.all()),
-        }
-        blank = forms.DialogueEntryForm(council=self.council, initial=initial)
-        return self.form_page(blank, entry, 400, errors, topic_form=form)
+        return self.form_page(self.entry_form(self.entry), self.entry, 400, errors, topic_form=form)

@@ -15,7 +15,7 @@ from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, shown_texts
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
-from raad.dialogue import forms_topics as forms
+from raad.dialogue import forms
 from raad.dialogue.models import Topic
 from raad.dialogue.selectors import topics as selectors
 from raad.dialogue.services import topics as services
