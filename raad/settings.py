@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "raad.meetings",
     "raad.statements",
     "raad.dialogue",
+    "raad.community",
+    "raad.finance",
     "raad.secretariat",
     "raad.portal",
     "raad.core.admin_config.RaadAdminConfig",  # django.contrib.admin with the second factor, read-only

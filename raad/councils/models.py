@@ -27,6 +27,33 @@ class Municipality(BaseModel):
         return self.name
 
 
+class Room(BaseModel):
+    """A room the municipality provides for the council's meetings and events (kommissorium, Økonomi:
+    "lokaler stilles til rådighed for møder"). Meetings and events pick a room, so its address and
+    accessibility details are typed once."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="rooms")
+    name = models.CharField(_("navn"), max_length=200)
+    address = models.CharField(_("adresse"), max_length=300)
+    capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
+    step_free = models.BooleanField(_("niveaufri adgang"), default=False)
+    hearing_loop = models.BooleanField(_("teleslynge"), default=False)
+    accessibility_note = models.TextField(_("om tilgængelighed"), blank=True)
+    map_url = models.URLField(_("link til kort"), blank=True)
+    active = models.BooleanField(_("i brug"), default=True)
+
+    class Meta:
+        verbose_name = _("lokale")
+        verbose_name_plural = _("lokaler")
+        ordering = ["municipality", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="room_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class BoardDecision(BaseModel):
     """A decision of the municipal board (or one of its committees) that the council relies on:
     creating the council, adopting rules of procedure, appointing members."""
@@ -258,6 +285,13 @@ class RulesOfProcedure(BaseModel):
     )
     individual_case_retention_months = models.PositiveSmallIntegerField(
         _("enkeltsager slettes efter henvisning (måneder)"), default=3
+    )
+    # § 11 Arrangementer (kommissorium: "afholde arrangementer med integrationssigte")
+    event_reminder_days = models.PositiveSmallIntegerField(
+        _("påmindelse til tilmeldte før arrangement (dage)"), default=2
+    )
+    event_registration_retention_days = models.PositiveSmallIntegerField(
+        _("persondata om tilmeldte slettes efter arrangementet (dage)"), default=30
     )
 
     class Meta:

@@ -400,6 +400,22 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "events",
+        gettext_lazy("Arrangementer"),
+        (
+            Clause(
+                ("event_reminder_days", "event_registration_retention_days"),
+                lambda v: (
+                    _(
+                        "Tilmeldte til et arrangement får en påmindelse %(n)s dage før. Navn, e-mail og telefon "
+                        "på tilmeldte slettes %(m)s dage efter arrangementet."
+                    )
+                    % {"n": v["event_reminder_days"], "m": v["event_registration_retention_days"]}
+                ),
+            ),
+        ),
+    ),
 )
 
 SETTING_FIELDS: tuple[str, ...] = tuple(

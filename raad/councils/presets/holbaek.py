@@ -255,6 +255,8 @@ RULES = {
         "candidate_retention_months": 6,
         "inquiry_retention_months": 12,
         "individual_case_retention_months": 3,
+        "event_reminder_days": 2,
+        "event_registration_retention_days": 30,
     },
 }
 

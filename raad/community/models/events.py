@@ -1,0 +1,71 @@
+"""Events (arrangementer) with an integration aim (kommissorium: "afholde arrangementer med
+integrationssigte"). Registrations, the waiting list, attendance and photos build on `Event`."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from raad.core.models import BaseModel
+
+
+class Event(BaseModel):
+    """An event the council plans. Public once published, unless cancelled events are shown as cancelled."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Kladde")
+        PUBLISHED = "published", _("Offentliggjort")
+        CANCELLED = "cancelled", _("Aflyst")
+
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="events")
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    purposes = models.ManyToManyField(
+        "councils.Purpose", verbose_name=_("formål i kommissoriet"), related_name="events", blank=True
+    )
+    starts_at = models.DateTimeField(_("begynder"))
+    ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
+    room = models.ForeignKey(
+        "councils.Room",
+        verbose_name=_("lokale"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    # Used only when no room from the catalogue is chosen (a park, an association's own house).
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    accessibility_note = models.TextField(_("tilgængelighed"), blank=True)
+    languages = models.JSONField(_("sprog ved arrangementet"), default=list, blank=True)
+    interpreters = models.CharField(_("tolkning"), max_length=300, blank=True)
+    co_organisers = models.ManyToManyField(
+        "community.Association", verbose_name=_("medarrangører"), related_name="events", blank=True
+    )
+    registration_required = models.BooleanField(_("kræver tilmelding"), default=False)
+    capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("tilmeldingsfrist"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementer")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_required=False) | Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="event_capacity_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
