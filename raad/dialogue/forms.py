@@ -170,7 +170,7 @@ class CloseForm(forms.Form):
 
 
 class ReferralForm(forms.ModelForm):
-    url = forms.URLField(label=_("hjemmeside"), required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
 
     class Meta:
         model = ReferralService

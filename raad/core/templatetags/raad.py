@@ -22,6 +22,18 @@ def loc(obj, field: str) -> str:
 
 
 @register.filter
+def language_in_page(code: str) -> str:
+    """The name of a language in the page's language ("Arabisk" on a Danish page, "Arabic" on an English one),
+    for the secretariat reading which language an inquiry or a registration was written in."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return str(get_language_info(code)["name_translated"]).capitalize()
+    except KeyError:
+        return code
+
+
+@register.filter
 def masked(text):
     """{{ council.contact_address|masked }}: the text with every CPR number masked (R30), for a free-text field
     shown without `loc`. Text already marked safe stays safe (only digits are replaced)."""

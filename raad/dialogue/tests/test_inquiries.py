@@ -146,7 +146,12 @@ def test_the_whole_flow_in_arabic(client, cast, django_capture_on_commit_callbac
     # The secretariat triages it as an individual case and refers it to the jobcenter (R9)
     secretariat = log_in_verified(client.__class__(), cast.secretary)
     assert secretariat.get(url("inquiries")).status_code == 200
-    assert inquiry.reference in secretariat.get(url("inquiries")).content.decode()
+    listing = secretariat.get(url("inquiries")).content.decode()
+    assert inquiry.reference in listing and "<td>Arabisk</td>" in listing
+    # The detail names the language in Danish and marks the Arabic text so it is read and laid out as Arabic
+    detail = secretariat.get(url("inquiry", inquiry.pk)).content.decode()
+    assert "<dd>Arabisk</dd>" in detail
+    assert '<div class="raad-card" lang="ar" dir="auto"><p>أحتاج مساعدة في العثور على عمل.</p></div>' in detail
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat.post(url("inquiry_refer", inquiry.pk), {"referral": jobcenter.pk, "reply": ""})
     assert response.status_code == 302

@@ -1,12 +1,12 @@
 """In Chromium with JavaScript off: axe-core finds nothing on the public topic list and a topic page and on the
-workspace's topic pages and dialogue log, in Danish and English, at 1280 and 320 pixels (no sideways scrolling);
+workspace's topic pages, dialogue log, triage, referral catalogue and translation desk, in Danish and English, at 1280 and 320 pixels (no sideways scrolling);
 "Sæt på dagsordenen" and a dialogue-log entry work without JavaScript."""
 
 from __future__ import annotations
 
 import pytest
 
-from raad.dialogue.models import DialogueEntry, Topic
+from raad.dialogue.models import DialogueEntry, Inquiry, Topic
 from raad.testing.browser import login
 from raad.testing.reflow import reflow_problems
 
@@ -29,6 +29,9 @@ def _pages(prefix: str):
         ("new topic", f"{prefix}/arbejdsrum/{SLUG}/emner/nyt/"),
         ("dialogue log", f"{prefix}/arbejdsrum/{SLUG}/dialoglog/"),
         ("new entry", f"{prefix}/arbejdsrum/{SLUG}/dialoglog/ny/"),
+        ("inquiries", f"{prefix}/arbejdsrum/{SLUG}/henvendelser/?vis=alle"),
+        ("referrals", f"{prefix}/arbejdsrum/{SLUG}/henvisninger/"),
+        ("translation desk", f"{prefix}/arbejdsrum/{SLUG}/oversaettelser/"),
     ]
 
 
@@ -43,6 +46,8 @@ def test_topic_pages_pass_axe_and_reflow(browser, live_server, demo_data, prefix
         problems = reflow_problems(page, live_server.url, public)
         entry = DialogueEntry.objects.filter(council__slug=SLUG).first()
         workspace.append(("entry", f"{prefix}/arbejdsrum/{SLUG}/dialoglog/{entry.pk}/"))
+        arabic = Inquiry.objects.filter(council__slug=SLUG, language="ar").first()
+        workspace.append(("Arabic inquiry", f"{prefix}/arbejdsrum/{SLUG}/henvendelser/{arabic.pk}/"))
         login(page, live_server, "sekretariat")
         problems += reflow_problems(page, live_server.url, workspace)
         assert not problems, "\n".join(problems)
