@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import io
 import os
 import socket
 import subprocess
@@ -63,15 +62,15 @@ def cast(db):
 @pytest.fixture
 def demo_data(db):
     """The full demo data set (`manage.py load_demo`): the council, 15 members and the demo logins.
+    Built by the command once per session and copied after that (raad/testing/demo_snapshot.py).
 
     In a test that uses `live_server` the database is transactional, so the live server sees this data.
     """
-    from django.core.management import call_command
-
     from raad.councils.models import Council
     from raad.membership.demo import DEMO_PASSWORD
+    from raad.testing.demo_snapshot import load_demo
 
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()  # the real command once per session, then an exact copy of what it wrote (demo_snapshot.py)
     return {"council": Council.objects.get(slug="integrationsraadet"), "password": DEMO_PASSWORD}
 
 
