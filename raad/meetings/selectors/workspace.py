@@ -79,7 +79,7 @@ def year_plan(council: Council, year: int) -> YearPlan:
     )
 
 
-PREFILLED_MEETING_FIELDS = ("place", "address", "accessibility_note", "online_link")
+PREFILLED_MEETING_FIELDS = ("room", "place", "address", "accessibility_note", "online_link")
 
 
 def meeting_prefill(council: Council) -> dict[str, str]:
@@ -95,7 +95,7 @@ def meeting_prefill(council: Council) -> dict[str, str]:
 
 
 def meeting_get(council: Council, pk: int) -> Meeting:
-    return Meeting.objects.select_related("council", "term", "leader__person").get(council=council, pk=pk)
+    return Meeting.objects.select_related("council", "term", "leader__person", "room").get(council=council, pk=pk)
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:
