@@ -38,7 +38,7 @@ from .common import _not_cancelled_first, local_date, rules_for
 def meetings_in_year(council: Council, year: int) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(council=council, starts_at__year=year)
-        .select_related("council")
+        .select_related("council", "room")
         .annotate(item_count=Count("items"))
         .order_by("starts_at")
     )
