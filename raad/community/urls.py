@@ -20,7 +20,5 @@ urlpatterns: list = [
     path(W + "foreninger/<int:pk>/", associations.AssociationEditView.as_view(), name="association_edit"),
     path(W + "foreninger/<int:pk>/optag/", associations.AssociationApproveView.as_view(), name="association_approve"),
     path(W + "foreninger/<int:pk>/afvis/", associations.AssociationDeclineView.as_view(), name="association_decline"),
-    path(
-        W + "foreninger/<int:pk>/fjern/", associations.AssociationWithdrawView.as_view(), name="association_withdraw"
-    ),
+    path(W + "foreninger/<int:pk>/fjern/", associations.AssociationWithdrawView.as_view(), name="association_withdraw"),
 ]

@@ -38,7 +38,7 @@ class RoomsPage(workspace.CouncilView):
             status=status,
         )
 
-    def success_url(self):
+    def rooms_url(self):
         return reverse("councils:rooms", args=[self.council.slug])
 
 
@@ -53,6 +53,9 @@ class RoomNewView(workspace.ActionView, RoomsPage):
 
     def act(self, data):
         services.room_create(council=self.council, data=data, by=self.request.user)
+
+    def success_url(self):
+        return self.rooms_url()
 
     def invalid(self, form, errors):
         return self.listing(form=form, errors=errors, status=400)
@@ -84,6 +87,9 @@ class RoomView(workspace.ActionView, RoomsPage):
     def act(self, data):
         services.room_update(room=self.room, council=self.council, data=data, by=self.request.user)
 
+    def success_url(self):
+        return self.rooms_url()
+
     def invalid(self, form, errors):
         return self.edit_page(form, errors, status=400)
 
@@ -100,6 +106,9 @@ class RoomActiveView(workspace.ActionView, RoomsPage):
         if self.active:
             return _("Lokalet er taget i brug igen.")
         return _("Lokalet er taget ud af brug. Det tilbydes ikke længere, men møder og arrangementer beholder det.")
+
+    def success_url(self):
+        return self.rooms_url()
 
     def invalid(self, form, errors):
         return self.listing(errors=errors, status=400)

@@ -91,7 +91,7 @@ class Meeting(BaseModel):
 
     @property
     def location(self) -> str:
-        """"<place>, <address>": one line for iCal's LOCATION and the e-mails."""
+        """ "<place>, <address>": one line for iCal's LOCATION and the e-mails."""
         return ", ".join(part for part in (self.location_name, self.location_address) if part)
 
     @property

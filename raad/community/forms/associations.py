@@ -88,7 +88,9 @@ class AssociationRequestForm(AssociationForm):
             "Skriv kontaktpersonens e-mailadresse, så vi kan svare."
         )
         self.fields["contact_phone"].label = _("Dit telefonnummer")
-        self.fields["contact_public"].label = _("Jeg giver samtykke til, at mit navn, min e-mail og mit telefonnummer vises i foreningsoversigten")
+        self.fields["contact_public"].label = _(
+            "Jeg giver samtykke til, at mit navn, min e-mail og mit telefonnummer vises i foreningsoversigten"
+        )
         self.fields["contact_public"].help_text = _(
             "Frivilligt. Uden dit samtykke vises kun foreningens oplysninger, aldrig dine."
         )

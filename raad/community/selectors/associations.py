@@ -70,9 +70,9 @@ def public_contact(association: Association) -> dict[str, str] | None:
 def upcoming_events(association: Association) -> list[Event]:
     """The published, upcoming events the association co-organises."""
     return list(
-        association.events.filter(status=Event.Status.PUBLISHED, starts_at__gte=timezone.now()).order_by(
-            "starts_at"
-        )[:20]
+        association.events.filter(status=Event.Status.PUBLISHED, starts_at__gte=timezone.now()).order_by("starts_at")[
+            :20
+        ]
     )
 
 
