@@ -32,7 +32,7 @@ def location(meeting: Meeting) -> str:
 
 def _accessibility(meeting: Meeting) -> list[str]:
     lines = [" · ".join(meeting.room_accessibility)] if meeting.room_accessibility else []
-    if meeting.room_id and meeting.room.map_url:
+    if meeting.room is not None and meeting.room.map_url:
         lines.append(meeting.room.map_url)
     return lines
 

@@ -83,23 +83,23 @@ class Meeting(BaseModel):
 
     @property
     def location_name(self) -> str:
-        return self.room.name if self.room_id else self.place
+        return self.room.name if self.room is not None else self.place
 
     @property
     def location_address(self) -> str:
-        return self.room.address if self.room_id else self.address
+        return self.room.address if self.room is not None else self.address
 
     @property
     def location(self) -> str:
-        """ "<place>, <address>": one line for iCal's LOCATION and the e-mails."""
+        """`<place>, <address>`: one line for iCal's LOCATION and the e-mails."""
         return ", ".join(part for part in (self.location_name, self.location_address) if part)
 
     @property
     def room_accessibility(self) -> list[str]:
         """The chosen room's accessibility facts, each a short translated line (empty without a room)."""
-        if not self.room_id:
-            return []
         room = self.room
+        if room is None:
+            return []
         lines = [str(_("Niveaufri adgang")) if room.step_free else str(_("Ikke niveaufri adgang"))]
         if room.hearing_loop:
             lines.append(str(_("Teleslynge")))

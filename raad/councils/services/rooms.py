@@ -42,7 +42,7 @@ def _cleaned(*, council: Council, data: dict[str, Any], exclude_pk: int | None =
     if (
         values.get("name")
         and Room.objects.filter(municipality_id=council.municipality_id, name__iexact=values["name"])
-        .exclude(pk=exclude_pk)
+        .exclude(pk=exclude_pk or 0)
         .exists()
     ):
         violations.append(Violation("name", _("Kommunen har allerede et lokale med det navn.")))

@@ -80,7 +80,6 @@ def test_editing_journals_what_changed(client, cast):
 
 def test_a_room_in_use_by_a_meeting_is_taken_out_of_use_never_deleted(client, cast):
     from raad.meetings.services import meeting_plan
-
     from raad.meetings.tests.conftest import at
 
     room = services.room_create(council=cast.council, data=ROOM, by=cast.secretary)
