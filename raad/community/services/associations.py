@@ -60,7 +60,9 @@ def _cleaned(*, council: Council, data: dict[str, Any], exclude_pk: int | None =
             violations.append(Violation(name, _("Teksten må højst fylde %(n)d tegn.") % {"n": TEXT_MAX_LENGTH}))
     if (
         values.get("name")
-        and Association.objects.filter(council=council, name__iexact=values["name"]).exclude(pk=exclude_pk or 0).exists()
+        and Association.objects.filter(council=council, name__iexact=values["name"])
+        .exclude(pk=exclude_pk or 0)
+        .exists()
     ):
         violations.append(Violation("name", _("Der er allerede en forening med det navn i oversigten.")))
     if violations:
