@@ -16,6 +16,7 @@ urlpatterns = i18n_patterns(
     path("", include("raad.membership.urls")),
     path("raad/<slug:slug>/moeder/", include("raad.meetings.public_urls")),
     path("", include("raad.dialogue.urls")),
+    path("", include("raad.councils.urls")),
     path("", include("raad.community.urls")),
     path("", include("raad.finance.urls")),
     path("", include("raad.portal.urls")),

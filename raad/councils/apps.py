@@ -69,5 +69,9 @@ class CouncilsConfig(AppConfig):
                 "rules_change.council_voted": _("Rådet har stemt om ændring af forretningsorden"),
                 "rules_change.board_adopted": _("Ændring af forretningsorden vedtaget af kommunalbestyrelsen"),
                 "staff.assigned": _("Tilknyttet rådet"),
+                "room.created": _("Lokale oprettet"),
+                "room.updated": _("Lokale ændret"),
+                "room.deactivated": _("Lokale taget ud af brug"),
+                "room.activated": _("Lokale taget i brug igen"),
             }
         )

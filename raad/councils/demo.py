@@ -111,10 +111,12 @@ def demo_start(*, today: datetime.date) -> DemoContext:
 # app adds its `demo` module here, after the stories it builds on.
 DEMO_STORIES: tuple[str, ...] = (
     "raad.membership.demo",
+    "raad.councils.demo_rooms",
     "raad.meetings.demo",
     "raad.statements.demo",
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
+    "raad.community.demo_associations",
     "raad.councils.demo_translations",
 )
 

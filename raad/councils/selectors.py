@@ -15,6 +15,7 @@ from raad.councils.models import (
     Council,
     Purpose,
     PurposeTask,
+    Room,
     RulesChange,
     RulesOfProcedure,
     StaffAssignment,
@@ -186,3 +187,20 @@ def rules_changes(council: Council) -> QuerySet[RulesChange]:
 
 def rules_change(council: Council, pk: int) -> RulesChange:
     return rules_changes(council).get(pk=pk)
+
+
+# --- The room catalogue (the municipality's rooms; services/rooms.py writes them) -------------------------
+
+
+def rooms_all(council: Council) -> QuerySet[Room]:
+    """Every room of the council's municipality, in use first, by name."""
+    return Room.objects.filter(municipality_id=council.municipality_id).order_by("-active", "name")
+
+
+def rooms_active(council: Council) -> QuerySet[Room]:
+    """The rooms a new meeting or event may pick."""
+    return Room.objects.filter(municipality_id=council.municipality_id, active=True).order_by("name")
+
+
+def room_for_council(council: Council, pk: int) -> Room | None:
+    return Room.objects.filter(municipality_id=council.municipality_id, pk=pk).first()

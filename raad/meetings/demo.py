@@ -15,11 +15,12 @@ from django.utils import timezone
 from raad.core import mail
 from raad.core.models import User
 from raad.councils.demo import DemoCalendar, DemoContext
-from raad.councils.models import Purpose
+from raad.councils.models import Purpose, Room
 from raad.meetings import services
 from raad.meetings.models import Meeting, Minutes
 from raad.membership.selectors import memberships_in_force
 
+ROOM = "Holbæk Rådhus, mødelokale 1"  # raad.councils.demo_rooms
 PLACE = "Holbæk Rådhus, mødelokale 2"
 ADDRESS = "Kanalstræde 2, 4300 Holbæk"
 ACCESS = "Niveaufri adgang fra Kanalstræde, elevator til 1. sal, teleslynge i lokalet. Handicapparkering ved indgangen."
@@ -261,8 +262,7 @@ def load(context: DemoContext) -> None:
         next_meeting = services.meeting_plan(
             council=council,
             starts_at=_at(calendar.date(2026, 12, 10)),
-            place=PLACE,
-            address=ADDRESS,
+            **_where(council),
             accessibility_note=ACCESS,
             by=secretary,
         )
@@ -309,14 +309,19 @@ def load(context: DemoContext) -> None:
     )
 
 
+def _where(council) -> dict:
+    """The town hall's meeting room from the catalogue (the rooms story), else the place typed in."""
+    room = Room.objects.filter(municipality_id=council.municipality_id, name=ROOM).first()
+    return {"room": room} if room is not None else {"place": PLACE, "address": ADDRESS}
+
+
 def _held_meeting(council, secretary, purposes, calendar: DemoCalendar, day, kind, items) -> Meeting:
     meeting = services.meeting_plan(
         council=council,
         kind=kind,
         starts_at=_at(day),
         ends_at=_at(day, 19),
-        place=PLACE,
-        address=ADDRESS,
+        **_where(council),
         accessibility_note=ACCESS,
         by=secretary,
     )

@@ -3,11 +3,12 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from raad.core.minority import MINORITY_MEMBERS_MAX_LENGTH
-from raad.councils.models import Council, Purpose
+from raad.councils.models import Council, Purpose, Room
 from raad.meetings.models import AgendaItem, Meeting, MinutesResponse, Vote
 
 _DT = {"type": "datetime-local"}
@@ -38,15 +39,47 @@ class MeetingForm(forms.ModelForm):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     online_link = forms.URLField(label=_("Link til onlinedeltagelse"), required=False, assume_scheme="https")
+    room = forms.ModelChoiceField(
+        label=_("Lokale"),
+        queryset=Room.objects.none(),
+        required=False,
+        empty_label=_("– intet lokale fra kataloget: skriv sted og adresse –"),
+        help_text=_("Lokalets adresse og tilgængelighed vises på mødesiden, i PDF'erne og i kalenderen."),
+    )
 
     class Meta:
         model = Meeting
-        fields = ("kind", "starts_at", "ends_at", "place", "address", "accessibility_note", "online_link", "reason")
+        fields = (
+            "kind",
+            "starts_at",
+            "ends_at",
+            "room",
+            "place",
+            "address",
+            "accessibility_note",
+            "online_link",
+            "reason",
+        )
+        labels = {"place": _("Sted (uden lokale fra kataloget)")}
         widgets = {"accessibility_note": forms.Textarea(attrs={"rows": 2}), "reason": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "accessibility_note": _("Fx niveaufri adgang, teleslynge, handicapparkering."),
             "reason": _("Kun for ekstraordinære møder."),
+            "place": _("Kun hvis mødet ikke holdes i et af kommunens lokaler."),
         }
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The rooms in use, and the meeting's own room even if it has since gone out of use.
+        rooms = Room.objects.filter(municipality_id=council.municipality_id)
+        own = self.instance.room_id if self.instance and self.instance.pk else None
+        self.fields["room"].queryset = rooms.filter(Q(active=True) | Q(pk=own)).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("room") and not (data.get("place") or "").strip() and "place" not in self.errors:
+            self.add_error("place", _("Vælg et lokale, eller skriv, hvor mødet holdes."))
+        return data
 
 
 class _ItemBase(forms.Form):

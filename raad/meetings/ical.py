@@ -26,7 +26,15 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def location(meeting: Meeting) -> str:
-    return ", ".join(part for part in (meeting.place, meeting.address) if part)
+    """The room from the catalogue (its name and address) or the place typed in."""
+    return meeting.location
+
+
+def _accessibility(meeting: Meeting) -> list[str]:
+    lines = [" · ".join(meeting.room_accessibility)] if meeting.room_accessibility else []
+    if meeting.room is not None and meeting.room.map_url:
+        lines.append(meeting.room.map_url)
+    return lines
 
 
 def _calendar(name: str) -> Calendar:
@@ -70,7 +78,7 @@ def public_event(meeting: Meeting, *, council_name: str) -> Event:
     return _event(
         meeting,
         summary=f"{council_name}: {meeting.get_kind_display()}",
-        description=[url, meeting.accessibility_note],
+        description=[url, *_accessibility(meeting), meeting.accessibility_note],
         url=url,
     )
 
@@ -81,7 +89,7 @@ def member_event(meeting: Meeting, *, council_name: str, extra: Sequence[str] = 
     return _event(
         meeting,
         summary=f"{council_name}: {meeting.get_kind_display()}",
-        description=[url, meeting.online_link, meeting.accessibility_note, *extra],
+        description=[url, meeting.online_link, *_accessibility(meeting), meeting.accessibility_note, *extra],
         url=url,
     )
 

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from raad.core.minority import MinorityStatementBase
 from raad.core.models import BaseModel
-from raad.councils.models import Council, Purpose, Term
+from raad.councils.models import Council, Purpose, Room, Term
 from raad.membership.models import Membership, Substitute
 
 
@@ -34,7 +34,11 @@ class Meeting(BaseModel):
     kind = models.CharField(_("mødetype"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
     starts_at = models.DateTimeField(_("begynder"))
     ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
-    place = models.CharField(_("sted"), max_length=200)
+    room = models.ForeignKey(
+        Room, verbose_name=_("lokale"), null=True, blank=True, on_delete=models.PROTECT, related_name="meetings"
+    )
+    # Used only when no room from the catalogue is chosen (older meetings, a place outside the catalogue).
+    place = models.CharField(_("sted"), max_length=200, blank=True)
     address = models.CharField(_("adresse"), max_length=300, blank=True)
     accessibility_note = models.TextField(_("tilgængelighed"), blank=True)
     online_link = models.URLField(_("link til onlinedeltagelse"), blank=True)
@@ -73,6 +77,35 @@ class Meeting(BaseModel):
     @property
     def notice_sent(self) -> bool:
         return self.notice_sent_at is not None
+
+    # Where the meeting is: the room from the catalogue when one is chosen, else the free place and address.
+    # Pages, PDFs, e-mails and iCal read these, so a room's details are typed once, in the catalogue.
+
+    @property
+    def location_name(self) -> str:
+        return self.room.name if self.room is not None else self.place
+
+    @property
+    def location_address(self) -> str:
+        return self.room.address if self.room is not None else self.address
+
+    @property
+    def location(self) -> str:
+        """`<place>, <address>`: one line for iCal's LOCATION and the e-mails."""
+        return ", ".join(part for part in (self.location_name, self.location_address) if part)
+
+    @property
+    def room_accessibility(self) -> list[str]:
+        """The chosen room's accessibility facts, each a short translated line (empty without a room)."""
+        room = self.room
+        if room is None:
+            return []
+        lines = [str(_("Niveaufri adgang")) if room.step_free else str(_("Ikke niveaufri adgang"))]
+        if room.hearing_loop:
+            lines.append(str(_("Teleslynge")))
+        if room.accessibility_note:
+            lines.append(room.accessibility_note)
+        return lines
 
 
 class AgendaItem(BaseModel):

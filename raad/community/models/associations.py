@@ -37,6 +37,13 @@ class Association(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decline_reason = models.TextField(_("begrundelse for afvisning"), blank=True)
+    # The language the request was written in: the contact's e-mails (approved, declined) are in it.
+    language = models.CharField(_("sprog for henvendelsen"), max_length=10, blank=True)
+    # True when the association asked through the public form (the contact is mailed about the decision).
+    requested_publicly = models.BooleanField(_("anmodet via den offentlige formular"), default=False)
+
+    # The contact person's details never enter the journal (R35); the journal says they changed.
+    AUDIT_PRIVATE_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
     class Meta:
         verbose_name = _("forening")

@@ -18,14 +18,14 @@ from .common import rules_for
 
 def public_meetings(council: Council, year: int | None = None) -> QuerySet[Meeting]:
     """Dates, kind and place of meetings; nothing member-only."""
-    qs = Meeting.objects.filter(council=council).select_related("council").order_by("starts_at")
+    qs = Meeting.objects.filter(council=council).select_related("council", "room").order_by("starts_at")
     if year is not None:
         qs = qs.filter(starts_at__year=year)
     return qs
 
 
 def public_meeting(council: Council, pk: int) -> Meeting:
-    return Meeting.objects.select_related("council").get(council=council, pk=pk)
+    return Meeting.objects.select_related("council", "room").get(council=council, pk=pk)
 
 
 @dataclass
@@ -140,7 +140,7 @@ def public_next_meeting(council: Council, *, now: datetime.datetime | None = Non
     return (
         Meeting.objects.filter(council=council, starts_at__gte=now or timezone.now())
         .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("council")
+        .select_related("council", "room")
         .order_by("starts_at", "id")
         .first()
     )
@@ -165,7 +165,7 @@ def public_latest_minutes(council: Council, *, limit: int = 3) -> list[Meeting]:
     """The meetings with the most recent published minutes, newest meeting first."""
     return list(
         Meeting.objects.filter(council=council, minutes__is_published=True, minutes__status=Minutes.Status.APPROVED)
-        .select_related("council")
+        .select_related("council", "room")
         .order_by("-starts_at", "-id")[:limit]
     )
 

@@ -38,7 +38,7 @@ from .common import _not_cancelled_first, local_date, rules_for
 def meetings_in_year(council: Council, year: int) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(council=council, starts_at__year=year)
-        .select_related("council")
+        .select_related("council", "room")
         .annotate(item_count=Count("items"))
         .order_by("starts_at")
     )
@@ -79,7 +79,7 @@ def year_plan(council: Council, year: int) -> YearPlan:
     )
 
 
-PREFILLED_MEETING_FIELDS = ("place", "address", "accessibility_note", "online_link")
+PREFILLED_MEETING_FIELDS = ("room", "place", "address", "accessibility_note", "online_link")
 
 
 def meeting_prefill(council: Council) -> dict[str, str]:
@@ -95,7 +95,7 @@ def meeting_prefill(council: Council) -> dict[str, str]:
 
 
 def meeting_get(council: Council, pk: int) -> Meeting:
-    return Meeting.objects.select_related("council", "term", "leader__person").get(council=council, pk=pk)
+    return Meeting.objects.select_related("council", "term", "leader__person", "room").get(council=council, pk=pk)
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:

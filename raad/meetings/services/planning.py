@@ -14,7 +14,7 @@ from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.services import fields_update
 from raad.core.text import clean_text
-from raad.councils.models import Council
+from raad.councils.models import Council, Room
 from raad.councils.rules import Violation, archived_message, reference
 from raad.councils.selectors import current_term
 from raad.councils.services import ensure_not_archived
@@ -23,7 +23,31 @@ from raad.meetings.models import (
     Meeting,
 )
 
-MEETING_FIELDS = ("kind", "starts_at", "ends_at", "place", "address", "accessibility_note", "online_link", "reason")
+MEETING_FIELDS = (
+    "kind",
+    "starts_at",
+    "ends_at",
+    "room",
+    "place",
+    "address",
+    "accessibility_note",
+    "online_link",
+    "reason",
+)
+
+
+def _location_violations(*, council: Council, room: Room | None, place: str, previous_room_id=None) -> list[Violation]:
+    """A meeting is held in a room of the catalogue or at a place typed in; a room must be the municipality's
+    and in use (a meeting that already has a room that has since gone out of use keeps it)."""
+    if room is None:
+        if not clean_text(place or ""):
+            return [Violation("place", _("Vælg et lokale, eller skriv, hvor mødet holdes."))]
+        return []
+    if room.municipality_id != council.municipality_id:
+        return [Violation("room", _("Vælg et af kommunens lokaler."))]
+    if not room.active and room.pk != previous_room_id:
+        return [Violation("room", _("Lokalet er taget ud af brug. Vælg et andet."))]
+    return []
 
 
 @transaction.atomic
@@ -31,7 +55,8 @@ def meeting_plan(
     *,
     council: Council,
     starts_at: datetime.datetime,
-    place: str,
+    place: str = "",
+    room: Room | None = None,
     kind: str = Meeting.Kind.ORDINARY,
     ends_at: datetime.datetime | None = None,
     address: str = "",
@@ -43,6 +68,7 @@ def meeting_plan(
 ) -> Meeting:
     """Put a meeting in the council's plan (R13); an extraordinary meeting may answer members' request (R14)."""
     violations = _meeting_violations(council=council, kind=kind, starts_at=starts_at, ends_at=ends_at, reason=reason)
+    violations += _location_violations(council=council, room=room, place=place)
     if council.archived_at is not None:
         violations.insert(0, Violation("", archived_message(timezone.localdate(council.archived_at))))
     if violations:
@@ -53,8 +79,10 @@ def meeting_plan(
         kind=kind,
         starts_at=starts_at,
         ends_at=ends_at,
-        place=clean_text(place),
-        address=clean_text(address),
+        room=room,
+        # With a room, its name and address come from the catalogue: nothing typed twice.
+        place="" if room else clean_text(place),
+        address="" if room else clean_text(address),
         accessibility_note=clean_text(accessibility_note),
         online_link=online_link,
         reason=clean_text(reason),
@@ -125,8 +153,13 @@ def meeting_update(*, meeting: Meeting, data: dict[str, Any], by: User) -> Meeti
         reason=values["reason"],
         exclude_pk=meeting.pk,
     )
+    violations += _location_violations(
+        council=meeting.council, room=values["room"], place=values["place"], previous_room_id=meeting.room_id
+    )
     if violations:
         raise RuleViolation(violations)
+    if values["room"] is not None:
+        values["place"] = values["address"] = ""
     cleaned = ("place", "address", "accessibility_note", "reason")
     return fields_update(
         instance=meeting,

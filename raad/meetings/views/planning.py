@@ -79,12 +79,12 @@ class MeetingFormView(MeetingsView):
         wanted = self.extraordinary_request() if meeting is None else None
         if wanted is not None:
             initial |= {"kind": Meeting.Kind.EXTRAORDINARY, "reason": wanted.reasons}
-        return self.render_form(forms.MeetingForm(instance=meeting, initial=initial), meeting)
+        return self.render_form(forms.MeetingForm(instance=meeting, initial=initial, council=self.council), meeting)
 
     def post(self, request, slug, pk=None):
         self.check()
         meeting = self.meeting(pk) if pk else None
-        form = forms.MeetingForm(request.POST, instance=meeting)
+        form = forms.MeetingForm(request.POST, instance=meeting, council=self.council)
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in services.MEETING_FIELDS}
             try:

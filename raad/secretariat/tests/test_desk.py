@@ -53,6 +53,7 @@ def test_the_registered_panels_in_their_order():
         ("consultations", 20),
         ("inquiries", 25),
         ("topics", 30),
+        ("associations", 35),
         ("annual_report", 60),
         ("outbox", 90),
     ]
