@@ -13,7 +13,7 @@ def outputs(cast, settings, tmp_path):
 
 
 def test_every_app_with_public_output_is_registered():
-    assert list(registered()) == ["councils", "dialogue_inquiries", "dialogue_topics", "meetings", "statements"]
+    assert list(registered()) == ["councils", "dialogue_inquiries", "dialogue_topics", "finance", "meetings", "statements"]
 
 
 def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
@@ -40,6 +40,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "councils": (4, 0),
         "dialogue_inquiries": (8, 1),
         "dialogue_topics": (4, 1),
+        "finance": (0, 0),
         "meetings": (20, 2),
         "statements": (10, 4),
     }
