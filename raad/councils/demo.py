@@ -116,6 +116,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
     "raad.councils.demo_translations",
+    "raad.finance.demo",
 )
 
 
