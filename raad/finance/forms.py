@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.councils.models import Purpose
 from raad.finance import rules
@@ -102,7 +103,9 @@ class ExpenseForm(forms.Form):
         queryset=Purpose.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    receipt = forms.FileField(label=_("Bilag"), required=False, help_text=_("PDF, JPEG eller PNG."))
+    receipt = forms.FileField(
+        label=pgettext_lazy("expense receipt", "Bilag"), required=False, help_text=_("PDF, JPEG eller PNG.")
+    )
     approve_over_budget = forms.BooleanField(
         label=_("Jeg godkender overskridelsen"),
         required=False,

@@ -12,10 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raad.core.models import BaseModel
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
 def receipt_path(instance: models.Model, filename: str) -> str:
@@ -43,7 +42,8 @@ class BudgetYear(BaseModel):
         help_text=_(
             "Et udlægskrav over dette beløb kan kun godkendes med en særskilt godkendelse. Tomt: ingen grænse."
         ),
-        **MONEY,
+        max_digits=12,
+        decimal_places=2,
     )
 
     class Meta:
@@ -73,7 +73,7 @@ class BudgetLine(BaseModel):
 
     budget = models.ForeignKey(BudgetYear, on_delete=models.PROTECT, related_name="lines")
     name = models.CharField(_("budgetpost"), max_length=120)
-    amount = models.DecimalField(_("budget"), **MONEY)
+    amount = models.DecimalField(_("budget"), max_digits=12, decimal_places=2)
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=1)
     receives_claims = models.CharField(
         _("godkendte udlæg bogføres her"),
@@ -118,7 +118,7 @@ class Claim(BaseModel):
     what = models.CharField(_("hvad"), max_length=300)
     km = models.DecimalField(_("kilometer"), max_digits=7, decimal_places=1, null=True, blank=True)
     rate = models.DecimalField(_("takst pr. km"), max_digits=6, decimal_places=2, null=True, blank=True)
-    amount = models.DecimalField(_("beløb"), **MONEY)
+    amount = models.DecimalField(_("beløb"), max_digits=12, decimal_places=2)
     receipt = models.FileField(_("kvittering"), upload_to=receipt_path, blank=True)
     receipt_content_type = models.CharField(_("filtype"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
@@ -170,9 +170,9 @@ class Expense(BaseModel):
     )
     spent_on = models.DateField(_("dato"))
     payee = models.CharField(_("modtager"), max_length=200)
-    amount = models.DecimalField(_("beløb"), **MONEY)
+    amount = models.DecimalField(_("beløb"), max_digits=12, decimal_places=2)
     description = models.TextField(_("beskrivelse"), blank=True)
-    receipt = models.FileField(_("bilag"), upload_to=receipt_path, blank=True)
+    receipt = models.FileField(pgettext_lazy("expense receipt", "bilag"), upload_to=receipt_path, blank=True)
     receipt_content_type = models.CharField(_("filtype"), max_length=100, blank=True)
     meeting = models.ForeignKey(
         "meetings.Meeting",

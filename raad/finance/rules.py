@@ -53,7 +53,7 @@ def format_amount(value: Decimal) -> str:
     """Danish: 1.234,50 (for CSV and e-mails; pages use the same through the template filter)."""
     sign = "-" if value < 0 else ""
     whole, _dot, ore = f"{abs(value).quantize(ORE):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -228,7 +228,9 @@ def expense_register(
                 target=expense,
                 council_id=council_id,
                 changes=audit.created(
-                    line=line.name, amount=amount, over_budget_by=rules.over_budget(selectors.figures_of_line(line), 0)
+                    line=line.name,
+                    amount=amount,
+                    over_budget_by=rules.over_budget(selectors.figures_of_line(line), Decimal(0)),
                 ),
             )
         )

@@ -13,7 +13,14 @@ def outputs(cast, settings, tmp_path):
 
 
 def test_every_app_with_public_output_is_registered():
-    assert list(registered()) == ["councils", "dialogue_inquiries", "dialogue_topics", "finance", "meetings", "statements"]
+    assert list(registered()) == [
+        "councils",
+        "dialogue_inquiries",
+        "dialogue_topics",
+        "finance",
+        "meetings",
+        "statements",
+    ]
 
 
 def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
