@@ -118,6 +118,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.dialogue.demo_inquiries",
     "raad.community.demo_associations",
     "raad.councils.demo_translations",
+    "raad.finance.demo",
 )
 
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class FinanceConfig(AppConfig):
@@ -9,3 +10,42 @@ class FinanceConfig(AppConfig):
     name = "raad.finance"
     label = "finance"
     verbose_name = _("Økonomi")
+
+    def ready(self) -> None:
+        from raad.core import audit, desk
+        from raad.finance import (
+            permissions,  # noqa: F401  (registers the permissions)
+            selectors,
+        )
+
+        desk.register_panel(
+            key="finance",
+            title=_("Økonomi"),
+            template="finance/_desk_panel.html",
+            context=selectors.desk_panel,
+            order=40,
+        )
+        audit.register_verbs(
+            {
+                "budget_year.created": _("Budgetår oprettet"),
+                "budget_line.created": _("Budgetpost oprettet"),
+                "budget_line.changed": _("Budgetpost ændret"),
+                "expense.registered": _("Udgift bogført"),
+                "expense.over_budget_approved": _("Udgift ud over budgettet godkendt"),
+                "expense.paid": _("Udgift betalt"),
+                "expense.reversed": _("Udgift tilbageført"),
+                "claim.submitted": _("Udlægskrav indsendt"),
+                "claim.approved": _("Udlægskrav godkendt"),
+                "claim.over_limit_approved": _("Udlægskrav over beløbsgrænsen godkendt"),
+                "claim.rejected": _("Udlægskrav afvist"),
+            }
+        )
+        audit.register_change_labels(
+            {
+                "line": pgettext_lazy("audit change", "Budgetpost"),
+                "receipt": pgettext_lazy("audit change", "Bilag (filtype)"),
+                "over_budget_by": pgettext_lazy("audit change", "Over budgettet med"),
+                "reason": pgettext_lazy("audit change", "Begrundelse"),
+                "claim_limit": pgettext_lazy("audit change", "Beløbsgrænse for krav"),
+            }
+        )

@@ -54,6 +54,7 @@ def test_the_registered_panels_in_their_order():
         ("inquiries", 25),
         ("topics", 30),
         ("associations", 35),
+        ("finance", 40),
         ("annual_report", 60),
         ("outbox", 90),
     ]
@@ -102,6 +103,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
         "consultations",
         "inquiries",
         "topics",
+        "finance",
         "annual_report",
         "outbox",
     ]

@@ -18,6 +18,7 @@ def test_every_app_with_public_output_is_registered():
         "councils",
         "dialogue_inquiries",
         "dialogue_topics",
+        "finance",
         "meetings",
         "statements",
     ]
@@ -48,6 +49,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "councils": (4, 0),
         "dialogue_inquiries": (8, 1),
         "dialogue_topics": (4, 1),
+        "finance": (0, 0),
         "meetings": (20, 2),
         "statements": (10, 4),
     }
