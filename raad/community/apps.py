@@ -15,3 +15,41 @@ class CommunityConfig(AppConfig):
 
         translations.register(Event, ["title", "description"], label=_("Arrangementer"))
         translations.register(Association, ["purpose", "activities"], label=_("Foreninger"))
+
+        self._ready_volunteering_and_media()
+
+    def _ready_volunteering_and_media(self) -> None:
+        """Volunteering and local media: permissions, translatable opportunities, the desk panel, audit verbs."""
+        from raad.community import permissions_volunteering_media  # noqa: F401  (registers the permissions)
+        from raad.community.models import VolunteerOpportunity
+        from raad.community.selectors import media as media_selectors
+        from raad.core import audit, desk, translations
+
+        translations.register(VolunteerOpportunity, ["title", "description"], label=_("Frivillige job"))
+        desk.register_panel(
+            key="press_releases",
+            title=_("Pressemeddelelser"),
+            template="community/media/_desk_panel.html",
+            context=media_selectors.desk_panel,
+            order=40,
+        )
+        audit.register_verbs(
+            {
+                "volunteering_strategy.recorded": _("Frivillighedsstrategi registreret"),
+                "volunteering_strategy.updated": _("Frivillighedsstrategi ændret"),
+                "volunteering_goal.added": _("Mål i frivillighedsstrategien tilføjet"),
+                "volunteering_goal.updated": _("Mål i frivillighedsstrategien ændret"),
+                "volunteering_contribution.recorded": _("Bidrag til frivillighedsstrategien registreret"),
+                "volunteering_contribution.updated": _("Bidrag til frivillighedsstrategien ændret"),
+                "volunteer_opportunity.created": _("Frivilligt job oprettet"),
+                "volunteer_opportunity.updated": _("Frivilligt job ændret"),
+                "media_outlet.added": _("Medie tilføjet medielisten"),
+                "media_outlet.updated": _("Medie på medielisten ændret"),
+                "press_release.drafted": _("Pressemeddelelse skrevet"),
+                "press_release.updated": _("Pressemeddelelse ændret"),
+                "press_release.approved": _("Pressemeddelelse godkendt af forpersonen"),
+                "press_release.sent": _("Pressemeddelelse sendt og offentliggjort"),
+                "media_coverage.recorded": _("Medieomtale registreret"),
+                "media_coverage.updated": _("Medieomtale ændret"),
+            }
+        )
