@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CommunityConfig(AppConfig):
@@ -53,3 +54,4 @@ class CommunityConfig(AppConfig):
                 "media_coverage.updated": _("Medieomtale ændret"),
             }
         )
+        audit.register_change_labels({"outlets": pgettext_lazy("audit change", "Sendt til medier")})
