@@ -115,6 +115,8 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.statements.demo",
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
+    "raad.community.demo_volunteering",
+    "raad.community.demo_media",
     "raad.councils.demo_translations",
 )
 
