@@ -150,4 +150,4 @@ class VolunteerOpportunity(BaseModel):
 
     @property
     def organiser_name(self) -> str:
-        return self.association.name if self.association_id else self.organiser
+        return self.association.name if self.association is not None else self.organiser

@@ -298,19 +298,31 @@ def contribution_update(
 # --- Volunteer opportunities -------------------------------------------------------------------------------
 
 
-def _opportunity_data(council: Council, values: dict) -> dict:
-    association: Association | None = values.get("association")
+def _opportunity_data(
+    council: Council,
+    *,
+    association: Association | None,
+    organiser: str,
+    title: str,
+    description: str,
+    place: str,
+    languages: Iterable[str],
+    contact_email: str,
+    starts_on: datetime.date | None,
+    ends_on: datetime.date | None,
+    internal_note: str,
+) -> dict:
     data = {
         "association": association,
-        "organiser": "" if association is not None else _text(values.get("organiser")),
-        "title": _text(values.get("title")),
-        "description": _text(values.get("description")),
-        "place": _text(values.get("place")),
-        "languages": [code for code in (values.get("languages") or []) if code],
-        "contact_email": values.get("contact_email") or "",
-        "starts_on": values.get("starts_on"),
-        "ends_on": values.get("ends_on"),
-        "internal_note": _text(values.get("internal_note")),
+        "organiser": "" if association is not None else _text(organiser),
+        "title": _text(title),
+        "description": _text(description),
+        "place": _text(place),
+        "languages": [code for code in languages if code],
+        "contact_email": (contact_email or "").strip(),
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "internal_note": _text(internal_note),
     }
     violations = []
     if association is not None and association.council_id != council.pk:
@@ -321,11 +333,11 @@ def _opportunity_data(council: Council, values: dict) -> dict:
         violations.append(Violation("title", _("Skriv en titel.")))
     if not data["description"]:
         violations.append(Violation("description", _("Beskriv, hvad de frivillige skal lave.")))
-    if data["starts_on"] is None:
+    if starts_on is None:
         violations.append(Violation("starts_on", _("Angiv, hvornår jobbet vises fra.")))
-    if data["ends_on"] is None:
+    if ends_on is None:
         violations.append(Violation("ends_on", _("Angiv slutdatoen.")))
-    elif data["starts_on"] is not None and data["ends_on"] < data["starts_on"]:
+    elif starts_on is not None and ends_on < starts_on:
         violations.append(Violation("ends_on", _("Slutdatoen kan ikke ligge før startdatoen.")))
     if violations:
         raise RuleViolation(violations)
@@ -339,11 +351,37 @@ def _opportunity_snapshot(opportunity: VolunteerOpportunity) -> dict:
 
 
 @transaction.atomic
-def opportunity_create(*, council: Council, by: User | None, **values) -> VolunteerOpportunity:
+def opportunity_create(
+    *,
+    council: Council,
+    title: str,
+    description: str,
+    starts_on: datetime.date | None,
+    ends_on: datetime.date | None,
+    association: Association | None = None,
+    organiser: str = "",
+    place: str = "",
+    languages: Iterable[str] = (),
+    contact_email: str = "",
+    internal_note: str = "",
+    by: User | None,
+) -> VolunteerOpportunity:
     """Record a volunteer opportunity. It is public from `starts_on` until `ends_on`, then gone from every public
-    output (the selectors filter on the day; no job takes it down). Values: OPPORTUNITY_FIELDS."""
+    output (the selectors filter on the day; no job takes it down)."""
     ensure_not_archived(council)
-    data = _opportunity_data(council, values)
+    data = _opportunity_data(
+        council,
+        association=association,
+        organiser=organiser,
+        title=title,
+        description=description,
+        place=place,
+        languages=languages,
+        contact_email=contact_email,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        internal_note=internal_note,
+    )
     opportunity = VolunteerOpportunity.objects.create(council=council, created_by=_user(by), **data)
     audit.record(
         actor=by,
@@ -356,12 +394,38 @@ def opportunity_create(*, council: Council, by: User | None, **values) -> Volunt
 
 
 @transaction.atomic
-def opportunity_update(*, opportunity: VolunteerOpportunity, by: User | None, **values) -> VolunteerOpportunity:
+def opportunity_update(
+    *,
+    opportunity: VolunteerOpportunity,
+    title: str,
+    description: str,
+    starts_on: datetime.date | None,
+    ends_on: datetime.date | None,
+    association: Association | None = None,
+    organiser: str = "",
+    place: str = "",
+    languages: Iterable[str] = (),
+    contact_email: str = "",
+    internal_note: str = "",
+    by: User | None,
+) -> VolunteerOpportunity:
     opportunity = (
         VolunteerOpportunity.objects.select_for_update(of=("self",)).select_related("council").get(pk=opportunity.pk)
     )
     ensure_not_archived(opportunity.council)
-    data = _opportunity_data(opportunity.council, values)
+    data = _opportunity_data(
+        opportunity.council,
+        association=association,
+        organiser=organiser,
+        title=title,
+        description=description,
+        place=place,
+        languages=languages,
+        contact_email=contact_email,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        internal_note=internal_note,
+    )
     before = _opportunity_snapshot(opportunity)
     for name, value in data.items():
         setattr(opportunity, name, value)
