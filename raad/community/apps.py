@@ -28,8 +28,8 @@ class CommunityConfig(AppConfig):
 
         translations.register(VolunteerOpportunity, ["title", "description"], label=_("Frivillige job"))
         desk.register_panel(
-            key="press_releases",
-            title=_("Pressemeddelelser"),
+            key="media_volunteering",
+            title=_("Medier og frivillighed"),
             template="community/media/_desk_panel.html",
             context=media_selectors.desk_panel,
             order=40,

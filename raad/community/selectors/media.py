@@ -49,14 +49,16 @@ def approved_not_sent(council: Council) -> list[PressRelease]:
 
 
 def desk_panel(council: Council, user) -> dict | None:
-    """Releases waiting for the forperson's approval, and approved ones waiting to be sent: for the secretariat
-    and the members (the forperson approves from the release's page)."""
+    """Releases waiting for the forperson's approval and approved ones waiting to be sent, with the way to the
+    press and volunteering pages: for the secretariat and the members (the forperson approves from the release's
+    page). 2 queries."""
     if not user.has_perm("community.draft_press", council):
         return None
-    waiting, to_send = awaiting_approval(council), approved_not_sent(council)
-    if not waiting and not to_send:
-        return None
-    return {"waiting": waiting, "to_send": to_send, "can_approve": user.has_perm("community.approve_press", council)}
+    return {
+        "waiting": awaiting_approval(council),
+        "to_send": approved_not_sent(council),
+        "can_approve": user.has_perm("community.approve_press", council),
+    }
 
 
 def coverage(council: Council, *, year: int | None = None) -> QuerySet[MediaCoverage]:
