@@ -161,3 +161,41 @@ def test_members_read_the_overview_but_only_the_secretariat_writes(client, cast)
     log_in_verified(client, cast.users["medlem"])
     assert client.get(reverse("community:volunteering", args=[cast.council.slug])).status_code == 200
     assert client.get(reverse("community:volunteering_strategy", args=[cast.council.slug])).status_code == 403
+
+
+def test_the_public_pages_do_not_query_per_opportunity_or_release(cast, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from raad.community.services import media
+
+    from .vm_helpers import outlet, release
+
+    council, secretary = cast.council, cast.secretary
+    outlet(council, secretary)
+
+    def add(n):
+        for i in range(n):
+            opportunity(council, secretary, title=f"Job {i}", contact_email=f"job{i}@frivillig.invalid")
+            sent = release(council, secretary, title=f"Meddelelse {i}")
+            media.press_release_approve(release=sent, by=cast.users["forperson"])
+            media.press_release_send(release=sent, by=secretary)
+
+    pages = [
+        reverse("community:volunteering_public", args=[council.slug]),
+        "/en" + reverse("community:volunteering_public", args=[council.slug]),
+        reverse("community:press_public", args=[council.slug]),
+    ]
+    add(1)
+    for url in pages:
+        client.get(url)  # warm the caches the first request fills
+    counts = []
+    for url in pages:
+        with CaptureQueriesContext(connection) as one:
+            client.get(url)
+        counts.append(len(one))
+    add(4)
+    for url, before in zip(pages, counts, strict=True):
+        with CaptureQueriesContext(connection) as five:
+            assert client.get(url).status_code == 200
+        assert len(five) == before, url
