@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raad.community.views import associations
+from raad.community.views import associations, media, volunteering
 
 app_name = "community"
 
@@ -21,4 +21,30 @@ urlpatterns: list = [
     path(W + "foreninger/<int:pk>/optag/", associations.AssociationApproveView.as_view(), name="association_approve"),
     path(W + "foreninger/<int:pk>/afvis/", associations.AssociationDeclineView.as_view(), name="association_decline"),
     path(W + "foreninger/<int:pk>/fjern/", associations.AssociationWithdrawView.as_view(), name="association_withdraw"),
+    # Volunteering (views/volunteering.py)
+    path(P + "frivillig/", volunteering.public_volunteering, name="volunteering_public"),
+    path(W + "frivillighed/", volunteering.VolunteeringView.as_view(), name="volunteering"),
+    path(W + "frivillighed/strategi/", volunteering.StrategyEditView.as_view(), name="volunteering_strategy"),
+    path(W + "frivillighed/maal/ny/", volunteering.GoalView.as_view(), name="volunteering_goal_new"),
+    path(W + "frivillighed/maal/<int:pk>/", volunteering.GoalView.as_view(), name="volunteering_goal"),
+    path(W + "frivillighed/bidrag/ny/", volunteering.ContributionView.as_view(), name="volunteering_contribution_new"),
+    path(
+        W + "frivillighed/bidrag/<int:pk>/", volunteering.ContributionView.as_view(), name="volunteering_contribution"
+    ),
+    path(W + "frivillighed/job/ny/", volunteering.OpportunityView.as_view(), name="volunteering_opportunity_new"),
+    path(W + "frivillighed/job/<int:pk>/", volunteering.OpportunityView.as_view(), name="volunteering_opportunity"),
+    # Local media (views/media.py)
+    path(P + "presse/", media.public_press, name="press_public"),
+    path(P + "presse/<int:pk>/", media.public_release, name="press_release"),
+    path(W + "presse/", media.PressView.as_view(), name="press"),
+    path(W + "presse/ny/", media.ReleaseFormView.as_view(), name="press_release_new"),
+    path(W + "presse/<int:pk>/", media.ReleaseView.as_view(), name="press_release_workspace"),
+    path(W + "presse/<int:pk>/rediger/", media.ReleaseFormView.as_view(), name="press_release_edit"),
+    path(W + "presse/<int:pk>/godkend/", media.ReleaseApproveView.as_view(), name="press_release_approve"),
+    path(W + "presse/<int:pk>/send/", media.ReleaseSendView.as_view(), name="press_release_send"),
+    path(W + "presse/medieliste/", media.OutletsView.as_view(), name="outlets"),
+    path(W + "presse/medieliste/<int:pk>/", media.OutletEditView.as_view(), name="outlet"),
+    path(W + "presse/omtale/", media.CoverageView.as_view(), name="coverage"),
+    path(W + "presse/omtale/ny/", media.CoverageFormView.as_view(), name="coverage_new"),
+    path(W + "presse/omtale/<int:pk>/", media.CoverageFormView.as_view(), name="coverage_edit"),
 ]

@@ -117,6 +117,8 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
     "raad.community.demo_associations",
+    "raad.community.demo_volunteering",
+    "raad.community.demo_media",
     "raad.councils.demo_translations",
     "raad.finance.demo",
 )

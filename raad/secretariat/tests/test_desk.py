@@ -55,6 +55,7 @@ def test_the_registered_panels_in_their_order():
         ("topics", 30),
         ("associations", 35),
         ("finance", 40),
+        ("media_volunteering", 45),
         ("annual_report", 60),
         ("outbox", 90),
     ]
@@ -104,6 +105,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
         "inquiries",
         "topics",
         "finance",
+        "media_volunteering",
         "annual_report",
         "outbox",
     ]

@@ -15,6 +15,8 @@ def outputs(cast, settings, tmp_path):
 def test_every_app_with_public_output_is_registered():
     assert list(registered()) == [
         "community_associations",
+        "community_media",
+        "community_volunteering",
         "councils",
         "dialogue_inquiries",
         "dialogue_topics",
@@ -46,6 +48,8 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
             fetched += 1
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
         "community_associations": (12, 1),
+        "community_media": (5, 2),
+        "community_volunteering": (3, 0),
         "councils": (4, 0),
         "dialogue_inquiries": (8, 1),
         "dialogue_topics": (4, 1),
@@ -54,6 +58,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "statements": (10, 4),
     }
     assert fetched == 67
+    assert fetched == 64
     assert all(url in out.public for out in outputs.values() for url in out.shown)
 
 
