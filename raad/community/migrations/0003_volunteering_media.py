@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0001_events_and_associations'),
+        ('community', '0002_associations'),
         ('councils', '0006_rooms_and_event_rules'),
         ('dialogue', '0001_initial'),
         ('statements', '0004_english_into_content_translations'),
