@@ -19,6 +19,31 @@ class CommunityConfig(AppConfig):
         self._ready_associations()
         self._ready_volunteering_and_media()
 
+        from raad.core import desk
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="associations",
+            title=_("Foreninger"),
+            url_name="community:associations_register",
+            permission="community.manage_associations",
+            order=52,
+        )
+        desk.register_area(
+            key="volunteering",
+            title=_("Frivillighed"),
+            url_name="community:volunteering",
+            permission="community.view_volunteering",
+            order=54,
+        )
+        desk.register_area(
+            key="press",
+            title=_("Presse og medier"),
+            url_name="community:press",
+            permission="community.view_press",
+            order=56,
+        )
+
     def _ready_associations(self) -> None:
         from raad.community import permissions_associations  # noqa: F401  (registers the permissions)
         from raad.community.selectors import associations as association_selectors

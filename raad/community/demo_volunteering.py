@@ -65,7 +65,10 @@ def load(context: DemoContext) -> None:
         purposes=[purposes[n] for n in (3, 4) if n in purposes],
         by=secretary,
     )
-    club, _created = Association.objects.get_or_create(council=council, name="Lektiecaféen på Biblioteket (opdigtet)")
+    # The homework café of the associations story (demo_associations.py runs first), listed if it is new here.
+    club, _created = Association.objects.get_or_create(
+        council=council, name="Lektiecaféen på Holbæk Bibliotek", defaults={"status": Association.Status.LISTED}
+    )
     today = calendar.today
     services.opportunity_create(
         council=council,

@@ -1,4 +1,5 @@
-"""The desk: panels other apps put on a council's workspace page (see docs/kernel-plug.md).
+"""The desk: panels other apps put on a council's workspace page, and the list of work areas that links every
+app's pages from it (see docs/kernel-plug.md).
 
 An app registers a panel in its AppConfig.ready():
 
@@ -61,3 +62,46 @@ def panels_for(council: Any, request: HttpRequest) -> list[RenderedPanel]:
         html = render_to_string(panel.template, {"council": council, **context}, request=request)
         shown.append(RenderedPanel(key=panel.key, title=str(panel.title), html=html))
     return shown
+
+
+# --------------------------------------------------------------------------------------------- work areas
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: Any  # a lazy translated string
+    url_name: str  # reversed with the council's slug
+    permission: str  # a django-rules permission checked on the council
+    order: int
+
+
+@dataclass(frozen=True)
+class ShownArea:
+    key: str
+    title: str
+    url: str
+
+
+_areas: dict[str, Area] = {}
+
+
+def register_area(*, key: str, title: Any, url_name: str, permission: str, order: int) -> None:
+    """A work area on the desk ("Henvendelser", "Arrangementer", "Økonomi" …): a link to the app's own page,
+    shown to whoever has `permission` on the council. Registering the same key again replaces it."""
+    _areas[key] = Area(key=key, title=title, url_name=url_name, permission=permission, order=order)
+
+
+def registered_areas() -> list[Area]:
+    return sorted(_areas.values(), key=lambda a: (a.order, a.key))
+
+
+def areas_for(council: Any, user: Any) -> list[ShownArea]:
+    """The work areas `user` may open on `council`, in order (permissions only: no query per area beyond them)."""
+    from django.urls import reverse
+
+    return [
+        ShownArea(key=area.key, title=str(area.title), url=reverse(area.url_name, args=[council.slug]))
+        for area in registered_areas()
+        if user.has_perm(area.permission, council)
+    ]

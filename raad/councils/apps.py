@@ -75,3 +75,8 @@ class CouncilsConfig(AppConfig):
                 "room.activated": _("Lokale taget i brug igen"),
             }
         )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="rooms", title=_("Lokaler"), url_name="councils:rooms", permission="councils.manage_rooms", order=60
+        )

@@ -74,3 +74,25 @@ class DialogueConfig(AppConfig):
                 "individual_texts_erased": pgettext_lazy("audit change", "Enkeltsager uden tekst (antal)"),
             }
         )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="inquiries",
+            title=_("Henvendelser"),
+            url_name="dialogue:inquiries",
+            permission="dialogue.triage_inquiries",
+            order=40,
+        )
+        desk.register_area(
+            key="topics", title=_("Emner"), url_name="dialogue:topics", permission="dialogue.view_topics", order=42
+        )
+        desk.register_area(
+            key="dialogue_log", title=_("Dialoglog"), url_name="dialogue:log", permission="dialogue.view_log", order=44
+        )
+        desk.register_area(
+            key="referrals",
+            title=_("Henvisninger"),
+            url_name="dialogue:referrals",
+            permission="dialogue.triage_inquiries",
+            order=46,
+        )

@@ -49,3 +49,11 @@ class FinanceConfig(AppConfig):
                 "claim_limit": pgettext_lazy("audit change", "Beløbsgrænse for krav"),
             }
         )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="finance", title=_("Økonomi"), url_name="finance:overview", permission="finance.manage", order=70
+        )
+        desk.register_area(
+            key="my_claims", title=_("Mine udlæg"), url_name="finance:my_claims", permission="finance.claim", order=72
+        )

@@ -9,7 +9,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møder")
 
     def ready(self) -> None:
-        from raad.core import audit
+        from raad.core import audit, desk
         from raad.meetings import permissions  # noqa: F401  (registers the permissions)
 
         audit.register_change_labels(
@@ -68,4 +68,9 @@ class MeetingsConfig(AppConfig):
                 "extraordinary_request.threshold_reached": _("Anmodning om ekstraordinært møde har nok støtter"),
                 "extraordinary_request.called": _("Ekstraordinært møde indkaldt efter anmodning"),
             }
+        )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="meetings", title=_("Møder"), url_name="meetings:plan", permission="meetings.view", order=10
         )

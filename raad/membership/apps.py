@@ -76,3 +76,12 @@ class MembershipConfig(AppConfig):
                 "election.decided": _("Valg afgjort"),
             }
         )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="membership",
+            title=_("Bemanding"),
+            url_name="membership:seats",
+            permission="membership.manage",
+            order=20,
+        )

@@ -80,6 +80,7 @@ def render_desk(view: workspace.CouncilView, errors=(), status: int = 200):
         "members_count": membership.memberships_in_force(council, today).count(),
         "crumbs": workspace.workspace_crumbs(None, (localized(council, "name"), None)),
         "desk_panels": desk.panels_for(council, request),
+        "desk_areas": desk.areas_for(council, request.user),
         "errors": list(errors),
     }
     if context["is_secretariat"]:

@@ -75,3 +75,12 @@ class StatementsConfig(AppConfig):
                 "statement.follow_up_registered": _("Opfølgning registreret"),
             }
         )
+
+        # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="statements",
+            title=_("Høringer og udtalelser"),
+            url_name="statements:desk",
+            permission="statements.view_drafts",
+            order=30,
+        )

@@ -1,6 +1,7 @@
 """The desk: every registered panel with something to show appears on the council's workspace page."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -130,3 +131,47 @@ def test_the_desk_does_not_query_per_consultation(client, cast):
         page = client.get(DESK).content.decode()
     assert all(f"Høring nummer {i}" in page for i in range(5))
     assert len(five) == len(one)
+
+
+def _areas(html: str) -> list[str]:
+    """The work areas' link texts on the desk, in order."""
+    section = html.split('<nav aria-labelledby="work-areas">', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<a class="button button-secondary" href="[^"]+">([^<]+)</a>', section)
+
+
+def test_the_desk_links_every_work_area_the_user_may_open(client, cast):
+    log_in_verified(client, cast.secretary)
+    html = client.get(DESK).content.decode()
+    assert _areas(html) == [
+        "Møder",
+        "Bemanding",
+        "Høringer og udtalelser",
+        "Henvendelser",
+        "Emner",
+        "Dialoglog",
+        "Henvisninger",
+        "Foreninger",
+        "Frivillighed",
+        "Presse og medier",
+        "Lokaler",
+        "Økonomi",
+    ]
+    # every link opens
+    for url in re.findall(
+        r'href="(/arbejdsrum/[^"]+)"', html.split('aria-labelledby="work-areas"')[1].split("</nav>")[0]
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_member_sees_only_the_work_areas_open_to_members(client, cast):
+    log_in_verified(client, cast.users["medlem"])
+    html = client.get(DESK).content.decode()
+    assert _areas(html) == [
+        "Møder",
+        "Høringer og udtalelser",  # members are in the drafting circle
+        "Emner",
+        "Dialoglog",
+        "Frivillighed",
+        "Presse og medier",
+        "Mine udlæg",
+    ]
