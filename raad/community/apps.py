@@ -15,3 +15,7 @@ class CommunityConfig(AppConfig):
 
         translations.register(Event, ["title", "description"], label=_("Arrangementer"))
         translations.register(Association, ["purpose", "activities"], label=_("Foreninger"))
+
+        from raad.community import events_setup
+
+        events_setup.ready()

@@ -115,6 +115,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.statements.demo",
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
+    "raad.community.demo_events",
     "raad.councils.demo_translations",
 )
 
