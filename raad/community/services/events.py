@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from raad.community import event_links
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
@@ -316,14 +317,14 @@ def registration_create(
     elif waiting_list:
         status = EventRegistration.Status.WAITING
     elif left <= 0:
-        raise RuleViolation(Violation("seats", _("Arrangementet er fuldt. Du kan skrive dig på ventelisten.")))
+        raise RuleViolation([Violation("seats", _("Arrangementet er fuldt. Du kan skrive dig på ventelisten."))])
     else:
-        raise RuleViolation(
-            Violation(
-                "seats",
-                _("Der er kun %(n)d pladser tilbage. Vælg færre, eller skriv dig på ventelisten.") % {"n": left},
-            )
+        message = ngettext(
+            "Der er kun %(n)d plads tilbage. Vælg færre, eller skriv dig på ventelisten.",
+            "Der er kun %(n)d pladser tilbage. Vælg færre, eller skriv dig på ventelisten.",
+            left,
         )
+        raise RuleViolation([Violation("seats", message % {"n": left})])
     registration = EventRegistration.objects.create(
         event=event,
         status=status,
