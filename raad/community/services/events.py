@@ -127,7 +127,7 @@ def event_create(*, council: Council, data: dict[str, Any], by: Any) -> Event:
 
 
 def _lock(event: Event) -> Event:
-    return Event.objects.select_for_update().select_related("council", "room").get(pk=event.pk)
+    return Event.objects.select_for_update(of=("self",)).select_related("council", "room").get(pk=event.pk)
 
 
 def _place_key(event: Event) -> str:
