@@ -13,7 +13,14 @@ def outputs(cast, settings, tmp_path):
 
 
 def test_every_app_with_public_output_is_registered():
-    assert list(registered()) == ["councils", "dialogue_inquiries", "dialogue_topics", "meetings", "statements"]
+    assert list(registered()) == [
+        "community_events",
+        "councils",
+        "dialogue_inquiries",
+        "dialogue_topics",
+        "meetings",
+        "statements",
+    ]
 
 
 def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
@@ -37,13 +44,14 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
             assert not [s for _, s in secrets if s in text], (app, url)
             fetched += 1
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
+        "community_events": (25, 4),
         "councils": (4, 0),
         "dialogue_inquiries": (8, 1),
         "dialogue_topics": (4, 1),
         "meetings": (20, 2),
         "statements": (10, 4),
     }
-    assert fetched == 54
+    assert fetched == 54 + 29  # + community_events
     assert all(url in out.public for out in outputs.values() for url in out.shown)
 
 
@@ -65,5 +73,6 @@ def test_no_public_output_contains_a_secret_in_any_language_of_the_site(client, 
                 assert not [secret for secret in secrets if secret in text], (app, code, url)
                 fetched += 1
     assert others == ["en", "ar", "uk"]
-    # every app's Danish outputs, in each other language (21 pages: some apps register English ones already)
-    assert fetched == 21 * len(others)
+    # every app's Danish outputs, in each other language (21 pages: some apps register English ones already;
+    # community_events: its 6 Danish pages and the photo)
+    assert fetched == (21 + 7) * len(others)
