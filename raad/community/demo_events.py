@@ -95,12 +95,12 @@ def load(context: DemoContext) -> None:
 
     with mail.suppressed():
         # A language café with the library: three Tuesday evenings, no registration needed.
-        for month, day in ((2026, 12, 1), (2027, 1, 5), (2027, 2, 2)):
+        for year, month, day in ((2026, 12, 1), (2027, 1, 5), (2027, 2, 2)):
             plan(
                 "Sprogcafé på biblioteket",
                 "Øv dansk over en kop kaffe med frivillige fra biblioteket. Alle niveauer er velkomne, og du "
                 "behøver ikke melde dig til.",
-                at(2026 if month == 12 else 2027, month, day, 17),
+                at(year, month, day, 17),
                 2,
                 room="Holbæk Bibliotek, Store sal",
                 languages=["da", "ar", "uk"],
