@@ -82,6 +82,7 @@ class Event(BaseModel):
     @property
     def location(self) -> str:
         """Place and address: the room's when one is chosen, else as typed (iCal LOCATION, pages)."""
-        if self.room_id:
-            return ", ".join(part for part in (self.room.name, self.room.address) if part)
+        room = self.room if self.room_id else None
+        if room is not None:
+            return ", ".join(part for part in (room.name, room.address) if part)
         return ", ".join(part for part in (self.place, self.address) if part)
