@@ -4,7 +4,6 @@ the account afterwards, photos with consent). Public pages read only through `se
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from django.contrib import messages
@@ -57,7 +56,8 @@ def public_list(request, slug):
 
 @citizen_page
 def public_calendar(request, slug):
-    """A month as an accessible table (weeks as rows), with links to the month before and after: no script."""
+    """A month as a list of its days with events, with links to the month before and after: no script, and it
+    reflows at 320 pixels."""
     council = council_for(request, slug)
     today = timezone.localdate()
     year, month = forms.month_param(request.GET.get("maaned")) or (today.year, today.month)
@@ -65,10 +65,7 @@ def public_calendar(request, slug):
     by_day: dict[datetime.date, list[Event]] = {}
     for event in events:
         by_day.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
-    weeks = [
-        [(day, day.month == month, by_day.get(day, [])) for day in week]
-        for week in calendar.Calendar().monthdatescalendar(year, month)
-    ]
+    days = sorted(by_day.items())
     before = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     after = datetime.date(year, month, 28) + datetime.timedelta(days=7)
     return render(
@@ -77,9 +74,7 @@ def public_calendar(request, slug):
         {
             "council": council,
             "month": datetime.date(year, month, 1),
-            "weeks": weeks,
-            "events": events,
-            "weekdays": [datetime.date(2024, 1, 1) + datetime.timedelta(days=i) for i in range(7)],
+            "days": days,
             "previous": f"{before.year:04d}-{before.month:02d}",
             "next": f"{after.year:04d}-{after.month:02d}",
             "crumbs": public_crumbs(council, _section(council), (_("Kalender"), None)),
