@@ -191,3 +191,8 @@ def test_photos_need_consent_and_withdrawal_hides_without_deleting(cast):
     photo.refresh_from_db()
     assert photo.consent_withdrawn_at is not None and photo.file
     assert django_mail.outbox == []
+
+
+def test_public_texts_have_cpr_numbers_masked(cast):
+    event = make_event(cast.council, cast.secretary, description="Kontakt 010203-1234 for spørgsmål.")
+    assert "010203-1234" not in event.description and "for spørgsmål." in event.description
