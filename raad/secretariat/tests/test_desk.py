@@ -53,6 +53,7 @@ def test_the_registered_panels_in_their_order():
         ("consultations", 20),
         ("inquiries", 25),
         ("topics", 30),
+        ("events", 40),
         ("annual_report", 60),
         ("outbox", 90),
     ]
@@ -101,6 +102,7 @@ def test_a_panel_with_nothing_to_show_is_absent(client, cast, monkeypatch):
         "consultations",
         "inquiries",
         "topics",
+        "events",
         "annual_report",
         "outbox",
     ]
