@@ -19,9 +19,19 @@ class CommunityConfig(AppConfig):
         self._ready_associations()
         self._ready_volunteering_and_media()
 
+        from raad.community import events_setup
         from raad.core import desk
 
+        events_setup.ready()
+
         # Work areas linked from the desk (raad/core/desk.py)
+        desk.register_area(
+            key="events",
+            title=_("Arrangementer"),
+            url_name="community:events_workspace",
+            permission="community.plan_events",
+            order=50,
+        )
         desk.register_area(
             key="associations",
             title=_("Foreninger"),

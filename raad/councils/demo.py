@@ -119,6 +119,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.community.demo_associations",
     "raad.community.demo_volunteering",
     "raad.community.demo_media",
+    "raad.community.demo_events",
     "raad.councils.demo_translations",
     "raad.finance.demo",
 )

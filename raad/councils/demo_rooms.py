@@ -1,6 +1,6 @@
 """Demo story: Holbæk Kommune's rooms for the council (kommissorium, Økonomi: "lokaler stilles til rådighed
 for møder"). Runs before the meetings story, which holds the demo meetings in the town hall's meeting room.
-The events story may create the same rooms: both look them up by (municipality, name). The addresses are
+The events story holds its events in the same rooms (`ensure_rooms`). The addresses are
 real public buildings; the capacities and accessibility details are invented for the demo."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ ROOMS = (
         "address": "Kanalstræde 1, 4300 Holbæk",
         "capacity": 80,
         "step_free": True,
-        "hearing_loop": False,
-        "accessibility_note": "Indgang i gadeniveau.",
+        "hearing_loop": True,
+        "accessibility_note": "Indgang i gadeniveau. Teleslynge i salen.",
         "map_url": "https://www.openstreetmap.org/search?query=Kanalstr%C3%A6de%201%2C%204300%20Holb%C3%A6k",
     },
     {

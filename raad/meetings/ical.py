@@ -1,28 +1,24 @@
-"""iCalendar (RFC 5545): one builder for the public feed, a member's private feed and the invitation attached to
-the notice e-mail. Every calendar carries the VTIMEZONE of Europe/Copenhagen its times refer to; every event
-has a UID that is the same for a meeting wherever it appears (feed or e-mail), so a calendar that has the
+"""iCalendar (RFC 5545) for meetings, on the shared `raad.core.ical`: one builder for the public feed, a
+member's private feed and the invitation attached to the notice e-mail. Every calendar carries the VTIMEZONE
+of Europe/Copenhagen its times refer to; every event has a UID that is the same for a meeting wherever it appears (feed or e-mail), so a calendar that has the
 meeting from one source updates it from the other. The `icalendar` library does the escaping and folding."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.utils import timezone
 from icalendar import Calendar, Event
 
+from raad.core import ical
 from raad.core.links import absolute_url
 from raad.meetings.models import Meeting
 
-TIMEZONE = "Europe/Copenhagen"
+TIMEZONE = ical.TIMEZONE
 
 
 def meeting_uid(meeting: Meeting) -> str:
     """Stable per meeting: the same in every feed and every e-mail (the site's host from SITE_URL)."""
-    return f"meeting-{meeting.pk}@{urlsplit(settings.SITE_URL).hostname or 'raad'}"
+    return ical.uid("meeting", meeting.pk)
 
 
 def location(meeting: Meeting) -> str:
@@ -38,38 +34,24 @@ def _accessibility(meeting: Meeting) -> list[str]:
 
 
 def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Råd//Møder//DA")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", TIMEZONE)
-    return calendar
-
-
-def _local(value: datetime.datetime) -> datetime.datetime:
-    return timezone.localtime(value, timezone=ZoneInfo(TIMEZONE))
+    return ical.calendar(name)
 
 
 def _event(meeting: Meeting, *, summary: str, description: list[str], url: str) -> Event:
-    event = Event()
-    event.add("uid", meeting_uid(meeting))
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", _local(meeting.starts_at))
-    event.add("dtend", _local(meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)))
-    event.add("summary", summary)
-    if location(meeting):
-        event.add("location", location(meeting))
-    event.add("description", "\n".join(line for line in description if line))
-    event.add("url", url)
-    event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
-    return event
+    return ical.vevent(
+        uid=meeting_uid(meeting),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        summary=summary,
+        location=location(meeting),
+        description=description,
+        url=url,
+        cancelled=meeting.status == Meeting.Status.CANCELLED,
+    )
 
 
 def _to_ical(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()  # the VTIMEZONE of every TZID the events use
-    return calendar.to_ical()
+    return ical.to_ical(calendar)
 
 
 def public_event(meeting: Meeting, *, council_name: str) -> Event:

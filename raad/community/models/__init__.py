@@ -2,6 +2,7 @@
 volunteering and local media. One module per sub-domain; import models from here."""
 
 from raad.community.models.associations import Association
+from raad.community.models.event_registrations import EventPhoto, EventRegistration
 from raad.community.models.events import Event
 from raad.community.models.media import MediaCoverage, MediaOutlet, PressRelease, PressReleaseDispatch
 from raad.community.models.volunteering import (
@@ -14,6 +15,8 @@ from raad.community.models.volunteering import (
 __all__ = [
     "Association",
     "Event",
+    "EventPhoto",
+    "EventRegistration",
     "MediaCoverage",
     "MediaOutlet",
     "PressRelease",

@@ -51,6 +51,10 @@ class Event(BaseModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # After the event (public): how many came and a short account.
+    participant_count = models.PositiveIntegerField(_("antal deltagere"), null=True, blank=True)
+    account = models.TextField(_("kort beretning"), blank=True)
+    cancel_reason = models.CharField(_("begrundelse for aflysning"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("arrangement")
@@ -69,3 +73,16 @@ class Event(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_public_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("community:event", args=[self.council.slug, self.pk])
+
+    @property
+    def location(self) -> str:
+        """Place and address: the room's when one is chosen, else as typed (iCal LOCATION, pages)."""
+        room = self.room if self.room_id else None
+        if room is not None:
+            return ", ".join(part for part in (room.name, room.address) if part)
+        return ", ".join(part for part in (self.place, self.address) if part)

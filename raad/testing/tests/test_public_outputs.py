@@ -21,6 +21,10 @@ def test_every_app_with_public_output_is_registered():
         "dialogue_inquiries",
         "dialogue_topics",
         "finance",
+        "community_events",
+        "councils",
+        "dialogue_inquiries",
+        "dialogue_topics",
         "meetings",
         "statements",
     ]
@@ -50,6 +54,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "community_associations": (12, 1),
         "community_media": (5, 2),
         "community_volunteering": (3, 0),
+        "community_events": (25, 4),
         "councils": (4, 0),
         "dialogue_inquiries": (8, 1),
         "dialogue_topics": (4, 1),
@@ -59,6 +64,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
     }
     assert fetched == 67
     assert fetched == 64
+    assert fetched == 54 + 29  # + community_events
     assert all(url in out.public for out in outputs.values() for url in out.shown)
 
 
@@ -82,3 +88,6 @@ def test_no_public_output_contains_a_secret_in_any_language_of_the_site(client, 
     assert others == ["en", "ar", "uk"]
     # every app's Danish outputs, in each other language (24 pages: some apps register English ones already)
     assert fetched == 24 * len(others)
+    # every app's Danish outputs, in each other language (21 pages: some apps register English ones already;
+    # community_events: its 6 Danish pages and the photo)
+    assert fetched == (21 + 7) * len(others)

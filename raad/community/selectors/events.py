@@ -1,0 +1,142 @@
+"""Reads for events. Public pages read only through the `public_…` selectors: published or cancelled
+events, and counts, never a registrant's details."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
+
+from raad.community.models import Association, Event, EventPhoto, EventRegistration
+from raad.councils.models import Council, Purpose, Room
+
+PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
+
+
+def seats_taken(event: Event) -> int:
+    """Seats held by registrations (not the waiting list)."""
+    total = EventRegistration.objects.filter(event=event, status=EventRegistration.Status.REGISTERED).aggregate(
+        n=Sum("seats")
+    )["n"]
+    return int(total or 0)
+
+
+def seats_left(event: Event) -> int | None:
+    """None when the event has no limit."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - seats_taken(event), 0)
+
+
+def waiting_count(event: Event) -> int:
+    return EventRegistration.objects.filter(event=event, status=EventRegistration.Status.WAITING).count()
+
+
+def _public(council: Council) -> QuerySet[Event]:
+    return (
+        Event.objects.filter(council=council, status__in=PUBLIC_STATUSES)
+        .select_related("room", "council")
+        .prefetch_related("co_organisers", "purposes")
+    )
+
+
+def public_upcoming(council: Council) -> list[Event]:
+    now = timezone.now()
+    return list(_public(council).filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)))
+
+
+def public_past(council: Council, *, limit: int = 50) -> list[Event]:
+    now = timezone.now()
+    past = _public(council).filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now))
+    return list(past.order_by("-starts_at", "-id")[:limit])
+
+
+def public_month(council: Council, year: int, month: int) -> list[Event]:
+    tz = timezone.get_current_timezone()
+    first = datetime.datetime(year, month, 1, tzinfo=tz)
+    after = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+    return list(_public(council).filter(starts_at__gte=first, starts_at__lt=after))
+
+
+def public_feed(council: Council) -> list[Event]:
+    since = timezone.now() - datetime.timedelta(days=90)
+    return list(_public(council).filter(starts_at__gte=since))
+
+
+def public_event(council: Council, pk: int) -> Event | None:
+    return _public(council).filter(pk=pk).first()
+
+
+def public_photos(event: Event) -> list[EventPhoto]:
+    return list(EventPhoto.objects.filter(event=event, consent_withdrawn_at__isnull=True))
+
+
+def public_photo(council: Council, event_pk: int, pk: int) -> EventPhoto | None:
+    return (
+        EventPhoto.objects.filter(
+            pk=pk,
+            event_id=event_pk,
+            event__council=council,
+            event__status__in=PUBLIC_STATUSES,
+            consent_withdrawn_at__isnull=True,
+        )
+        .select_related("event")
+        .first()
+    )
+
+
+def registration_for_council(council: Council, pk: int) -> EventRegistration | None:
+    return EventRegistration.objects.filter(pk=pk, event__council=council).select_related("event__room").first()
+
+
+# --- Workspace ---------------------------------------------------------------------------------------------
+
+
+def workspace_events(council: Council) -> QuerySet[Event]:
+    return Event.objects.filter(council=council).select_related("room").order_by("-starts_at", "-id")
+
+
+def workspace_event(council: Council, pk: int) -> Event | None:
+    return (
+        Event.objects.filter(council=council, pk=pk)
+        .select_related("room", "council")
+        .prefetch_related("co_organisers", "purposes")
+        .first()
+    )
+
+
+def registrations(event: Event) -> list[EventRegistration]:
+    return list(EventRegistration.objects.filter(event=event).order_by("status", "id"))
+
+
+def photos(event: Event) -> list[EventPhoto]:
+    return list(EventPhoto.objects.filter(event=event))
+
+
+def rooms(council: Council) -> QuerySet[Room]:
+    return Room.objects.filter(municipality_id=council.municipality_id, active=True).order_by("name")
+
+
+def listed_associations(council: Council) -> QuerySet[Association]:
+    return Association.objects.filter(council=council, status=Association.Status.LISTED).order_by("name")
+
+
+def council_purposes(council: Council) -> QuerySet[Purpose]:
+    return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
+
+
+def desk_panel(council: Council, user) -> dict | None:
+    """ "Kommende arrangementer": the next events with seats taken and the waiting list."""
+    if not user.has_perm("community.plan_events", council):
+        return None
+    now = timezone.now()
+    upcoming = list(
+        Event.objects.filter(council=council, starts_at__gte=now)
+        .exclude(status=Event.Status.CANCELLED)
+        .annotate(
+            taken=Sum("registrations__seats", filter=Q(registrations__status=EventRegistration.Status.REGISTERED))
+        )
+        .order_by("starts_at")[:5]
+    )
+    return {"council": council, "events": upcoming}
