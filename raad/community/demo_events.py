@@ -18,26 +18,21 @@ from raad.community.services import events as services
 from raad.core import mail
 from raad.core.translations import translation_set
 from raad.councils.demo import CPH, DemoContext
-from raad.councils.demo_rooms import COMMUNITY_HOUSE, LIBRARY, TOWN_HALL, ensure_rooms
+from raad.councils.demo_rooms import LIBRARY, TOWN_HALL, ensure_rooms
 from raad.councils.models import Purpose
 
-# --- Associations needed as co-organisers (clearly marked: the associations slice owns the rest) ---------
-ASSOCIATIONS = {
-    "Foreningen Sammen i Holbæk": ("Fællesskab mellem nye og gamle holbækkere.", ["da", "ar", "so"]),
-    "Holbæk Kvindenetværk": ("Netværk for kvinder med mange baggrunde.", ["da", "ar", "fa"]),
-    "Ukrainsk Forening Holbæk": ("Hjælp og samvær for ukrainere i Holbæk.", ["uk", "da"]),
-}
+# --- Co-organisers: associations of the associations story (demo_associations.py runs first) --------------
+SYRIAN = "Dansk-Syrisk Kulturforening Holbæk"
+WOMEN = "Kvindenetværket Holbæk"
+UKRAINIAN = "Ukrainsk Forening i Holbæk"
+HOMEWORK_CAFE = "Lektiecaféen på Holbæk Bibliotek"
 
 
 def _associations(council) -> dict[str, Association]:
-    found = {}
-    for name, (purpose, languages) in ASSOCIATIONS.items():
-        found[name], _created = Association.objects.get_or_create(
-            council=council,
-            name=name,
-            defaults={"purpose": purpose, "languages": languages, "status": Association.Status.LISTED},
-        )
-    return found
+    return {
+        a.name: a
+        for a in Association.objects.filter(council=council, name__in=[SYRIAN, WOMEN, UKRAINIAN, HOMEWORK_CAFE])
+    }
 
 
 REGISTRANTS = [
@@ -104,7 +99,7 @@ def load(context: DemoContext) -> None:
                 2,
                 room=LIBRARY,
                 languages=["da", "ar", "uk"],
-                co_organisers=[associations["Foreningen Sammen i Holbæk"]],
+                co_organisers=[associations[HOMEWORK_CAFE]],
                 purposes=(1, 3),
             )
         # Integrationens dag: full, with a waiting list.
@@ -117,7 +112,7 @@ def load(context: DemoContext) -> None:
             room=TOWN_HALL,
             languages=["da", "ar", "uk", "so"],
             interpreters="Tolk mellem dansk og arabisk, ukrainsk og somali",
-            co_organisers=list(associations.values()),
+            co_organisers=[associations[SYRIAN], associations[WOMEN], associations[UKRAINIAN]],
             registration_required=True,
             capacity=12,
             registration_deadline=at(2026, 12, 10, 12),
@@ -137,7 +132,7 @@ def load(context: DemoContext) -> None:
             accessibility_note="Niveaufri adgang fra parkeringspladsen.",
             languages=["da", "ar"],
             interpreters="Tolk mellem arabisk og dansk",
-            co_organisers=[associations["Holbæk Kvindenetværk"]],
+            co_organisers=[associations[WOMEN]],
             registration_required=True,
             capacity=40,
             purposes=(2,),
@@ -166,9 +161,10 @@ def load(context: DemoContext) -> None:
             "Vi spiser sammen og taler om, hvad rådet skal tage op i det nye år.",
             at(2026, 10, 22, 17, 30),
             3,
-            room=COMMUNITY_HOUSE,
+            place="Ahorngården, beboerhuset",
+            address="Ahornvej 4, 4300 Holbæk",
             languages=["da", "ar", "so"],
-            co_organisers=[associations["Foreningen Sammen i Holbæk"], associations["Ukrainsk Forening Holbæk"]],
+            co_organisers=[associations[SYRIAN], associations[UKRAINIAN]],
             purposes=(3,),
         )
         services.event_report(
@@ -178,3 +174,7 @@ def load(context: DemoContext) -> None:
             "taget begge emner med (antallet er opfundet til demoen).",
             by=secretary,
         )
+    context.notes.append(
+        "Events: 6 (a language café three times, Integrationens dag full with a waiting list, a dialogue evening "
+        f"in Danish and Arabic with interpreters, a past shared meal with its account): /raad/{council.slug}/arrangementer/"
+    )

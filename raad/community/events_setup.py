@@ -1,6 +1,7 @@
 """What the events slice registers when the app is ready: permissions, the desk panel, the journal's verbs."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def ready() -> None:
@@ -31,4 +32,7 @@ def ready() -> None:
             "event.photo_added": _("Foto fra arrangement tilføjet"),
             "event.photo_consent_withdrawn": _("Samtykke til foto trukket tilbage"),
         }
+    )
+    audit.register_change_labels(
+        {"registrations": pgettext_lazy("audit change", "Tilmeldinger uden persondata (antal)")}
     )

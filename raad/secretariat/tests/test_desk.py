@@ -152,6 +152,7 @@ def test_the_desk_links_every_work_area_the_user_may_open(client, cast):
         "Emner",
         "Dialoglog",
         "Henvisninger",
+        "Arrangementer",
         "Foreninger",
         "Frivillighed",
         "Presse og medier",
@@ -173,6 +174,7 @@ def test_a_member_sees_only_the_work_areas_open_to_members(client, cast):
         "Høringer og udtalelser",  # members are in the drafting circle
         "Emner",
         "Dialoglog",
+        "Arrangementer",
         "Frivillighed",
         "Presse og medier",
         "Mine udlæg",
