@@ -12,6 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _check_both_widths(page, assert_accessible):
+    # A click's navigation has committed (page.url is the new one) but the page may not be parsed yet, and
+    # count() does not wait: wait for the load first (under load in CI it once counted 0 headings).
+    page.wait_for_load_state()
     assert page.locator("h1").count() == 1, page.url
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 800})
