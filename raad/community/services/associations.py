@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from raad.community.models import Association
 from raad.core import audit, languages, mail
 from raad.core.errors import RuleViolation
-from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council
@@ -43,7 +42,7 @@ def _cleaned(*, council: Council, data: dict[str, Any], exclude_pk: int | None =
     values = {name: data[name] for name in ASSOCIATION_FIELDS if name in data}
     for name in _TEXT_FIELDS:
         if name in values:
-            values[name] = mask_cpr(clean_text(values[name] or ""))
+            values[name] = clean_text(values[name])
     for name in ("website", "contact_email"):
         if name in values:
             values[name] = (values[name] or "").strip()
@@ -197,7 +196,7 @@ def association_decline(*, association: Association, reason: str, by: Any) -> As
     association = _lock(association)
     if association.status != Association.Status.PENDING:
         raise RuleViolation(_("Kun en anmodning, der afventer godkendelse, kan afvises."))
-    reason = mask_cpr(clean_text(reason or ""))
+    reason = clean_text(reason)
     if not reason:
         raise RuleViolation([Violation("reason", _("Skriv en begrundelse. Foreningen får den at vide."))])
     if len(reason) > REASON_MAX_LENGTH:

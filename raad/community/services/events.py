@@ -27,7 +27,6 @@ from raad.core.errors import RuleViolation
 from raad.core.i18n import in_recipient_language
 from raad.core.languages import BY_CODE
 from raad.core.links import absolute_reverse
-from raad.core.redaction import mask_cpr
 from raad.core.text import clean_text
 from raad.councils.models import Council
 from raad.councils.rules import Violation
@@ -93,7 +92,7 @@ def _values(data: dict[str, Any]) -> dict[str, Any]:
     values = {name: data.get(name) for name in EVENT_FIELDS if name in data}
     for name in ("title", "description", "place", "address", "accessibility_note", "interpreters"):
         if name in values:
-            values[name] = mask_cpr(clean_text(values[name]))  # public text (R30)
+            values[name] = clean_text(values[name])  # public text (R30)
     values["languages"] = list(data.get("languages") or [])
     values["registration_required"] = bool(data.get("registration_required"))
     if values.get("room") is not None:
@@ -191,7 +190,7 @@ def event_cancel(*, event: Event, reason: str, by: Any) -> Event:
         raise RuleViolation(_("Arrangementet er allerede aflyst."))
     before = event.status
     event.status = Event.Status.CANCELLED
-    event.cancel_reason = mask_cpr(clean_text(reason))[:300]
+    event.cancel_reason = clean_text(reason)[:300]
     event.save(update_fields=["status", "cancel_reason", "updated_at"])
     audit.record(
         actor=by,
@@ -509,7 +508,7 @@ def event_report(*, event: Event, participant_count: int | None, account: str, b
         raise RuleViolation([Violation("participant_count", _("Antallet kan ikke være negativt."))])
     before = audit.snapshot(event, ["participant_count", "account"])
     event.participant_count = participant_count
-    event.account = mask_cpr(clean_text(account))
+    event.account = clean_text(account)
     event.save(update_fields=["participant_count", "account", "updated_at"])
     audit.record(
         actor=by,
@@ -540,7 +539,7 @@ def photo_add(
     photo = EventPhoto(
         event=event,
         content_type=content_type,
-        description=mask_cpr(clean_text(description))[:300],
+        description=clean_text(description)[:300],
         consent_statement=clean_text(consent_statement),
         uploaded_by=by if by is not None and by.pk else None,
     )

@@ -19,7 +19,6 @@ from raad.core import audit, mail
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_url
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
 from raad.councils.rules import Violation
@@ -28,25 +27,17 @@ from raad.dialogue.models import Topic
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
-from .volunteering import purposes_of_council
+from .common import purposes_of_council, recorded_by
 
 RELEASE_FIELDS = ("title", "body", "internal_note")
 COVERAGE_FIELDS = ("outlet", "published_on", "headline", "link")
-
-
-def _text(value: str | None) -> str:
-    return mask_cpr(clean_text(value or "")).strip()
-
-
-def _user(by: User | None) -> User | None:
-    return by if by is not None and by.pk else None
 
 
 # --- The media list ----------------------------------------------------------------------------------------
 
 
 def _outlet_data(council: Council, name: str, email: str, pk=None) -> dict:
-    data = {"name": _text(name), "email": (email or "").strip()}
+    data = {"name": clean_text(name), "email": (email or "").strip()}
     violations = []
     if not data["name"]:
         violations.append(Violation("name", _("Skriv mediets navn.")))
@@ -95,7 +86,7 @@ def outlet_update(*, outlet: MediaOutlet, name: str, email: str, active: bool, b
 
 
 def _release_data(council: Council, title: str, body: str, internal_note: str, purposes: list[Purpose]) -> dict:
-    data = {"title": _text(title), "body": _text(body), "internal_note": _text(internal_note)}
+    data = {"title": clean_text(title), "body": clean_text(body), "internal_note": clean_text(internal_note)}
     violations = []
     if not data["title"]:
         violations.append(Violation("title", _("Skriv en overskrift.")))
@@ -126,7 +117,7 @@ def press_release_draft(
     ensure_not_archived(council)
     purposes = list(purposes)
     data = _release_data(council, title, body, internal_note, purposes)
-    release = PressRelease.objects.create(council=council, created_by=_user(by), **data)
+    release = PressRelease.objects.create(council=council, created_by=recorded_by(by), **data)
     release.purposes.set(purposes)
     audit.record(
         actor=by,
@@ -224,7 +215,8 @@ def press_release_send(*, release: PressRelease, by: User | None) -> list[PressR
     now = timezone.now()
     link = absolute_url(reverse("community:press_release", args=[release.council.slug, release.pk]))
     dispatches = [
-        PressReleaseDispatch(release=release, outlet=o, email=o.email, sent_at=now, sent_by=_user(by)) for o in outlets
+        PressReleaseDispatch(release=release, outlet=o, email=o.email, sent_at=now, sent_by=recorded_by(by))
+        for o in outlets
     ]
     with mail.batch():
         for outlet in outlets:
@@ -264,9 +256,9 @@ def _coverage_data(
     purposes: list[Purpose],
 ) -> dict:
     data = {
-        "outlet": _text(outlet),
+        "outlet": clean_text(outlet),
         "published_on": published_on,
-        "headline": _text(headline),
+        "headline": clean_text(headline),
         "link": link or "",
         "topic": topic,
     }
@@ -312,7 +304,7 @@ def coverage_record(
     data = _coverage_data(
         council, outlet=outlet, published_on=published_on, headline=headline, link=link, topic=topic, purposes=purposes
     )
-    coverage = MediaCoverage.objects.create(council=council, recorded_by=_user(by), **data)
+    coverage = MediaCoverage.objects.create(council=council, recorded_by=recorded_by(by), **data)
     coverage.purposes.set(purposes)
     audit.record(
         actor=by,

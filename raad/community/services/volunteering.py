@@ -22,7 +22,6 @@ from raad.community.models import (
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
@@ -30,6 +29,8 @@ from raad.councils.rules import Violation
 from raad.councils.services import ensure_not_archived
 from raad.dialogue.models import DialogueEntry
 from raad.statements.models import Statement
+
+from .common import purposes_of_council, recorded_by
 
 STRATEGY_FIELDS = ("title", "adopted_on", "link", "summary")
 GOAL_FIELDS = ("number", "title", "description")
@@ -48,22 +49,6 @@ OPPORTUNITY_FIELDS = (
 )
 
 
-def purposes_of_council(council: Council, purposes: list[Purpose]) -> bool:
-    """Whether every purpose is one of the council's own (one query, none for an empty list)."""
-    if not purposes:
-        return True
-    ids = {p.pk for p in purposes}
-    return Purpose.objects.filter(pk__in=ids, terms_of_reference__council=council).count() == len(ids)
-
-
-def _text(value: str | None) -> str:
-    return mask_cpr(clean_text(value or "")).strip()
-
-
-def _user(by: User | None) -> User | None:
-    return by if by is not None and by.pk else None
-
-
 # --- The strategy and its goals --------------------------------------------------------------------------
 
 
@@ -79,7 +64,7 @@ def strategy_save(
 ) -> VolunteeringStrategy:
     """Record the municipality's volunteering strategy, or change what is recorded (one per council)."""
     ensure_not_archived(council)
-    data = {"title": _text(title), "adopted_on": adopted_on, "link": link or "", "summary": _text(summary)}
+    data = {"title": clean_text(title), "adopted_on": adopted_on, "link": link or "", "summary": clean_text(summary)}
     if not data["title"]:
         raise RuleViolation([Violation("title", _("Skriv strategiens titel."))])
     strategy = VolunteeringStrategy.objects.select_for_update().filter(council=council).first()
@@ -104,7 +89,7 @@ def strategy_save(
 
 
 def _goal_data(strategy: VolunteeringStrategy, number: int | None, title: str, description: str, pk=None) -> dict:
-    data = {"number": number, "title": _text(title), "description": _text(description)}
+    data = {"number": number, "title": clean_text(title), "description": clean_text(description)}
     violations = []
     if not number or number < 1:
         violations.append(Violation("number", _("Angiv målets nummer (1 eller højere).")))
@@ -168,7 +153,7 @@ def _contribution_data(
 ) -> tuple[dict, list[Purpose]]:
     data = {
         "goal": goal,
-        "what": _text(what),
+        "what": clean_text(what),
         "done_on": done_on,
         "kind": kind,
         "event": event,
@@ -235,7 +220,7 @@ def contribution_record(
         dialogue_entry=dialogue_entry,
         purposes=purposes,
     )
-    contribution = VolunteeringContribution.objects.create(council=council, recorded_by=_user(by), **data)
+    contribution = VolunteeringContribution.objects.create(council=council, recorded_by=recorded_by(by), **data)
     contribution.purposes.set(purposes)
     audit.record(
         actor=by,
@@ -314,15 +299,15 @@ def _opportunity_data(
 ) -> dict:
     data = {
         "association": association,
-        "organiser": "" if association is not None else _text(organiser),
-        "title": _text(title),
-        "description": _text(description),
-        "place": _text(place),
+        "organiser": "" if association is not None else clean_text(organiser),
+        "title": clean_text(title),
+        "description": clean_text(description),
+        "place": clean_text(place),
         "languages": [code for code in languages if code],
         "contact_email": (contact_email or "").strip(),
         "starts_on": starts_on,
         "ends_on": ends_on,
-        "internal_note": _text(internal_note),
+        "internal_note": clean_text(internal_note),
     }
     violations = []
     if association is not None and association.council_id != council.pk:
@@ -382,7 +367,7 @@ def opportunity_create(
         ends_on=ends_on,
         internal_note=internal_note,
     )
-    opportunity = VolunteerOpportunity.objects.create(council=council, created_by=_user(by), **data)
+    opportunity = VolunteerOpportunity.objects.create(council=council, created_by=recorded_by(by), **data)
     audit.record(
         actor=by,
         verb="volunteer_opportunity.created",

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from raad.core import audit
 from raad.core.errors import RuleViolation
 from raad.core.models import User
-from raad.core.redaction import mask_cpr
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council
@@ -40,13 +39,13 @@ def _cleaned(
     follow_up: str,
     topics: Iterable[Topic],
 ) -> tuple[dict, list[Topic]]:
-    learned = mask_cpr(clean_text(learned or ""))
+    learned = clean_text(learned)
     data = {
         "held_on": held_on,
         "counterpart": counterpart,
-        "organisation": mask_cpr(clean_text(organisation or "")),
+        "organisation": clean_text(organisation),
         "learned": learned,
-        "follow_up": mask_cpr(clean_text(follow_up or "")),
+        "follow_up": clean_text(follow_up),
     }
     violations = []
     if held_on is None:

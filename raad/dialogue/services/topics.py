@@ -62,7 +62,7 @@ def _clean_fields(data: dict[str, Any]) -> dict[str, Any]:
     cleaned = dict(data)
     for name in ("title", "summary"):
         if name in cleaned:
-            cleaned[name] = mask_cpr(clean_text(cleaned[name] or ""))
+            cleaned[name] = clean_text(cleaned[name])
     if "title" in cleaned and not cleaned["title"].strip():
         raise RuleViolation([Violation("title", _("Skriv emnets titel."))])
     if "raised_elsewhere_count" in cleaned:
@@ -253,7 +253,7 @@ def topic_outcome_register(*, topic: Topic, outcome: str, outcome_on: datetime.d
     """What the board or the administration did about it (text and date): the topic is followed up."""
     topic = _lock(topic)
     _check_open(topic)
-    outcome = mask_cpr(clean_text(outcome or ""))
+    outcome = clean_text(outcome)
     violations = []
     if not outcome.strip():
         violations.append(Violation("outcome", _("Skriv, hvad kommunalbestyrelsen eller forvaltningen gjorde.")))
