@@ -49,16 +49,13 @@ def parse_amount(text: str, *, allow_negative: bool = False) -> Decimal:
     return value
 
 
-def format_amount(value: Decimal) -> str:
-    """Danish: 1.234,50 (for CSV and e-mails; pages use the same through the template filter)."""
-    sign = "-" if value < 0 else ""
-    whole, _dot, ore = f"{abs(value).quantize(ORE):.2f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return f"{sign}{'.'.join(groups)},{ore}"
+def format_amount(value: Decimal, *, language: str = "da") -> str:
+    """An amount in kroner with øre and grouped thousands, in the language's number format (Danish 1.234,50,
+    English 1,234.50): Django's own formatting with the project's format modules (raad/formats)."""
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        return formats.number_format(value.quantize(ORE), 2, use_l10n=True, force_grouping=True)
 
 
 def transport_amount(km: Decimal, rate: Decimal) -> Decimal:

@@ -14,10 +14,7 @@ register = template.Library()
 def kr(value) -> str:
     if value is None or value == "":
         return ""
-    text = format_amount(Decimal(value))
-    if (translation.get_language() or "da").startswith("da"):
-        return text
-    return text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    return format_amount(Decimal(value), language=translation.get_language() or "da")
 
 
 @register.filter
