@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "raad.finance",
     "raad.secretariat",
     "raad.portal",
+    "raad.api",
     "raad.core.admin_config.RaadAdminConfig",  # django.contrib.admin with the second factor, read-only
     "django.contrib.auth",
     "django.contrib.contenttypes",

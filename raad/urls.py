@@ -23,6 +23,12 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 
+# Machine-readable, language-neutral: outside i18n_patterns, one URL per resource.
+urlpatterns += [
+    path("api/", include("raad.api.rest.urls")),
+    path("oparl/", include("raad.api.oparl.urls")),
+]
+
 handler403 = "raad.core.error_pages.forbidden"
 handler404 = "raad.core.error_pages.not_found"
 handler500 = "raad.core.error_pages.server_error"
