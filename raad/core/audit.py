@@ -12,7 +12,7 @@ from typing import Any, NotRequired, TypedDict, Unpack
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
@@ -181,6 +181,8 @@ class ReadableChange:
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# A Decimal is stored as its plain string (`_plain`); shown in the reader's number format (1.234,50 in Danish).
+_DECIMAL = re.compile(r"^-?\d+\.(\d+)$")
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 
 
@@ -233,6 +235,9 @@ def readable_value(value: Any, *, field: Any = None, limit: int = 80) -> str:
         text = date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "j. F Y H:i")
     elif isinstance(value, str) and _ISO_DATE.match(value) and (day := parse_date(value)) is not None:
         text = date_format(day, "j. F Y")
+    elif isinstance(value, str) and (number := _DECIMAL.match(value)):
+        places = len(number.group(1))
+        text = formats.number_format(decimal.Decimal(value), places, use_l10n=True, force_grouping=True)
     elif isinstance(value, str) and _TAG.search(value):
         text = plain_text(value)
     else:

@@ -458,6 +458,11 @@ class Violation:
         return self.message
 
 
+def purpose_of_other_council(field: str = "purposes") -> Violation:
+    """The refusal when a purpose chosen for a council's work is not in that council's terms of reference."""
+    return Violation(field, _("Formålet hører til et andet råds kommissorium."))
+
+
 def check_consistency(values: Values) -> list[Violation]:
     """Settings that cannot hold together in one version of the rules of procedure."""
     violations: list[Violation] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -26,6 +27,19 @@ from raad.councils.models import (
 
 class NoRulesInForce(LookupError):
     """The council had no rules of procedure in force on the date asked for."""
+
+
+def council_purposes(council: Council | int) -> QuerySet[Purpose]:
+    """The purposes of the council's terms of reference in their order: the choices of every purposes field."""
+    return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
+
+
+def purposes_outside(council_id: int, purposes: Iterable[Purpose]) -> bool:
+    """Whether any of the purposes belongs to another council's terms of reference (one query, none for none)."""
+    ids = {p.pk for p in purposes}
+    return bool(ids) and Purpose.objects.filter(pk__in=ids, terms_of_reference__council_id=council_id).count() != len(
+        ids
+    )
 
 
 def public_councils() -> QuerySet[Council]:

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from raad.core.forms import DanishTextarea, validate_phone
 from raad.councils.models import Council, Purpose
+from raad.councils.selectors import council_purposes
 from raad.dialogue.models import DialogueEntry, Inquiry, ReferralService, Topic
 from raad.dialogue.selectors import log as log_selectors
 from raad.dialogue.selectors import topics as topic_selectors
@@ -225,7 +226,7 @@ class TopicForm(forms.Form):
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["purposes"].queryset = topic_selectors.council_purposes(council)
+        self.fields["purposes"].queryset = council_purposes(council)
 
 
 class StatementLinkForm(forms.Form):

@@ -84,6 +84,12 @@ class BudgetLineForm(forms.Form):
     receives_claims = forms.ChoiceField(
         label=_("Godkendte udlæg bogføres her"), choices=BudgetLine.ClaimKind.choices, required=False
     )
+    new_name = forms.CharField(
+        label=_("Nyt navn"),
+        max_length=120,
+        required=False,
+        help_text=_("Udfyld kun for at omdøbe en eksisterende post; dens udgifter følger med."),
+    )
 
 
 class ExpenseForm(forms.Form):

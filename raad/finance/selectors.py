@@ -12,7 +12,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from raad.community.models import Event
-from raad.councils.models import Purpose
 from raad.finance import rules
 from raad.finance.models import BudgetLine, BudgetYear, Claim, Expense
 from raad.meetings.models import Meeting
@@ -190,10 +189,6 @@ def meetings_of_year(council: Any, year: int) -> QuerySet:
 
 def events_of_year(council: Any, year: int) -> QuerySet:
     return Event.objects.filter(council=council, starts_at__year=year).order_by("starts_at")
-
-
-def purposes_of(council: Any) -> QuerySet:
-    return Purpose.objects.filter(terms_of_reference__council=council).order_by("number")
 
 
 def accounts_rows(budget: BudgetYear) -> list[Expense]:

@@ -18,6 +18,8 @@ from raad.core.errors import RuleViolation
 from raad.core.links import absolute_reverse
 from raad.core.models import User
 from raad.core.text import clean_text
+from raad.councils.rules import purpose_of_other_council
+from raad.councils.selectors import purposes_outside
 from raad.finance import rules, selectors
 from raad.finance.models import BudgetLine, BudgetYear, Claim, Expense
 
@@ -102,15 +104,22 @@ def budget_line_set(
     name: str,
     amount: Decimal,
     receives_claims: str = "",
+    new_name: str = "",
     by: User | None,
 ) -> BudgetLine:
-    """Add a line to the year, or change the amount of the line with that name."""
-    name = clean_text(name)
+    """Add a line to the year, or change the amount of the line with that name (and rename it to `new_name`:
+    its expenses follow it, the journal keeps the old name)."""
+    name, new_name = clean_text(name), clean_text(new_name)
     if not name:
         raise RuleViolation([_Field(_("Skriv budgetpostens navn."), "name")])
     if amount < 0:
         raise RuleViolation([_Field(_("Beløbet kan ikke være negativt."), "amount")])
     line = BudgetLine.objects.select_for_update().filter(budget=budget, name=name).first()
+    if new_name and new_name != name:
+        if line is None:
+            raise RuleViolation([_Field(_("Der er ingen budgetpost med det navn at omdøbe."), "name")])
+        if BudgetLine.objects.filter(budget=budget, name=new_name).exists():
+            raise RuleViolation([_Field(_("Der er allerede en budgetpost med det navn."), "new_name")])
     if line is None:
         position = BudgetLine.objects.filter(budget=budget).count() + 1
         line = BudgetLine.objects.create(
@@ -124,15 +133,16 @@ def budget_line_set(
             changes=audit.created(name=name, amount=amount, receives_claims=receives_claims),
         )
         return line
-    before = audit.snapshot(line, ["amount", "receives_claims"])
-    line.amount, line.receives_claims = amount, receives_claims
-    line.save(update_fields=["amount", "receives_claims", "updated_at"])
+    fields = ["name", "amount", "receives_claims"]
+    before = audit.snapshot(line, fields)
+    line.name, line.amount, line.receives_claims = new_name or name, amount, receives_claims
+    line.save(update_fields=[*fields, "updated_at"])
     audit.record(
         actor=by,
         verb="budget_line.changed",
         target=line,
         council_id=budget.council_id,
-        changes=audit.diff(before, audit.snapshot(line, ["amount", "receives_claims"])),
+        changes=audit.diff(before, audit.snapshot(line, fields)),
     )
     return line
 
@@ -175,6 +185,8 @@ def expense_register(
         raise RuleViolation(_("Mødet hører ikke til rådet."))
     if event is not None and event.council_id != council_id:
         raise RuleViolation(_("Arrangementet hører ikke til rådet."))
+    if purposes_outside(council_id, purposes):
+        raise RuleViolation([purpose_of_other_council()])
     if status not in Expense.Status.values:
         raise RuleViolation(_("Ukendt status."))
     payee = clean_text(payee)

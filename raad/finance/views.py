@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from raad.core import workspace
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
+from raad.councils.selectors import council_purposes
 from raad.finance import forms, rules, selectors, services
 from raad.finance.models import BudgetYear, Claim, Expense
 
@@ -141,7 +142,7 @@ class ExpenseNewView(FinanceView):
             budget=budget,
             meetings=selectors.meetings_of_year(self.council, budget.year),
             events=selectors.events_of_year(self.council, budget.year),
-            purposes=selectors.purposes_of(self.council),
+            purposes=council_purposes(self.council),
         )
 
     def form_page(self, budget, form, errors=(), status=200):

@@ -32,3 +32,13 @@ def login(page, live_server, username: str, password: str | None = None, *, next
             page.click("form:has(input[name=token]) button[type=submit]")
     if "/log-ind/" in page.url:
         raise AssertionError(f"login as {username!r} failed; still on {page.url}:\n{page.inner_text('main')}")
+
+
+def submit(page, button) -> None:
+    """Click a form's submit button and wait for the answer page to load.
+
+    A bare `click()` returns once the click is sent, so a check right after it may read the old page (or the
+    database before the request ran). Use it for a form post whose result the test checks next.
+    """
+    with page.expect_navigation():
+        button.click()

@@ -12,6 +12,7 @@ from raad.community.services.events import MAX_SEATS_PER_REGISTRATION
 from raad.core.forms import DanishTextarea, validate_phone
 from raad.core.languages import TABLE
 from raad.councils.models import Council, Purpose, Room
+from raad.councils.selectors import council_purposes
 
 _DT = {"type": "datetime-local"}
 _DT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -82,7 +83,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["purposes"].queryset = selectors.council_purposes(council)
+        self.fields["purposes"].queryset = council_purposes(council)
         self.fields["room"].queryset = selectors.rooms(council)
         self.fields["co_organisers"].queryset = selectors.listed_associations(council)
 

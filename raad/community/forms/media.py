@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from raad.community.selectors import media as selectors
 from raad.core.forms import DanishTextarea
 from raad.councils.models import Council
-from raad.dialogue.selectors.topics import council_purposes
+from raad.councils.selectors import council_purposes
 
 from .volunteering import date_field, purposes_field
 

@@ -10,7 +10,7 @@ from raad.community.selectors import volunteering as selectors
 from raad.core.forms import DanishTextarea
 from raad.core.languages import TABLE
 from raad.councils.models import Council
-from raad.dialogue.selectors.topics import council_purposes
+from raad.councils.selectors import council_purposes
 
 _DATE = {"type": "date"}
 _CHECKBOXES = {"class": "form-checkbox"}

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
-from raad.councils.models import Council, Purpose, Room
+from raad.councils.models import Council, Room
 
 PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
 
@@ -120,10 +120,6 @@ def rooms(council: Council) -> QuerySet[Room]:
 
 def listed_associations(council: Council) -> QuerySet[Association]:
     return Association.objects.filter(council=council, status=Association.Status.LISTED).order_by("name")
-
-
-def council_purposes(council: Council) -> QuerySet[Purpose]:
-    return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
 
 
 def desk_panel(council: Council, user) -> dict | None:

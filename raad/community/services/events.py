@@ -29,8 +29,8 @@ from raad.core.languages import BY_CODE
 from raad.core.links import absolute_reverse
 from raad.core.text import clean_text
 from raad.councils.models import Council
-from raad.councils.rules import Violation
-from raad.councils.selectors import rules_in_force
+from raad.councils.rules import Violation, purpose_of_other_council
+from raad.councils.selectors import purposes_outside, rules_in_force
 
 MAX_SEATS_PER_REGISTRATION = 10
 EVENT_FIELDS = (
@@ -81,6 +81,8 @@ def _check_event(council: Council, data: dict[str, Any]) -> None:
         if code not in BY_CODE:
             violations.append(Violation("languages", _("Vælg sprogene fra listen.")))
             break
+    if purposes_outside(council.pk, data.get("purposes") or []):
+        violations.append(purpose_of_other_council())
     organisers = data.get("co_organisers") or []
     if any(a.council_id != council.pk or a.status != Association.Status.LISTED for a in organisers):
         violations.append(Violation("co_organisers", _("Vælg medarrangører blandt de optagne foreninger.")))

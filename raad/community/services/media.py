@@ -21,13 +21,14 @@ from raad.core.links import absolute_url
 from raad.core.models import User
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
-from raad.councils.rules import Violation
+from raad.councils.rules import Violation, purpose_of_other_council
+from raad.councils.selectors import purposes_outside
 from raad.councils.services import ensure_not_archived
 from raad.dialogue.models import Topic
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
 
-from .common import purposes_of_council, recorded_by
+from .common import recorded_by
 
 RELEASE_FIELDS = ("title", "body", "internal_note")
 COVERAGE_FIELDS = ("outlet", "published_on", "headline", "link")
@@ -92,8 +93,8 @@ def _release_data(council: Council, title: str, body: str, internal_note: str, p
         violations.append(Violation("title", _("Skriv en overskrift.")))
     if not data["body"]:
         violations.append(Violation("body", _("Skriv pressemeddelelsens tekst.")))
-    if not purposes_of_council(council, purposes):
-        violations.append(Violation("purposes", _("Formålet hører til et andet råd.")))
+    if purposes_outside(council.pk, purposes):
+        violations.append(purpose_of_other_council())
     if violations:
         raise RuleViolation(violations)
     return data
@@ -273,8 +274,8 @@ def _coverage_data(
         violations.append(Violation("headline", _("Skriv overskriften.")))
     if topic is not None and topic.council_id != council.pk:
         violations.append(Violation("topic", _("Emnet hører til et andet råd.")))
-    if not purposes_of_council(council, purposes):
-        violations.append(Violation("purposes", _("Formålet hører til et andet råd.")))
+    if purposes_outside(council.pk, purposes):
+        violations.append(purpose_of_other_council())
     if violations:
         raise RuleViolation(violations)
     return data

@@ -25,12 +25,13 @@ from raad.core.models import User
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
-from raad.councils.rules import Violation
+from raad.councils.rules import Violation, purpose_of_other_council
+from raad.councils.selectors import purposes_outside
 from raad.councils.services import ensure_not_archived
 from raad.dialogue.models import DialogueEntry
 from raad.statements.models import Statement
 
-from .common import purposes_of_council, recorded_by
+from .common import recorded_by
 
 STRATEGY_FIELDS = ("title", "adopted_on", "link", "summary")
 GOAL_FIELDS = ("number", "title", "description")
@@ -173,8 +174,8 @@ def _contribution_data(
         if linked is not None and linked.council_id != council.pk:
             violations.append(Violation(name, _("Det valgte hører til et andet råd.")))
     purposes = list(purposes)
-    if not purposes_of_council(council, purposes):
-        violations.append(Violation("purposes", _("Formålet hører til et andet råd.")))
+    if purposes_outside(council.pk, purposes):
+        violations.append(purpose_of_other_council())
     if violations:
         raise RuleViolation(violations)
     return data, purposes

@@ -205,3 +205,43 @@ def test_attendance_is_recorded_after_the_event(client, cast):
     came.refresh_from_db()
     absent.refresh_from_db()
     assert (came.attended, absent.attended) == (True, False)
+
+
+def test_photo_upload_checks_consent_and_content_and_withdrawal_hides_it(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from raad.community.models import EventPhoto
+
+    event = make_event(cast.council, cast.secretary, days=1, registration_required=False, capacity=None)
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - datetime.timedelta(hours=3), ends_at=None)
+    log_in_verified(client, cast.secretary)
+    add = url("event_photo_add", cast.council.slug, event.pk)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+    def post(data: bytes, name: str, **fields):
+        values = {"description": "Fællesspisning i Kulturhuset", "consent_statement": "Skriftligt samtykke 3. maj"}
+        return client.post(add, {"file": SimpleUploadedFile(name, data), **values, **fields})
+
+    with assert_unchanged():
+        refused = post(png, "fest.png")  # the consent box is not ticked
+        disguised = post(b"MZ\x90\x00" + b"\x00" * 60, "fest.png", consent_given="on")  # a program named .png
+    assert refused.status_code == disguised.status_code == 400
+    assert "Bekræft, at de viste personer har givet samtykke." in refused.content.decode()
+    assert "Fællesspisning i Kulturhuset" in refused.content.decode()  # what was typed is kept
+    assert "Filtypen" in disguised.content.decode()
+    assert not EventPhoto.objects.exists()
+
+    assert post(png, "fest.png", consent_given="on").status_code == 302
+    photo = EventPhoto.objects.get()
+    public = client.get(url("event", cast.council.slug, event.pk)).content.decode()
+    photo_url = url("event_photo", cast.council.slug, event.pk, photo.pk)
+    assert photo_url in public and "Fællesspisning i Kulturhuset" in public
+    assert "Skriftligt samtykke" not in public  # the consent statement is the secretariat's, never public
+    assert client.get(photo_url)["Content-Type"] == "image/png"
+
+    client.post(url("event_photo_withdraw", cast.council.slug, event.pk, photo.pk))
+    assert url("event_photo", cast.council.slug, event.pk, photo.pk) not in client.get(
+        url("event", cast.council.slug, event.pk)
+    ).content.decode()
+    assert client.get(photo_url).status_code == 404
+    assert EventPhoto.objects.filter(pk=photo.pk, consent_withdrawn_at__isnull=False).exists()  # kept, not deleted

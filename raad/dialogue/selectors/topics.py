@@ -62,10 +62,6 @@ def topic_for_workspace(council: Council, number: int) -> Topic:
     return topic
 
 
-def council_purposes(council: Council) -> QuerySet[Purpose]:
-    return Purpose.objects.filter(terms_of_reference__council=council).order_by("terms_of_reference_id", "number")
-
-
 def open_topics(council: Council) -> QuerySet[Topic]:
     """The council's topics that are not closed (a dialogue-log entry may concern them)."""
     return Topic.objects.filter(council=council).exclude(status=Topic.Status.CLOSED)

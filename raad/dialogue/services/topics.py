@@ -25,8 +25,8 @@ from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
-from raad.councils.rules import Violation, reference
-from raad.councils.selectors import NoRulesInForce, rules_in_force
+from raad.councils.rules import Violation, purpose_of_other_council, reference
+from raad.councils.selectors import NoRulesInForce, purposes_outside, rules_in_force
 from raad.councils.services import ensure_not_archived
 from raad.dialogue.models import Inquiry, InquiryEvent, Topic
 from raad.dialogue.services.inquirer_mail import notify_inquirer
@@ -53,8 +53,8 @@ def _lock(topic: Topic) -> Topic:
 
 def _purposes(council: Council, purposes: Iterable[Purpose]) -> list[Purpose]:
     purposes = list(purposes)
-    if any(p.terms_of_reference.council_id != council.pk for p in purposes):
-        raise RuleViolation([Violation("purposes", _("Formålet hører til et andet råds kommissorium."))])
+    if purposes_outside(council.pk, purposes):
+        raise RuleViolation([purpose_of_other_council()])
     return purposes
 
 

@@ -192,3 +192,30 @@ def test_the_overview_shows_chart_and_table_with_the_same_figures(sec_client, co
     assert "2.700,00" in page and "300,00" in page and "90 %" in page
     desk = sec_client.get(reverse("secretariat:council", args=[council.slug])).content.decode()
     assert "Budgetposter brugt 90 % eller mere" in desk and "Kørsel: 90 %" in desk
+
+
+def test_a_line_is_renamed_with_its_expenses_and_the_old_name_in_the_journal(lines, secretary, sec_client):
+    from raad.core.models import AuditEntry as Entry
+
+    line = lines["Andet"]
+    expense = book(line, "100.00", secretary)
+    budget_url = reverse("finance:budget_line_set", args=[line.budget.council.slug, line.budget.year])
+    taken = sec_client.post(budget_url, {"name": "Andet", "amount": "2000,00", "new_name": "Kørsel"})
+    assert taken.status_code == 400
+    assert "Der er allerede en budgetpost med det navn." in taken.content.decode()
+    with assert_unchanged():
+        with pytest.raises(RuleViolation, match="ingen budgetpost med det navn"):
+            services.budget_line_set(
+                budget=line.budget, name="Findes ikke", amount=Decimal("1"), new_name="Ny", by=secretary
+            )
+    sec_client.post(
+        budget_url, {"name": "Andet", "amount": "2500,00", "receives_claims": "other", "new_name": "Kommunikation"}
+    )
+    line.refresh_from_db()
+    expense.refresh_from_db()
+    assert (line.name, line.amount, expense.line_id) == ("Kommunikation", Decimal("2500.00"), line.pk)
+    changed = Entry.objects.filter(verb="budget_line.changed").latest("id")
+    assert changed.changes == {
+        "amount": {"before": "2000.00", "after": "2500.00"},
+        "name": {"before": "Andet", "after": "Kommunikation"},
+    }

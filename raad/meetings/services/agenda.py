@@ -20,7 +20,8 @@ from raad.core.models import User
 from raad.core.services import fields_update
 from raad.core.text import clean_text
 from raad.councils.models import Council, Purpose
-from raad.councils.rules import Violation
+from raad.councils.rules import Violation, purpose_of_other_council
+from raad.councils.selectors import purposes_outside
 from raad.councils.services import ensure_not_archived
 from raad.meetings import rules, selectors
 from raad.meetings.models import (
@@ -41,8 +42,8 @@ def _check_open_for_items(meeting: Meeting) -> None:
 
 def _purposes_of(meeting: Meeting, purposes: Iterable[Purpose]) -> list[Purpose]:
     purposes = list(purposes)
-    if any(p.terms_of_reference.council_id != meeting.council_id for p in purposes):
-        raise RuleViolation(_("Formålet hører til et andet råds kommissorium."))
+    if purposes_outside(meeting.council_id, purposes):
+        raise RuleViolation([purpose_of_other_council()])
     return purposes
 
 

@@ -13,7 +13,7 @@ import datetime
 import pytest
 
 from raad.testing.axe import format_violations, run_axe
-from raad.testing.browser import login
+from raad.testing.browser import login, submit
 from raad.testing.reflow import reflow_problems_here
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -146,25 +146,25 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
 
         checker.open(base)
         checker.check("agenda with move up/down")
-        page.locator(f"#punkt-{items[1].pk}").get_by_role("button", name="Flyt op").click()
+        submit(page, page.locator(f"#punkt-{items[1].pk}").get_by_role("button", name="Flyt op"))
         checker.expect(f"Punktet »{items[1].title}« er nu nummer 1." in page.inner_text("main"), "moved up without JS")
 
         checker.open(f"{base}punkter/{items[0].pk}/")
         checker.check("item form")
         page.get_by_label("Overskrift", exact=True).fill("")
         page.get_by_label("Sagsfremstilling").fill("Et **vigtigt** punkt")
-        page.get_by_role("button", name="Gem punktet").click()
+        submit(page, page.get_by_role("button", name="Gem punktet"))
         checker.expect(_error_shown(page), "the item form shows an error for a missing title")
         checker.expect(page.get_by_label("Sagsfremstilling").input_value() == "Et **vigtigt** punkt", "item text kept")
         checker.check("item form with an error", reload=False)
         page.get_by_label("Overskrift", exact=True).fill("Lektiehjælp")
-        page.get_by_role("button", name="Vis forhåndsvisning").click()
+        submit(page, page.get_by_role("button", name="Vis forhåndsvisning"))
         checker.expect(page.locator("#forhaandsvisning strong").count() == 1, "the Markdown preview without JS")
         checker.check("item form with the Markdown preview", reload=False)
 
         checker.open(f"{base}indkald/")
         checker.check("notice preview")
-        page.get_by_role("button", name="Send indkaldelsen", exact=False).click()
+        submit(page, page.get_by_role("button", name="Send indkaldelsen", exact=False))
         checker.expect("/indkald/" not in page.url, "the notice is sent without JS")
 
         checker.open(f"{base}moedeskaerm/punkt/{items[0].pk}/")
@@ -178,25 +178,25 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
         checker.open(minutes_url)
         checker.check("minutes with the publish check (R32)")
         page.locator("#override-reason-minutes").fill("Nummeret er rådets eget.")
-        page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)").click()
+        submit(page, page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)"))
         checker.expect(_error_shown(page), "publishing over a finding without the box ticked is refused")
         checker.expect(
             page.locator("#override-reason-minutes").input_value() == "Nummeret er rådets eget.", "reason kept"
         )
         checker.check("minutes publish refused", reload=False)
         page.locator("label[for=confirm-findings-minutes]").click()
-        page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)").click()
+        submit(page, page.get_by_role("button", name="Offentliggør referatet (uden lukkede punkter)"))
         minutes.refresh_from_db()
         checker.expect(minutes.is_published, "the minutes are published over the finding without JS")
 
         checker.open(f"{live_server.url}{WORKSPACE}/bemanding/indkaldelser/")
         page.get_by_label("Overskrift").fill("Ny plads i foråret")
-        page.get_by_role("button", name="Se indkaldelsen, før den sendes").click()
+        submit(page, page.get_by_role("button", name="Se indkaldelsen, før den sendes"))
         checker.expect(_error_shown(page), "a call without a deadline is refused")
         checker.expect(page.get_by_label("Overskrift").input_value() == "Ny plads i foråret", "call title kept")
         checker.check("call form with an error", reload=False)
         page.get_by_label("Frist").fill("2027-01-15T12:00")
-        page.get_by_role("button", name="Se indkaldelsen, før den sendes").click()
+        submit(page, page.get_by_role("button", name="Se indkaldelsen, før den sendes"))
         checker.expect("Kontrollér indkaldelsen" in page.inner_text("h1"), "the call preview without JS")
         checker.check("call preview", reload=False)
 
@@ -205,7 +205,7 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
         checker.check("rules changes")
         page.fill("[name=in_force_from]", "")
         page.fill("[name=change_summary]", "Kortere frist for punkter")
-        page.get_by_role("button", name="Foreslå ændringen").click()
+        submit(page, page.get_by_role("button", name="Foreslå ændringen"))
         checker.expect(_error_shown(page), "a change without a date is refused")
         checker.expect(
             page.input_value("[name=change_summary]") == "Kortere frist for punkter",
@@ -213,17 +213,17 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
         )
         checker.check("rules change form with an error", reload=False)
         page.fill("[name=in_force_from]", "2027-03-01")
-        page.get_by_role("button", name="Foreslå ændringen").click()
+        submit(page, page.get_by_role("button", name="Foreslå ændringen"))
         checker.expect("/aendringer/" in page.url and page.url != changes, "a change is proposed without JS")
         checker.check("a rules change")
         page.fill("[name=votes_for]", "9")
-        page.get_by_role("button", name="Registrér afstemningen").click()
+        submit(page, page.get_by_role("button", name="Registrér afstemningen"))
         checker.expect(_error_shown(page), "a vote without a date and votes against is refused")
         checker.expect(page.input_value("[name=votes_for]") == "9", "votes for kept")
         checker.check("rules change vote with an error", reload=False)
         page.fill("[name=voted_on]", timezone.localdate().isoformat())
         page.fill("[name=votes_against]", "2")
-        page.get_by_role("button", name="Registrér afstemningen").click()
+        submit(page, page.get_by_role("button", name="Registrér afstemningen"))
         checker.expect(
             page.locator("form[action$='/vedtagelse/']").count() == 1, f"vote saved: {page.inner_text('main')[:400]}"
         )
@@ -235,7 +235,7 @@ def test_secretariat_pages_with_javascript_off(browser, live_server, demo_data):
             page.select_option("select[name=language]", "en")
         else:
             page.check("[name=language][value=en]")
-        page.get_by_role("button", name="Gem").click()
+        submit(page, page.get_by_role("button", name="Gem"))
         checker.expect("Dit valg er gemt." in page.inner_text("main"), "the language is saved without JS")
 
         checker.with_javascript(browser)
@@ -271,30 +271,30 @@ def test_member_pages_with_javascript_off(browser, live_server, demo_data):
         login(page, live_server, "medlem")
         checker.open(f"{live_server.url}/arbejdsrum/tavshedspligt/accepter/")
         checker.check("confidentiality acceptance")
-        page.locator("main form button[type=submit]").click()
+        submit(page, page.locator("main form button[type=submit]"))
         checker.expect(
             "Sæt kryds for at bekræfte, at du kender og overholder tavshedspligten." in page.inner_text("main"),
             "accepting without the box ticked is refused",
         )
         checker.check("confidentiality acceptance with an error", reload=False)
         checker.open(f"{live_server.url}/en/arbejdsrum/tavshedspligt/accepter/")
-        page.locator("main form button[type=submit]").click()
+        submit(page, page.locator("main form button[type=submit]"))
         checker.expect(
             "Tick the box to confirm that you know and keep the duty of confidentiality." in page.inner_text("main"),
             "the refusal is in English on the English page",
         )
         checker.check("confidentiality acceptance with an error in English", reload=False)
         page.locator("main form label[for]").first.click()
-        page.locator("main form button[type=submit]").click()
+        submit(page, page.locator("main form button[type=submit]"))
         accepted = Person.objects.get(user__username="medlem").confidentiality_acknowledged_at
         checker.expect(accepted is not None, "the duty of confidentiality is accepted without JS")
 
         checker.open(f"{base}afbud/")
         checker.check("apology preview")
-        page.get_by_role("button", name="Bekræft afbud").click()
+        submit(page, page.get_by_role("button", name="Bekræft afbud"))
         checker.expect("Dit afbud er registreret" in page.inner_text("main"), "apology sent without JS")
         checker.check("meeting with the apology and its withdrawal", reload=False)
-        page.get_by_role("button", name="Træk afbuddet tilbage").click()
+        submit(page, page.get_by_role("button", name="Træk afbuddet tilbage"))
         checker.expect("Dit afbud er trukket tilbage" in page.inner_text("main"), "apology withdrawn without JS")
         checker.opened.remove(f"{live_server.url}/arbejdsrum/tavshedspligt/accepter/")  # accepted: no page now
         checker.opened.remove(f"{live_server.url}/en/arbejdsrum/tavshedspligt/accepter/")
@@ -335,7 +335,7 @@ def test_public_pages_and_logins_with_javascript_on(browser, live_server, demo_d
         token = links.submitter_token(nomination_id=nomination.pk)
         checker.open(f"{live_server.url}/indstilling/kvittering/{token}/")
         checker.check("nomination submitter confirmation")
-        page.locator("main form button[type=submit]").click()
+        submit(page, page.locator("main form button[type=submit]"))
         checker.expect(page.locator("[role=status]").count() == 1, "the submitter confirms the address")
 
         call = services.nomination_call_open(
@@ -350,7 +350,7 @@ def test_public_pages_and_logins_with_javascript_on(browser, live_server, demo_d
         checker.open(f"{live_server.url}/indstilling/{token}/")
         for _submission in range(settings.PUBLIC_FORM_RATE_LIMIT):
             ratelimit.count("nominate", token)
-        page.locator("main form button[type=submit]").click()
+        submit(page, page.locator("main form button[type=submit]"))
         checker.expect(page.inner_text("h1") == "For mange indsendelser", "the 429 page")
         checker.check("429 page", reload=False)
 
@@ -358,10 +358,10 @@ def test_public_pages_and_logins_with_javascript_on(browser, live_server, demo_d
         checker.expect("/konto/log-ind/" in page.url, "the admin login is the site's login")
         page.fill("input[name=username]", "sekretariat")
         page.fill("input[name=password]", demo_data["password"])
-        page.locator("form:has(input[name=username]) button[type=submit]").click()
+        submit(page, page.locator("form:has(input[name=username]) button[type=submit]"))
         checker.expect(page.locator("input[name=token]").count() == 1, "the admin login asks for the one-time code")
         page.fill("input[name=token]", "000000")
-        page.locator("form:has(input[name=token]) button[type=submit]").click()
+        submit(page, page.locator("form:has(input[name=token]) button[type=submit]"))
         checker.expect(_error_shown(page), "a wrong one-time code is refused")
         checker.check("one-time code with an error", reload=False)
 
@@ -376,7 +376,7 @@ def test_public_pages_and_logins_with_javascript_on(browser, live_server, demo_d
         checker.open(f"{live_server.url}/konto/log-ind/")
         page.fill("input[name=username]", "ny-sekretaer")
         page.fill("input[name=password]", demo_data["password"])
-        page.locator("form:has(input[name=username]) button[type=submit]").click()
+        submit(page, page.locator("form:has(input[name=username]) button[type=submit]"))
         checker.expect("/log-ind/tofaktor/" in page.url, "a new secretary sets up two-factor first")
         checker.check("two-factor set-up")
     finally:

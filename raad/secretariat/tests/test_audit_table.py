@@ -50,3 +50,19 @@ def test_audit_table_shows_labels_and_readable_values(desk):
     [presentation] = [line for line in table.split("<li>") if line.startswith("<strong>Sagsfremstilling")]
     value = presentation.split('raad-diff-after">', 1)[1].split("</span>", 1)[0]
     assert len(value) == 80 and value.endswith("…")
+
+
+def test_amounts_read_in_the_readers_number_format():
+    from django.utils import translation
+
+    from raad.core.audit import readable_value
+
+    with translation.override("da"):
+        assert [readable_value(v) for v in ("1234.50", "-89.54", "0.01", "1.5")] == [
+            "1.234,50",
+            "-89,54",
+            "0,01",
+            "1,5",
+        ]
+    with translation.override("en"):
+        assert readable_value("1234567.50") == "1,234,567.50"

@@ -10,7 +10,8 @@ from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
 from raad.councils.models import Council, Purpose
-from raad.councils.rules import Violation
+from raad.councils.rules import Violation, purpose_of_other_council
+from raad.councils.selectors import purposes_outside
 from raad.councils.services import ensure_not_archived
 from raad.statements.models import (
     Committee,
@@ -47,8 +48,8 @@ def statement_create(
         violations.append(Violation("consultation", _("Høringen hører til et andet råd.")))
     if recipient is None and consultation is None:
         violations.append(Violation("recipient", _("Vælg hvem udtalelsen skal sendes til.")))
-    if purpose is not None and purpose.terms_of_reference.council_id != council.pk:
-        violations.append(Violation("purpose", _("Formålet hører til et andet råd.")))
+    if purpose is not None and purposes_outside(council.pk, [purpose]):
+        violations.append(purpose_of_other_council("purpose"))
     recipient = recipient or (consultation.committee if consultation is not None else None)
     if violations or recipient is None:
         raise RuleViolation(violations)
