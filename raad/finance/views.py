@@ -63,14 +63,21 @@ class BudgetPage(FinanceView):
     def budget_page(self, year_form=None, line_form=None, errors=(), status=200):
         years = selectors.budget_years(self.council)
         budget = next((b for b in years if b.year == _year(self.request)), years[0] if years else None)
+        lines = selectors.line_figures(budget) if budget else []
+        # "Ret" on a row fills the form with that line (?ret=<id>), so changing an amount keeps the rest as it was.
+        editing = next((line for line, _f in lines if str(line.pk) == self.request.GET.get("ret")), None)
+        initial = {}
+        if editing is not None:
+            initial = {"name": editing.name, "amount": editing.amount, "receives_claims": editing.receives_claims}
         return self.page(
             "finance/budget.html",
             {
                 "budget": budget,
                 "years": years,
-                "lines": selectors.line_figures(budget) if budget else [],
+                "lines": lines,
+                "editing": editing,
                 "year_form": year_form or forms.BudgetYearForm(initial={"year": timezone.localdate().year + 1}),
-                "line_form": line_form or forms.BudgetLineForm(),
+                "line_form": line_form or forms.BudgetLineForm(initial=initial),
                 "errors": list(errors),
                 "crumbs": self.crumbs((_("Budget"), None)),
             },

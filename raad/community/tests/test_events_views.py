@@ -240,8 +240,9 @@ def test_photo_upload_checks_consent_and_content_and_withdrawal_hides_it(client,
     assert client.get(photo_url)["Content-Type"] == "image/png"
 
     client.post(url("event_photo_withdraw", cast.council.slug, event.pk, photo.pk))
-    assert url("event_photo", cast.council.slug, event.pk, photo.pk) not in client.get(
-        url("event", cast.council.slug, event.pk)
-    ).content.decode()
+    assert (
+        url("event_photo", cast.council.slug, event.pk, photo.pk)
+        not in client.get(url("event", cast.council.slug, event.pk)).content.decode()
+    )
     assert client.get(photo_url).status_code == 404
     assert EventPhoto.objects.filter(pk=photo.pk, consent_withdrawn_at__isnull=False).exists()  # kept, not deleted

@@ -203,11 +203,10 @@ def test_a_line_is_renamed_with_its_expenses_and_the_old_name_in_the_journal(lin
     taken = sec_client.post(budget_url, {"name": "Andet", "amount": "2000,00", "new_name": "Kørsel"})
     assert taken.status_code == 400
     assert "Der er allerede en budgetpost med det navn." in taken.content.decode()
-    with assert_unchanged():
-        with pytest.raises(RuleViolation, match="ingen budgetpost med det navn"):
-            services.budget_line_set(
-                budget=line.budget, name="Findes ikke", amount=Decimal("1"), new_name="Ny", by=secretary
-            )
+    with assert_unchanged(), pytest.raises(RuleViolation, match="ingen budgetpost med det navn"):
+        services.budget_line_set(
+            budget=line.budget, name="Findes ikke", amount=Decimal("1"), new_name="Ny", by=secretary
+        )
     sec_client.post(
         budget_url, {"name": "Andet", "amount": "2500,00", "receives_claims": "other", "new_name": "Kommunikation"}
     )
@@ -219,3 +218,15 @@ def test_a_line_is_renamed_with_its_expenses_and_the_old_name_in_the_journal(lin
         "amount": {"before": "2000.00", "after": "2500.00"},
         "name": {"before": "Andet", "after": "Kommunikation"},
     }
+
+
+def test_edit_on_a_row_fills_the_form_with_that_line(lines, sec_client):
+    line = lines["Kørsel"]
+    budget_url = reverse("finance:budget", args=[line.budget.council.slug])
+    page = sec_client.get(f"{budget_url}?aar={line.budget.year}&ret={line.pk}").content.decode()
+    assert "Ret budgetposten »Kørsel«" in page
+    assert 'name="name" value="Kørsel"' in page and 'name="amount" value="3.000,00"' in page
+    assert '<option value="transport" selected>' in page  # the claims setting is kept, not reset
+    english = sec_client.get(f"/en{budget_url}?aar={line.budget.year}&ret={line.pk}").content.decode()
+    assert 'name="amount" value="3.000,00"' in english  # the field reads Danish amounts on every page
+    assert "Tilføj eller ændr en budgetpost" in sec_client.get(f"{budget_url}?ret=999999").content.decode()
