@@ -25,6 +25,7 @@ from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, language_name, shown_texts
 from raad.core.links import absolute_url
+from raad.core.pagination import paginate
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 
@@ -47,7 +48,7 @@ def public_list(request, slug):
         {
             "council": council,
             "upcoming": selectors.public_upcoming(council),
-            "past": selectors.public_past(council),
+            "past": paginate(request, selectors.public_past_events(council)),
             "feed_url": request.build_absolute_uri(reverse("community:events_feed", args=[slug])),
             "crumbs": public_crumbs(council, (_("Arrangementer"), None)),
         },
@@ -205,7 +206,7 @@ def _public_vevent(event: Event):
             room.accessibility_note,
         ]
     return ical.vevent(
-        uid=ical.uid("event", event.pk),
+        uid=ical.uid("event", event.pk, public=True),
         starts_at=event.starts_at,
         ends_at=event.ends_at,
         summary=localized(event, "title"),
