@@ -56,8 +56,10 @@ def public_past(council: Council, *, limit: int = 50) -> list[Event]:
 def public_past_events(council: Council) -> QuerySet[Event]:
     """Every public event that is over, latest first (the public list pages through them)."""
     now = timezone.now()
-    return _public(council).filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)).order_by(
-        "-starts_at", "-id"
+    return (
+        _public(council)
+        .filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now))
+        .order_by("-starts_at", "-id")
     )
 
 

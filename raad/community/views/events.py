@@ -15,12 +15,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from raad.community import event_links
+from raad.community import event_links, structured_data
 from raad.community.forms import events as forms
 from raad.community.models import Event, EventRegistration
 from raad.community.selectors import events as selectors
 from raad.community.services import events as services
-from raad.core import ical, ratelimit, workspace
+from raad.core import ical, jsonld, ratelimit, workspace
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, language_name, shown_texts
@@ -108,6 +108,7 @@ def _event_page(request, council, event, form=None, status=200):
             "photos": selectors.public_photos(event),
             "is_past": event.starts_at < timezone.now(),
             "crumbs": public_crumbs(council, _section(council), (localized(event, "title"), None)),
+            "structured_data": jsonld.script(structured_data.event_data(event, council)),
         },
         status=status,
     )

@@ -3,9 +3,9 @@
 
 from .common import local_date, rules_for
 from .public import (
+    MeetingNews,
     PublicAttachment,
     PublicItem,
-    MeetingNews,
     PublicMinutes,
     next_open_meeting,
     open_meetings,

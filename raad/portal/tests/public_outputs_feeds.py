@@ -14,7 +14,10 @@ KINDS = ("moeder", "hoeringssvar", "arrangementer", "emner")
 def build(cast) -> PublicOutputs:
     slug = cast.council.slug
     public = [
-        f"{prefix}/raad/{slug}/feeds/{kind}.{fmt}" for prefix in ("", "/en") for kind in KINDS for fmt in ("rss", "atom")
+        f"{prefix}/raad/{slug}/feeds/{kind}.{fmt}"
+        for prefix in ("", "/en")
+        for kind in KINDS
+        for fmt in ("rss", "atom")
     ]
     public += ["/sitemap.xml", "/robots.txt"]
     return PublicOutputs(
