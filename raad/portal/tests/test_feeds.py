@@ -72,6 +72,11 @@ def test_meetings_feed_has_the_agenda_and_the_minutes_newest_first_and_nothing_c
     assert entries[0].find(f"{ATOM}link").get("href") == f"https://raad.test/en/raad/{slug}/moeder/{meeting.pk}/"
     assert SECRET not in body
 
+    # Minutes taken off the public site leave the feed; the agenda stays.
+    meeting_services.minutes_unpublish(minutes=meeting.minutes, by=cast.secretary)
+    _channel, items, _body = rss(client, f"/raad/{slug}/feeds/moeder.rss")
+    assert [i["title"] for i in items] == [f"Dagsorden: Ordinært møde {day}"]
+
 
 def test_statements_feed_has_only_the_published_statement(client, cast):
     statement_outputs.build(cast)  # a published statement, a draft, an adopted one not sent, comments
