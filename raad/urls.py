@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from raad.core.i18n import set_language
+from raad.portal import sitemaps as portal_sitemaps
 
 # set_language lives inside i18n_patterns: it must run in the language of the page it was posted from,
 # so that it can resolve that page's URL and translate it into the chosen language.
@@ -27,6 +28,8 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("api/", include("raad.api.rest.urls")),
     path("oparl/", include("raad.api.oparl.urls")),
+    path("sitemap.xml", portal_sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", portal_sitemaps.robots_txt, name="robots_txt"),
 ]
 
 handler403 = "raad.core.error_pages.forbidden"

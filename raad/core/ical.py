@@ -1,6 +1,10 @@
 """iCalendar (RFC 5545) for every app: the calendar frame with the VTIMEZONE of Europe/Copenhagen its times
-refer to, one VEVENT builder and stable UIDs (`uid("meeting", 12)`), so a calendar that has an event from one
-source (a feed, an e-mail) updates it from another. The `icalendar` library does the escaping and folding.
+refer to (also in a feed with no event yet), one VEVENT builder (LOCATION, DESCRIPTION, URL, STATUS) and
+stable UIDs. A UID names the object and its audience: `uid("meeting", 12, public=True)` in the public feed,
+`uid("meeting", 12, public=False)` in a member's personal feed and the invitation e-mailed to them. So a calendar
+that has a meeting from one personal source (feed or e-mail) updates it from the other, and a member who
+subscribes to both the public and their personal feed sees the meeting twice, once from each, rather than
+one feed overwriting (or deleting) the other's copy. The `icalendar` library does the escaping and folding.
 Meetings (`raad.meetings.ical`) and events (`raad.community`) build on it."""
 
 from __future__ import annotations
@@ -12,14 +16,16 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 TIMEZONE = "Europe/Copenhagen"
 
 
-def uid(kind: str, pk: int) -> str:
-    """Stable per object: the same in every feed and every e-mail (the site's host from SITE_URL)."""
-    return f"{kind}-{pk}@{urlsplit(settings.SITE_URL).hostname or 'raad'}"
+def uid(kind: str, pk: int, *, public: bool) -> str:
+    """Stable per object and audience (the site's host from SITE_URL): `meeting-12-public@host` in public
+    feeds and downloads, `meeting-12@host` in a member's personal feed and e-mailed invitations."""
+    audience = "-public" if public else ""
+    return f"{kind}-{pk}{audience}@{urlsplit(settings.SITE_URL).hostname or 'raad'}"
 
 
 def calendar(name: str, *, prodid: str = "-//Råd//Møder//DA") -> Calendar:
@@ -64,5 +70,9 @@ def vevent(
 
 
 def to_ical(cal: Calendar) -> bytes:
-    cal.add_missing_timezones()  # the VTIMEZONE of every TZID the events use
+    """The calendar with the VTIMEZONE of Europe/Copenhagen first, even before it has any event (the
+    calendar's X-WR-TIMEZONE names it), then that of any other TZID an event uses."""
+    if TIMEZONE not in {str(component.get("tzid")) for component in cal.walk("VTIMEZONE")}:
+        cal.subcomponents.insert(0, Timezone.from_tzid(TIMEZONE))
+    cal.add_missing_timezones()
     return cal.to_ical()

@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) for meetings, on the shared `raad.core.ical`: one builder for the public feed, a
 member's private feed and the invitation attached to the notice e-mail. Every calendar carries the VTIMEZONE
 of Europe/Copenhagen its times refer to; every event has a UID that is the same for a meeting wherever it appears (feed or e-mail), so a calendar that has the
-meeting from one source updates it from the other. The `icalendar` library does the escaping and folding."""
+meeting from one source updates it from the other; the public feed's UIDs differ from a member's (see
+`raad.core.ical.uid`). The `icalendar` library does the escaping and folding."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from raad.meetings.models import Meeting
 TIMEZONE = ical.TIMEZONE
 
 
-def meeting_uid(meeting: Meeting) -> str:
-    """Stable per meeting: the same in every feed and every e-mail (the site's host from SITE_URL)."""
-    return ical.uid("meeting", meeting.pk)
+def meeting_uid(meeting: Meeting, *, public: bool = False) -> str:
+    """Stable per meeting and audience: a member's feed and the e-mailed invitation share one UID, the public
+    feed has its own (the site's host from SITE_URL)."""
+    return ical.uid("meeting", meeting.pk, public=public)
 
 
 def location(meeting: Meeting) -> str:
@@ -37,9 +39,9 @@ def _calendar(name: str) -> Calendar:
     return ical.calendar(name)
 
 
-def _event(meeting: Meeting, *, summary: str, description: list[str], url: str) -> Event:
+def _event(meeting: Meeting, *, public: bool, summary: str, description: list[str], url: str) -> Event:
     return ical.vevent(
-        uid=meeting_uid(meeting),
+        uid=meeting_uid(meeting, public=public),
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         summary=summary,
@@ -59,6 +61,7 @@ def public_event(meeting: Meeting, *, council_name: str) -> Event:
     url = absolute_url(meeting.get_public_url())
     return _event(
         meeting,
+        public=True,
         summary=f"{council_name}: {meeting.get_kind_display()}",
         description=[url, *_accessibility(meeting), meeting.accessibility_note],
         url=url,
@@ -70,6 +73,7 @@ def member_event(meeting: Meeting, *, council_name: str, extra: Sequence[str] = 
     url = absolute_url(meeting)
     return _event(
         meeting,
+        public=False,
         summary=f"{council_name}: {meeting.get_kind_display()}",
         description=[url, meeting.online_link, *_accessibility(meeting), meeting.accessibility_note, *extra],
         url=url,

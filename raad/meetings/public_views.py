@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core.pagination import paginate
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils.models import Council
 from raad.meetings import ical, pdf, selectors
@@ -40,7 +41,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "year": year,
             "years": years,
-            "meetings": selectors.public_meetings_listed(council, year),
+            "page": paginate(request, selectors.public_meetings_listed(council, year)),
             "next_meeting": next_meeting,
             "public_may_attend": selectors.public_may_attend(next_meeting) if next_meeting else None,
             "crumbs": public_crumbs(council, section=_section(council)),

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from raad.portal import views
+from raad.portal import feeds, views
 
 app_name = "portal"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("raad/<slug:slug>/forretningsorden/", views.rules, name="rules"),
     path("raad/<slug:slug>/forretningsorden/version-<int:version>/", views.rules_version, name="rules_version"),
     path("raad/<slug:slug>/kontakt/", views.contact, name="contact"),
+    re_path(r"^raad/(?P<slug>[-\w]+)/feeds/(?P<kind>[a-z]+)\.(?P<fmt>rss|atom)$", feeds.feed, name="feed"),
 ]

@@ -391,6 +391,12 @@ def with_translations(statements: Iterable[Statement]) -> list[Statement]:
     return statements
 
 
+def public_statements_latest(council: Council, *, limit: int = 30) -> list[Statement]:
+    """The latest published statements, newest publication first, with translations (the public feeds)."""
+    qs = _published(council).select_related("consultation", "consultation__committee", "recipient", "purpose")
+    return with_translations(qs.order_by("-published_at", "-id")[:limit])
+
+
 def public_archive_facets(council: Council) -> dict:
     """The values a reader can filter by: only those that occur in published statements."""
     published = _published(council)

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
+from raad.core import translations
 from raad.councils.models import Council, Room
 
 PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
@@ -52,6 +53,16 @@ def public_past(council: Council, *, limit: int = 50) -> list[Event]:
     return list(past.order_by("-starts_at", "-id")[:limit])
 
 
+def public_past_events(council: Council) -> QuerySet[Event]:
+    """Every public event that is over, latest first (the public list pages through them)."""
+    now = timezone.now()
+    return (
+        _public(council)
+        .filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now))
+        .order_by("-starts_at", "-id")
+    )
+
+
 def public_month(council: Council, year: int, month: int) -> list[Event]:
     tz = timezone.get_current_timezone()
     first = datetime.datetime(year, month, 1, tzinfo=tz)
@@ -62,6 +73,18 @@ def public_month(council: Council, year: int, month: int) -> list[Event]:
 def public_feed(council: Council) -> list[Event]:
     since = timezone.now() - datetime.timedelta(days=90)
     return list(_public(council).filter(starts_at__gte=since))
+
+
+def public_events_latest(council: Council, *, limit: int = 30) -> list[Event]:
+    """The public events last changed (published, moved, cancelled), newest first, with their texts in the
+    active language: the public feeds (two queries, three in another language)."""
+    events = list(
+        Event.objects.filter(council=council, status__in=PUBLIC_STATUSES)
+        .select_related("room", "council")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+    translations.prefetch(events)
+    return events
 
 
 def public_event(council: Council, pk: int) -> Event | None:

@@ -19,6 +19,7 @@ from raad.community.services import associations as services
 from raad.core import ratelimit, workspace
 from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, shown_texts
+from raad.core.pagination import paginate
 from raad.core.workspace import council_for, public_crumbs
 
 RATE_SCOPE = "association_request"
@@ -37,16 +38,16 @@ def directory(request, slug):
     language = text = ""
     if form.is_valid():
         language, text = form.cleaned_data["sprog"], form.cleaned_data["tekst"]
-    associations = selectors.public_directory(council, language=language, text=text)
+    page = paginate(request, selectors.public_directory(council, language=language, text=text))
     return render(
         request,
         "community/associations/directory.html",
         {
             "council": council,
             "form": form,
-            "associations": associations,
+            "page": page,
             "filtered": bool(language or text),
-            "shown": shown_texts([(a, field) for a in associations for field in ("purpose", "activities")]),
+            "shown": shown_texts([(a, field) for a in page.object_list for field in ("purpose", "activities")]),
             "crumbs": public_crumbs(council, (_("Foreninger"), None)),
         },
     )

@@ -15,16 +15,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from raad.community import event_links
+from raad.community import event_links, structured_data
 from raad.community.forms import events as forms
 from raad.community.models import Event, EventRegistration
 from raad.community.selectors import events as selectors
 from raad.community.services import events as services
-from raad.core import ical, ratelimit, workspace
+from raad.core import ical, jsonld, ratelimit, workspace
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, language_name, shown_texts
 from raad.core.links import absolute_url
+from raad.core.pagination import paginate
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 
@@ -47,7 +48,7 @@ def public_list(request, slug):
         {
             "council": council,
             "upcoming": selectors.public_upcoming(council),
-            "past": selectors.public_past(council),
+            "past": paginate(request, selectors.public_past_events(council)),
             "feed_url": request.build_absolute_uri(reverse("community:events_feed", args=[slug])),
             "crumbs": public_crumbs(council, (_("Arrangementer"), None)),
         },
@@ -107,6 +108,7 @@ def _event_page(request, council, event, form=None, status=200):
             "photos": selectors.public_photos(event),
             "is_past": event.starts_at < timezone.now(),
             "crumbs": public_crumbs(council, _section(council), (localized(event, "title"), None)),
+            "structured_data": jsonld.script(structured_data.event_data(event, council)),
         },
         status=status,
     )
@@ -205,7 +207,7 @@ def _public_vevent(event: Event):
             room.accessibility_note,
         ]
     return ical.vevent(
-        uid=ical.uid("event", event.pk),
+        uid=ical.uid("event", event.pk, public=True),
         starts_at=event.starts_at,
         ends_at=event.ends_at,
         summary=localized(event, "title"),

@@ -166,3 +166,26 @@ def text_lang(obj, field: str) -> str:
     if shown.language.split("-")[0] == page:
         return ""
     return format_html(' lang="{}" dir="{}"', shown.language, i18n.language_direction(shown.language))
+
+
+# Query parameters that only say where a visitor came from: left out of a page's canonical URL.
+TRACKING_PARAMETERS = ("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "ref")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's own absolute URL (SITE_URL, never the request's host) for `<link rel="canonical">`: the
+    path in its language and the query parameters that choose what it shows (`side`, `aar` …), without
+    tracking parameters (utm_…, fbclid …)."""
+    from django.http import QueryDict
+
+    from raad.core.links import absolute_url
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    query = QueryDict(mutable=True)
+    for key, values in sorted(request.GET.lists()):
+        if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMETERS:
+            query.setlist(key, values)
+    return absolute_url(request.path) + (f"?{query.urlencode()}" if query else "")

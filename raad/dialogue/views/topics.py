@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from raad.core import workspace
 from raad.core.errors import RuleViolation
 from raad.core.i18n import citizen_page, shown_texts
+from raad.core.pagination import paginate
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.dialogue import forms
@@ -224,7 +225,7 @@ def public_list(request, slug):
         "dialogue/topics/public_list.html",
         {
             "council": council,
-            "topics": selectors.public_topics(council),
+            "page": paginate(request, selectors.public_topics(council)),
             "crumbs": public_crumbs(council, (_section(), None)),
         },
     )

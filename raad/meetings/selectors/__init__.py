@@ -3,6 +3,7 @@
 
 from .common import local_date, rules_for
 from .public import (
+    MeetingNews,
     PublicAttachment,
     PublicItem,
     PublicMinutes,
@@ -13,6 +14,7 @@ from .public import (
     public_latest_minutes,
     public_may_attend,
     public_meeting,
+    public_meeting_news,
     public_meetings,
     public_meetings_listed,
     public_minutes,
@@ -64,6 +66,7 @@ __all__ = [
     "Deadlines",
     "LiveItem",
     "LiveScreen",
+    "MeetingNews",
     "MeetingPage",
     "MeetingScreen",
     "MinutesScreen",
@@ -105,6 +108,7 @@ __all__ = [
     "public_latest_minutes",
     "public_may_attend",
     "public_meeting",
+    "public_meeting_news",
     "public_meetings",
     "public_meetings_listed",
     "public_minutes",

@@ -170,6 +170,40 @@ def public_latest_minutes(council: Council, *, limit: int = 3) -> list[Meeting]:
     )
 
 
+@dataclass(frozen=True)
+class MeetingNews:
+    """One thing published about a meeting, for the public feeds: its agenda (the notice sent) or its approved
+    minutes published."""
+
+    kind: str  # "agenda" or "minutes"
+    meeting: Meeting
+    at: datetime.datetime
+
+
+def public_meeting_news(council: Council, *, limit: int = 30) -> list[MeetingNews]:
+    """The latest agendas sent out and minutes published, newest first (two queries). Only what the public
+    meeting page shows: a cancelled meeting's notice stays news; unpublished minutes are not."""
+    agendas = (
+        Meeting.objects.filter(council=council, notice_sent_at__isnull=False)
+        .select_related("council", "room")
+        .order_by("-notice_sent_at", "-id")[:limit]
+    )
+    minutes = (
+        Minutes.objects.filter(
+            meeting__council=council,
+            is_published=True,
+            status=Minutes.Status.APPROVED,
+            published_at__isnull=False,
+        )
+        .select_related("meeting", "meeting__council", "meeting__room")
+        .order_by("-published_at", "-id")[:limit]
+    )
+    news = [MeetingNews("agenda", meeting, meeting.notice_sent_at) for meeting in agendas if meeting.notice_sent_at]
+    news += [MeetingNews("minutes", m.meeting, m.published_at) for m in minutes if m.published_at]
+    news.sort(key=lambda entry: (entry.at, entry.kind == "minutes", entry.meeting.pk), reverse=True)
+    return news[:limit]
+
+
 def open_meetings(council_id: int, *, after: datetime.datetime) -> QuerySet[Meeting]:
     """The council's meetings after `after` whose agenda is still open (planned, notice not sent)."""
     return Meeting.objects.filter(council_id=council_id, status=Meeting.Status.PLANNED, starts_at__gt=after).order_by(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from raad.core.i18n import shown_texts
+from raad.core.pagination import paginate
 from raad.core.translations import localized
 from raad.core.workspace import council_for, public_crumbs
 from raad.statements import forms, selectors
@@ -25,10 +25,8 @@ def archive(request, slug):
         filters = selectors.ArchiveFilters(
             year=data["aar"], committee=data["udvalg"], purpose=data["formaal"], kind=data["type"] or None
         )
-    page = Paginator(selectors.public_statements(council, filters), 20).get_page(request.GET.get("side"))
+    page = paginate(request, selectors.public_statements(council, filters))
     page.object_list = selectors.with_translations(page.object_list)
-    query = request.GET.copy()
-    query.pop("side", None)
     return render(
         request,
         "statements/public/archive.html",
@@ -36,7 +34,6 @@ def archive(request, slug):
             "council": council,
             "form": form,
             "page": page,
-            "query": query.urlencode(),
             "filtered": any([filters.year, filters.committee, filters.purpose, filters.kind]),
             "crumbs": public_crumbs(council, (_("Høringssvar og udtalelser"), None)),
         },
