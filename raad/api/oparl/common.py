@@ -188,10 +188,17 @@ def without_internal(type_name: str, data: dict) -> dict:
     return data
 
 
+def reader_language(request: HttpRequest) -> str:
+    """The reader's language for messages: /oparl/ has no language prefix, so the middleware always chooses
+    Danish; the browser's Accept-Language (or the language cookie) chooses here."""
+    return translation.get_language_from_request(request, check_path=False)
+
+
 def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_id: int | None) -> JsonResponse:
     """One page of an external object list (OParl 1.1, "Objektlisten und Paginierung")."""
     try:
-        query = ListQuery.of(request)
+        with translation.override(reader_language(request)):
+            query = ListQuery.of(request)
     except BadRequest as error:
         return error_response(400, str(error))
     sources = list(sources)
@@ -204,7 +211,11 @@ def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_i
     total = sum(counts)
     pages = max(1, math.ceil(total / query.limit))
     if query.page > pages:
-        message = _("Siden %(page)s findes ikke; listen har %(pages)s sider.") % {"page": query.page, "pages": pages}
+        with translation.override(reader_language(request)):
+            message = _("Siden %(page)s findes ikke; listen har %(pages)s sider.") % {
+                "page": query.page,
+                "pages": pages,
+            }
         return error_response(400, message)
     start, stop = (query.page - 1) * query.limit, query.page * query.limit
     data, offset = [], 0
@@ -236,7 +247,7 @@ def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_i
     return json_response({"data": data, "pagination": pagination, "links": links})
 
 
-def object_answer(source: Source, pk: int) -> JsonResponse:
+def object_answer(request: HttpRequest, source: Source, pk: int) -> JsonResponse:
     """One object: public, or deleted (it was public once), or 404 (it never was, or does not exist)."""
     with translation.override(settings.LANGUAGE_CODE):
         obj = source.rows(None).filter(pk=pk).first()
@@ -246,4 +257,5 @@ def object_answer(source: Source, pk: int) -> JsonResponse:
             obj = source.gone(None).filter(pk=pk).first()
             if obj is not None:
                 return json_response(source.deleted(obj))
-    return error_response(404, _("Objektet findes ikke eller er ikke offentligt."))
+    with translation.override(reader_language(request)):
+        return error_response(404, _("Objektet findes ikke eller er ikke offentligt."))

@@ -125,7 +125,7 @@ def file_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def agenda_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(AGENDAS, pk)
+    return object_answer(request, AGENDAS, pk)
 
 
 def minutes_detail(request: HttpRequest, pk: int) -> JsonResponse:
@@ -133,16 +133,16 @@ def minutes_detail(request: HttpRequest, pk: int) -> JsonResponse:
     minutes = meetings.public_published_minutes_in().filter(meeting_id=pk).values_list("pk", flat=True).first()
     if minutes is None:
         minutes = meetings.public_unpublished_minutes_in().filter(meeting_id=pk).values_list("pk", flat=True).first()
-    return object_answer(MINUTES, minutes or 0)
+    return object_answer(request, MINUTES, minutes or 0)
 
 
 def attachment_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(ATTACHMENTS, pk)
+    return object_answer(request, ATTACHMENTS, pk)
 
 
 def letter_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(LETTERS, pk)
+    return object_answer(request, LETTERS, pk)
 
 
 def document_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(DOCUMENTS, pk)
+    return object_answer(request, DOCUMENTS, pk)

@@ -69,8 +69,8 @@ def location_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def room_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(ROOMS, pk)
+    return object_answer(request, ROOMS, pk)
 
 
 def place_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(PLACES, pk)
+    return object_answer(request, PLACES, pk)

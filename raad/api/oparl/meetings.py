@@ -73,7 +73,7 @@ def meeting_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(MEETINGS, pk)
+    return object_answer(request, MEETINGS, pk)
 
 
 def agenda_item_list(request: HttpRequest, pk: int) -> JsonResponse:
@@ -81,4 +81,4 @@ def agenda_item_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def agenda_item_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(ITEMS, pk)
+    return object_answer(request, ITEMS, pk)

@@ -68,8 +68,8 @@ def organization_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def council_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(COUNCILS, pk)
+    return object_answer(request, COUNCILS, pk)
 
 
 def committee_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(COMMITTEES, pk)
+    return object_answer(request, COMMITTEES, pk)

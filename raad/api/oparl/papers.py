@@ -74,7 +74,7 @@ def paper_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def paper_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(PAPERS, pk)
+    return object_answer(request, PAPERS, pk)
 
 
 def consultation_list(request: HttpRequest, pk: int) -> JsonResponse:
@@ -82,4 +82,4 @@ def consultation_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def consultation_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(CONSULTATIONS, pk)
+    return object_answer(request, CONSULTATIONS, pk)

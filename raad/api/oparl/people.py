@@ -71,7 +71,7 @@ def person_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def person_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(PERSONS, pk)
+    return object_answer(request, PERSONS, pk)
 
 
 def membership_list(request: HttpRequest, pk: int) -> JsonResponse:
@@ -79,4 +79,4 @@ def membership_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def membership_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(MEMBERSHIPS, pk)
+    return object_answer(request, MEMBERSHIPS, pk)

@@ -66,4 +66,4 @@ def body_list(request: HttpRequest) -> JsonResponse:
 
 
 def body_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(BODY, pk)
+    return object_answer(request, BODY, pk)

@@ -35,4 +35,4 @@ def term_list(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def term_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    return object_answer(TERMS, pk)
+    return object_answer(request, TERMS, pk)
