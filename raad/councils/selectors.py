@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core import translations
@@ -14,6 +14,7 @@ from raad.core.roles import Role, council_ids_of
 from raad.councils import rules
 from raad.councils.models import (
     Council,
+    Municipality,
     Purpose,
     PurposeTask,
     Room,
@@ -218,3 +219,23 @@ def rooms_active(council: Council) -> QuerySet[Room]:
 
 def room_for_council(council: Council, pk: int) -> Room | None:
     return Room.objects.filter(municipality_id=council.municipality_id, pk=pk).first()
+
+
+# ------------------------------------------------------------------------ open data (OParl bodies, places, terms)
+
+
+def public_municipalities() -> QuerySet[Municipality]:
+    """Every municipality that has a council: the bodies of the open-data interfaces, oldest first."""
+    return Municipality.objects.filter(Exists(Council.objects.filter(municipality=OuterRef("pk")))).order_by("pk")
+
+
+def public_rooms(municipality_id: int | None = None) -> QuerySet[Room]:
+    """The municipality's meeting rooms (public places: their name, address and accessibility facts)."""
+    qs = Room.objects.select_related("municipality").order_by("pk")
+    return qs if municipality_id is None else qs.filter(municipality_id=municipality_id)
+
+
+def public_terms(municipality_id: int | None = None) -> QuerySet[Term]:
+    """The councils' terms (valgperioder): name and dates."""
+    qs = Term.objects.select_related("council").order_by("pk")
+    return qs if municipality_id is None else qs.filter(council__municipality_id=municipality_id)

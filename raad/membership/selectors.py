@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -407,3 +408,51 @@ def renewal_panel(council: Council, user) -> dict | None:
     if not seats or ending is None:
         return None
     return {"renewal": RenewalPanel(ending=ending, next_term=target, opens_on=opens_on, seats=seats)}
+
+
+# ------------------------------------------------------------------------ open data (OParl persons, memberships)
+
+
+def _in_municipality(municipality_id: int | None) -> QuerySet[Membership]:
+    qs = Membership.objects.select_related("person", "seat__council")
+    return qs if municipality_id is None else qs.filter(seat__council__municipality_id=municipality_id)
+
+
+def public_memberships(municipality_id: int | None = None, on: datetime.date | None = None) -> QuerySet[Membership]:
+    """The memberships on the public rosters of the municipality's councils on `on` (today): what
+    `public_roster` shows, one row each (R31: name, seat, nominating body and role; nothing else)."""
+    on = on or timezone.localdate()
+    return (
+        _in_municipality(municipality_id)
+        .filter(starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .order_by("pk")
+    )
+
+
+def public_former_memberships(
+    municipality_id: int | None = None, on: datetime.date | None = None
+) -> QuerySet[Membership]:
+    """Memberships that were on a public roster and have ended before `on` (today): no longer public."""
+    on = on or timezone.localdate()
+    return _in_municipality(municipality_id).filter(ends_on__lt=on, starts_on__lte=F("ends_on")).order_by("pk")
+
+
+def _with_changed_at(qs: QuerySet[Person]) -> QuerySet[Person]:
+    """`changed_at`: the later of the person's own change and their latest membership's (a membership that ends
+    changes the person's public record)."""
+    latest = Membership.objects.filter(person=OuterRef("pk")).order_by("-updated_at").values("updated_at")[:1]
+    return qs.annotate(changed_at=Greatest("updated_at", Subquery(latest)))
+
+
+def public_members(municipality_id: int | None = None, on: datetime.date | None = None) -> QuerySet[Person]:
+    """The people on a public roster of the municipality's councils on `on` (today)."""
+    sitting = public_memberships(municipality_id, on).values("person_id")
+    return _with_changed_at(Person.objects.filter(pk__in=sitting)).order_by("pk")
+
+
+def public_former_members(municipality_id: int | None = None, on: datetime.date | None = None) -> QuerySet[Person]:
+    """People who were on a public roster of the municipality's councils and are on none on `on` (today)."""
+    former = public_former_memberships(municipality_id, on).values("person_id")
+    sitting = public_memberships(None, on).values("person_id")
+    return _with_changed_at(Person.objects.filter(pk__in=former).exclude(pk__in=sitting)).order_by("pk")

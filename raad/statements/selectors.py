@@ -557,3 +557,47 @@ def statement_screen(statement: Statement, user, today: datetime.date | None = N
         else None,
         minority_statements=minority_statements_of(statement),
     )
+
+
+# ------------------------------------------------------------------------ open data (OParl papers and files)
+
+
+def _published_in(municipality_id: int | None) -> QuerySet[Statement]:
+    qs = Statement.objects.filter(status=Statement.Status.PUBLISHED, published_at__isnull=False)
+    return qs if municipality_id is None else qs.filter(council__municipality_id=municipality_id)
+
+
+def public_statements_in(municipality_id: int | None = None) -> QuerySet[Statement]:
+    """Every published statement of the municipality's councils (as `public_statements`), oldest first, with
+    what its paper shows: the consultation's documents (public once a published statement answers it) and the
+    adopting decision's item (`public_meeting_item` reads it without a query)."""
+    return (
+        _published_in(municipality_id)
+        .select_related("council", "consultation", "recipient", "decision__item__meeting")
+        .prefetch_related(Prefetch("consultation__documents", queryset=ConsultationDocument.objects.order_by("pk")))
+        .order_by("pk")
+    )
+
+
+def public_letters_in(municipality_id: int | None = None) -> QuerySet[Statement]:
+    """The published statements that have a sent letter (PDF)."""
+    return _published_in(municipality_id).exclude(letter="").select_related("council").order_by("pk")
+
+
+def public_documents_in(municipality_id: int | None = None) -> QuerySet[ConsultationDocument]:
+    """Consultation documents that are public (as `public_document`): a published statement answers them."""
+    published = _published_in(None).filter(consultation=OuterRef("consultation"))
+    qs = ConsultationDocument.objects.filter(Exists(published)).select_related("consultation__council")
+    qs = qs.order_by("pk")
+    return qs if municipality_id is None else qs.filter(consultation__council__municipality_id=municipality_id)
+
+
+def public_committees_in(municipality_id: int | None = None) -> QuerySet[Committee]:
+    """The municipality's committees that occur in published statements (as recipient or as the committee
+    that consulted the council), as in `public_archive_facets`."""
+    published = _published_in(None)
+    occurs = Q(pk__in=published.values("recipient_id")) | Q(
+        pk__in=published.exclude(consultation=None).values("consultation__committee_id")
+    )
+    qs = Committee.objects.filter(occurs).order_by("pk")
+    return qs if municipality_id is None else qs.filter(municipality_id=municipality_id)

@@ -220,3 +220,69 @@ def next_open_meeting(
     if latest_day is not None:
         qs = qs.filter(starts_at__date__lte=latest_day)
     return qs.first()
+
+
+# ------------------------------------------------------------------ open data (OParl meetings, items, files)
+
+
+def public_meetings_in(municipality_id: int | None = None) -> QuerySet[Meeting]:
+    """Every meeting of the municipality's councils (as `public_meetings`), each with `has_minutes`: whether its
+    approved minutes are published."""
+    published = Minutes.objects.filter(meeting=OuterRef("pk"), is_published=True, status=Minutes.Status.APPROVED)
+    qs = Meeting.objects.select_related("council", "room").annotate(has_minutes=Exists(published)).order_by("pk")
+    return qs if municipality_id is None else qs.filter(council__municipality_id=municipality_id)
+
+
+def public_agendas_in(municipality_id: int | None = None) -> QuerySet[Meeting]:
+    """The meetings whose agenda is public (the notice is sent)."""
+    return public_meetings_in(municipality_id).filter(notice_sent_at__isnull=False)
+
+
+def public_open_attachments() -> QuerySet[Attachment]:
+    """Attachments anyone may read: not closed, on an open, admitted item of a meeting whose notice is sent
+    (as `public_attachment`)."""
+    return (
+        Attachment.objects.filter(is_closed=False, item__is_closed=False, item__meeting__notice_sent_at__isnull=False)
+        .exclude(item__admission=AgendaItem.Admission.REFUSED)
+        .select_related("item__meeting__council")
+        .order_by("pk")
+    )
+
+
+def public_attachments_in(municipality_id: int | None = None) -> QuerySet[Attachment]:
+    qs = public_open_attachments()
+    return qs if municipality_id is None else qs.filter(item__meeting__council__municipality_id=municipality_id)
+
+
+def public_items_in(municipality_id: int | None = None) -> QuerySet[AgendaItem]:
+    """The open, admitted agenda items of meetings whose notice is sent (as `public_agenda` shows them in full),
+    each with its public attachments prefetched. Closed items never: not even their number."""
+    qs = (
+        AgendaItem.objects.filter(meeting__notice_sent_at__isnull=False, is_closed=False)
+        .exclude(admission=AgendaItem.Admission.REFUSED)
+        .select_related("meeting__council")
+        .prefetch_related(Prefetch("attachments", queryset=public_open_attachments()))
+        .order_by("pk")
+    )
+    return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)
+
+
+def public_items_of_meetings() -> Prefetch:
+    """A prefetch of each meeting's public items (`public_items_in`), in agenda order, as `public_items`."""
+    items = public_items_in().order_by("position", "pk")
+    return Prefetch("items", queryset=items, to_attr="public_items")
+
+
+def public_published_minutes_in(municipality_id: int | None = None) -> QuerySet[Minutes]:
+    """Approved minutes that are published (their open part is public)."""
+    qs = Minutes.objects.filter(is_published=True, status=Minutes.Status.APPROVED).select_related("meeting__council")
+    qs = qs.order_by("pk")
+    return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)
+
+
+def public_unpublished_minutes_in(municipality_id: int | None = None) -> QuerySet[Minutes]:
+    """Minutes that were published and are hidden again (`minutes_unpublish`): public only as "deleted" (their
+    `updated_at` is the time they were hidden)."""
+    qs = Minutes.objects.filter(is_published=False, unpublished_at__isnull=False).select_related("meeting__council")
+    qs = qs.order_by("pk")
+    return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)

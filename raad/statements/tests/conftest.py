@@ -120,7 +120,8 @@ def meeting_decision(council, *, title: str, day=datetime.date(2026, 11, 24), ad
     )
 
 
-def adopt_at_meeting(statement, *, by=None, day=datetime.date(2026, 11, 24)):
-    """Route 1 as it happens: the council adopts the statement at a meeting; the secretariat registers it."""
-    decision = meeting_decision(statement.council, title=statement.title, day=day)
+def adopt_at_meeting(statement, *, by=None, day=datetime.date(2026, 11, 24), item_title: str = ""):
+    """Route 1 as it happens: the council adopts the statement at a meeting (an open item, titled after the
+    statement unless `item_title` is given); the secretariat registers it."""
+    decision = meeting_decision(statement.council, title=item_title or statement.title, day=day)
     return services.statement_adopt_at_meeting(statement=statement, decision=decision, by=by)

@@ -54,7 +54,8 @@ def build(cast) -> PublicOutputs:
         text="SENDT-UDKAST",
         by=secretary,
     )
-    adopt_at_meeting(adopted, by=secretary, day=datetime.date(2026, 11, 25))
+    # adopted at a meeting under an item of its own title (an open item's title is public, R20; OParl lists it)
+    adopt_at_meeting(adopted, by=secretary, day=datetime.date(2026, 11, 25), item_title="Kommentar til vedtagelse")
     # A translation or easy-read version of a text never published (an earlier draft, a draft, an adopted
     # but unsent statement) is never shown either, on the Danish or the English pages.
     for version in (published.versions.get(number=1), draft.versions.get(), adopted.versions.get()):

@@ -14,6 +14,7 @@ def outputs(cast, settings, tmp_path):
 
 def test_every_app_with_public_output_is_registered():
     assert list(registered()) == [
+        "api_oparl",
         "community_associations",
         "community_events",
         "community_media",
@@ -49,6 +50,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
             assert not [s for _, s in secrets if s in text], (app, url)
             fetched += 1
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
+        "api_oparl": (16, 0),
         "community_associations": (12, 1),
         "community_events": (25, 4),
         "community_media": (5, 2),
@@ -61,7 +63,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "portal_feeds": (18, 1),
         "statements": (10, 4),
     }
-    assert fetched == 125  # each public and hidden output above, fetched once
+    assert fetched == 141  # each public and hidden output above, fetched once
     assert all(url in out.public for out in outputs.values() for url in out.shown)
 
 
