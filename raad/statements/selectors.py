@@ -551,3 +551,17 @@ def statement_screen(statement: Statement, user, today: datetime.date | None = N
         else None,
         minority_statements=minority_statements_of(statement),
     )
+
+
+def public_statements_published_since(council_ids: list[int], since: datetime.datetime) -> list[Statement]:
+    """Statements of these councils published at or after `since` (and still published): subscribers' news."""
+    return list(
+        Statement.objects.filter(
+            council_id__in=council_ids,
+            status=Statement.Status.PUBLISHED,
+            published_at__isnull=False,
+            published_at__gte=since,
+        )
+        .select_related("council")
+        .order_by("published_at", "id")
+    )

@@ -184,3 +184,18 @@ def public_topic(council: Council, number: int) -> PublicTopic:
         consented_texts=texts,
         outcome_on=topic.outcome_on if topic.outcome.strip() else None,
     )
+
+
+def public_topics_changed_since(council_ids: list[int], since: datetime.datetime) -> list[Topic]:
+    """Published topics of these councils created or changed at or after `since` (a new topic, or one that
+    reached a new stage): subscribers' news. Only the title and the public status are read from them."""
+    return list(
+        Topic.objects.filter(council_id__in=council_ids, published=True, updated_at__gte=since)
+        .select_related("council")
+        .order_by("updated_at", "id")
+    )
+
+
+def public_topic_choices(council: Council) -> QuerySet[Topic]:
+    """The council's published topics as a queryset, newest first: what a subscriber may choose to follow."""
+    return _public(council).order_by("-number")

@@ -9,6 +9,7 @@ from .public import (
     next_open_meeting,
     open_meetings,
     public_agenda,
+    public_agendas_published_since,
     public_attachment,
     public_latest_minutes,
     public_may_attend,
@@ -16,6 +17,7 @@ from .public import (
     public_meetings,
     public_meetings_listed,
     public_minutes,
+    public_minutes_published_since,
     public_next_meeting,
 )
 from .screens import (
