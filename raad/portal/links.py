@@ -17,12 +17,19 @@ CONFIRM_DAYS = 7  # an unconfirmed subscription (and its link) expires after thi
 
 
 def _token(subscription: Subscription, salt: str) -> str:
-    return signing.dumps({"s": subscription.pk, "k": subscription.secret}, salt=salt, compress=True)
+    """The confirmation link carries its time (it expires); the unsubscribe link is the same in every mail."""
+    data = {"s": subscription.pk, "k": subscription.secret}
+    if salt == _CONFIRM:
+        return signing.dumps(data, salt=salt, compress=True)
+    return signing.Signer(salt=salt).sign_object(data, compress=True)
 
 
 def _read(token: str, salt: str, max_age: int | None = None) -> tuple[int, str]:
     """(subscription id, token material); raises signing.BadSignature for a forged, damaged or expired link."""
-    data = signing.loads(token, salt=salt, max_age=max_age)
+    if salt == _CONFIRM:
+        data = signing.loads(token, salt=salt, max_age=max_age)
+    else:
+        data = signing.Signer(salt=salt).unsign_object(token)
     try:
         return int(data["s"]), str(data["k"])
     except (KeyError, TypeError, ValueError):
