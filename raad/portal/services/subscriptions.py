@@ -79,7 +79,7 @@ def subscription_confirm(*, subscription_id: int, secret: str) -> Subscription |
     unsubscribed). A second confirmation changes nothing. An earlier active subscription of the same address
     to the same council is replaced by this one (its address erased)."""
     subscription = (
-        Subscription.objects.select_for_update()
+        Subscription.objects.select_for_update(of=("self",))
         .select_related("council", "topic")
         .filter(pk=subscription_id, unsubscribed_at__isnull=True)
         .first()
@@ -178,7 +178,7 @@ def subscription_send(*, subscription_id: int, items: list[news.NewsItem]) -> in
     """Queue the items this subscription has not had yet; the row lock makes a concurrent run wait and then
     find them delivered. Returns how many mails were queued."""
     subscription = (
-        Subscription.objects.select_for_update()
+        Subscription.objects.select_for_update(of=("self",))
         .select_related("council")
         .filter(pk=subscription_id, confirmed_at__isnull=False, unsubscribed_at__isnull=True)
         .first()
