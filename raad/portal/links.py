@@ -56,3 +56,10 @@ def confirm_url(subscription: Subscription) -> str:
 
 def unsubscribe_url(subscription: Subscription) -> str:
     return _url(subscription, "portal:subscription_unsubscribe", _token(subscription, _UNSUBSCRIBE))
+
+
+def unsubscribe_path(subscription: Subscription) -> str:
+    """The same link without the site's address, for a page (in the page's language)."""
+    return reverse(
+        "portal:subscription_unsubscribe", args=[subscription.council.slug, _token(subscription, _UNSUBSCRIBE)]
+    )

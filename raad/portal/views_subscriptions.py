@@ -86,7 +86,7 @@ def confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     subscription = services.subscription_confirm(subscription_id=subscription_id, secret=secret)
     if subscription is None or subscription.council_id != council.pk:
         return _page(request, council, "invalid", status=404)
-    return _page(request, council, "confirmed", unsubscribe_url=links.unsubscribe_url(subscription))
+    return _page(request, council, "confirmed", unsubscribe_url=links.unsubscribe_path(subscription))
 
 
 @csrf_exempt  # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" without a cookie or token
