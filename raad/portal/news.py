@@ -31,20 +31,16 @@ class NewsItem:
 def news_since(council_ids: list[int], since: datetime.datetime) -> list[NewsItem]:
     """Every public news item of these councils since `since`: five queries whatever the number of items."""
     items: list[NewsItem] = []
+    # The selectors ask for the timestamps, so none is None here; `since` only satisfies the type.
     for meeting in meeting_selectors.public_agendas_published_since(council_ids, since):
-        items.append(
-            NewsItem(f"agenda:{meeting.pk}", Kind.AGENDAS, meeting.council_id, meeting.notice_sent_at, meeting)
-        )
+        at = meeting.notice_sent_at or since
+        items.append(NewsItem(f"agenda:{meeting.pk}", Kind.AGENDAS, meeting.council_id, at, meeting))
     for meeting in meeting_selectors.public_minutes_published_since(council_ids, since):
-        items.append(
-            NewsItem(f"minutes:{meeting.pk}", Kind.MINUTES, meeting.council_id, meeting.minutes_published_at, meeting)
-        )
+        at = meeting.minutes_published_at  # type: ignore[attr-defined]  # annotated by the selector
+        items.append(NewsItem(f"minutes:{meeting.pk}", Kind.MINUTES, meeting.council_id, at, meeting))
     for statement in statement_selectors.public_statements_published_since(council_ids, since):
-        items.append(
-            NewsItem(
-                f"statement:{statement.pk}", Kind.STATEMENTS, statement.council_id, statement.published_at, statement
-            )
-        )
+        at = statement.published_at or since
+        items.append(NewsItem(f"statement:{statement.pk}", Kind.STATEMENTS, statement.council_id, at, statement))
     for event in event_selectors.public_events_announced_since(council_ids, since):
         items.append(NewsItem(f"event:{event.pk}", Kind.EVENTS, event.council_id, event.updated_at, event))
     for topic in topic_selectors.public_topics_changed_since(council_ids, since):

@@ -62,6 +62,8 @@ from .workspace import (
 )
 
 __all__ = [
+    "public_agendas_published_since",
+    "public_minutes_published_since",
     "AttendanceRow",
     "Deadlines",
     "LiveItem",
