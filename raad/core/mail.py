@@ -263,11 +263,16 @@ def _close_quietly(connection: Any) -> None:
         connection.close()
 
 
-def forget_recipient(*, key_prefix: str) -> int:
-    """Erase the address from every mail whose key starts with `key_prefix` (a subscriber who unsubscribed):
-    mail not yet sent is dropped, sent mail keeps its subject and time without the address. Call inside the
-    service's transaction. Returns how many mails were touched."""
-    mails = OutgoingMail.objects.filter(key__startswith=key_prefix)
+def forget_recipient(*, key_prefixes: Iterable[str]) -> int:
+    """Erase the address from every mail whose key starts with one of `key_prefixes` (a subscriber who
+    unsubscribed): mail not yet sent is dropped, sent mail keeps its subject and time without the address.
+    Call inside the service's transaction. Returns how many mails were touched (two queries)."""
+    match = Q()
+    for prefix in key_prefixes:
+        match |= Q(key__startswith=prefix)
+    if not match:
+        return 0
+    mails = OutgoingMail.objects.filter(match)
     dropped, _ = mails.filter(sent_at__isnull=True).delete()
     return dropped + mails.exclude(to="").update(to="", cc=[], headers={})
 

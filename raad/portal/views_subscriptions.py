@@ -83,8 +83,8 @@ def confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         return _page(request, council, "invalid", status=404)
     if request.method != "POST":
         return _page(request, council, "confirm", token=token)
-    subscription = services.subscription_confirm(subscription_id=subscription_id, secret=secret)
-    if subscription is None or subscription.council_id != council.pk:
+    subscription = services.subscription_confirm(subscription_id=subscription_id, secret=secret, council=council)
+    if subscription is None:
         return _page(request, council, "invalid", status=404)
     return _page(request, council, "confirmed", unsubscribe_url=links.unsubscribe_path(subscription))
 

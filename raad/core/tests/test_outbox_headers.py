@@ -36,8 +36,9 @@ def test_forget_recipient_drops_unsent_mail_and_erases_the_address_of_sent_mail(
     mail.deliver()
     _queue("subscription:7:b", to="gone@test.invalid")
     _queue("subscription:70:a", to="stays@test.invalid")
-    assert mail.forget_recipient(key_prefix="subscription:7:") == 2
+    assert mail.forget_recipient(key_prefixes=["subscription:7:"]) == 2
     assert list(OutgoingMail.objects.order_by("key").values_list("key", "to", "headers")) == [
         ("subscription:70:a", "stays@test.invalid", {}),
         ("subscription:7:a", "", {}),
     ]
+    assert mail.forget_recipient(key_prefixes=[]) == 0

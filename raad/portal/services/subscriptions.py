@@ -74,7 +74,7 @@ def subscription_create(
 
 
 @transaction.atomic
-def subscription_confirm(*, subscription_id: int, secret: str) -> Subscription | None:
+def subscription_confirm(*, subscription_id: int, secret: str, council: Council | None = None) -> Subscription | None:
     """Confirm the subscription the link names; None when the link no longer fits (expired and erased,
     unsubscribed). A second confirmation changes nothing. An earlier active subscription of the same address
     to the same council is replaced by this one (its address erased)."""
@@ -82,6 +82,7 @@ def subscription_confirm(*, subscription_id: int, secret: str) -> Subscription |
         Subscription.objects.select_for_update(of=("self",))
         .select_related("council", "topic")
         .filter(pk=subscription_id, unsubscribed_at__isnull=True)
+        .filter(**({"council": council} if council is not None else {}))
         .first()
     )
     if subscription is None or not secret or not secrets.compare_digest(subscription.secret, secret):
@@ -122,7 +123,7 @@ def _end(subscription: Subscription, *, verb: str) -> None:
     subscription.secret = ""
     subscription.unsubscribed_at = timezone.now()
     subscription.save(update_fields=["email", "secret", "unsubscribed_at", "updated_at"])
-    mail.forget_recipient(key_prefix=f"subscription:{subscription.pk}:")
+    mail.forget_recipient(key_prefixes=[f"subscription:{subscription.pk}:"])
     audit.record(actor=None, verb=verb, target=subscription, council_id=subscription.council_id)
 
 
@@ -142,8 +143,7 @@ def subscriptions_expire(*, now: datetime.datetime | None = None) -> int:
     if not per_council:
         return 0
     ids = [pk for pks in per_council.values() for pk in pks]
-    for pk in ids:
-        mail.forget_recipient(key_prefix=f"subscription:{pk}:")
+    mail.forget_recipient(key_prefixes=[f"subscription:{pk}:" for pk in ids])
     Subscription.objects.filter(pk__in=ids).delete()
     audit.record_many(
         audit.entry(
