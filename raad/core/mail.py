@@ -104,6 +104,7 @@ def queue(
     reply_to: str = "",
     cc: Sequence[str] = (),
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    headers: dict[str, str] | None = None,
 ) -> OutgoingMail | None:
     """Queue one e-mail, delivered after the current transaction commits. Returns None when nothing was
     queued: no address, mail suppressed, or this key was queued before.
@@ -112,6 +113,7 @@ def queue(
     `template` is a template path without ".txt": `<template>_subject.txt` and `<template>.txt` are
     rendered in `recipient`'s language when one is recorded, else in `council`'s official language.
     `council` is a Council or its id (the desk shows the council's waiting mail).
+    `headers` are extra message headers sent with the mail, e.g. `List-Unsubscribe` (RFC 2369/8058).
     """
     if not to or _suppressed.get():
         return None
@@ -129,6 +131,7 @@ def queue(
             {"name": name, "mimetype": mimetype, "content": base64.b64encode(content).decode("ascii")}
             for name, content, mimetype in attachments
         ],
+        "headers": {str(name): str(value) for name, value in (headers or {}).items()},
         "next_attempt_at": timezone.now(),
     }
     pending = _batch.get()
@@ -247,6 +250,7 @@ def _message(mail: OutgoingMail, connection: Any) -> EmailMessage:
         to=[mail.to],
         cc=list(mail.cc or []),
         reply_to=[mail.reply_to] if mail.reply_to else None,
+        headers=dict(mail.headers or {}),
         connection=connection,
     )
     for attachment in mail.attachments or []:
@@ -257,6 +261,20 @@ def _message(mail: OutgoingMail, connection: Any) -> EmailMessage:
 def _close_quietly(connection: Any) -> None:
     with contextlib.suppress(Exception):  # closing a connection that already broke
         connection.close()
+
+
+def forget_recipient(*, key_prefixes: Iterable[str]) -> int:
+    """Erase the address from every mail whose key starts with one of `key_prefixes` (a subscriber who
+    unsubscribed): mail not yet sent is dropped, sent mail keeps its subject and time without the address.
+    Call inside the service's transaction. Returns how many mails were touched (two queries)."""
+    match = Q()
+    for prefix in key_prefixes:
+        match |= Q(key__startswith=prefix)
+    if not match:
+        return 0
+    mails = OutgoingMail.objects.filter(match)
+    dropped, _ = mails.filter(sent_at__isnull=True).delete()
+    return dropped + mails.exclude(to="").update(to="", cc=[], headers={})
 
 
 # --- Reads for the desk ----------------------------------------------------------------------------------

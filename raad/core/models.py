@@ -111,6 +111,8 @@ class OutgoingMail(BaseModel):
     body = models.TextField(_("tekst"))
     # [{"name": "…pdf", "mimetype": "application/pdf", "content": "<base64>"}]
     attachments = models.JSONField(_("bilag"), default=list, blank=True)
+    # Extra message headers, e.g. {"List-Unsubscribe": "<https://…>", "List-Unsubscribe-Post": "…"} (RFC 8058).
+    headers = models.JSONField(_("ekstra brevhoveder"), default=dict, blank=True)
     next_attempt_at = models.DateTimeField(_("næste forsøg"), null=True, blank=True)
     claimed_until = models.DateTimeField(_("under afsendelse til"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)

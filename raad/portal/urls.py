@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from raad.portal import feeds, views
+from raad.portal import feeds, views, views_subscriptions
 
 app_name = "portal"
 
@@ -15,4 +15,12 @@ urlpatterns = [
     path("raad/<slug:slug>/forretningsorden/version-<int:version>/", views.rules_version, name="rules_version"),
     path("raad/<slug:slug>/kontakt/", views.contact, name="contact"),
     re_path(r"^raad/(?P<slug>[-\w]+)/feeds/(?P<kind>[a-z]+)\.(?P<fmt>rss|atom)$", feeds.feed, name="feed"),
+    path("raad/<slug:slug>/abonnement/", views_subscriptions.subscribe, name="subscribe"),
+    path("raad/<slug:slug>/abonnement/tjek-din-e-mail/", views_subscriptions.sent, name="subscription_sent"),
+    path("raad/<slug:slug>/abonnement/bekraeft/<str:token>/", views_subscriptions.confirm, name="subscription_confirm"),
+    path(
+        "raad/<slug:slug>/abonnement/afmeld/<str:token>/",
+        views_subscriptions.unsubscribe,
+        name="subscription_unsubscribe",
+    ),
 ]

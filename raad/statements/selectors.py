@@ -601,3 +601,17 @@ def public_committees_in(municipality_id: int | None = None) -> QuerySet[Committ
     )
     qs = Committee.objects.filter(occurs).order_by("pk")
     return qs if municipality_id is None else qs.filter(municipality_id=municipality_id)
+
+
+def public_statements_published_since(council_ids: list[int], since: datetime.datetime) -> list[Statement]:
+    """Statements of these councils published at or after `since` (and still published): subscribers' news."""
+    return list(
+        Statement.objects.filter(
+            council_id__in=council_ids,
+            status=Statement.Status.PUBLISHED,
+            published_at__isnull=False,
+            published_at__gte=since,
+        )
+        .select_related("council")
+        .order_by("published_at", "id")
+    )

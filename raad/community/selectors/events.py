@@ -159,3 +159,15 @@ def desk_panel(council: Council, user) -> dict | None:
         .order_by("starts_at")[:5]
     )
     return {"council": council, "events": upcoming}
+
+
+def public_events_announced_since(council_ids: list[int], since: datetime.datetime) -> list[Event]:
+    """Published events of these councils that are still ahead and were published or changed at or after
+    `since`: subscribers' news (each event is mailed to a subscriber once)."""
+    now = timezone.now()
+    return list(
+        Event.objects.filter(council_id__in=council_ids, status=Event.Status.PUBLISHED, updated_at__gte=since)
+        .filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+        .select_related("council")
+        .order_by("starts_at", "id")
+    )

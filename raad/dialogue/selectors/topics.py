@@ -47,7 +47,7 @@ def topics_for_workspace(council: Council, status: str | None = None) -> list[To
         qs = qs.filter(status=status)
     topics = list(qs.order_by("-number"))
     for topic in topics:
-        topic.raised = raised_count(topic)
+        topic.raised = raised_count(topic)  # type: ignore[attr-defined]  # annotated by the query
     return topics
 
 
@@ -58,7 +58,7 @@ def topic_for_workspace(council: Council, number: int) -> Topic:
         .prefetch_related(Prefetch("purposes", queryset=Purpose.objects.order_by("number")))
         .get(number=number)
     )
-    topic.raised = raised_count(topic)
+    topic.raised = raised_count(topic)  # type: ignore[attr-defined]  # annotated by the query
     return topic
 
 
@@ -120,7 +120,7 @@ def public_topics(council: Council, limit: int | None = None) -> list[Topic]:
         qs = qs[:limit]
     topics = list(qs)
     for topic in topics:
-        topic.raised = raised_count(topic)
+        topic.raised = raised_count(topic)  # type: ignore[attr-defined]  # annotated by the query
     translations.prefetch(topics)
     return topics
 
@@ -172,11 +172,26 @@ def public_topic(council: Council, number: int) -> PublicTopic:
     return PublicTopic(
         topic=topic,
         raised=raised_count(topic),
-        inquiry_count=topic.inquiry_count,
+        inquiry_count=topic.inquiry_count,  # type: ignore[attr-defined]  # annotated by the query
         elsewhere_count=topic.raised_elsewhere_count,
-        entry_count=topic.entry_count,
+        entry_count=topic.entry_count,  # type: ignore[attr-defined]  # annotated by the query
         meeting=item.meeting if item is not None else None,
         statement=statement,
         consented_texts=texts,
         outcome_on=topic.outcome_on if topic.outcome.strip() else None,
     )
+
+
+def public_topics_changed_since(council_ids: list[int], since: datetime.datetime) -> list[Topic]:
+    """Published topics of these councils created or changed at or after `since` (a new topic, or one that
+    reached a new stage): subscribers' news. Only the title and the public status are read from them."""
+    return list(
+        Topic.objects.filter(council_id__in=council_ids, published=True, updated_at__gte=since)
+        .select_related("council")
+        .order_by("updated_at", "id")
+    )
+
+
+def public_topic_choices(council: Council) -> QuerySet[Topic]:
+    """The council's published topics as a queryset, newest first: what a subscriber may choose to follow."""
+    return _public(council).order_by("-number")

@@ -11,6 +11,7 @@ from .public import (
     open_meetings,
     public_agenda,
     public_agendas_in,
+    public_agendas_published_since,
     public_attachment,
     public_attachments_in,
     public_items_in,
@@ -23,6 +24,7 @@ from .public import (
     public_meetings_in,
     public_meetings_listed,
     public_minutes,
+    public_minutes_published_since,
     public_next_meeting,
     public_open_attachments,
     public_published_minutes_in,
@@ -70,6 +72,8 @@ from .workspace import (
 )
 
 __all__ = [
+    "public_agendas_published_since",
+    "public_minutes_published_since",
     "AttendanceRow",
     "Deadlines",
     "LiveItem",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from raad.councils.models import Council
@@ -286,3 +286,32 @@ def public_unpublished_minutes_in(municipality_id: int | None = None) -> QuerySe
     qs = Minutes.objects.filter(is_published=False, unpublished_at__isnull=False).select_related("meeting__council")
     qs = qs.order_by("pk")
     return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)
+
+
+# --- News for e-mail subscribers (raad.portal.news) -----------------------------------------------------
+
+
+def public_agendas_published_since(council_ids: list[int], since: datetime.datetime) -> list[Meeting]:
+    """Meetings of these councils whose agenda (the notice) went out at or after `since`, not cancelled."""
+    return list(
+        Meeting.objects.filter(council_id__in=council_ids, notice_sent_at__gte=since)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council")
+        .order_by("notice_sent_at", "id")
+    )
+
+
+def public_minutes_published_since(council_ids: list[int], since: datetime.datetime) -> list[Meeting]:
+    """Meetings of these councils whose approved minutes were published at or after `since` and still are,
+    each with `minutes_published_at`."""
+    return list(
+        Meeting.objects.filter(
+            council_id__in=council_ids,
+            minutes__is_published=True,
+            minutes__status=Minutes.Status.APPROVED,
+            minutes__published_at__gte=since,
+        )
+        .annotate(minutes_published_at=F("minutes__published_at"))
+        .select_related("council")
+        .order_by("minutes__published_at", "id")
+    )
