@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from raad.core import search as index
 from raad.core.i18n import citizen_page
@@ -40,7 +41,7 @@ def search(request: HttpRequest) -> HttpResponse:
         )
         for name, label in (
             ("art", _("Slags")),
-            ("raad", _("Råd")),
+            ("raad", pgettext("search filter", "Råd")),
             ("aar", _("År")),
             ("formaal", _("Formål")),
         )

@@ -5,25 +5,22 @@ with a GIN index on PostgreSQL, the FTS5 table `core_search_fts` on SQLite (migr
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
-    kind = models.CharField(_("art"), max_length=40)
-    group = models.CharField(_("gruppe"), max_length=80)  # what a source re-reads together (e.g. one meeting)
-    key = models.CharField(_("nøgle"), max_length=80)
-    title = models.CharField(_("titel"), max_length=500)
-    body = models.TextField(_("tekst"), blank=True)
-    url = models.CharField(_("adresse"), max_length=500)  # the Danish path; other languages via translate_url
-    language = models.CharField(_("sprog"), max_length=10, default="da")
-    council = models.CharField(_("råd"), max_length=100, blank=True)  # the council's slug
-    council_name = models.CharField(_("rådets navn"), max_length=300, blank=True)
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
-    date = models.DateField(_("dato"), null=True, blank=True)
+    kind = models.CharField(max_length=40)
+    group = models.CharField(max_length=80)  # what a source re-reads together (e.g. one meeting)
+    key = models.CharField(max_length=80)
+    title = models.CharField(max_length=500)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)  # the Danish path; other languages via translate_url
+    language = models.CharField(max_length=10, default="da")
+    council = models.CharField(max_length=100, blank=True)  # the council's slug
+    council_name = models.CharField(max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("søgedokument")
-        verbose_name_plural = _("søgedokumenter")
         constraints = [models.UniqueConstraint(fields=["kind", "key"], name="search_document_unique")]
         indexes = [
             models.Index(fields=["kind", "group"], name="search_document_group"),
@@ -38,12 +35,10 @@ class SearchPurpose(models.Model):
     """A purpose of the kommissorium a document serves (the purpose filter)."""
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="purposes")
-    key = models.CharField(_("nøgle"), max_length=40)
-    label = models.CharField(_("formål"), max_length=400)
+    key = models.CharField(max_length=40)
+    label = models.CharField(max_length=400)
 
     class Meta:
-        verbose_name = _("formål i søgeindekset")
-        verbose_name_plural = _("formål i søgeindekset")
         indexes = [models.Index(fields=["key", "document"], name="search_purpose_key")]
 
     def __str__(self) -> str:

@@ -13,17 +13,7 @@ from .models import SearchDocument
 MATCH = "core_searchdocument.vector @@ plainto_tsquery('danish', %s)"
 RANK = "ts_rank(core_searchdocument.vector, plainto_tsquery('danish', %s))"
 
-# Migration 0008_search_index
-UP = [
-    """ALTER TABLE core_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
-         setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A')
-         || setweight(to_tsvector('danish'::regconfig, coalesce(body, '')), 'B')) STORED""",
-    "CREATE INDEX core_searchdocument_vector ON core_searchdocument USING gin (vector)",
-]
-DOWN = [
-    "DROP INDEX IF EXISTS core_searchdocument_vector",
-    "ALTER TABLE core_searchdocument DROP COLUMN IF EXISTS vector",
-]
+# The table, column and index are made by migration core 0008_search_index.
 
 
 def _text(terms: Sequence[str]) -> str:
