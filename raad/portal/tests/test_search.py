@@ -229,3 +229,10 @@ def test_the_search_page_makes_the_same_number_of_queries_whatever_the_size(clie
             topic(cast, f"Fritidsjob om sommeren {n}")
             make_event(cast.council, title=f"Fritidsjob messe {n}") if n < 5 else None
     assert _queries(client) == small
+
+
+def test_the_demo_finds_danish_word_forms_across_meetings_and_statements(client, demo_data):
+    results = found(client, "høringssvarene").context["results"]
+    kinds = {facet.value for facet in results.facets["art"]}
+    assert {"agenda_item", "decision", "statement"} <= kinds, kinds
+    assert found(client, "udtalelserne").context["results"].total > 0
