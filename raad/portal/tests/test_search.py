@@ -13,7 +13,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from raad.community.tests.event_helpers import make_event
-from raad.core import search
 from raad.core.search.models import SearchDocument
 from raad.councils.models import Purpose
 from raad.dialogue.services import topics as topic_services
