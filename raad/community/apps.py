@@ -11,6 +11,9 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Arrangementer og foreningsliv")
 
     def ready(self) -> None:
+        from raad.community import search as search_sources
+
+        search_sources.register()  # its public content in the search index (raad.core.search)
         from raad.community.models import Association, Event
         from raad.core import desk, translations
 

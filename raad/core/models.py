@@ -162,3 +162,6 @@ class ContentTranslation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}.{self.field} [{self.language}]"
+
+
+from raad.core.search.models import SearchDocument, SearchPurpose  # noqa: E402, F401  (the search index)

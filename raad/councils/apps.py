@@ -9,6 +9,9 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
+        from raad.councils import search as search_sources
+
+        search_sources.register()  # its public content in the search index (raad.core.search)
         from raad.core import audit, desk, roles, translations, workspace
         from raad.councils import permissions  # noqa: F401  (registers the permissions)
         from raad.councils.models import (

@@ -9,6 +9,9 @@ class DialogueConfig(AppConfig):
     verbose_name = _("Dialog med borgerne")
 
     def ready(self) -> None:
+        from raad.dialogue import search as search_sources
+
+        search_sources.register()  # its public content in the search index (raad.core.search)
         from raad.core import audit, desk, translations
         from raad.dialogue import permissions  # noqa: F401  (registers the permissions)
         from raad.dialogue.models import ReferralService, Topic

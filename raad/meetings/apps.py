@@ -9,6 +9,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møder")
 
     def ready(self) -> None:
+        from raad.meetings import search as search_sources
+
+        search_sources.register()  # its public content in the search index (raad.core.search)
         from raad.core import audit, desk
         from raad.meetings import permissions  # noqa: F401  (registers the permissions)
 

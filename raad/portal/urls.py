@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from raad.portal import feeds, views, views_subscriptions
+from raad.portal import feeds, search_views, views, views_subscriptions
 
 app_name = "portal"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("persondata/", views.privacy, name="privacy"),
+    path("soeg/", search_views.search, name="search"),
     path("raad/<slug:slug>/", views.council, name="council"),
     path("raad/<slug:slug>/medlemmer/", views.members, name="members"),
     path("raad/<slug:slug>/medlemmer/foto/<int:person_id>/", views.member_photo, name="member_photo"),

@@ -9,6 +9,9 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Høringer og udtalelser")
 
     def ready(self) -> None:
+        from raad.statements import search as search_sources
+
+        search_sources.register()  # its public content in the search index (raad.core.search)
         from django.db.models import F, Q
 
         from raad.core import audit, desk, translations

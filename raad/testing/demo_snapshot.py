@@ -30,6 +30,8 @@ from django.core.management.color import no_style
 from django.db import connections, models, transaction
 from django.utils import timezone
 
+from raad.core.search.index import refill_backend
+
 # Rows Django writes itself (after migrate and after every flush): never part of the copy.
 PRESEEDED = {("contenttypes", "contenttype"), ("auth", "permission"), ("sessions", "session")}
 
@@ -121,6 +123,7 @@ def load_demo(alias: str = "default") -> None:
     empty = _is_empty(alias, model_list)
     if empty and key in _copies:
         _restore(alias, _copies[key])
+        refill_backend()  # SQLite's FTS5 table is no model table: filled again from the copied rows
         return
     call_command("load_demo", stdout=io.StringIO())
     if empty:

@@ -42,6 +42,11 @@ def _public(council: Council) -> QuerySet[Event]:
     )
 
 
+def public_events(council: Council) -> list[Event]:
+    """Every public event (published or cancelled), with its purposes: what the search index holds."""
+    return list(_public(council).order_by("starts_at", "id"))
+
+
 def public_upcoming(council: Council) -> list[Event]:
     now = timezone.now()
     return list(_public(council).filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)))

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from raad.community import event_links
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
-from raad.core import audit, documents, mail
+from raad.core import audit, documents, mail, search
 from raad.core.errors import RuleViolation
 from raad.core.i18n import in_recipient_language
 from raad.core.languages import BY_CODE
@@ -164,6 +164,7 @@ def event_update(*, event: Event, data: dict[str, Any], by: Any) -> Event:
                 template="community/events/email/moved",
                 key=f"event-moved:{registration.pk}:{_place_key(event)}",
             )
+    search.refresh_on_commit("event", event.pk)  # the search index follows (raad.core.search)
     return event
 
 
@@ -181,6 +182,7 @@ def event_publish(*, event: Event, by: Any) -> Event:
         council_id=event.council_id,
         changes=audit.changed(status=(Event.Status.DRAFT, Event.Status.PUBLISHED)),
     )
+    search.refresh_on_commit("event", event.pk)  # the search index follows (raad.core.search)
     return event
 
 
@@ -203,6 +205,7 @@ def event_cancel(*, event: Event, reason: str, by: Any) -> Event:
     )
     for registration in _active(event):
         _notify(registration, template="community/events/email/cancelled", key=f"event-cancelled:{registration.pk}")
+    search.refresh_on_commit("event", event.pk)  # the search index follows (raad.core.search)
     return event
 
 

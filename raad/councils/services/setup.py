@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from raad.core import audit
+from raad.core import audit, search
 from raad.core.models import User
 from raad.councils.models import Council, Municipality, Purpose, TermsOfReference
 
@@ -78,4 +78,5 @@ def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None)
     )
     for term in preset["terms"]:
         term_create(council=council, by=by, **term)
+    search.refresh_on_commit("council", council.pk)  # its page in the search index (raad.core.search)
     return council, True

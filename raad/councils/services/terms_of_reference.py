@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from raad.core import audit, translations
+from raad.core import audit, search, translations
 from raad.core.models import User
 from raad.core.redaction import mask_cpr, mask_cpr_in
 from raad.core.services import fields_update
@@ -40,6 +40,7 @@ def terms_of_reference_update(*, terms: TermsOfReference, data: dict[str, Any], 
     _save_english(
         terms, translations.texts_from(data, TOR_TRANSLATED_FIELDS, ENGLISH), by=by, council_id=terms.council_id
     )
+    search.refresh_on_commit("council", terms.council_id)  # the search index follows (raad.core.search)
     return terms
 
 
@@ -74,6 +75,7 @@ def purpose_update(*, purpose: Purpose, data: dict[str, Any], tasks: list[tuple[
     _save_english(
         purpose, translations.texts_from(data, PURPOSE_TRANSLATED_FIELDS, ENGLISH), by=by, council_id=council_id
     )
+    search.refresh_on_commit("council", purpose.terms_of_reference.council_id)  # the search index follows
     return purpose
 
 

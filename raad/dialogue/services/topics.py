@@ -17,7 +17,7 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit, mail
+from raad.core import audit, mail, search
 from raad.core.errors import RuleViolation
 from raad.core.i18n import in_council_language, in_recipient_language
 from raad.core.links import absolute_url
@@ -114,6 +114,7 @@ def topic_create(
         council_id=council.pk,
         changes=changes,
     )
+    search.refresh_on_commit("topic", topic.pk)  # the search index follows (raad.core.search)
     return topic
 
 
@@ -137,6 +138,7 @@ def topic_update(*, topic: Topic, data: dict[str, Any], by: User | None) -> Topi
             changes["purposes"] = {"before": before_purposes, "after": after_purposes}
     if changes:
         audit.record(actor=by, verb="topic.updated", target=topic, council_id=topic.council_id, changes=changes)
+    search.refresh_on_commit("topic", topic.pk)  # the search index follows (raad.core.search)
     return topic
 
 

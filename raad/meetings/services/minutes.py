@@ -30,6 +30,7 @@ from raad.meetings.models import (
     MinutesResponse,
     MinutesVersion,
 )
+from raad.meetings.search import meeting_changed
 from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.membership.models import Membership
 from raad.membership.selectors import memberships_in_force
@@ -394,6 +395,7 @@ def minutes_correct(
         council_id=minutes.meeting.council_id,
         changes=audit.changed(version=(number - 1, number), reason=(None, version.correction_reason)),
     )
+    meeting_changed(minutes.meeting_id)  # the search index follows (raad.core.search)
     return version
 
 
@@ -427,6 +429,7 @@ def minutes_publish(
         council_id=minutes.meeting.council_id,
         changes=changes,
     )
+    meeting_changed(minutes.meeting_id)  # the search index follows (raad.core.search)
     return minutes
 
 
@@ -447,4 +450,5 @@ def minutes_unpublish(*, minutes: Minutes, by: User | None) -> Minutes:
         council_id=minutes.meeting.council_id,
         changes=audit.changed(is_published=(True, False)),
     )
+    meeting_changed(minutes.meeting_id)  # the search index follows (raad.core.search)
     return minutes

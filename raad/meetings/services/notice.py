@@ -18,6 +18,7 @@ from raad.meetings.models import (
     AgendaItem,
     Meeting,
 )
+from raad.meetings.search import meeting_changed
 from raad.meetings.services.publication import finding_kinds, publication_override
 from raad.membership.selectors import substitutes_in_force
 
@@ -75,4 +76,5 @@ def meeting_send_notice(
                 "url": absolute_url(meeting),
             },
         )
+    meeting_changed(meeting.pk)  # the open items become searchable (raad.core.search)
     return meeting

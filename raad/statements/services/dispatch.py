@@ -26,6 +26,7 @@ from raad.statements.models import (
     Statement,
     StatementVersion,
 )
+from raad.statements.search import statement_changed
 
 from .common import _da, _kind_in_house_language, _lock, _new_version, _today
 
@@ -68,6 +69,7 @@ def statement_correct(*, statement: Statement, text: str, note: str, by: User | 
         council_id=statement.council_id,
         changes=audit.created(version=version.number, note=version.note),
     )
+    statement_changed(statement.pk)  # the search index follows (raad.core.search)
     return version
 
 
@@ -151,6 +153,7 @@ def _publish(*, statement: Statement, by: User | None, now: datetime.datetime) -
         council_id=statement.council_id,
         changes=audit.created(status=statement.status),
     )
+    statement_changed(statement.pk)  # the search index follows (raad.core.search)
     return statement
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from raad.core import mail
+from raad.core import mail, search
 from raad.councils.demo import demo_load
 
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic(), mail.suppressed():  # the demo describes the past: nobody is mailed
             context = demo_load(today=timezone.localdate())
+            search.rebuild()  # the demo searches at once (raad.core.search)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         if context.logins:
             self.stdout.write(f"\nDemo logins (password for all: {context.password}):")

@@ -1,0 +1,16 @@
+"""Rebuild the whole search index from the apps' sources (idempotent; docs/search.md). Schedule it nightly
+beside the other commands: it repairs anything a crashed after-commit refresh left behind."""
+
+from django.core.management.base import BaseCommand
+
+from raad.core import search
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index from every registered source (public content only)."
+
+    def handle(self, *args, **options):
+        counts = search.rebuild()
+        total = sum(counts.values())
+        details = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+        self.stdout.write(f"search index: {total} documents ({details})")

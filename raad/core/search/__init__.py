@@ -1,0 +1,52 @@
+"""Full-text search over everything public, one module behind both databases (docs/search.md).
+
+- `register_source(kind=…, label=…, documents=…, order=…)`: a domain app's public content (registry.py)
+- `refresh_on_commit(kind, *groups)`: what publishing and unpublishing services call (index.py)
+- `rebuild()`: the whole index again (`manage.py search_reindex`)
+- `parse(params)` and `search(query)`: the search page (query.py, results.py)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .query import BadQuery, SearchQuery, parse
+from .registry import Document, Source, register_source, sources
+
+__all__ = [
+    "BadQuery",
+    "Document",
+    "SearchQuery",
+    "Source",
+    "parse",
+    "rebuild",
+    "refresh",
+    "refresh_on_commit",
+    "register_source",
+    "search",
+    "sources",
+]
+
+
+def refresh(kind: str, groups: Any) -> None:
+    from .index import refresh as run
+
+    run(kind, groups)
+
+
+def refresh_on_commit(kind: str, *groups: object) -> None:
+    from .index import refresh_on_commit as run
+
+    run(kind, *groups)
+
+
+def rebuild() -> dict[str, int]:
+    from .index import rebuild as run
+
+    return run()
+
+
+def search(query: SearchQuery, **kwargs: Any) -> Any:
+    from .results import search as run
+
+    return run(query, **kwargs)

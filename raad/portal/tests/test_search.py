@@ -1,0 +1,237 @@
+"""Search (raad.core.search, `/soeg/`): Danish word forms, ranking, filters with counts, pagination, an index
+that follows publishing and unpublishing and never holds what is not public, and bad input answered with 400.
+Runs on SQLite (FTS5, Python stemming) and PostgreSQL (`danish` tsvector) alike."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from raad.community.tests.event_helpers import make_event
+from raad.core.search.models import SearchDocument
+from raad.councils.models import Purpose
+from raad.dialogue.services import topics as topic_services
+from raad.meetings import services as meeting_services
+from raad.meetings.models import Minutes
+from raad.meetings.tests.factories import SECRET, published_meeting
+
+pytestmark = pytest.mark.django_db
+
+URL = "/soeg/"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run the services' after-commit work (the index refresh) as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def topic(cast, title, summary="", *, published=True, purposes=()):
+    return topic_services.topic_create(
+        council=cast.council, title=title, summary=summary, published=published, purposes=purposes, by=cast.secretary
+    )
+
+
+def found(client, text, **params):
+    response = client.get(URL, {"q": text, **params})
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return response
+
+
+def titles(response) -> list[str]:
+    return [str(hit.title) for hit in response.context["results"].hits]
+
+
+def test_danish_word_forms_find_each_other(client, cast, committed):
+    with committed():
+        topic(cast, "Høringssvar om busdrift", "Rådet skriver et kort svar.")
+        topic(cast, "Frivillige i idrætten", "Kommunens udtalelse om foreningslivet.")
+    assert titles(found(client, "høringssvaret")) == ["<mark>Høringssvar</mark> om busdrift"]
+    response = found(client, "udtalelserne")
+    assert titles(response) == ["Frivillige i idrætten"]
+    assert "Kommunens <mark>udtalelse</mark> om foreningslivet." in str(response.context["results"].hits[0].snippet)
+    assert found(client, "cykelsti").context["results"].total == 0
+
+
+def test_a_title_match_ranks_above_a_body_match(client, cast, committed):
+    with committed():
+        topic(cast, "Lektiehjælp på biblioteket", "Frivillige hjælper med skolearbejdet hver uge.")
+        topic(cast, "Sprogcafé", "Biblioteket åbner for sprogcafé om torsdagen.")
+    assert titles(found(client, "biblioteket"))[0] == "Lektiehjælp på <mark>biblioteket</mark>"
+
+
+def test_every_word_must_match_and_the_snippet_is_escaped(client, cast, committed):
+    with committed():
+        topic(cast, "Tryghed <script>alert(1)</script> om aftenen", "Mere lys på stierne.")
+        topic(cast, "Tryghed i skolen", "Trivsel.")
+    response = found(client, "tryghed aftenen")
+    assert titles(response) == ["<mark>Tryghed</mark> &lt;script&gt;alert(1)&lt;/script&gt; om <mark>aftenen</mark>"]
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_filters_come_with_counts_and_narrow_the_hits(client, cast, committed):
+    purpose = Purpose.objects.filter(terms_of_reference__council=cast.council).order_by("number").first()
+    with committed():
+        with time_machine.travel(datetime.datetime(2025, 3, 1, 12, tzinfo=datetime.UTC)):
+            topic(cast, "Sprogcafé for nye borgere", purposes=[purpose])
+        topic(cast, "Sprogcafé om sommeren")
+        make_event(cast.council, title="Sprogcafé i biblioteket", description="Øv dansk.")
+    response = found(client, "sprogcafe sprogcafé")
+    assert response.context["results"].total == 0  # both words required: "sprogcafe" is not a form of it
+    results = found(client, "sprogcafé").context["results"]
+    assert results.total == 3
+    counts = {name: {(f.label, f.count) for f in facets} for name, facets in results.facets.items()}
+    assert counts["art"] == {("Emner", 2), ("Arrangementer", 1)}
+    this_year = datetime.date.today().year
+    assert counts["aar"] == {("2025", 1), (str(this_year), 2)}
+    assert counts["raad"] == {(cast.council.name, 3)}
+    assert counts["formaal"] == {(f"{purpose.number}. {purpose.title}", 1)}
+
+    only_topics = found(client, "sprogcafé", art="topic").context["results"]
+    assert only_topics.total == 2
+    assert {(f.label, f.count, f.selected) for f in only_topics.facets["art"]} == {
+        ("Emner", 2, True),
+        ("Arrangementer", 1, False),
+    }  # a facet's own filter does not change its counts
+    assert {(f.label, f.count) for f in only_topics.facets["aar"]} == {("2025", 1), (str(this_year), 1)}
+    assert found(client, "sprogcafé", aar="2025").context["results"].total == 1
+    assert found(client, "sprogcafé", formaal=str(purpose.pk)).context["results"].total == 1
+    assert found(client, "sprogcafé", raad=cast.council.slug, art="event").context["results"].total == 1
+    assert found(client, "sprogcafé", raad="et-andet-raad").context["results"].total == 0
+
+
+def test_results_come_in_pages(client, cast, committed):
+    with committed():
+        for n in range(23):
+            topic(cast, f"Fritidsjob nummer {n}")
+    first = found(client, "fritidsjob").context
+    assert (first["results"].total, first["results"].pages, len(first["results"].hits)) == (23, 2, 20)
+    second = found(client, "fritidsjob", side="2")
+    assert len(second.context["results"].hits) == 3
+    assert "side=2" in first["next"] and "Side 2 af 2" in second.content.decode()
+    hits = titles(found(client, "fritidsjob")) + titles(second)
+    assert len(set(hits)) == 23  # no hit twice, none left out
+
+
+def test_unpublishing_the_minutes_removes_them_from_the_index(client, cast, committed):
+    with committed():
+        meeting, *_ = published_meeting(cast)
+    kinds = {hit.kind for hit in found(client, "praktikpladser").context["results"].hits}
+    assert kinds == {"decision", "minutes"}
+    minutes = Minutes.objects.get(meeting=meeting)
+    with committed():
+        meeting_services.minutes_unpublish(minutes=minutes, by=cast.secretary)
+    assert found(client, "praktikpladser").context["results"].total == 0
+    assert set(SearchDocument.objects.values_list("kind", flat=True)) >= {"agenda_item"}  # the agenda is public
+    assert not SearchDocument.objects.filter(kind__in=["decision", "minutes"]).exists()
+    with committed():
+        meeting_services.minutes_publish(minutes=minutes, by=cast.secretary)
+    assert found(client, "praktikpladser").context["results"].total == 2
+
+
+def test_closed_items_drafts_and_unpublished_topics_are_never_indexed(client, cast, committed):
+    with committed():
+        published_meeting(cast)
+        draft = topic(cast, "KLADDE-EMNE om skolen", published=False)
+        make_event(cast.council, title="KLADDE-ARRANGEMENT", publish=False)
+    call_command("search_reindex", stdout=None)
+    for document in SearchDocument.objects.all():
+        text = f"{document.title} {document.body}"
+        assert SECRET not in text and "KLADDE" not in text, document
+    assert found(client, SECRET.lower()).context["results"].total == 0
+    with committed():
+        topic_services.topic_update(topic=draft, data={"published": True}, by=cast.secretary)
+    assert titles(found(client, "skolen")) == ["KLADDE-EMNE om <mark>skolen</mark>"]
+    with committed():
+        topic_services.topic_update(topic=draft, data={"published": False}, by=cast.secretary)
+    assert found(client, "skolen").context["results"].total == 0
+
+
+def test_reindex_is_idempotent_and_equals_what_the_services_kept(cast, committed):
+    with committed():
+        published_meeting(cast)
+        topic(cast, "Høringssvar om busdrift")
+    # The cast's council was set up before this test's commits: its page is the one thing a rebuild adds.
+    rows = SearchDocument.objects.exclude(kind="council").values_list("kind", "key", "title", "body", "url")
+    kept = sorted(rows)
+    call_command("search_reindex", stdout=None)
+    call_command("search_reindex", stdout=None)
+    assert sorted(rows) == kept
+    assert {kind for kind, *_ in kept} == {"agenda_item", "decision", "minutes", "topic"}
+    assert SearchDocument.objects.filter(kind="council", title=cast.council.name).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "a" * 10_000}, "Søgningen er for lang"),
+        ({"q": "skole", "art": "hemmelig"}, "Ukendt slags indhold"),
+        ({"q": "skole", "raad": "<script>"}, "Ukendt råd"),
+        ({"q": "skole", "aar": "tyve"}, "Året skal være et årstal"),
+        ({"q": "skole", "aar": "99999999999999999999"}, "Året skal være et årstal"),
+        ({"q": "skole", "formaal": "x"}, "Ukendt formål"),
+        ({"q": "skole", "side": "0"}, "Sidetallet skal være"),
+        ({"q": "skole", "side": "-1"}, "Sidetallet skal være"),
+        ({"q": "skole", "side": "99999"}, "Sidetallet skal være"),
+        ({"q": "skole", "side": "2"}, "Siden findes ikke"),
+        ({"q": "skole", "side": "٣"}, "Sidetallet skal være"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_400(client, cast, params, message):
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_bad_input_in_english_and_nul_characters(client, cast):
+    response = client.get("/en" + URL, {"q": "skole", "art": "x"})
+    assert response.status_code == 400
+    assert "Unknown kind of content" in response.content.decode()
+    assert client.get(URL, {"q": "skole\x00"}).status_code == 200
+
+
+def test_an_empty_search_explains_itself(client, cast):
+    for params in ({}, {"q": ""}, {"q": "   "}, {"q": "!!! ..."}):
+        response = client.get(URL, params)
+        assert response.status_code == 200
+        assert "Skriv et eller flere ord" in response.content.decode()
+
+
+def test_the_search_box_is_in_the_header_of_every_public_page(client, cast):
+    for url in ("/", f"/raad/{cast.council.slug}/", "/en/"):
+        page = client.get(url).content.decode()
+        assert 'role="search"' in page and 'name="q"' in page and 'for="header-search"' in page
+    assert 'action="/en/soeg/"' in client.get("/en/").content.decode()
+
+
+def _queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert (
+            client.get(URL, {"q": "fritidsjob", "art": "topic", "aar": str(datetime.date.today().year)}).status_code
+            == 200
+        )
+    return len(queries)
+
+
+def test_the_search_page_makes_the_same_number_of_queries_whatever_the_size(client, cast, committed):
+    with committed():
+        for n in range(3):
+            topic(cast, f"Fritidsjob {n}")
+    small = _queries(client)
+    with committed():
+        for n in range(40):
+            topic(cast, f"Fritidsjob om sommeren {n}")
+            make_event(cast.council, title=f"Fritidsjob messe {n}") if n < 5 else None
+    assert _queries(client) == small
+
+
+def test_the_demo_finds_danish_word_forms_across_meetings_and_statements(client, demo_data):
+    results = found(client, "høringssvarene").context["results"]
+    kinds = {facet.value for facet in results.facets["art"]}
+    assert {"agenda_item", "decision", "statement"} <= kinds, kinds
+    assert found(client, "udtalelserne").context["results"].total > 0
