@@ -1,6 +1,6 @@
 """The search index (raad.core.search): one row per public document, filled only from the apps' registered
 sources (see docs/search.md). The full-text part lives beside it, per database: a generated `tsvector` column
-with a GIN index on PostgreSQL, the FTS5 table `core_search_fts` on SQLite (migration 0008_search_index)."""
+with a GIN index on PostgreSQL, the FTS5 table `core_search_fts` on SQLite (migration 0009_search_index)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from .models import SearchDocument
 MATCH = "core_searchdocument.vector @@ plainto_tsquery('danish', %s)"
 RANK = "ts_rank(core_searchdocument.vector, plainto_tsquery('danish', %s))"
 
-# The table, column and index are made by migration core 0008_search_index.
+# The table, column and index are made by migration core 0009_search_index.
 
 
 def _text(terms: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ from .stemming import stem, stemmed
 TABLE = "core_search_fts"
 MATCH = f"core_searchdocument.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"  # noqa: S608  (constant SQL; values are parameters)
 
-# The table, column and index are made by migration core 0008_search_index.
+# The table, column and index are made by migration core 0009_search_index.
 
 
 def _fts_query(terms: Sequence[str]) -> str:
