@@ -41,6 +41,12 @@ def _public(council: Council) -> QuerySet[Event]:
     )
 
 
+def public_events(council: Council) -> QuerySet[Event]:
+    """Every published or cancelled event of the council, with room, co-organisers and purposes (the REST
+    API's list; the caller orders and pages it)."""
+    return _public(council)
+
+
 def public_upcoming(council: Council) -> list[Event]:
     now = timezone.now()
     return list(_public(council).filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)))

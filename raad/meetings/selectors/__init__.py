@@ -9,6 +9,7 @@ from .public import (
     next_open_meeting,
     open_meetings,
     public_agenda,
+    public_agenda_items,
     public_attachment,
     public_latest_minutes,
     public_may_attend,
@@ -60,6 +61,7 @@ from .workspace import (
 )
 
 __all__ = [
+    "public_agenda_items",
     "AttendanceRow",
     "Deadlines",
     "LiveItem",
