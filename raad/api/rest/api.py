@@ -6,9 +6,32 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+
+from raad.core.redaction import mask_cpr
 
 from . import community, councils, meetings, records, statements, topics
 from .common import ApiError
+
+def _masked(data):
+    if isinstance(data, str):
+        return mask_cpr(data)
+    if isinstance(data, dict):
+        return {key: _masked(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_masked(value) for value in data]
+    return data
+
+
+class PublicJSONRenderer(JSONRenderer):
+    """JSON in UTF-8 (no escaped letters), and every text masked for CPR numbers on the way out (R30): a number an
+    import wrote around the services is masked here as on the pages."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+    def render(self, request: HttpRequest, data, *, response_status: int):
+        return super().render(request, _masked(data), response_status=response_status)
+
 
 api = NinjaAPI(
     title="Råd – åbne data",
@@ -20,6 +43,7 @@ api = NinjaAPI(
         "Lists are paged and ordered by a unique key; every answer carries ETag and Last-Modified."
     ),
     urls_namespace="api",
+    renderer=PublicJSONRenderer(),
     docs_url=None,
     openapi_url="/openapi.json",
 )

@@ -13,7 +13,7 @@ from raad.core.translations import EASY_READ
 from raad.statements import services
 from raad.testing.public_outputs import PublicOutputs, register
 
-from .conftest import adopt_at_meeting
+from .conftest import adopt_at_meeting, meeting_decision
 
 SECRETS = [
     "HEMMELIGT-UDKAST",
@@ -54,7 +54,13 @@ def build(cast) -> PublicOutputs:
         text="SENDT-UDKAST",
         by=secretary,
     )
-    adopt_at_meeting(adopted, by=secretary, day=datetime.date(2026, 11, 25))
+    # Adopted at a meeting under an agenda item of its own title: an open item is public once the notice is
+    # sent (R20, the REST API lists every open item), the unsent statement's title and text are not.
+    services.statement_adopt_at_meeting(
+        statement=adopted,
+        decision=meeting_decision(council, title="Kommentar til udvalget", day=datetime.date(2026, 11, 25)),
+        by=secretary,
+    )
     # A translation or easy-read version of a text never published (an earlier draft, a draft, an adopted
     # but unsent statement) is never shown either, on the Danish or the English pages.
     for version in (published.versions.get(number=1), draft.versions.get(), adopted.versions.get()):
