@@ -13,6 +13,7 @@ from raad.core.redaction import mask_cpr
 from . import community, councils, meetings, records, statements, topics
 from .common import ApiError
 
+
 def _masked(data):
     if isinstance(data, str):
         return mask_cpr(data)
