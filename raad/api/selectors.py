@@ -21,8 +21,8 @@ def tokens_of(council) -> list[ApiToken]:
 
 def token_by_secret(token: str) -> ApiToken | None:
     """The token whose secret this is (revoked or not), or None. The prefix finds the row; the hash decides."""
-    parts = token.split("_")
-    if len(parts) != 3 or parts[0] != "raad" or not parts[1] or len(token) > 200:
+    parts = token.split("_", 2)
+    if len(parts) != 3 or parts[0] != "raad" or not parts[1] or not parts[2] or len(token) > 200:
         return None
     found = ApiToken.objects.select_related("council").filter(prefix=parts[1]).first()
     if found is None or not hmac.compare_digest(found.secret_hash, token_hash(token)):
