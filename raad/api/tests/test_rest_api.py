@@ -112,7 +112,11 @@ def test_bad_input_in_paths_and_repeats_is_a_clear_400_and_unknown_things_404(cl
     assert long_value.status_code == 400
     huge_id = client.get(f"/api/councils/{slug}/meetings/99999999999999999999")
     assert huge_id.status_code == 400
-    for url in (f"/api/councils/{slug}/meetings/2147483647", "/api/councils/findes-ikke", f"/api/councils/{slug}/topics/7"):
+    for url in (
+        f"/api/councils/{slug}/meetings/2147483647",
+        "/api/councils/findes-ikke",
+        f"/api/councils/{slug}/topics/7",
+    ):
         response = client.get(url)
         assert (response.status_code, response.json()) == (404, {"error": "Findes ikke, eller er ikke offentligt."})
 
@@ -154,7 +158,15 @@ def test_members_are_shown_with_their_public_data_only(client, cast):
 
     chair = next(m for m in members if m["role"] == "chair")
     assert chair["name"] == "Amina Yusuf"
-    assert set(chair) == {"name", "seat_number", "seat_kind", "nominating_body", "role", "national_representative", "bio"}
+    assert set(chair) == {
+        "name",
+        "seat_number",
+        "seat_kind",
+        "nominating_body",
+        "role",
+        "national_representative",
+        "bio",
+    }
     assert "amina@test.invalid" not in str(members)
 
 
