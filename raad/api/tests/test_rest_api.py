@@ -5,6 +5,7 @@ documentation page, and a fixed number of queries per list whatever its length."
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -232,3 +233,17 @@ def test_every_list_makes_the_same_number_of_queries_for_one_row_or_all(client, 
         "associations": 3,
         "topics": 3,
     }
+
+
+def test_the_readme_examples_answer_with_demo_data(client, demo_data):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme.split("## Åbne data", 1)[1].split("\n## ", 1)[0]
+    urls = re.findall(r'curl "?http://127\.0\.0\.1:8000(/api/[^" \n]+)', section)
+    assert len(urls) == 3
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.json()
+        assert body if isinstance(body, list) else body["results"], url
