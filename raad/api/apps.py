@@ -21,6 +21,8 @@ class ApiConfig(AppConfig):
                 "api_token.used": _("API-nøgle brugt"),
             }
         )
+        # The address a token read (`api_token.used`): not a field of the token.
+        audit.register_change_labels({"path": _("adresse")})
         desk.register_area(
             key="api_tokens",
             title=_("API-nøgler"),
