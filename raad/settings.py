@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "raad.core.middleware.ContentSecurityPolicyMiddleware",
+    "raad.api.middleware.ApiMiddleware",  # CORS and ETag for /api/, its OPTIONS preflight before the next
     "raad.core.middleware.AllowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

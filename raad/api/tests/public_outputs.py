@@ -1,3 +1,3 @@
-"""The api app's public outputs for the leak test: one module per slice, imported here."""
+"""The api app's public outputs for the leak test: one module per part, imported here."""
 
-from . import public_outputs_oparl  # noqa: F401
+from . import public_outputs_oparl, public_outputs_rest  # noqa: F401

@@ -48,6 +48,11 @@ def public_directory(council: Any, *, language: str = "", text: str = "") -> lis
     return _with_language_labels(found)
 
 
+def public_associations(council: Any) -> QuerySet[Association]:
+    """The listed associations of the council (the REST API's list): what `public_directory` shows, unfiltered."""
+    return Association.objects.filter(council=council, status=Association.Status.LISTED)
+
+
 def public_association(council: Any, pk: int) -> Association | None:
     association = Association.objects.filter(council=council, pk=pk, status=Association.Status.LISTED).first()
     if association is not None:

@@ -42,9 +42,10 @@ def _public(council: Council) -> QuerySet[Event]:
     )
 
 
-def public_events(council: Council) -> list[Event]:
-    """Every public event (published or cancelled), with its purposes: what the search index holds."""
-    return list(_public(council).order_by("starts_at", "id"))
+def public_events(council: Council) -> QuerySet[Event]:
+    """Every published or cancelled event of the council, with room, co-organisers and purposes, in date order:
+    what the search index holds and the REST API lists (which orders and pages it its own way)."""
+    return _public(council).order_by("starts_at", "id")
 
 
 def public_upcoming(council: Council) -> list[Event]:

@@ -125,6 +125,12 @@ def public_topics(council: Council, limit: int | None = None) -> list[Topic]:
     return topics
 
 
+def public_topic_list(council: Council) -> QuerySet[Topic]:
+    """Published topics with the counts `raised_count` adds up (the REST API's list; the caller orders and
+    pages it)."""
+    return _with_counts(_public(council))
+
+
 @dataclass
 class PublicTopic:
     topic: Topic

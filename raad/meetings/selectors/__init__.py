@@ -10,6 +10,7 @@ from .public import (
     next_open_meeting,
     open_meetings,
     public_agenda,
+    public_agenda_items,
     public_agendas_in,
     public_agendas_published_since,
     public_attachment,
@@ -74,6 +75,7 @@ from .workspace import (
 __all__ = [
     "public_agendas_published_since",
     "public_minutes_published_since",
+    "public_agenda_items",
     "AttendanceRow",
     "Deadlines",
     "LiveItem",

@@ -41,6 +41,7 @@ class PublicItem:
     position: int
     closed: bool
     title: str = ""
+    kind: str = ""
     kind_label: str = ""
     case_presentation: str = ""
     proposed_decision: str = ""
@@ -68,6 +69,7 @@ def public_agenda(meeting: Meeting) -> list[PublicItem]:
                 position=item.position,
                 closed=False,
                 title=item.title,
+                kind=item.kind,
                 kind_label=str(item.get_kind_display()),
                 case_presentation=item.case_presentation,
                 proposed_decision=item.proposed_decision,
@@ -117,6 +119,8 @@ def public_minutes(meeting: Meeting) -> PublicMinutes | None:
             "title": e["title"],
             "text": e["text"],
             "closed": False,
+            "kind": e["kind"],
+            "outcome": e.get("outcome") or "",
             # Labels in the reader's language, from the codes stored in the approved version.
             "kind_label": str(AgendaItem.Kind(e["kind"]).label),
             "outcome_label": str(Decision.Outcome(e["outcome"]).label) if e.get("outcome") else "",
@@ -155,10 +159,22 @@ def public_may_attend(meeting: Meeting) -> bool | None:
         return None
 
 
-def public_meetings_listed(council: Council, year: int) -> QuerySet[Meeting]:
-    """`public_meetings` of a year, each with `has_minutes`: whether its approved minutes are published."""
+def public_meetings_listed(council: Council, year: int | None = None) -> QuerySet[Meeting]:
+    """`public_meetings` of a year (every year: None), each with `has_minutes`: whether its approved minutes are
+    published."""
     published = Minutes.objects.filter(meeting=OuterRef("pk"), is_published=True, status=Minutes.Status.APPROVED)
     return public_meetings(council, year).annotate(has_minutes=Exists(published))
+
+
+def public_agenda_items(council: Council) -> QuerySet[AgendaItem]:
+    """Every open agenda item of a meeting whose notice is sent (the REST API's list): the same items
+    `public_agenda` shows in full, with their open attachments. Closed and refused items are not in it."""
+    return (
+        AgendaItem.objects.filter(meeting__council=council, meeting__notice_sent_at__isnull=False, is_closed=False)
+        .exclude(admission=AgendaItem.Admission.REFUSED)
+        .select_related("meeting")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
+    )
 
 
 def public_latest_minutes(council: Council, *, limit: int = 3) -> list[Meeting]:

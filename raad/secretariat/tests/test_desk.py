@@ -158,6 +158,7 @@ def test_the_desk_links_every_work_area_the_user_may_open(client, cast):
         "Presse og medier",
         "Lokaler",
         "Økonomi",
+        "API-nøgler",
     ]
     # every link opens
     for url in re.findall(

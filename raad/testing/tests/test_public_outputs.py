@@ -9,13 +9,20 @@ from raad.testing.public_outputs import body_text, registered
 @pytest.fixture
 def outputs(cast, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The API's registrations (`api…`) enumerate what the other apps published, so they are built last.
+    builders = sorted(registered().items(), key=lambda item: item[0].startswith("api"))
     with django_capture_on_commit_callbacks(execute=True):  # what services do after commit (the search index)
-        return {app: build(cast) for app, build in registered().items()}
+        return {app: build(cast) for app, build in builders}
+
+
+# Machine-readable outputs outside the language prefixes: asked for in another language by Accept-Language.
+LANGUAGE_NEUTRAL = ("/api/", "/oparl/")
 
 
 def test_every_app_with_public_output_is_registered():
     assert list(registered()) == [
         "api_oparl",
+        "api_rest",
         "community_associations",
         "community_events",
         "community_media",
@@ -54,6 +61,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
             fetched += 1
     assert {app: (len(out.public), len(out.hidden)) for app, out in outputs.items()} == {
         "api_oparl": (16, 0),
+        "api_rest": (22, 2),
         "community_associations": (12, 1),
         "community_events": (25, 4),
         "community_media": (5, 2),
@@ -68,7 +76,7 @@ def test_no_public_output_of_any_app_contains_a_secret(client, outputs):
         "portal_subscriptions": (2, 2),
         "statements": (10, 4),
     }
-    assert fetched == 168  # each public and hidden output above, fetched once
+    assert fetched == 192  # each public and hidden output above, fetched once
     assert all(url in out.public for out in outputs.values() for url in out.shown)
 
 
@@ -78,18 +86,22 @@ def test_no_public_output_contains_a_secret_in_any_language_of_the_site(client, 
     secrets = [secret for out in outputs.values() for secret in out.secrets]
     others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     prefixed = tuple(f"/{code}/" for code in others)
-    neutral = ("/api/", "/oparl/", "/sitemap.xml", "/robots.txt")  # outside i18n_patterns: one URL, no language
+    neutral = ("/sitemap.xml", "/robots.txt")  # outside i18n_patterns and the same in every language
     fetched = 0
     for app, out in outputs.items():
         for url in out.public:
-            if url.startswith(prefixed + neutral):  # the app registered it in a language already, or has none
+            if url.startswith(prefixed + neutral):  # registered in a language already, or has none
                 continue
             for code in others:
-                response = client.get(f"/{code}{url}")
+                if url.startswith(LANGUAGE_NEUTRAL):
+                    response = client.get(url, HTTP_ACCEPT_LANGUAGE=code)
+                else:
+                    response = client.get(f"/{code}{url}")
                 assert response.status_code == 200, (app, code, url)
                 text = body_text(response)
                 assert not [secret for secret in secrets if secret in text], (app, code, url)
                 fetched += 1
     assert others == ["en", "ar", "uk"]
-    # every app's Danish outputs in each other language: 56 pages (some apps register English ones already)
-    assert fetched == 56 * len(others)
+    # every app's Danish outputs in each other language: 56 pages (some apps register English ones already),
+    # the API documentation page, and 36 answers of the REST API and OParl asked for with Accept-Language
+    assert fetched == (56 + 1 + 36) * len(others)

@@ -1,0 +1,79 @@
+"""The API's documentation page, built from its own OpenAPI document (so it cannot drift from the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from raad.api.rest.api import api
+
+
+def _type(schema: dict[str, Any], components: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in schema:
+        return " | ".join(_type(s, components) for s in schema["anyOf"])
+    if "enum" in schema:
+        return " | ".join(str(v) for v in schema["enum"])
+    kind = schema.get("type", "")
+    if kind == "array":
+        return f"list[{_type(schema.get('items', {}), components)}]"
+    fmt = schema.get("format")
+    return f"{kind} ({fmt})" if fmt else str(kind)
+
+
+def _limits(schema: dict[str, Any]) -> str:
+    words = []
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", "max. length")):
+        if key in schema:
+            words.append(f"{label} {schema[key]}")
+    if "default" in schema and schema["default"] is not None:
+        words.append(f"default {schema['default']}")
+    return ", ".join(words)
+
+
+def _fields(ref: str, components: dict[str, Any]) -> list[dict[str, str]]:
+    schema = components.get(ref.rsplit("/", 1)[-1], {})
+    props = schema.get("properties", {})
+    if "results" in props and "items" in props["results"]:  # a page: show its rows' fields
+        return _fields(props["results"]["items"].get("$ref", ""), components)
+    return [{"name": name, "type": _type(p, components)} for name, p in props.items()]
+
+
+def document() -> dict[str, Any]:
+    spec = api.get_openapi_schema()
+    components = spec.get("components", {}).get("schemas", {})
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            ok = op.get("responses", {}).get("200", {})
+            ref = ok.get("content", {}).get("application/json", {}).get("schema", {})
+            if "items" in ref:
+                ref = ref["items"]
+            groups.setdefault(op.get("tags", ["api"])[0], []).append(
+                {
+                    "id": op.get("operationId", ""),
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "token": bool(op.get("security")),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "where": p["in"],
+                            "required": p.get("required", False),
+                            "type": _type(p.get("schema", {}), components),
+                            "limits": _limits(p.get("schema", {})),
+                            "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                        }
+                        for p in op.get("parameters", [])
+                    ],
+                    "fields": _fields(ref.get("$ref", ""), components) if ref else [],
+                }
+            )
+    return {
+        "title": spec["info"]["title"],
+        "version": spec["info"]["version"],
+        "description": spec["info"].get("description", ""),
+        "groups": sorted(groups.items()),
+    }

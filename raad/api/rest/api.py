@@ -1,0 +1,87 @@
+"""The NinjaAPI: every router, and errors as JSON with a clear message (never a 500 for bad input)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+
+from raad.core.redaction import mask_cpr
+
+from . import community, councils, meetings, records, statements, topics
+from .common import ApiError
+
+
+def _masked(data):
+    if isinstance(data, str):
+        return mask_cpr(data)
+    if isinstance(data, dict):
+        return {key: _masked(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_masked(value) for value in data]
+    return data
+
+
+class PublicJSONRenderer(JSONRenderer):
+    """JSON in UTF-8 (no escaped letters), and every text masked for CPR numbers on the way out (R30): a number an
+    import wrote around the services is masked here as on the pages."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+    def render(self, request: HttpRequest, data, *, response_status: int):
+        return super().render(request, _masked(data), response_status=response_status)
+
+
+api = NinjaAPI(
+    title="Råd – åbne data",
+    version="1",
+    description=(
+        "Read-only access to everything the council publishes: meetings and their open agenda items, "
+        "published minutes, statements and consultation responses, members' public data, events, "
+        "associations and topics. Field names follow the project's glossary; texts are the Danish record. "
+        "Lists are paged and ordered by a unique key; every answer carries ETag and Last-Modified."
+    ),
+    urls_namespace="api",
+    renderer=PublicJSONRenderer(),
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+
+for module in (councils, meetings, statements, community, topics, records):
+    api.add_router("", module.router)
+
+
+@api.exception_handler(ApiError)
+def api_error(request: HttpRequest, exc: ApiError):
+    return api.create_response(request, {"error": exc.message}, status=exc.status)
+
+
+def _where(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("query", "path", "body")]
+    return ".".join(parts[:3]) or "?"
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError):
+    """A parameter of the wrong type or out of range: 400 naming each parameter, without echoing the value."""
+    problems = [
+        {"parameter": _where(e.get("loc", ())), "message": str(e.get("msg", ""))[:200]} for e in exc.errors[:10]
+    ]
+    names = ", ".join(sorted({p["parameter"] for p in problems}))
+    return api.create_response(
+        request,
+        {"error": _("Ugyldig værdi for: %(names)s.") % {"names": names}, "problems": problems},
+        status=400,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"error": _("Kræver en API-nøgle: Authorization: Bearer raad_…")}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError):
+    return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
