@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from raad.core.search import Document
+from raad.core.text import plain_text
 from raad.meetings.models import AgendaItem, Meeting
 from raad.meetings.selectors.public import public_agenda, public_minutes
 
@@ -59,7 +60,8 @@ def agenda_items(groups: Iterable[str] | None) -> Iterator[Document]:
             yield Document(
                 key=f"{meeting.pk}-{item.position}",
                 title=item.title,
-                body=f"{_label(meeting)}. {item.case_presentation}\n{item.proposed_decision}",
+                # the case presentation is formatted (HTML): the index and its snippets hold the words
+                body=f"{_label(meeting)}. {plain_text(item.case_presentation)}\n{plain_text(item.proposed_decision)}",
                 url=url,
                 purposes=purposes.get((meeting.pk, item.position), ()),
                 **_base(meeting),

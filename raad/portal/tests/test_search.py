@@ -235,3 +235,12 @@ def test_the_demo_finds_danish_word_forms_across_meetings_and_statements(client,
     kinds = {facet.value for facet in results.facets["art"]}
     assert {"agenda_item", "decision", "statement"} <= kinds, kinds
     assert found(client, "udtalelserne").context["results"].total > 0
+
+
+def test_a_formatted_case_presentation_is_indexed_as_words(client, cast, committed):
+    """An agenda item's case presentation is formatted text (<p>…</p>): the snippet shows its words, not tags."""
+    with committed():
+        published_meeting(cast)
+    [hit] = found(client, "jobcentret").context["results"].hits
+    assert "<mark>Jobcentret</mark> præsenterer nye tal.\nRådet anbefaler" in str(hit.snippet)
+    assert "&lt;" not in str(hit.snippet)
