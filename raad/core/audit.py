@@ -162,12 +162,15 @@ def record_many(entries: Iterable[AuditEntry]) -> list[AuditEntry]:
     return AuditEntry.objects.bulk_create(list(entries))
 
 
-def entries_for_council(council_id: int, *, limit: int = 200):
+def journal_for_council(council_id: int):
+    """The council's whole journal, newest first (the journal page pages through it)."""
     return (
-        AuditEntry.objects.filter(council_id=council_id)
-        .select_related("actor", "target_type")
-        .order_by("-at", "-id")[:limit]
+        AuditEntry.objects.filter(council_id=council_id).select_related("actor", "target_type").order_by("-at", "-id")
     )
+
+
+def entries_for_council(council_id: int, *, limit: int = 200):
+    return journal_for_council(council_id)[:limit]
 
 
 @dataclass(frozen=True)

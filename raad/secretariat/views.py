@@ -13,6 +13,7 @@ from django.views import View
 
 from raad.core import audit, desk, translations, workspace
 from raad.core.errors import RuleViolation
+from raad.core.pagination import paginate
 from raad.core.roles import Role, roles_of
 from raad.core.translations import localized
 from raad.core.views import WorkspaceMixin
@@ -447,16 +448,21 @@ class ContactEditView(workspace.CouncilView):
 
 
 class AuditJournalView(workspace.CouncilView):
+    """The whole journal, 100 entries a page, newest first: nothing is out of reach however long it grows."""
+
     perm = "councils.view_audit"
+    per_page = 100
 
     def get(self, request, slug):
         council = self.council
+        page = paginate(request, audit.journal_for_council(council.pk), per_page=self.per_page)
         return render(
             request,
             "secretariat/audit.html",
             {
                 "council": council,
-                "entries": audit.entries_for_council(council.pk, limit=500),
+                "entries": page.object_list,
+                "page": page,
                 "crumbs": workspace.workspace_crumbs(council, (_("Auditjournal"), None)),
             },
         )

@@ -4,6 +4,7 @@ names (verbose_name), Ja/Nej, dates formatted, formatted text as plain text, lon
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -66,3 +67,30 @@ def test_amounts_read_in_the_readers_number_format():
         ]
     with translation.override("en"):
         assert readable_value("1234567.50") == "1,234,567.50"
+
+
+@pytest.mark.django_db
+def test_the_journal_pages_through_every_entry_newest_first(client):
+    from raad.core import audit
+    from raad.core.models import AuditEntry
+    from raad.testing.cast import build_cast
+
+    cast = build_cast(members=3)
+    council = cast.council
+    audit.record_many(
+        audit.entry(actor=cast.secretary, verb="member.appointed", council_id=council.pk, changes={"n": n})
+        for n in range(230)
+    )
+    log_in_verified(client, cast.secretary)
+    url = reverse("secretariat:audit", args=[council.slug])
+    total = AuditEntry.objects.filter(council_id=council.pk).count()
+    pages = -(-total // 100)
+    shown = []
+    for number in range(1, pages + 1):
+        page = client.get(url, {"side": number}).content.decode()
+        assert f"Side {number} af {pages}" in page
+        shown += [
+            int(n) for n in re.findall(r"<strong>N</strong>: <span class=\"raad-diff-after\">(\d+)</span>", page)
+        ]
+    assert shown == list(range(229, -1, -1))  # every entry once, newest first
+    assert client.get(url, {"side": "x"}).status_code == client.get(url, {"side": "99999"}).status_code == 200
