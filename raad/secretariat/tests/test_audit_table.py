@@ -89,8 +89,6 @@ def test_the_journal_pages_through_every_entry_newest_first(client):
     for number in range(1, pages + 1):
         page = client.get(url, {"side": number}).content.decode()
         assert f"Side {number} af {pages}" in page
-        shown += [
-            int(n) for n in re.findall(r"<strong>N</strong>: <span class=\"raad-diff-after\">(\d+)</span>", page)
-        ]
+        shown += [int(n) for n in re.findall(r"<strong>N</strong>: <span class=\"raad-diff-after\">(\d+)</span>", page)]
     assert shown == list(range(229, -1, -1))  # every entry once, newest first
     assert client.get(url, {"side": "x"}).status_code == client.get(url, {"side": "99999"}).status_code == 200
