@@ -16,6 +16,7 @@ from raad.core.models import AuditEntry
 from raad.membership import selectors, services
 from raad.membership.models import Membership, Nomination, Person
 from raad.testing import assert_unchanged
+from raad.testing.journal import journal_text
 
 from .services_support import register
 from .test_views import SLUG, login, open_call  # noqa: F401  (open_call is a fixture)
@@ -238,9 +239,9 @@ def test_the_secretariat_withdraws_a_nomination_from_the_call(client, ida):
     # no longer a candidate in the board's decision
     assert "Ida Berg" not in client.get(reverse("membership:decision", args=[SLUG])).content.decode()
     # the journal names the action in Danish, and in English
-    journal = client.get(reverse("secretariat:audit", args=[SLUG])).content.decode()
+    journal = journal_text(client, SLUG)
     assert "Indstilling trukket tilbage" in journal and "nomination.withdrawn" not in journal
-    english = client.get("/en" + reverse("secretariat:audit", args=[SLUG])).content.decode()
+    english = journal_text(client, SLUG, prefix="/en")
     assert "Nomination withdrawn" in english
 
 

@@ -13,6 +13,7 @@ from raad.core.models import AuditEntry, User
 from raad.councils import selectors
 from raad.membership.demo import DEMO_PASSWORD
 from raad.testing import assert_unchanged, totp_code
+from raad.testing.journal import journal_text
 
 pytestmark = pytest.mark.django_db
 SLUG = "integrationsraadet"
@@ -209,10 +210,7 @@ def test_the_audit_journal_names_every_action_in_danish_and_english(client, demo
     shown = {entry.verb for entry in audit.entries_for_council(selectors.council_by_slug(SLUG).pk, limit=500)}
     # the demo's journal holds actions of membership and meetings, looked-up verbs among them
     assert {"member.appointed", "nomination.confirmed_by_candidate", "meeting.planned", "minutes.approve"} <= shown
-    url = reverse("secretariat:audit", args=[SLUG])
-    pages = -(-audit.journal_for_council(selectors.council_by_slug(SLUG).pk).count() // 100)
-    danish = "".join(client.get(url, {"side": n}).content.decode() for n in range(1, pages + 1))
-    english = "".join(client.get("/en" + url, {"side": n}).content.decode() for n in range(1, pages + 1))
+    danish, english = journal_text(client, SLUG), journal_text(client, SLUG, prefix="/en")
     for verb in sorted(shown):
         with translation.override("da"):
             label_da = audit.verb_label(verb)
