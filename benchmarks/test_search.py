@@ -2,7 +2,7 @@
 the count, the four filters' counts and a ranked page of 20 with snippets) against a floor measured in the same
 run (a primary-key read of one index row). Not part of the test suite; figures in docs/benchmarks.md.
 
-    RAAD_TEST_DB=postgres .venv/bin/python -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only -s
+    RAAD_TEST_DB=postgres .venv/bin/python -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only --log-cli-level=INFO
 
 Size: RAAD_BENCH_PARAGRAPHS (default 1,000,000 on PostgreSQL, 20,000 on SQLite, whose index is stemmed in
 Python row by row). PostgreSQL generates the rows itself (generate_series), the GIN index is built after them.
@@ -12,6 +12,7 @@ Each row is one paragraph of 40 to 80 words drawn from a vocabulary of 4,000 Dan
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import statistics
@@ -26,6 +27,7 @@ from raad.core.search.models import SearchDocument
 from raad.core.search.stemming import stemmed
 
 pytestmark = pytest.mark.django_db
+logger = logging.getLogger(__name__)
 
 STEMS = ["rådet", "integration", "kommunen", "borger", "sprog", "beskæftigelse", "bolig", "forening", "frivillig"]
 STEMS += ["dialog", "udvalg", "høring", "forslag", "indsats", "børn", "unge", "familie", "skole", "uddannelse"]
@@ -161,10 +163,14 @@ def test_search_one_million_paragraphs(benchmark):
         "floor_ms": round(floor_median * 1000, 3),
         "p95_over_floor": round(p95 / floor_median, 1),
     }
-    print(f"\n{connection.vendor}: {n} paragraphs generated in {generated:.0f} s")
+    logger.info("%s: %s paragraphs generated in %.0f s", connection.vendor, n, generated)
     for params, total in hits.items():
-        print(f"  {params}: {total} hits")
-    print(
-        f"search p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms over {len(times)} searches; "
-        f"floor (primary-key read) median {floor_median * 1000:.2f} ms; p95/floor {p95 / floor_median:.0f}"
+        logger.info("  %s: %s hits", params, total)
+    logger.info(
+        "search p50 %.1f ms, p95 %.1f ms over %s searches; floor (primary-key read) median %.2f ms; p95/floor %.0f",
+        p50 * 1000,
+        p95 * 1000,
+        len(times),
+        floor_median * 1000,
+        p95 / floor_median,
     )

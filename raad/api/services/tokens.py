@@ -51,8 +51,8 @@ def api_token_revoke(*, token: ApiToken, by: Any) -> ApiToken:
 @transaction.atomic
 def api_token_use(*, token: ApiToken, path: str) -> None:
     """Journal one use of a valid token (which address it read) and note when it was last used."""
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     token.last_used_at = timezone.now()
+    token.save(update_fields=["last_used_at"])
     audit.record(
         actor=None,
         verb="api_token.used",

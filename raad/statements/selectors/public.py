@@ -1,0 +1,229 @@
+"""Public reads about statements: the archive, a statement, its letter and documents, and the open-data lists.
+
+`public_…` functions are the only way anything of this app reaches a person without login: they return
+published statements only, and never drafts, earlier versions, comments or written-procedure answers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from raad.core import translations
+from raad.councils.models import Council, Purpose
+from raad.meetings.models import AgendaItem
+from raad.statements.models import (
+    Committee,
+    Consultation,
+    ConsultationDocument,
+    FollowUp,
+    Statement,
+    StatementVersion,
+)
+from raad.statements.selectors.workspace import minority_statements_of
+
+# ----------------------------------------------------------------------------------------------- workspace
+
+
+def _published(council: Council) -> QuerySet[Statement]:
+    return Statement.objects.filter(council=council, status=Statement.Status.PUBLISHED, published_at__isnull=False)
+
+
+@dataclass(frozen=True)
+class ArchiveFilters:
+    year: int | None = None
+    committee: int | None = None
+    purpose: int | None = None
+    kind: str | None = None
+
+
+def public_statements(council: Council, filters: ArchiveFilters | None = None) -> QuerySet[Statement]:
+    """The public archive: published statements only, newest first."""
+    filters = filters or ArchiveFilters()
+    qs = _published(council).select_related("consultation", "consultation__committee", "recipient", "purpose")
+    if filters.year:
+        qs = qs.filter(adopted_on__year=filters.year)
+    if filters.committee:
+        qs = qs.filter(Q(recipient_id=filters.committee) | Q(consultation__committee_id=filters.committee))
+    if filters.purpose:
+        qs = qs.filter(purpose_id=filters.purpose)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    return qs.order_by("-adopted_on", "-id")
+
+
+def with_translations(statements: Iterable[Statement]) -> list[Statement]:
+    """`statements` (with their consultation, recipient and purpose selected) as a list, with the translations
+    of them all into the page's language: one query for a page of the archive, none on a Danish page."""
+    statements = list(statements)
+    translations.prefetch(
+        [
+            *statements,
+            *(s.recipient for s in statements),
+            *(s.purpose for s in statements),
+            *(s.consultation for s in statements),
+            *(s.consultation.committee for s in statements if s.consultation is not None),
+        ]
+    )
+    return statements
+
+
+def public_statements_latest(council: Council, *, limit: int = 30) -> list[Statement]:
+    """The latest published statements, newest publication first, with translations (the public feeds)."""
+    qs = _published(council).select_related("consultation", "consultation__committee", "recipient", "purpose")
+    return with_translations(qs.order_by("-published_at", "-id")[:limit])
+
+
+def public_archive_facets(council: Council) -> dict:
+    """The values a reader can filter by: only those that occur in published statements."""
+    published = _published(council)
+    years = sorted({d.year for d in published.values_list("adopted_on", flat=True) if d}, reverse=True)
+    committee_ids = set(published.values_list("recipient_id", flat=True)) | set(
+        published.exclude(consultation=None).values_list("consultation__committee_id", flat=True)
+    )
+    committees = list(Committee.objects.filter(pk__in=committee_ids).order_by("name"))
+    purposes = list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number"))
+    translations.prefetch([*committees, *purposes])
+    return {"years": years, "committees": committees, "purposes": purposes, "kinds": Statement.Kind.choices}
+
+
+@dataclass(frozen=True)
+class PublicStatement:
+    """Everything about one published statement that anyone may read. No draft, no comment, no answer."""
+
+    statement: Statement
+    text: str  # the Danish text as adopted (or corrected): the record
+    version: StatementVersion  # the version shown: its easy-read version or translation is read with `loc`
+    version_number: int
+    corrections: list[StatementVersion]
+    consultation: Consultation | None
+    documents: list[ConsultationDocument]
+    minority_statements: list
+    follow_ups: list[FollowUp]
+    meeting_item: AgendaItem | None
+
+
+def public_statement(council: Council, pk: int) -> PublicStatement:
+    """A published statement with its adopted text (or the latest correction of it). Raises DoesNotExist."""
+    statement = (
+        _published(council)
+        .select_related(
+            "consultation",
+            "consultation__committee",
+            "recipient",
+            "purpose",
+            "adopted_version",
+            "council",
+            "decision__item__meeting",
+        )
+        .get(pk=pk)
+    )
+    adopted = statement.adopted_version
+    if adopted is None:  # a published statement is always adopted (database constraint)
+        raise Statement.DoesNotExist
+    corrections = list(
+        StatementVersion.objects.filter(
+            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
+        ).order_by("number")
+    )
+    shown = corrections[-1] if corrections else adopted
+    consultation = statement.consultation
+    documents = list(consultation.documents.all()) if consultation is not None else []
+    follow_ups = list(statement.follow_ups.all())
+    with_translations([statement])
+    translations.prefetch([*follow_ups, shown])
+    return PublicStatement(
+        statement=statement,
+        text=shown.text,
+        version=shown,
+        version_number=shown.number,
+        corrections=corrections,
+        consultation=consultation,
+        documents=documents,
+        minority_statements=minority_statements_of(statement, public=True),
+        follow_ups=follow_ups,
+        meeting_item=public_meeting_item(statement),
+    )
+
+
+def public_meeting_item(statement: Statement) -> AgendaItem | None:
+    """The open agenda item whose decision adopted the statement; the public may follow it to the meeting."""
+    decision = statement.decision if statement.decision_id else None
+    if decision is None or decision.item.is_closed:
+        return None
+    return decision.item
+
+
+def public_document(council: Council, pk: int) -> ConsultationDocument:
+    """A consultation document is public once a published statement answers its consultation."""
+    published = _published(council).filter(consultation=OuterRef("consultation"))
+    return ConsultationDocument.objects.filter(consultation__council=council).filter(Exists(published)).get(pk=pk)
+
+
+def public_letter(council: Council, pk: int) -> Statement:
+    """The sent letter (PDF) of a published statement."""
+    return _published(council).exclude(letter="").get(pk=pk)
+
+
+# ----------------------------------------------------------------------------------------------- screens
+
+
+# ------------------------------------------------------------------------ open data (OParl papers and files)
+
+
+def _published_in(municipality_id: int | None) -> QuerySet[Statement]:
+    qs = Statement.objects.filter(status=Statement.Status.PUBLISHED, published_at__isnull=False)
+    return qs if municipality_id is None else qs.filter(council__municipality_id=municipality_id)
+
+
+def public_statements_in(municipality_id: int | None = None) -> QuerySet[Statement]:
+    """Every published statement of the municipality's councils (as `public_statements`), oldest first, with
+    what its paper shows: the consultation's documents (public once a published statement answers it) and the
+    adopting decision's item (`public_meeting_item` reads it without a query)."""
+    return (
+        _published_in(municipality_id)
+        .select_related("council", "consultation", "recipient", "decision__item__meeting")
+        .prefetch_related(Prefetch("consultation__documents", queryset=ConsultationDocument.objects.order_by("pk")))
+        .order_by("pk")
+    )
+
+
+def public_letters_in(municipality_id: int | None = None) -> QuerySet[Statement]:
+    """The published statements that have a sent letter (PDF)."""
+    return _published_in(municipality_id).exclude(letter="").select_related("council").order_by("pk")
+
+
+def public_documents_in(municipality_id: int | None = None) -> QuerySet[ConsultationDocument]:
+    """Consultation documents that are public (as `public_document`): a published statement answers them."""
+    published = _published_in(None).filter(consultation=OuterRef("consultation"))
+    qs = ConsultationDocument.objects.filter(Exists(published)).select_related("consultation__council")
+    qs = qs.order_by("pk")
+    return qs if municipality_id is None else qs.filter(consultation__council__municipality_id=municipality_id)
+
+
+def public_committees_in(municipality_id: int | None = None) -> QuerySet[Committee]:
+    """The municipality's committees that occur in published statements (as recipient or as the committee
+    that consulted the council), as in `public_archive_facets`."""
+    published = _published_in(None)
+    occurs = Q(pk__in=published.values("recipient_id")) | Q(
+        pk__in=published.exclude(consultation=None).values("consultation__committee_id")
+    )
+    qs = Committee.objects.filter(occurs).order_by("pk")
+    return qs if municipality_id is None else qs.filter(municipality_id=municipality_id)
+
+
+def public_statements_published_since(council_ids: list[int], since: datetime.datetime) -> list[Statement]:
+    """Statements of these councils published at or after `since` (and still published): subscribers' news."""
+    return list(
+        Statement.objects.filter(
+            council_id__in=council_ids,
+            status=Statement.Status.PUBLISHED,
+            published_at__isnull=False,
+            published_at__gte=since,
+        )
+        .select_related("council")
+        .order_by("published_at", "id")
+    )
