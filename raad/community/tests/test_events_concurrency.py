@@ -6,42 +6,19 @@ the database locked fails, so there the test holds the invariant alone (never mo
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection
 
 from raad.community.models import EventRegistration
 from raad.community.services import events as services
 from raad.core.errors import RuleViolation
 from raad.core.models import OutgoingMail
 from raad.testing.cast import build_cast
+from raad.testing.concurrency import in_parallel
 
 from .event_helpers import make_event, register
 
 PARALLEL = 8
-
-
-def _parallel(work, count: int) -> list[object]:
-    """Run `work(i)` in `count` threads that start together; each result or exception, in order."""
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001 - collected and asserted by the test
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def _unexpected(results):
@@ -55,7 +32,7 @@ def test_parallel_registrations_for_the_last_seats_never_exceed_capacity():
     event = make_event(cast.council, cast.secretary, capacity=5)
     register(event, seats=2)  # three seats left
 
-    results = _parallel(
+    results = in_parallel(
         lambda i: services.registration_create(event=event, name=f"Deltager {i}", email=f"d{i}@test.invalid"),
         PARALLEL,
     )
@@ -78,7 +55,7 @@ def test_parallel_cancellations_promote_the_waiting_list_exactly_once():
     waiting = register(event, name="Yusuf", email="yusuf@test.invalid", waiting_list=True)
     later = register(event, name="Olena", email="olena@test.invalid", waiting_list=True)
 
-    results = _parallel(lambda i: services.registration_cancel(registration=holder), 4)
+    results = in_parallel(lambda i: services.registration_cancel(registration=holder), 4)
 
     assert _unexpected(results) == []
     cancelled = [r for r in results if isinstance(r, EventRegistration)]

@@ -6,39 +6,17 @@ test holds the invariant alone (never a news item twice)."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection
 
 from raad.community.tests.event_helpers import make_event
 from raad.core.models import OutgoingMail
 from raad.portal.models import SubscriptionDelivery
 from raad.portal.services import subscriptions as services
 from raad.testing.cast import build_cast
+from raad.testing.concurrency import in_parallel
 
 PARALLEL = 4
-
-
-def _parallel(work, count: int) -> list[object]:
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[i] = work()
-        except Exception as error:  # noqa: BLE001 - collected and asserted by the test
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.mark.django_db(transaction=True)
@@ -53,7 +31,7 @@ def test_parallel_senders_mail_each_news_item_to_each_subscriber_once():
     for n in range(2):
         make_event(cast.council, cast.secretary, title=f"Arrangement {n}", days=10 + n)
 
-    results = _parallel(services.send_news, PARALLEL)
+    results = in_parallel(lambda _i: services.send_news(), PARALLEL)
 
     allowed = () if connection.vendor == "postgresql" else (OperationalError,)
     assert [r for r in results if isinstance(r, Exception) and not isinstance(r, allowed)] == []
