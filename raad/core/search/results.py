@@ -22,6 +22,10 @@ from .query import BadQuery, SearchQuery
 from .stemming import stem
 
 PER_PAGE = 20
+# Matches counted exactly. Above it a search says "more than 1.000", its filters show no counts, and the hits are
+# ranked among the first CANDIDATES matches: a word in a third of a million paragraphs costs what 1.000 cost.
+CAP = 1000
+CANDIDATES = 2000
 SNIPPET_WORDS = 32
 SCAN_WORDS = 5000  # a snippet looks for a match this far into a text, then shows its start
 TOKENS = re.compile(r"(\w+)", re.UNICODE)
@@ -31,7 +35,7 @@ TOKENS = re.compile(r"(\w+)", re.UNICODE)
 class Facet:
     value: str
     label: str
-    count: int
+    count: int | None  # None above CAP: the value occurs, how often is not counted
     selected: bool
 
 
@@ -50,6 +54,7 @@ class Hit:
 class Results:
     query: SearchQuery
     total: int = 0
+    capped: bool = False  # more than CAP matches: `total` is CAP, read "more than"
     pages: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[Facet]] = field(default_factory=dict)
@@ -101,58 +106,76 @@ def _filtered(qs: QuerySet, query: SearchQuery, *, skip: str = "", prefix: str =
     return qs
 
 
-def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: object) -> list[Facet]:
+def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: object, *, counted: bool) -> list[Facet]:
     return [
-        Facet(value=str(r[field_name]), label=str(label(r)), count=r["n"], selected=str(r[field_name]) == str(selected))
+        Facet(
+            value=str(r[field_name]),
+            label=str(label(r)),
+            count=r["n"] if counted else None,
+            selected=str(r[field_name]) == str(selected),
+        )
         for r in rows
         if r[field_name] not in ("", None)
     ]
 
 
+def _sample(qs: QuerySet) -> QuerySet:
+    """The documents of `qs`, at most CAP + 1 of them: enough to tell "more than CAP" and to list filter values."""
+    return SearchDocument.objects.filter(id__in=qs.values("id")[: CAP + 1])
+
+
+def _grouped(qs: QuerySet, *fields: str) -> tuple[list[dict[str, Any]], bool]:
+    """Counts per value of `fields` over (a sample of) `qs`, and whether they are exact (no more than CAP)."""
+    rows = list(_sample(qs).values(*fields).annotate(n=Count("id")).order_by(*fields))
+    return rows, sum(r["n"] for r in rows) <= CAP
+
+
 def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
-    """The page of hits `query` asks for, with counts for every filter (each counted with the other filters
-    applied). Raises BadQuery for a page past the last one."""
+    """The page of hits `query` asks for, with the values of every filter (each with the other filters applied)
+    and their counts. Up to CAP matches everything is exact; above it the total reads "more than CAP", the
+    filters list the values found without counts, and the hits are the best among the first CANDIDATES matches,
+    so a search costs the same whether a word is in a thousand paragraphs or in a million.
+    Raises BadQuery for a page past the last one."""
     results = Results(query=query)
     if not query.terms:
         return results
     db = backend()
     matched = db.match(SearchDocument.objects.all(), query.terms)
     qs = _filtered(matched, query)
-    results.total = qs.count()
+    counted = qs.values("id")[: CAP + 1].count()
+    results.capped = counted > CAP
+    results.total = min(counted, CAP)
     results.pages = max(1, -(-results.total // per_page))
     if query.page > results.pages:
         raise BadQuery(
             _("Siden findes ikke: resultaterne fylder %(pages)s side(r). Gå til side 1.") % {"pages": results.pages}
         )
     labels = {s.kind: s.label for s in registry.sources()}
-    kinds = _filtered(matched, query, skip="kind").values("kind").annotate(n=Count("id")).order_by("kind")
-    councils = (
-        _filtered(matched, query, skip="council")
-        .values("council", "council_name")
-        .annotate(n=Count("id"))
-        .order_by("council_name")
-    )
-    years = _filtered(matched, query, skip="year").values("year").annotate(n=Count("id")).order_by("-year")
-    # The documents' table joined (the backends' match names it), the purpose filter left out.
-    with_documents = db.match(SearchPurpose.objects.filter(document__kind__isnull=False), query.terms)
-    purposes = (
-        _filtered(with_documents, query, skip="purpose", prefix="document__")
+    kinds, kinds_exact = _grouped(_filtered(matched, query, skip="kind"), "kind")
+    councils, councils_exact = _grouped(_filtered(matched, query, skip="council"), "council", "council_name")
+    years, years_exact = _grouped(_filtered(matched, query, skip="year"), "year")
+    years.sort(key=lambda r: r["year"] or 0, reverse=True)
+    without_purpose = _filtered(matched, query, skip="purpose")
+    purposes = list(
+        SearchPurpose.objects.filter(document_id__in=without_purpose.values("id")[: CAP + 1])
         .values("key", "label")
         .annotate(n=Count("document", distinct=True))
         .order_by("label")
     )
+    purposes_exact = (counted if not query.purpose else without_purpose.values("id")[: CAP + 1].count()) <= CAP
     order = {kind: i for i, kind in enumerate(labels)}
     results.facets = {
         "art": sorted(
-            _facet(list(kinds), "kind", lambda r: labels.get(r["kind"], r["kind"]), query.kind),
+            _facet(kinds, "kind", lambda r: labels.get(r["kind"], r["kind"]), query.kind, counted=kinds_exact),
             key=lambda f: order.get(f.value, 99),
         ),
-        "raad": _facet(list(councils), "council", lambda r: r["council_name"], query.council),
-        "aar": _facet(list(years), "year", lambda r: r["year"], query.year or ""),
-        "formaal": _facet(list(purposes), "key", lambda r: r["label"], query.purpose),
+        "raad": _facet(councils, "council", lambda r: r["council_name"], query.council, counted=councils_exact),
+        "aar": _facet(years, "year", lambda r: r["year"], query.year or "", counted=years_exact),
+        "formaal": _facet(purposes, "key", lambda r: r["label"], query.purpose, counted=purposes_exact),
     }
     stems = {stem(t) for t in query.terms}
-    page = db.ranked(qs, query.terms, offset=(query.page - 1) * per_page, limit=per_page)
+    candidates = SearchDocument.objects.filter(id__in=qs.values("id")[:CANDIDATES]) if results.capped else qs
+    page = db.ranked(candidates, query.terms, offset=(query.page - 1) * per_page, limit=per_page)
     results.hits = [
         Hit(
             kind=doc.kind,

@@ -244,3 +244,25 @@ def test_a_formatted_case_presentation_is_indexed_as_words(client, cast, committ
     [hit] = found(client, "jobcentret").context["results"].hits
     assert "<mark>Jobcentret</mark> præsenterer nye tal.\nRådet anbefaler" in str(hit.snippet)
     assert "&lt;" not in str(hit.snippet)
+
+
+def test_above_the_cap_the_total_reads_more_than_and_filters_show_no_counts(client, cast, committed, monkeypatch):
+    """A word in very many texts costs what a thousand cost: the total says "more than", the filters list the
+    values without counts, the hits are ranked among the first candidates (results.CAP, results.CANDIDATES)."""
+    from raad.core.search import results as search_results
+
+    monkeypatch.setattr(search_results, "CAP", 3)
+    monkeypatch.setattr(search_results, "CANDIDATES", 6)
+    with committed():
+        for n in range(5):
+            topic(cast, f"Emne {n} om foreningsliv", "Rådet taler med foreningerne.")
+    response = found(client, "foreninger")
+    results = response.context["results"]
+    assert (results.capped, results.total, results.pages) == (True, 3, 1)
+    assert len(results.hits) == 3
+    page = response.content.decode()
+    assert "Mere end 3 resultater. De bedste vises først" in page
+    assert [facet.count for facet in results.facets["art"]] == [None]
+    monkeypatch.setattr(search_results, "CAP", 5)
+    exact = found(client, "foreninger").context["results"]
+    assert (exact.capped, exact.total, [f.count for f in exact.facets["art"]]) == (False, 5, [5])
