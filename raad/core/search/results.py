@@ -119,50 +119,60 @@ def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: ob
     ]
 
 
-def _sample(qs: QuerySet) -> QuerySet:
-    """The documents of `qs`, at most CAP + 1 of them: enough to tell "more than CAP" and to list filter values."""
-    return SearchDocument.objects.filter(id__in=qs.values("id")[: CAP + 1])
+def _ids(qs: QuerySet, limit: int) -> list[int]:
+    """The ids of at most `limit` documents of `qs` (one query that stops at the limit)."""
+    return list(qs.values_list("id", flat=True)[:limit])
 
 
-def _grouped(qs: QuerySet, *fields: str) -> tuple[list[dict[str, Any]], bool]:
-    """Counts per value of `fields` over (a sample of) `qs`, and whether they are exact (no more than CAP)."""
-    rows = list(_sample(qs).values(*fields).annotate(n=Count("id")).order_by(*fields))
-    return rows, sum(r["n"] for r in rows) <= CAP
+def _grouped(ids: list[int], *fields: str) -> tuple[list[dict[str, Any]], bool]:
+    """Counts per value of `fields` over the documents `ids`, and whether they are exact (no more than CAP)."""
+    rows = list(SearchDocument.objects.filter(id__in=ids).values(*fields).annotate(n=Count("id")).order_by(*fields))
+    return rows, len(ids) <= CAP
 
 
 def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
     """The page of hits `query` asks for, with the values of every filter (each with the other filters applied)
     and their counts. Up to CAP matches everything is exact; above it the total reads "more than CAP", the
-    filters list the values found without counts, and the hits are the best among the first CANDIDATES matches,
-    so a search costs the same whether a word is in a thousand paragraphs or in a million.
-    Raises BadQuery for a page past the last one."""
+    filters list the values found among the first CAP + 1 matches without counts, and the hits are the best
+    among the first CANDIDATES matches, so a search costs the same whether a word is in a thousand paragraphs or
+    in a million. Raises BadQuery for a page past the last one."""
     results = Results(query=query)
     if not query.terms:
         return results
     db = backend()
     matched = db.match(SearchDocument.objects.all(), query.terms)
     qs = _filtered(matched, query)
-    counted = qs.values("id")[: CAP + 1].count()
-    results.capped = counted > CAP
-    results.total = min(counted, CAP)
+    found = _ids(qs, CAP + 1)
+    results.capped = len(found) > CAP
+    results.total = min(len(found), CAP)
     results.pages = max(1, -(-results.total // per_page))
     if query.page > results.pages:
         raise BadQuery(
             _("Siden findes ikke: resultaterne fylder %(pages)s side(r). Gå til side 1.") % {"pages": results.pages}
         )
+    samples: dict[str, list[int]] = {}
+
+    def without(name: str) -> list[int]:
+        """The ids matching every filter but `name` (the same as `found` when that filter is not set)."""
+        if not getattr(query, {"kind": "kind", "council": "council", "year": "year", "purpose": "purpose"}[name]):
+            return found
+        if name not in samples:
+            samples[name] = _ids(_filtered(matched, query, skip=name), CAP + 1)
+        return samples[name]
+
     labels = {s.kind: s.label for s in registry.sources()}
-    kinds, kinds_exact = _grouped(_filtered(matched, query, skip="kind"), "kind")
-    councils, councils_exact = _grouped(_filtered(matched, query, skip="council"), "council", "council_name")
-    years, years_exact = _grouped(_filtered(matched, query, skip="year"), "year")
+    kinds, kinds_exact = _grouped(without("kind"), "kind")
+    councils, councils_exact = _grouped(without("council"), "council", "council_name")
+    years, years_exact = _grouped(without("year"), "year")
     years.sort(key=lambda r: r["year"] or 0, reverse=True)
-    without_purpose = _filtered(matched, query, skip="purpose")
+    purpose_ids = without("purpose")
     purposes = list(
-        SearchPurpose.objects.filter(document_id__in=without_purpose.values("id")[: CAP + 1])
+        SearchPurpose.objects.filter(document_id__in=purpose_ids)
         .values("key", "label")
         .annotate(n=Count("document", distinct=True))
         .order_by("label")
     )
-    purposes_exact = (counted if not query.purpose else without_purpose.values("id")[: CAP + 1].count()) <= CAP
+    purposes_exact = len(purpose_ids) <= CAP
     order = {kind: i for i, kind in enumerate(labels)}
     results.facets = {
         "art": sorted(
@@ -174,8 +184,9 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
         "formaal": _facet(purposes, "key", lambda r: r["label"], query.purpose, counted=purposes_exact),
     }
     stems = {stem(t) for t in query.terms}
-    candidates = SearchDocument.objects.filter(id__in=qs.values("id")[:CANDIDATES]) if results.capped else qs
-    page = db.ranked(candidates, query.terms, offset=(query.page - 1) * per_page, limit=per_page)
+    candidate_ids = _ids(qs, CANDIDATES) if results.capped else found
+    candidates = SearchDocument.objects.filter(id__in=candidate_ids)
+    page = db.ranked(candidates, query.terms, offset=(query.page - 1) * per_page, limit=per_page) if found else []
     results.hits = [
         Hit(
             kind=doc.kind,
