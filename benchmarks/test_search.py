@@ -23,7 +23,7 @@ from django.db import connection
 
 from raad.core import search
 from raad.core.search.index import backend
-from raad.core.search.models import SearchDocument
+from raad.core.search.models import SearchDocument, SearchPurpose
 from raad.core.search.stemming import stemmed
 
 pytestmark = pytest.mark.django_db
@@ -57,21 +57,22 @@ def generate_postgres(n: int, words: list[str]) -> None:
         cursor.execute("DROP INDEX IF EXISTS core_searchdocument_vector")
         cursor.execute(
             """INSERT INTO core_searchdocument
-                 (kind, "group", key, title, body, url, language, council, council_name, year, date)
+                 (kind, "group", key, title, body, url, language, council, council_name, year, date, purpose_keys)
                SELECT (%(kinds)s::text[])[1 + i %% 8], i::text, i::text,
                       w[1 + floor(power(random(), 3) * %(nw)s)::int] || ' ' || w[1 + floor(random() * %(nw)s)::int],
                       array_to_string(ARRAY(
                         SELECT w[1 + floor(power(random(), 3) * %(nw)s)::int]
                         FROM generate_series(1, 40 + (i %% 41)) WHERE i > 0), ' '),
                       '/raad/r' || (i %% 3) || '/' || i || '/', 'da', 'r' || (i %% 3), 'Råd ' || (i %% 3),
-                      2015 + i %% 12, make_date(2015 + i %% 12, 1 + i %% 12, 1 + i %% 28)
+                      2015 + i %% 12, make_date(2015 + i %% 12, 1 + i %% 12, 1 + i %% 28),
+                      CASE WHEN i %% 2 = 0 THEN (1 + i %% 5)::text ELSE '' END
                FROM generate_series(1, %(n)s) AS i, (SELECT %(words)s::text[] AS w) AS v""",
             {"kinds": KINDS, "nw": len(words), "n": n, "words": words},
         )
         cursor.execute(
             """INSERT INTO core_searchpurpose (document_id, key, label)
-               SELECT id, (1 + id % 5)::text, (1 + id % 5)::text || '. Formål' FROM core_searchdocument
-               WHERE id % 2 = 0"""
+               SELECT id, purpose_keys, purpose_keys || '. Formål' FROM core_searchdocument
+               WHERE purpose_keys <> ''"""
         )
         cursor.execute("CREATE INDEX core_searchdocument_vector ON core_searchdocument USING gin (vector)")
         cursor.execute("ANALYZE core_searchdocument")
@@ -94,10 +95,16 @@ def generate_sqlite(n: int, words: list[str]) -> None:
                 council=f"r{i % 3}",
                 council_name=f"Råd {i % 3}",
                 year=2015 + i % 12,
+                purpose_keys=str(1 + i % 5) if i % 2 == 0 else "",
             )
         )
         if len(batch) == 5000 or i == n:
             created = SearchDocument.objects.bulk_create(batch)
+            SearchPurpose.objects.bulk_create(
+                SearchPurpose(document=d, key=d.purpose_keys, label=f"{d.purpose_keys}. Formål")
+                for d in created
+                if d.purpose_keys
+            )
             backend().written(created)
             batch = []
     assert stemmed("x")  # the stemmer is loaded before timing

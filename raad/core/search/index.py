@@ -57,6 +57,7 @@ def _insert(kind: str, documents: Iterable[registry.Document]) -> int:
             council_name=doc.council_name,
             year=doc.year,
             date=doc.date,
+            purpose_keys=" ".join(str(key) for key, _label in doc.purposes),
         )
         rows.append((row, doc))
         count += 1

@@ -19,6 +19,7 @@ class SearchDocument(models.Model):
     council_name = models.CharField(max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateField(null=True, blank=True)
+    purpose_keys = models.CharField(max_length=200, blank=True)  # the keys of its purposes, space-separated
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "key"], name="search_document_unique")]
@@ -32,7 +33,8 @@ class SearchDocument(models.Model):
 
 
 class SearchPurpose(models.Model):
-    """A purpose of the kommissorium a document serves (the purpose filter)."""
+    """A purpose of the kommissorium a document serves, with its label (the purpose filter; the document also
+    carries the keys in `purpose_keys`, which the search reads and PostgreSQL indexes)."""
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="purposes")
     key = models.CharField(max_length=40)

@@ -1,35 +1,71 @@
 """The PostgreSQL backend: the generated column `core_searchdocument.vector` (title weight A, body weight B, the
-`danish` configuration) with a GIN index; matching with `plainto_tsquery('danish', …)`, ranking with ts_rank."""
+`danish` configuration, and the document's chunk) with a GIN index; matching with `plainto_tsquery('danish', …)`,
+ranking with ts_rank; the filters are lexemes of the same vector.
+
+A GIN index cannot stop early: matching a word in a third of a million rows builds a bitmap of all of them. So
+the vector also carries a chunk lexeme, "§<id // CHUNK>" (migration core 0010_search_chunks; the parser never
+keeps "§" in a word, so no search text can match it), and a scan asks the newest chunks one after the other for
+the query AND that chunk: PostgreSQL intersects the posting lists inside the index and the LIMIT stops the loop
+once enough matches are found. A common word costs about one chunk; a query too rare to fill the limit from the
+newest chunks asks for the older documents at once, and its bitmap is small because it is rare."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from django.db.models import FloatField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db import connection
 
-from .models import SearchDocument
+CHUNK = 20_000  # the divisor in migration core 0010_search_chunks; both must change together
+PREFIX = {"kind": "§k", "council": "§c", "year": "§y", "purpose": "§p"}  # the filters' lexemes (the same migration)
 
-MATCH = "core_searchdocument.vector @@ plainto_tsquery('danish', %s)"
-RANK = "ts_rank(core_searchdocument.vector, plainto_tsquery('danish', %s))"
+NEWEST = 5  # chunks scanned one by one before the rest is asked at once
 
-# The table, column and index are made by migration core 0009_search_index.
+# The newest NEWEST chunks one by one, newest first: OFFSET 0 keeps the planner from flattening the LATERAL
+# subquery into a join it could drive from the documents' side, so the chunks drive a nested loop in the order
+# of generate_series (an ORDER BY would make PostgreSQL read every chunk before the LIMIT). Only when they hold
+# too few matches (the query is rare: under about one in NEWEST * CHUNK documents) does the LIMIT reach the
+# second branch, which asks the index for the older documents at once: a rare query's bitmap is small ("id + 0"
+# keeps the primary key's index out of it, whose bitmap would hold every older document). An empty
+# query (only stop words) matches nothing.
+SCAN = """
+WITH asked AS (SELECT plainto_tsquery('danish', %s) AS q),
+     query AS (SELECT q, q{filters} AS qf, (SELECT coalesce(max(id), 0) FROM core_searchdocument) / {chunk} AS top
+               FROM asked)
+SELECT id, kind, council, council_name, year, date, purpose_keys, rank FROM (
+  (SELECT m.*
+   FROM query, generate_series(query.top, greatest(query.top - {newest} + 1, 0), -1) AS chunk(c),
+        LATERAL (
+          SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys,
+                 ts_rank(d.vector, query.q) AS rank
+          FROM core_searchdocument AS d
+          WHERE d.vector @@ (query.qf && ('§' || chunk.c::text)::tsquery)
+          OFFSET 0
+        ) AS m
+   WHERE numnode(query.q) > 0)
+  UNION ALL
+  (SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, ts_rank(d.vector, query.q)
+   FROM query, core_searchdocument AS d
+   WHERE numnode(query.q) > 0 AND d.vector @@ query.qf AND d.id + 0 < (query.top - {newest} + 1) * {chunk})
+) AS found
+LIMIT %s"""
 
 
-def _text(terms: Sequence[str]) -> str:
-    return " ".join(terms)
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def match(qs: QuerySet[SearchDocument], terms: Sequence[str]) -> QuerySet[SearchDocument]:
-    return qs.extra(where=[MATCH], params=[_text(terms)])  # noqa: S610  (constant SQL; values are parameters)
+def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int) -> list[tuple]:
+    """Up to `limit` documents matching `terms` and `filters` (kind, council, year, purpose), newest chunk first,
+    as (id, kind, council, council_name, year, date, purpose_keys, rank) rows; rank is higher for a better match.
+    The filters are lexemes of the vector, so the index applies them, not a read of every row."""
+    lexemes = " & ".join(_quoted(PREFIX[name] + str(value)) for name, value in filters.items())
+    sql = SCAN.format(chunk=CHUNK, newest=NEWEST, filters=" && %s::tsquery" if lexemes else "")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [" ".join(terms), *([lexemes] if lexemes else []), limit])
+        return cursor.fetchall()
 
 
-def ranked(qs: QuerySet[SearchDocument], terms: Sequence[str], *, offset: int, limit: int) -> list[SearchDocument]:
-    rank = RawSQL(RANK, [_text(terms)], output_field=FloatField())  # noqa: S611  (constant SQL; values are parameters)
-    return list(qs.annotate(rank=rank).order_by("-rank", "-date", "id")[offset : offset + limit])
-
-
-def written(documents: Sequence[SearchDocument]) -> None:
+def written(documents: Sequence[object]) -> None:
     """Nothing to do: the vector is a generated column."""
 
 

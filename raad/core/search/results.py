@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -23,9 +24,10 @@ from .stemming import stem
 
 PER_PAGE = 20
 # Matches counted exactly. Above it a search says "more than 1.000", its filters show no counts, and the hits are
-# ranked among the first CANDIDATES matches: a word in a third of a million paragraphs costs what 1.000 cost.
+# ranked among the CANDIDATES newest matches (the most recently indexed): a word in a third of a million paragraphs
+# costs what a thousand cost.
 CAP = 1000
-CANDIDATES = 2000
+CANDIDATES = 1000
 SNIPPET_WORDS = 32
 SCAN_WORDS = 5000  # a snippet looks for a match this far into a text, then shows its start
 TOKENS = re.compile(r"(\w+)", re.UNICODE)
@@ -94,16 +96,41 @@ def localized_url(path: str, language: str | None = None) -> str:
     return f"/{language}{path}"
 
 
-def _filtered(qs: QuerySet, query: SearchQuery, *, skip: str = "", prefix: str = "") -> QuerySet:
-    if query.kind and skip != "kind":
-        qs = qs.filter(**{f"{prefix}kind": query.kind})
-    if query.council and skip != "council":
-        qs = qs.filter(**{f"{prefix}council": query.council})
-    if query.year and skip != "year":
-        qs = qs.filter(**{f"{prefix}year": query.year})
-    if query.purpose and skip != "purpose":
-        qs = qs.filter(**{f"{prefix}id__in": SearchPurpose.objects.filter(key=query.purpose).values("document_id")})
-    return qs
+class Match(NamedTuple):
+    """A row of a scan: what the filters count and the ranking needs, without the text (a tuple: a scan makes
+    up to CANDIDATES of them)."""
+
+    id: int
+    kind: str
+    council: str
+    council_name: str
+    year: int | None
+    date: datetime.date | None
+    purpose_keys: str
+    rank: float
+
+
+def _scan(query: SearchQuery, *, limit: int, skip: str = "") -> list[Match]:
+    """The newest `limit` matches of `query` with every filter set but `skip`."""
+    filters = {name: value for name, value in query.filters.items() if value and name != skip}
+    return list(map(Match._make, backend().scan(query.terms, filters, limit=limit)))
+
+
+def _counted(matches: list[Match], *fields: str) -> list[dict[str, Any]]:
+    """Rows of `fields` with the number `n` of matches that have them, ordered by the fields."""
+    counts = Counter(map(attrgetter(*fields), matches))
+    if len(fields) == 1:
+        counts = Counter({(value,): n for value, n in counts.items()})
+    rows = [dict(zip(fields, values, strict=True), n=n) for values, n in counts.items()]
+    return sorted(rows, key=lambda r: tuple(str(r[f] or "") for f in fields))
+
+
+def _best(matches: list[Match]) -> list[Match]:
+    """Best first: rank, then the newest date, then the lowest id (sorted in that order of priority)."""
+    ordered = sorted(matches, key=lambda m: m.id)
+    ordered.sort(key=lambda m: m.date or datetime.date.min, reverse=True)
+    ordered.sort(key=lambda m: m.rank, reverse=True)
+    return ordered
 
 
 def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: object, *, counted: bool) -> list[Facet]:
@@ -119,30 +146,26 @@ def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: ob
     ]
 
 
-def _ids(qs: QuerySet, limit: int) -> list[int]:
-    """The ids of at most `limit` documents of `qs` (one query that stops at the limit)."""
-    return list(qs.values_list("id", flat=True)[:limit])
-
-
-def _grouped(ids: list[int], *fields: str) -> tuple[list[dict[str, Any]], bool]:
-    """Counts per value of `fields` over the documents `ids`, and whether they are exact (no more than CAP)."""
-    rows = list(SearchDocument.objects.filter(id__in=ids).values(*fields).annotate(n=Count("id")).order_by(*fields))
-    return rows, len(ids) <= CAP
+def _labels(matches: list[Match]) -> list[tuple[str, str]]:
+    """The label of each purpose key among `matches`, by label: read from one document per key (an index probe
+    each), not from every row that has the key."""
+    one_of_each = {key: m.id for m in matches for key in m.purpose_keys.split()}
+    rows = SearchPurpose.objects.filter(document_id__in=set(one_of_each.values()), key__in=list(one_of_each))
+    labels = dict(rows.values_list("key", "label"))
+    return sorted(labels.items(), key=lambda item: item[1])
 
 
 def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
     """The page of hits `query` asks for, with the values of every filter (each with the other filters applied)
     and their counts. Up to CAP matches everything is exact; above it the total reads "more than CAP", the
-    filters list the values found among the first CAP + 1 matches without counts, and the hits are the best
-    among the first CANDIDATES matches, so a search costs the same whether a word is in a thousand paragraphs or
-    in a million. Raises BadQuery for a page past the last one."""
+    filters list the values found among the newest CAP + 1 matches without counts, and the hits are the best
+    among the CANDIDATES newest matches, so a search costs about the same whether a word is in a thousand
+    paragraphs or in a million. One scan, one per filter set, the purposes and the page: at most 7 queries. Raises BadQuery for a page past the last one."""
     results = Results(query=query)
     if not query.terms:
         return results
-    db = backend()
-    matched = db.match(SearchDocument.objects.all(), query.terms)
-    qs = _filtered(matched, query)
-    found = _ids(qs, CAP + 1)
+    candidates = _scan(query, limit=max(CANDIDATES, CAP + 1))
+    found = candidates[: CAP + 1]
     results.capped = len(found) > CAP
     results.total = min(len(found), CAP)
     results.pages = max(1, -(-results.total // per_page))
@@ -150,30 +173,25 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
         raise BadQuery(
             _("Siden findes ikke: resultaterne fylder %(pages)s side(r). Gå til side 1.") % {"pages": results.pages}
         )
-    samples: dict[str, list[int]] = {}
 
-    def without(name: str) -> list[int]:
-        """The ids matching every filter but `name` (the same as `found` when that filter is not set)."""
-        if not getattr(query, {"kind": "kind", "council": "council", "year": "year", "purpose": "purpose"}[name]):
-            return found
-        if name not in samples:
-            samples[name] = _ids(_filtered(matched, query, skip=name), CAP + 1)
-        return samples[name]
+    def without(name: str) -> list[Match]:
+        """The matches of every filter but `name` (the same as `found` when that filter is not set)."""
+        return _scan(query, limit=CAP + 1, skip=name) if query.filters[name] else found
 
     labels = {s.kind: s.label for s in registry.sources()}
-    kinds, kinds_exact = _grouped(without("kind"), "kind")
-    councils, councils_exact = _grouped(without("council"), "council", "council_name")
-    years, years_exact = _grouped(without("year"), "year")
+    facets: dict[str, tuple[list[dict[str, Any]], bool]] = {}
+    for name, fields in (("kind", ("kind",)), ("council", ("council", "council_name")), ("year", ("year",))):
+        sample = without(name)
+        facets[name] = (_counted(sample, *fields), len(sample) <= CAP)
+    years, years_exact = facets["year"]
     years.sort(key=lambda r: r["year"] or 0, reverse=True)
-    purpose_ids = without("purpose")
-    purposes = list(
-        SearchPurpose.objects.filter(document_id__in=purpose_ids)
-        .values("key", "label")
-        .annotate(n=Count("document", distinct=True))
-        .order_by("label")
-    )
-    purposes_exact = len(purpose_ids) <= CAP
+    purpose_sample = without("purpose")
+    purpose_counts = Counter(key for m in purpose_sample for key in m.purpose_keys.split())
+    purposes = [{"key": key, "label": label, "n": purpose_counts[key]} for key, label in _labels(purpose_sample)]
+    purposes_exact = len(purpose_sample) <= CAP
     order = {kind: i for i, kind in enumerate(labels)}
+    kinds, kinds_exact = facets["kind"]
+    councils, councils_exact = facets["council"]
     results.facets = {
         "art": sorted(
             _facet(kinds, "kind", lambda r: labels.get(r["kind"], r["kind"]), query.kind, counted=kinds_exact),
@@ -184,9 +202,10 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
         "formaal": _facet(purposes, "key", lambda r: r["label"], query.purpose, counted=purposes_exact),
     }
     stems = {stem(t) for t in query.terms}
-    candidate_ids = _ids(qs, CANDIDATES) if results.capped else found
-    candidates = SearchDocument.objects.filter(id__in=candidate_ids)
-    page = db.ranked(candidates, query.terms, offset=(query.page - 1) * per_page, limit=per_page) if found else []
+    start = (query.page - 1) * per_page
+    ids = [m.id for m in _best(candidates)[start : start + per_page]]
+    documents = SearchDocument.objects.in_bulk(ids) if ids else {}
+    page = [documents[i] for i in ids if i in documents]
     results.hits = [
         Hit(
             kind=doc.kind,

@@ -1,19 +1,17 @@
 """The SQLite backend: the FTS5 table `core_search_fts` (rowid = the document's id) holds the title and body
 stemmed in Python with the Danish Snowball stemmer, and the query is stemmed the same way; ranked with bm25,
-title ten times the weight of the body."""
+title ten times the weight of the body. A scan reads the newest matches first and stops at its limit."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import connection
-from django.db.models import QuerySet
 
 from .models import SearchDocument
 from .stemming import stem, stemmed
 
 TABLE = "core_search_fts"
-MATCH = f"core_searchdocument.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"  # noqa: S608  (constant SQL; values are parameters)
 
 # The table, column and index are made by migration core 0009_search_index.
 
@@ -23,21 +21,28 @@ def _fts_query(terms: Sequence[str]) -> str:
     return " ".join('"' + stem(t).replace('"', "") + '"' for t in terms)
 
 
-def match(qs: QuerySet[SearchDocument], terms: Sequence[str]) -> QuerySet[SearchDocument]:
-    return qs.extra(where=[MATCH], params=[_fts_query(terms)])  # noqa: S610  (constant SQL; values are parameters)
+SCAN = f"""
+SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, -bm25({TABLE}, 10.0, 1.0)
+FROM {TABLE} JOIN core_searchdocument AS d ON d.id = {TABLE}.rowid
+WHERE {TABLE} MATCH %s{{where}}
+ORDER BY {TABLE}.rowid DESC
+LIMIT %s"""  # noqa: S608  (constant SQL; values are parameters)
+WHERE = {
+    "kind": "d.kind = %s",
+    "council": "d.council = %s",
+    "year": "d.year = %s",
+    "purpose": "EXISTS (SELECT 1 FROM core_searchpurpose AS p WHERE p.document_id = d.id AND p.key = %s)",
+}
 
 
-def ranked(qs: QuerySet[SearchDocument], terms: Sequence[str], *, offset: int, limit: int) -> list[SearchDocument]:
-    ids_sql, ids_params = qs.values("id").query.sql_with_params()
+def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int) -> list[tuple]:
+    """Up to `limit` documents matching `terms` and `filters` (kind, council, year, purpose), newest first, as
+    (id, kind, council, council_name, year, date, purpose_keys, rank) rows; rank is higher for a better match
+    (bm25 is lower for a better one, hence the minus)."""
+    sql = SCAN.format(where="".join(f" AND {WHERE[name]}" for name in filters))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({ids_sql}) "  # noqa: S608  (constant SQL; values are parameters)
-            f"ORDER BY bm25({TABLE}, 10.0, 1.0), rowid LIMIT %s OFFSET %s",
-            [_fts_query(terms), *ids_params, limit, offset],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-    found = SearchDocument.objects.in_bulk(ids)
-    return [found[i] for i in ids if i in found]
+        cursor.execute(sql, [_fts_query(terms), *filters.values(), limit])
+        return cursor.fetchall()
 
 
 def deleted(ids: Sequence[int]) -> None:

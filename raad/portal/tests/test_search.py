@@ -266,3 +266,44 @@ def test_above_the_cap_the_total_reads_more_than_and_filters_show_no_counts(clie
     monkeypatch.setattr(search_results, "CAP", 5)
     exact = found(client, "foreninger").context["results"]
     assert (exact.capped, exact.total, [f.count for f in exact.facets["art"]]) == (False, 5, [5])
+
+
+def _indexed(*pks: int, body: str) -> None:
+    """Index rows with the given ids directly (as if that many documents had come before them)."""
+    from raad.core.search.index import backend
+
+    rows = [
+        SearchDocument.objects.create(
+            id=pk, kind="topic", group=str(pk), key=str(pk), title=f"Emne {pk}", body=body, url=f"/emner/{pk}/"
+        )
+        for pk in pks
+    ]
+    backend().written(rows)
+
+
+def test_a_common_word_is_ranked_among_the_newest_matches_whatever_chunk_they_are_in(client, monkeypatch):
+    """The index is read from the newest document down and stops when it has enough (on PostgreSQL chunk by chunk
+    of 20,000 ids, migration core 0010_search_chunks): with room for two candidates the two newest of three
+    matches are ranked; with room for all, all three are found across the chunks and counted exactly."""
+    from raad.core.search import results as search_results
+
+    _indexed(19_999, 20_001, 40_005, body="Rådet taler om foreningslivet.")
+    monkeypatch.setattr(search_results, "CAP", 1)
+    monkeypatch.setattr(search_results, "CANDIDATES", 2)
+    results = found(client, "foreningslivet").context["results"]
+    assert (results.capped, results.total) == (True, 1)
+    assert sorted(str(hit.title) for hit in results.hits) == ["Emne 20001", "Emne 40005"]
+    monkeypatch.setattr(search_results, "CAP", 5)
+    monkeypatch.setattr(search_results, "CANDIDATES", 10)
+    results = found(client, "foreningslivet").context["results"]
+    assert (results.capped, results.total) == (False, 3)
+    assert sorted(str(hit.title) for hit in results.hits) == ["Emne 19999", "Emne 20001", "Emne 40005"]
+
+
+def test_a_search_for_a_stop_word_never_finds_texts_without_it(client):
+    """PostgreSQL's `danish` configuration drops "og" from the query; an empty query must then find nothing
+    (not every text of a chunk). SQLite keeps the word and finds only the text that has it."""
+    _indexed(1, body="Rådet og kommunen mødes.")
+    _indexed(2, body="Foreningslivet i Holbæk.")
+    assert "Emne 2" not in titles(found(client, "og"))
+    assert titles(found(client, "og kommunen")) == ["Emne 1"]
