@@ -41,7 +41,7 @@ def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int) -> 
     (bm25 is lower for a better one, hence the minus)."""
     sql = SCAN.format(where="".join(f" AND {WHERE[name]}" for name in filters))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_fts_query(terms), *filters.values(), limit])
+        cursor.execute(sql, [_fts_query(terms), *(str(value) for value in filters.values()), limit])
         return cursor.fetchall()
 
 
