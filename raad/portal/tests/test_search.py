@@ -261,7 +261,7 @@ def test_above_the_cap_the_total_reads_more_than_and_filters_show_no_counts(clie
     assert (results.capped, results.total, results.pages) == (True, 3, 1)
     assert len(results.hits) == 5  # ranked among the first CANDIDATES (6) matches, 20 to a page
     page = response.content.decode()
-    assert "Mere end 3 resultater. De bedste vises først" in page
+    assert "Mere end 3 resultater. De bedste blandt de 3 nyeste vises først" in page
     assert [facet.count for facet in results.facets["art"]] == [None]
     monkeypatch.setattr(search_results, "CAP", 5)
     exact = found(client, "foreninger").context["results"]
