@@ -29,6 +29,7 @@ from raad.meetings.models import (
     Attachment,
     Meeting,
 )
+from raad.meetings.search import meeting_changed
 from raad.membership.models import Membership
 
 ITEM_FIELDS = ("kind", "title", "case_presentation", "proposed_decision", "is_closed", "position")
@@ -143,6 +144,8 @@ def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaIt
     )
     if "purposes" in data:
         item.purposes.set(_purposes_of(item.meeting, data["purposes"]))
+    if item.meeting.notice_sent:
+        meeting_changed(item.meeting_id)  # the search index follows the published agenda (a closed item leaves it)
     return item
 
 
