@@ -139,6 +139,9 @@ class AgendaItem(BaseModel):
     proposed_at = models.DateTimeField(_("foreslået"), null=True, blank=True)
     is_late = models.BooleanField(_("for sent foreslået"), default=False)
     admission = models.CharField(_("optagelse"), max_length=20, choices=Admission.choices, default=Admission.NOT_NEEDED)
+    # When an item the public had seen (open, on an agenda sent out) stopped being public: closed afterwards, or
+    # refused admission at the meeting. Open data answers it as deleted from then on (docs/oparl.md).
+    unpublished_at = models.DateTimeField(_("ikke længere offentligt"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("dagsordenspunkt")

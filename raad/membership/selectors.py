@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -428,6 +428,13 @@ def public_memberships(municipality_id: int | None = None, on: datetime.date | N
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
         .order_by("pk")
     )
+
+
+def public_seat_memberships(on: datetime.date | None = None) -> Prefetch:
+    """For a Council queryset: each council's `seats`, each with `public_memberships`, its memberships of
+    `public_memberships` on `on` (today)."""
+    sitting = public_memberships(None, on).select_related(None)
+    return Prefetch("seats__memberships", queryset=sitting, to_attr="public_memberships")
 
 
 def public_former_memberships(

@@ -105,6 +105,7 @@ class Source:
     created: str = "created_at"
     modified: str = "updated_at"
     keep: tuple[str, ...] = ()  # what a deleted object keeps besides id, type and times (a File its accessUrl)
+    gone_modified: str | None = None  # a deleted row's time it stopped being public, when not `modified`
 
     def deleted(self, obj: Any) -> dict:
         """OParl's soft delete: id, type and created kept, modified the time it stopped being public."""
@@ -113,12 +114,13 @@ class Source:
             "id": self.object_url(obj),
             "type": type_of(self.type),
             **{key: kept[key] for key in self.keep},
-            **stamps(obj, self.created, self.modified),
+            **stamps(obj, self.created, self.gone_modified or self.modified),
             "deleted": True,
         }
 
-    def filtered(self, qs: QuerySet, filters: dict[tuple[str, str], datetime.datetime]) -> QuerySet:
-        fields = {"created": self.created, "modified": self.modified}
+    def filtered(self, qs: QuerySet, filters: dict[tuple[str, str], datetime.datetime], gone: bool = False) -> QuerySet:
+        modified = (self.gone_modified if gone else None) or self.modified
+        fields = {"created": self.created, "modified": modified}
         return qs.filter(**{f"{fields[field]}__{lookup}": value for (field, lookup), value in filters.items()})
 
 
@@ -206,7 +208,7 @@ def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_i
         (s, s.filtered(s.rows(body_id), query.filters), False) for s in sources
     ]
     if ("modified", "gte") in query.filters:  # deleted objects only for a client that is updating (OParl 1.1)
-        parts += [(s, s.filtered(s.gone(body_id), query.filters), True) for s in sources if s.gone is not None]
+        parts += [(s, s.filtered(s.gone(body_id), query.filters, True), True) for s in sources if s.gone is not None]
     counts = [qs.count() for _source, qs, _gone in parts]
     total = sum(counts)
     pages = max(1, math.ceil(total / query.limit))
@@ -257,5 +259,9 @@ def object_answer(request: HttpRequest, source: Source, pk: int) -> JsonResponse
             obj = source.gone(None).filter(pk=pk).first()
             if obj is not None:
                 return json_response(source.deleted(obj))
+    return not_found(request)
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
     with translation.override(reader_language(request)):
         return error_response(404, _("Objektet findes ikke eller er ikke offentligt."))

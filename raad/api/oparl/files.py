@@ -1,7 +1,8 @@
 """File: the public PDFs and attachments, each with its existing public URL as accessUrl and downloadUrl:
 a meeting's agenda (once the notice is sent), its published minutes, the open attachments of open items,
 a published statement's letter and the documents of the consultation it answers. Minutes hidden again
-(`meetings.services.minutes_unpublish`) are a deleted File from the moment they were hidden."""
+(`meetings.services.minutes_unpublish`), and the attachments of an item closed after its agenda went out, are
+deleted Files from the moment they stopped being public."""
 
 from __future__ import annotations
 
@@ -106,6 +107,9 @@ MINUTES = Source(
 ATTACHMENTS = Source(
     type="File",
     rows=meetings.public_attachments_in,
+    gone=meetings.public_unpublished_attachments_in,  # of an item closed after the agenda went out
+    gone_modified="unpublished_at",
+    keep=("accessUrl",),  # required of every File: the (now unanswered) address the attachment had
     serialize=attachment_file,
     object_url=lambda a: url("file_attachment", a.pk),
 )

@@ -1,5 +1,6 @@
-"""Organization: each council (a "Gremium"), and the municipality's committees that consult it (the committees
-that occur in its published statements)."""
+"""Organization: each council (a "Gremium", with its memberships on the public roster today and the external
+list of its meetings), and the municipality's committees that consult it (the committees that occur in its
+published statements; their meetings are the municipality's, not ours)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.http import HttpRequest, JsonResponse
 
 from raad.councils import selectors as councils
 from raad.councils.models import Council
+from raad.membership import selectors as membership
 from raad.statements import selectors as statements
 from raad.statements.models import Committee
 
@@ -14,11 +16,12 @@ from .common import Source, compact, day, list_page, object_answer, stamps, type
 
 
 def _councils(body_id: int | None):
-    qs = councils.public_councils().order_by("pk")
+    qs = councils.public_councils().prefetch_related(membership.public_seat_memberships()).order_by("pk")
     return qs if body_id is None else qs.filter(municipality_id=body_id)
 
 
 def council_organization(council: Council) -> dict:
+    sitting = sorted(m.pk for seat in council.seats.all() for m in seat.public_memberships)
     return compact(
         {
             "id": url("organization_council", council.pk),
@@ -29,6 +32,8 @@ def council_organization(council: Council) -> dict:
             "organizationType": "Gremium",
             "classification": str(council.get_kind_display()),
             "endDate": day(council.archived_at),
+            "meeting": url("organization_council_meetings", council.pk),
+            "membership": [url("membership", pk) for pk in sitting],
             "web": web(council.get_absolute_url()),
             **stamps(council),
         }

@@ -21,6 +21,7 @@ urlpatterns = [
     path("body/<int:pk>/location/", locations.location_list, name="body_locations"),
     path("body/<int:pk>/legislativeterm/", terms.term_list, name="body_legislative_terms"),
     path("organization/council/<int:pk>/", organizations.council_detail, name="organization_council"),
+    path("organization/council/<int:pk>/meeting/", meetings.council_meeting_list, name="organization_council_meetings"),
     path("organization/committee/<int:pk>/", organizations.committee_detail, name="organization_committee"),
     path("person/<int:pk>/", people.person_detail, name="person"),
     path("membership/<int:pk>/", people.membership_detail, name="membership"),

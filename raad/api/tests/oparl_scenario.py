@@ -4,6 +4,8 @@
   (`meetings.tests.factories.published_meeting`);
 - a second held meeting whose minutes were published and then hidden again (`minutes_unpublish`);
 - a planned meeting whose notice is not sent (its items are not public yet);
+- a meeting whose agenda went out with an open item (and an open attachment) that was closed afterwards: a
+  deleted AgendaItem and File that carry nothing of it;
 - a consultation with a document, answered by a published statement; a draft statement; a statement adopted
   but not sent (so not published);
 - a member who resigned (a deleted Membership and Person).
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from raad.meetings import services as meetings
@@ -28,6 +31,7 @@ from raad.statements.tests.conftest import adopt_at_meeting
 
 DRAFT_SECRET = "OPARL-KLADDE"
 UNSENT_SECRET = "OPARL-IKKE-SENDT"
+WITHDRAWN_SECRET = "OPARL-LUKKET-EFTER-UDSENDELSE"
 
 
 @dataclass
@@ -38,10 +42,13 @@ class Scenario:
     closed_attachments: list[Attachment]
     unpublished: Minutes
     planned: Meeting
+    withdrawn: AgendaItem
+    withdrawn_attachment: Attachment
     published: Statement
     draft: Statement
     unsent: Statement
     resigned: Membership
+    sitting: list[Membership]
 
 
 def build(cast) -> Scenario:
@@ -59,6 +66,18 @@ def build(cast) -> Scenario:
         council=cast.council, starts_at=at(2027, 1, 14), place="Rådhuset", by=cast.secretary
     )
     meetings.item_add(meeting=planned, title="Ikke udsendt punkt", by=cast.secretary)
+    later = meetings.meeting_plan(council=cast.council, starts_at=at(2027, 1, 7), place="Rådhuset", by=cast.secretary)
+    withdrawn = meetings.item_add(
+        meeting=later, title=WITHDRAWN_SECRET, case_presentation=f"<p>{WITHDRAWN_SECRET}</p>", by=cast.secretary
+    )
+    withdrawn_attachment = meetings.attachment_add(
+        item=withdrawn,
+        title=WITHDRAWN_SECRET,
+        upload=SimpleUploadedFile("d.pdf", tiny_pdf(WITHDRAWN_SECRET)),
+        by=cast.secretary,
+    )
+    meetings.meeting_send_notice(meeting=later, by=cast.secretary)
+    meetings.item_update(item=withdrawn, data={"is_closed": True}, by=cast.secretary)  # after it was public
 
     council, secretary = cast.council, cast.secretary
     committee = statements.committee_create(
@@ -103,12 +122,15 @@ def build(cast) -> Scenario:
         closed_attachments=closed,
         unpublished=Minutes.objects.get(pk=minutes.pk),
         planned=planned,
+        withdrawn=AgendaItem.objects.get(pk=withdrawn.pk),
+        withdrawn_attachment=withdrawn_attachment,
         published=Statement.objects.get(pk=published.pk),
         draft=draft,
         unsent=unsent,
         resigned=Membership.objects.get(pk=resigned.pk),
+        sitting=[m for m in cast.members if m.pk != resigned.pk],
     )
 
 
 # (the unsent statement's title is public as the title of the open agenda item that adopted it; its paper is not)
-SECRETS = [SECRET, DRAFT_SECRET, "Ikke udsendt punkt"]
+SECRETS = [SECRET, DRAFT_SECRET, "Ikke udsendt punkt", WITHDRAWN_SECRET]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,7 +14,8 @@ from django.utils import timezone
 
 from raad.core import mail
 from raad.meetings import services as meetings
-from raad.meetings.tests.conftest import at
+from raad.meetings.models import AgendaItem
+from raad.meetings.tests.conftest import all_present, at
 from raad.statements import services as statements
 from raad.statements.tests.conftest import adopt_at_meeting
 
@@ -58,6 +60,57 @@ def test_a_list_pages_through_every_object_once_keeping_its_filters(client, cast
         {"totalElements": 5, "elementsPerPage": 2, "currentPage": 2, "totalPages": 3},
         {"totalElements": 5, "elementsPerPage": 2, "currentPage": 3, "totalPages": 3},
     ]
+
+
+def test_a_councils_meeting_list_pages_through_its_meetings_with_the_same_filters(client, cast):
+    planned = plan(cast, 3, items=0)
+    organization = client.get(f"{OPARL}organization/council/{cast.council.pk}/").json()
+    address = organization["meeting"] + "?limit=2&created_since=2000-01-01T00%3A00%3A00"
+    assert address.startswith(f"{settings.SITE_URL}{OPARL}organization/council/{cast.council.pk}/meeting/")
+    seen = []
+    while address:
+        answer = client.get(address.removeprefix(settings.SITE_URL)).json()
+        assert answer["pagination"]["totalElements"] == 3
+        seen += [obj["id"] for obj in answer["data"]]
+        address = answer["links"].get("next")
+    assert seen == [f"{settings.SITE_URL}{OPARL}meeting/{m.pk}/" for m in planned]
+    later = (timezone.now() + datetime.timedelta(hours=1)).isoformat().replace("+", "%2B")
+    answer = client.get(f"{OPARL}organization/council/{cast.council.pk}/meeting/?created_since={later}").json()
+    assert answer["data"] == [] and answer["pagination"]["totalElements"] == 0
+    response = client.get(f"{OPARL}organization/council/{cast.council.pk}/meeting/?page=0")
+    assert response.status_code == 400
+    response = client.get(f"{OPARL}organization/council/999999/meeting/")
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "Objektet findes ikke eller er ikke offentligt."
+
+
+def test_an_item_that_stops_being_public_is_deleted_until_it_is_public_again(client, cast):
+    meeting = meetings.meeting_plan(council=cast.council, starts_at=at(2027, 1, 7), place="Rådhuset", by=cast.secretary)
+    closed = meetings.item_add(meeting=meeting, title="Lukkes senere", by=cast.secretary)
+    with time_machine.travel(at(2027, 1, 2, 12), tick=False):  # after the deadline: late, admission pending
+        late = meetings.item_propose(
+            meeting=meeting, membership=cast.member, title="Sent punkt", individual_case=False, by=None
+        )
+    with mail.suppressed():
+        meetings.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    items = f"{body_url(cast)}agendaitem/?modified_since=2000-01-01T00:00:00"
+
+    def listed():
+        return {obj["id"].rsplit("/", 2)[-2]: obj.get("deleted", False) for obj in client.get(items).json()["data"]}
+
+    assert listed() == {str(closed.pk): False, str(late.pk): False}
+    meetings.item_update(item=closed, data={"is_closed": True}, by=cast.secretary)
+    all_present(meeting, cast)
+    meetings.item_admission_vote(item=late, votes_for=4, votes_against=6, by=cast.secretary)
+    assert AgendaItem.objects.get(pk=late.pk).admission == AgendaItem.Admission.REFUSED
+    assert listed() == {str(closed.pk): True, str(late.pk): True}
+    assert client.get(f"{body_url(cast)}agendaitem/").json()["data"] == []  # a full copy holds neither
+    for item in (closed, late):
+        answer = client.get(f"{OPARL}agendaitem/{item.pk}/").json()
+        assert set(answer) == {"id", "type", "created", "modified", "deleted"}
+    meetings.item_update(item=closed, data={"is_closed": False}, by=cast.secretary)
+    assert listed() == {str(closed.pk): False, str(late.pk): True}
+    assert client.get(f"{OPARL}agendaitem/{closed.pk}/").json()["name"] == "Lukkes senere"
 
 
 def test_the_filters_select_by_created_and_modified(client, cast):
@@ -174,14 +227,14 @@ def test_every_list_page_costs_the_same_number_of_queries_whatever_the_data_size
     assert _queries(client, cast) == small
     assert small == {
         "body": 4,
-        "organization": 4,
+        "organization": 6,  # with each council's seats and their memberships on the roster
         "person": 4,
         "membership": 3,
         "meeting": 4,
-        "agendaitem": 3,
+        "agendaitem": 4,  # with the count of the items that are public no more
         "paper": 2,
         "consultation": 2,
-        "file": 8,
+        "file": 9,
         "location": 3,
         "legislativeterm": 2,
     }

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.councils.models import Council
 from raad.councils.selectors import NoRulesInForce
-from raad.meetings.models import AgendaItem, Attachment, Decision, Meeting, Minutes
+from raad.meetings.models import AgendaItem, Attachment, Decision, Meeting, Minutes, MinutesVersion
 
 from .common import rules_for
 
@@ -270,23 +270,93 @@ def public_attachments_in(municipality_id: int | None = None) -> QuerySet[Attach
     return qs if municipality_id is None else qs.filter(item__meeting__council__municipality_id=municipality_id)
 
 
-def public_items_in(municipality_id: int | None = None) -> QuerySet[AgendaItem]:
-    """The open, admitted agenda items of meetings whose notice is sent (as `public_agenda` shows them in full),
-    each with its public attachments prefetched. Closed items never: not even their number."""
-    qs = (
+def _public_items() -> QuerySet[AgendaItem]:
+    return (
         AgendaItem.objects.filter(meeting__notice_sent_at__isnull=False, is_closed=False)
         .exclude(admission=AgendaItem.Admission.REFUSED)
         .select_related("meeting__council")
         .prefetch_related(Prefetch("attachments", queryset=public_open_attachments()))
         .order_by("pk")
     )
+
+
+def _published_versions(prefix: str) -> Prefetch:
+    """The versions of published, approved minutes (newest first) as `public_versions` of the minutes at
+    `prefix` (read by `public_item_result`)."""
+    versions = MinutesVersion.objects.filter(minutes__is_published=True, minutes__status=Minutes.Status.APPROVED)
+    return Prefetch(f"{prefix}minutes__versions", queryset=versions.order_by("-number"), to_attr="public_versions")
+
+
+def public_items_in(municipality_id: int | None = None) -> QuerySet[AgendaItem]:
+    """The open, admitted agenda items of meetings whose notice is sent (as `public_agenda` shows them in full),
+    each with its public attachments prefetched and its meeting's published minutes (`public_item_result`).
+    Closed items never: not even their number."""
+    qs = _public_items().select_related("meeting__minutes").prefetch_related(_published_versions("meeting__"))
     return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)
 
 
 def public_items_of_meetings() -> Prefetch:
     """A prefetch of each meeting's public items (`public_items_in`), in agenda order, as `public_items`."""
-    items = public_items_in().order_by("position", "pk")
+    items = _public_items().order_by("position", "pk")
     return Prefetch("items", queryset=items, to_attr="public_items")
+
+
+def public_meetings_with_items_in(
+    municipality_id: int | None = None, *, council_id: int | None = None
+) -> QuerySet[Meeting]:
+    """`public_meetings_in` (of one council when `council_id` is given), each with its `public_items` and its
+    published minutes (`public_item_result(item, meeting)`)."""
+    qs = public_meetings_in(municipality_id).select_related("minutes")
+    qs = qs.prefetch_related(public_items_of_meetings(), _published_versions(""))
+    return qs if council_id is None else qs.filter(council_id=council_id)
+
+
+@dataclass(frozen=True)
+class PublicResult:
+    """What the published minutes say of an open item: the outcome (a label) and the minutes' text."""
+
+    outcome: str
+    text: str
+
+
+def public_item_result(item: AgendaItem, meeting: Meeting | None = None) -> PublicResult | None:
+    """The result of an open item (of `public_items_in`, or of `meeting` from `public_meetings_with_items_in`)
+    as the latest version of its meeting's published minutes records it; None before the minutes are
+    published, for an item the minutes record as closed, and for a closed item."""
+    meeting = meeting or item.meeting
+    minutes = getattr(meeting, "minutes", None)  # None: the meeting has no minutes
+    versions = getattr(minutes, "public_versions", None) if minutes is not None else None
+    if item.is_closed or not versions:
+        return None
+    for entry in versions[0].content.get("items", []):
+        if entry.get("item_id") == item.pk and not entry.get("closed"):
+            outcome = entry.get("outcome") or ""
+            label = str(Decision.Outcome(outcome).label) if outcome else ""
+            return PublicResult(outcome=label, text=entry.get("text") or "") if label or entry.get("text") else None
+    return None
+
+
+def public_unpublished_items_in(municipality_id: int | None = None) -> QuerySet[AgendaItem]:
+    """Items that were public (open, on an agenda sent out) and are not any more: closed afterwards, or refused
+    admission at the meeting (`unpublished_at`). Public only as "deleted": their id and times, nothing else."""
+    qs = (
+        AgendaItem.objects.filter(unpublished_at__isnull=False)
+        .filter(Q(is_closed=True) | Q(admission=AgendaItem.Admission.REFUSED))
+        .only("pk", "created_at", "unpublished_at")
+        .order_by("pk")
+    )
+    return qs if municipality_id is None else qs.filter(meeting__council__municipality_id=municipality_id)
+
+
+def public_unpublished_attachments_in(municipality_id: int | None = None) -> QuerySet[Attachment]:
+    """The open attachments of `public_unpublished_items_in`: public only as "deleted", each with
+    `unpublished_at` (its item's)."""
+    return (
+        Attachment.objects.filter(is_closed=False, item__in=public_unpublished_items_in(municipality_id).values("pk"))
+        .select_related("item__meeting__council")
+        .annotate(unpublished_at=F("item__unpublished_at"))
+        .order_by("pk")
+    )
 
 
 def public_published_minutes_in(municipality_id: int | None = None) -> QuerySet[Minutes]:

@@ -29,6 +29,7 @@ from raad.meetings.models import (
     Attachment,
     Meeting,
 )
+from raad.meetings.search import meeting_changed
 from raad.membership.models import Membership
 
 ITEM_FIELDS = ("kind", "title", "case_presentation", "proposed_decision", "is_closed", "position")
@@ -128,11 +129,14 @@ def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaIt
     changes = {name: cleaners.get(name, lambda v: v)(value) for name, value in data.items() if name in ITEM_FIELDS}
     if "case_presentation" in data:
         item.case_presentation_source = clean_text(data["case_presentation"])
+    reclassified = "is_closed" in changes and bool(changes["is_closed"]) != item.is_closed
+    if reclassified and item.meeting.notice_sent and item.admission != AgendaItem.Admission.REFUSED:
+        _item_publicity_changed(item, public=not changes["is_closed"])
     fields_update(
         instance=item,
         fields=ITEM_FIELDS,
         data=changes,
-        also_save=("case_presentation_source",),
+        also_save=("case_presentation_source", "unpublished_at"),
         verb="agenda_item.updated",
         by=by,
         council_id=item.meeting.council_id,
@@ -140,7 +144,18 @@ def item_update(*, item: AgendaItem, data: dict[str, Any], by: User) -> AgendaIt
     )
     if "purposes" in data:
         item.purposes.set(_purposes_of(item.meeting, data["purposes"]))
+    if item.meeting.notice_sent:
+        meeting_changed(item.meeting_id)  # the search index follows the published agenda (a closed item leaves it)
     return item
+
+
+def _item_publicity_changed(item: AgendaItem, *, public: bool) -> None:
+    """An item on an agenda already sent out becomes closed (or open again): from now it is not public (or is
+    again). `unpublished_at` records when, for open data's deleted objects; the meeting that lists its public
+    items is changed too (OParl: an embedding object's `modified` follows). The caller saves the item."""
+    now = timezone.now()
+    item.unpublished_at = None if public else now
+    Meeting.objects.filter(pk=item.meeting_id).update(updated_at=now)
 
 
 def individual_case_refusal(council: Council) -> str:

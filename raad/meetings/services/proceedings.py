@@ -26,6 +26,7 @@ from raad.meetings.models import (
     NamedVote,
     Vote,
 )
+from raad.meetings.search import meeting_changed
 from raad.membership.models import Membership
 
 from .common import _official
@@ -227,7 +228,12 @@ def item_admission_vote(
         by=by,
     )
     item.admission = AgendaItem.Admission.ADMITTED if result.adopted else AgendaItem.Admission.REFUSED
-    item.save(update_fields=["admission", "updated_at"])
+    if not result.adopted and not item.is_closed and item.meeting.notice_sent:
+        # its title was public on the agenda: open data answers it deleted from now, and its meeting changed
+        item.unpublished_at = timezone.now()
+        Meeting.objects.filter(pk=item.meeting_id).update(updated_at=item.unpublished_at)
+        meeting_changed(item.meeting_id)  # and the search index drops it
+    item.save(update_fields=["admission", "unpublished_at", "updated_at"])
     audit.record(
         actor=by,
         verb="agenda_item.admission_voted",

@@ -18,6 +18,7 @@ from raad.councils.models import Purpose
 from raad.dialogue.services import topics as topic_services
 from raad.meetings import services as meeting_services
 from raad.meetings.models import Minutes
+from raad.meetings.tests.conftest import at
 from raad.meetings.tests.factories import SECRET, published_meeting
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +133,22 @@ def test_unpublishing_the_minutes_removes_them_from_the_index(client, cast, comm
     with committed():
         meeting_services.minutes_publish(minutes=minutes, by=cast.secretary)
     assert found(client, "praktikpladser").context["results"].total == 2
+
+
+def test_an_item_closed_after_its_agenda_went_out_leaves_the_index(client, cast, committed):
+    with committed():
+        meeting = meeting_services.meeting_plan(
+            council=cast.council, starts_at=at(2027, 2, 4), place="Rådhuset", by=cast.secretary
+        )
+        item = meeting_services.item_add(meeting=meeting, title="Vinterbadning ved havnen", by=cast.secretary)
+        meeting_services.meeting_send_notice(meeting=meeting, by=cast.secretary)
+    assert titles(found(client, "vinterbadning")) == ["<mark>Vinterbadning</mark> ved havnen"]
+    with committed():
+        meeting_services.item_update(item=item, data={"is_closed": True}, by=cast.secretary)
+    assert found(client, "vinterbadning").context["results"].total == 0
+    with committed():
+        meeting_services.item_update(item=item, data={"is_closed": False}, by=cast.secretary)
+    assert titles(found(client, "vinterbadning")) == ["<mark>Vinterbadning</mark> ved havnen"]
 
 
 def test_closed_items_drafts_and_unpublished_topics_are_never_indexed(client, cast, committed):
