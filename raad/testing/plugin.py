@@ -14,6 +14,9 @@ must share with CI: DEBUG is always false, and the database is chosen by RAAD_TE
 time-machine, ticking on from there, before Django is loaded: the suite then runs as it will on that day.
 CI runs it at a few future dates (``make test-clock``) so that a date pinned in a test or in the demo
 cannot turn the build red while nobody commits. docs/testing.md says more.
+
+``RAAD_TEST_PG_SHARED_BUFFERS=2GB`` gives the PostgreSQL cluster that cache (``make bench`` for the search at a
+million paragraphs; the default is PostgreSQL's own).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import atexit
 import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,6 +140,12 @@ class TemporaryPostgres:
             f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
         )
+        if shared_buffers := os.environ.get("RAAD_TEST_PG_SHARED_BUFFERS", "").strip():
+            # a benchmark sizes the server's cache as production would for its data (make bench; the tests keep
+            # PostgreSQL's default)
+            if not re.fullmatch(r"[0-9]{1,6}(kB|MB|GB)", shared_buffers):
+                raise RuntimeError(f"RAAD_TEST_PG_SHARED_BUFFERS must be like 2GB, got {shared_buffers!r}")
+            options += f" -c shared_buffers={shared_buffers}"
         result = self._run(
             str(self.bin_dir / "pg_ctl"),
             "-D",
