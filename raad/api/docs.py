@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from raad.api.rest.api import api
 
 
@@ -23,11 +25,11 @@ def _type(schema: dict[str, Any], components: dict[str, Any]) -> str:
 
 def _limits(schema: dict[str, Any]) -> str:
     words = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", "max. length")):
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", _("maks. længde"))):
         if key in schema:
             words.append(f"{label} {schema[key]}")
     if "default" in schema and schema["default"] is not None:
-        words.append(f"default {schema['default']}")
+        words.append(f"{_('standardværdi')} {schema['default']}")
     return ", ".join(words)
 
 
