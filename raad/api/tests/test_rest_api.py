@@ -184,6 +184,8 @@ def test_the_openapi_document_describes_every_endpoint(client):
         "/api/councils/{slug}/agenda-items",
         "/api/councils/{slug}/statements",
         "/api/councils/{slug}/statements/{statement_id}",
+        "/api/councils/{slug}/consultations",
+        "/api/councils/{slug}/consultations/{consultation_id}",
         "/api/councils/{slug}/events",
         "/api/councils/{slug}/events/{event_id}",
         "/api/councils/{slug}/associations",
