@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
@@ -35,7 +36,27 @@ class PublicJSONRenderer(JSONRenderer):
         return super().render(request, _masked(data), response_status=response_status)
 
 
-api = NinjaAPI(
+def _resolved(data):
+    """`data` with every translatable text (a lazy string) turned into a string in the active language."""
+    if isinstance(data, Promise):
+        return str(data)
+    if isinstance(data, dict):
+        for key, value in data.items():
+            data[key] = _resolved(value)
+    elif isinstance(data, list):
+        data[:] = [_resolved(value) for value in data]
+    return data
+
+
+class RaadAPI(NinjaAPI):
+    """The OpenAPI document in the active language (the client's Accept-Language on /api/, the page's on
+    /aabne-data/): its summaries and descriptions are translatable, and resolved here to plain strings."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return _resolved(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
+api = RaadAPI(
     title="Råd – åbne data",
     version="1",
     description=gettext_lazy(
