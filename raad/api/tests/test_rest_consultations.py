@@ -168,6 +168,7 @@ def test_the_documentation_reads_in_the_readers_language(client, cast):
     assert "<p>Høringer</p>" in danish and "Kun foreninger, der tilbyder dette sprog" in danish
     assert "<p>Consultations</p>" in english and "Only associations that offer this language" in english
     assert "Rækker pr. side" in danish and "Rows per page" in english
+    assert "<h3>Arrangementer og foreninger</h3>" in danish and "<h3>Events and associations</h3>" in english
     for page in (danish, english):
         assert page.count("Rows per page") + page.count("Rækker pr. side") > 5
     assert "Rows per page" not in danish and "Rækker pr. side" not in english
