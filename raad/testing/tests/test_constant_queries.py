@@ -6,6 +6,7 @@ secretariat's audit journal, counted with 3 rows of each kind and again with 18 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -37,7 +38,8 @@ PAGES = {  # Danish, English (+ the texts' translations)
     "emner": (2, 4),
     "foreninger": (2, 4),
 }
-SEARCH = {"/soeg/?q=fritidsjob": 8, "/en/soeg/?q=fritidsjob": 9}
+# SQLite, PostgreSQL: the search's two backends (raad/core/search) differ by one query
+SEARCH = {"/soeg/?q=fritidsjob": (8, 7), "/en/soeg/?q=fritidsjob": (9, 8)}
 FEEDS = {"moeder": 3, "hoeringssvar": 2, "arrangementer": 2, "emner": 2}  # each as RSS and as Atom
 JOURNAL = 16  # the secretariat's journal page, logged in with a second factor
 
@@ -57,7 +59,7 @@ def test_every_list_costs_the_same_number_of_queries_with_few_rows_or_many(
         "pages": {
             **{f"/raad/{SLUG}/{page}/": da for page, (da, _en) in PAGES.items()},
             **{f"/en/raad/{SLUG}/{page}/": en for page, (_da, en) in PAGES.items()},
-            **SEARCH,
+            **{url: pair[connection.vendor == "postgresql"] for url, pair in SEARCH.items()},
             **{f"/raad/{SLUG}/feeds/{kind}.{fmt}": n for kind, n in FEEDS.items() for fmt in ("rss", "atom")},
         },
         "journal": {reverse("secretariat:audit", args=[SLUG]): JOURNAL},
@@ -80,4 +82,4 @@ def test_every_list_costs_the_same_number_of_queries_with_few_rows_or_many(
 
     changed = {url: (small[g][url], n) for g, found in large.items() for url, n in found.items() if small[g][url] != n}
     assert changed == {}
-    assert small == expected
+    assert {url: n for g, found in small.items() for url, n in found.items() if expected[g][url] != n} == {}
