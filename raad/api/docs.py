@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from raad.api.rest.api import api
+
+# The headings of the page: the OpenAPI document's tags (its group names, in English) in the page's language.
+TAGS = {
+    "councils": gettext_lazy("Råd og medlemmer"),
+    "meetings": gettext_lazy("Møder og dagsordenspunkter"),
+    "statements": gettext_lazy("Høringer, høringssvar og udtalelser"),
+    "events and associations": gettext_lazy("Arrangementer og foreninger"),
+    "topics": gettext_lazy("Emner"),
+    "records (token)": gettext_lazy("Auditlog og journalposter (kræver API-nøgle)"),
+}
 
 
 def _type(schema: dict[str, Any], components: dict[str, Any]) -> str:
@@ -23,11 +36,11 @@ def _type(schema: dict[str, Any], components: dict[str, Any]) -> str:
 
 def _limits(schema: dict[str, Any]) -> str:
     words = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", "max. length")):
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("maxLength", _("maks. længde"))):
         if key in schema:
             words.append(f"{label} {schema[key]}")
     if "default" in schema and schema["default"] is not None:
-        words.append(f"default {schema['default']}")
+        words.append(f"{_('standardværdi')} {schema['default']}")
     return ", ".join(words)
 
 
@@ -75,5 +88,5 @@ def document() -> dict[str, Any]:
         "title": spec["info"]["title"],
         "version": spec["info"]["version"],
         "description": spec["info"].get("description", ""),
-        "groups": sorted(groups.items()),
+        "groups": [(str(TAGS.get(tag, tag)), operations) for tag, operations in sorted(groups.items())],
     }

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from raad.core.redaction import mask_cpr
 
-from . import community, councils, meetings, records, statements, topics
+from . import community, consultations, councils, meetings, records, statements, topics
 from .common import ApiError
 
 
@@ -34,14 +36,34 @@ class PublicJSONRenderer(JSONRenderer):
         return super().render(request, _masked(data), response_status=response_status)
 
 
-api = NinjaAPI(
+def _resolved(data):
+    """`data` with every translatable text (a lazy string) turned into a string in the active language."""
+    if isinstance(data, Promise):
+        return str(data)
+    if isinstance(data, dict):
+        for key, value in data.items():
+            data[key] = _resolved(value)
+    elif isinstance(data, list):
+        data[:] = [_resolved(value) for value in data]
+    return data
+
+
+class RaadAPI(NinjaAPI):
+    """The OpenAPI document in the active language (the client's Accept-Language on /api/, the page's on
+    /aabne-data/): its summaries and descriptions are translatable, and resolved here to plain strings."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return _resolved(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
+api = RaadAPI(
     title="Råd – åbne data",
     version="1",
-    description=(
-        "Read-only access to everything the council publishes: meetings and their open agenda items, "
-        "published minutes, statements and consultation responses, members' public data, events, "
-        "associations and topics. Field names follow the project's glossary; texts are the Danish record. "
-        "Lists are paged and ordered by a unique key; every answer carries ETag and Last-Modified."
+    description=gettext_lazy(
+        "Adgang til at læse alt, hvad rådet offentliggør: møder og deres åbne dagsordenspunkter, offentliggjorte "
+        "referater, høringer, høringssvar og udtalelser, medlemmernes offentlige oplysninger, arrangementer, "
+        "foreninger og emner. Feltnavnene følger projektets ordliste; teksterne er den danske udgave. Lister er "
+        "opdelt i sider og sorteret efter en entydig nøgle; hvert svar har ETag og Last-Modified."
     ),
     urls_namespace="api",
     renderer=PublicJSONRenderer(),
@@ -49,7 +71,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 
-for module in (councils, meetings, statements, community, topics, records):
+for module in (councils, meetings, statements, consultations, community, topics, records):
     api.add_router("", module.router)
 
 

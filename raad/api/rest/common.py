@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Path, Query
 
 from raad.core.links import absolute_reverse, absolute_url
@@ -26,11 +27,13 @@ VALUE_MAX = 200  # the longest value any query parameter takes (a slug, a date, 
 PAGE_PARAMS = ("page", "page_size", "modified_since")
 
 # The parameters every list takes (module-level, so the endpoints' signatures share them).
-PAGE_QUERY = Query(1, ge=1, le=PAGE_MAX, description="The page, from 1")
-PAGE_SIZE_QUERY = Query(PAGE_SIZE, ge=1, le=PAGE_SIZE_MAX, description="Rows per page")
-MODIFIED_SINCE = Query(None, description="Only what changed at or after this moment (ISO 8601)")
-YEAR = Query(None, ge=1900, le=2200, description="Only this year")
-ID = Path(..., ge=1, le=2**31 - 1, description="The id")
+PAGE_QUERY = Query(1, ge=1, le=PAGE_MAX, description=gettext_lazy("Siden, fra 1"))
+PAGE_SIZE_QUERY = Query(PAGE_SIZE, ge=1, le=PAGE_SIZE_MAX, description=gettext_lazy("Rækker pr. side"))
+MODIFIED_SINCE = Query(
+    None, description=gettext_lazy("Kun det, der er ændret på eller efter dette tidspunkt (ISO 8601)")
+)
+YEAR = Query(None, ge=1900, le=2200, description=gettext_lazy("Kun dette år"))
+ID = Path(..., ge=1, le=2**31 - 1, description=gettext_lazy("Id'et"))
 
 
 class ApiError(Exception):

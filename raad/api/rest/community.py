@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import Query, Router, Schema
 
 from raad.community.models import Association, Event
 from raad.community.selectors.associations import public_association, public_associations, public_contact
 from raad.community.selectors.events import public_event, public_events
+from raad.core import languages
 
 from .common import (
     ID,
@@ -18,6 +21,7 @@ from .common import (
     PAGE_QUERY,
     PAGE_SIZE_QUERY,
     YEAR,
+    ApiError,
     check_params,
     link,
     not_found,
@@ -29,6 +33,10 @@ from .councils import SLUG, council_or_404
 from .schemas import Page
 
 router = Router(tags=["events and associations"])
+
+LANGUAGE = Query(
+    None, max_length=10, description=gettext_lazy("Kun foreninger, der tilbyder dette sprog (da, en, ar, uk …)")
+)
 
 
 class EventOut(Schema):
@@ -117,7 +125,14 @@ def association_out(a: Association, slug: str) -> dict:
     }
 
 
-@router.get("/councils/{slug}/events", response=Page[EventOut], summary="Events")
+@router.get(
+    "/councils/{slug}/events",
+    response=Page[EventOut],
+    summary=gettext_lazy("Arrangementer"),
+    description=gettext_lazy(
+        "Offentliggjorte og aflyste arrangementer, tidligere og kommende, sorteret efter id. Tilmeldinger vises aldrig."
+    ),
+)
 def event_list(
     request: HttpRequest,
     response: HttpResponse,
@@ -127,7 +142,6 @@ def event_list(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """Published and cancelled events, past and future, ordered by id. Registrations are never shown."""
     check_params(request, ("year", *PAGE_PARAMS))
     council = council_or_404(slug)
     qs = since(public_events(council), modified_since)
@@ -138,7 +152,7 @@ def event_list(
     )
 
 
-@router.get("/councils/{slug}/events/{event_id}", response=EventOut, summary="One event")
+@router.get("/councils/{slug}/events/{event_id}", response=EventOut, summary=gettext_lazy("Ét arrangement"))
 def event_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG, event_id: int = ID):
     check_params(request, ())
     council = council_or_404(slug)
@@ -149,26 +163,40 @@ def event_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG,
     return event_out(event, council.slug)
 
 
-@router.get("/councils/{slug}/associations", response=Page[AssociationOut], summary="Associations")
+@router.get(
+    "/councils/{slug}/associations",
+    response=Page[AssociationOut],
+    summary=gettext_lazy("Foreninger"),
+    description=gettext_lazy(
+        "Foreningerne i rådets foreningsoversigt, sorteret efter id; en kontaktperson kun med vedkommendes samtykke."
+    ),
+)
 def association_list(
     request: HttpRequest,
     response: HttpResponse,
     slug: str = SLUG,
+    language: str | None = LANGUAGE,
     page: int = PAGE_QUERY,
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """The associations listed in the council's directory, ordered by id; a contact person only with their
-    consent."""
-    check_params(request, PAGE_PARAMS)
+    check_params(request, ("language", *PAGE_PARAMS))
+    if language is not None and language not in languages.BY_CODE:
+        raise ApiError(
+            400,
+            _("Ukendt sprogkode: %(code)s. Kendte koder: %(codes)s.")
+            % {"code": language, "codes": ", ".join(languages.BY_CODE)},
+        )
     council = council_or_404(slug)
-    qs = since(public_associations(council), modified_since)
+    qs = since(public_associations(council, language=language or ""), modified_since)
     return paginate(
         request, response, qs, page=page, page_size=page_size, serialize=lambda a: association_out(a, council.slug)
     )
 
 
-@router.get("/councils/{slug}/associations/{association_id}", response=AssociationOut, summary="One association")
+@router.get(
+    "/councils/{slug}/associations/{association_id}", response=AssociationOut, summary=gettext_lazy("Én forening")
+)
 def association_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG, association_id: int = ID):
     check_params(request, ())
     council = council_or_404(slug)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 from ninja import Path, Router, Schema
 
 from raad.councils.models import Council
@@ -15,7 +16,12 @@ from .common import check_params, link, not_found, set_last_modified
 
 router = Router(tags=["councils"])
 
-SLUG = Path(..., max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="The council's slug, e.g. integrationsraadet")
+SLUG = Path(
+    ...,
+    max_length=50,
+    pattern=r"^[-a-zA-Z0-9_]+$",
+    description=gettext_lazy("Rådets kortnavn (slug), fx integrationsraadet"),
+)
 
 
 class MunicipalityOut(Schema):
@@ -66,16 +72,20 @@ def council_out(council: Council) -> dict:
     }
 
 
-@router.get("/councils", response=list[CouncilOut], summary="Councils")
+@router.get(
+    "/councils",
+    response=list[CouncilOut],
+    summary=gettext_lazy("Rådene"),
+    description=gettext_lazy("Alle råd, systemet driver, efter kortnavn."),
+)
 def council_list(request: HttpRequest, response: HttpResponse):
-    """Every council the system runs, by slug."""
     check_params(request, ())
     councils = list(public_councils().order_by("slug"))
     set_last_modified(response, (c.updated_at for c in councils))
     return [council_out(c) for c in councils]
 
 
-@router.get("/councils/{slug}", response=CouncilOut, summary="One council")
+@router.get("/councils/{slug}", response=CouncilOut, summary=gettext_lazy("Ét råd"))
 def council_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG):
     check_params(request, ())
     council = council_or_404(slug)
@@ -83,10 +93,15 @@ def council_detail(request: HttpRequest, response: HttpResponse, slug: str = SLU
     return council_out(council)
 
 
-@router.get("/councils/{slug}/members", response=list[MemberOut], summary="Members (public data)")
+@router.get(
+    "/councils/{slug}/members",
+    response=list[MemberOut],
+    summary=gettext_lazy("Medlemmer (offentlige oplysninger)"),
+    description=gettext_lazy(
+        "Medlemmerne i embede i dag efter pladsnummer: navn, plads, indstillende organisation og rolle; en biografi kun, hvor medlemmet har givet samtykke til, at den offentliggøres. Intet andet om en person er offentligt (R31)."
+    ),
+)
 def member_list(request: HttpRequest, slug: str = SLUG):
-    """The members in office today, by seat number: name, seat, nominating body and role; a bio only where the
-    member consented to its publication. Nothing else about a person is public (R31)."""
     check_params(request, ())
     council = council_or_404(slug)
     return [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 
 from raad.meetings.models import AgendaItem, Meeting
@@ -34,7 +35,7 @@ from .common import (
 from .councils import SLUG, council_or_404
 from .schemas import Page
 
-MEETING = Query(None, ge=1, le=2**31 - 1, description="Only the items of this meeting")
+MEETING = Query(None, ge=1, le=2**31 - 1, description=gettext_lazy("Kun punkterne fra dette møde"))
 
 router = Router(tags=["meetings"])
 
@@ -134,7 +135,12 @@ def meeting_out(meeting: Meeting, has_minutes: bool) -> dict:
     }
 
 
-@router.get("/councils/{slug}/meetings", response=Page[MeetingOut], summary="Meetings")
+@router.get(
+    "/councils/{slug}/meetings",
+    response=Page[MeetingOut],
+    summary=gettext_lazy("Møder"),
+    description=gettext_lazy("Rådets møder (planlagte, afholdte og aflyste), sorteret efter id."),
+)
 def meeting_list(
     request: HttpRequest,
     response: HttpResponse,
@@ -144,7 +150,6 @@ def meeting_list(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """The council's meetings (planned, held and cancelled), ordered by id."""
     check_params(request, ("year", *PAGE_PARAMS))
     council = council_or_404(slug)
     qs = since(public_meetings_listed(council, year), modified_since)
@@ -153,10 +158,15 @@ def meeting_list(
     )
 
 
-@router.get("/councils/{slug}/meetings/{meeting_id}", response=MeetingDetailOut, summary="One meeting")
+@router.get(
+    "/councils/{slug}/meetings/{meeting_id}",
+    response=MeetingDetailOut,
+    summary=gettext_lazy("Ét møde"),
+    description=gettext_lazy(
+        "Et møde med dagsordenen, når indkaldelsen er sendt (åbne punkter i fuld længde, lukkede punkter kun med deres nummer), og referatet, når det er godkendt og offentliggjort (seneste version)."
+    ),
+)
 def meeting_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG, meeting_id: int = ID):
-    """A meeting with its agenda once the notice is sent (open items in full, closed items as their number
-    only) and its minutes once approved and published (latest version)."""
     check_params(request, ())
     council = council_or_404(slug)
     try:
@@ -240,7 +250,14 @@ def agenda_item_out(item: AgendaItem, slug: str) -> dict:
     }
 
 
-@router.get("/councils/{slug}/agenda-items", response=Page[AgendaItemOut], summary="Open agenda items")
+@router.get(
+    "/councils/{slug}/agenda-items",
+    response=Page[AgendaItemOut],
+    summary=gettext_lazy("Åbne dagsordenspunkter"),
+    description=gettext_lazy(
+        "De åbne dagsordenspunkter fra alle møder, hvis indkaldelse er sendt, med deres åbne bilag, sorteret efter id. Lukkede punkter vises ikke."
+    ),
+)
 def agenda_item_list(
     request: HttpRequest,
     response: HttpResponse,
@@ -250,8 +267,6 @@ def agenda_item_list(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """The open agenda items of every meeting whose notice is sent, with their open attachments, ordered by id.
-    Closed items are not listed."""
     check_params(request, ("meeting", *PAGE_PARAMS))
     council = council_or_404(slug)
     qs = since(public_agenda_items(council), modified_since)

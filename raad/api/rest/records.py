@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.security import HttpBearer
 
@@ -29,7 +30,7 @@ from .common import (
 )
 from .schemas import Page
 
-SINCE = Query(None, alias="since", description="Only entries at or after this")
+SINCE = Query(None, alias="since", description=gettext_lazy("Kun poster fra dette tidspunkt og senere"))
 
 CASE_NUMBER = Query(None, max_length=60)
 
@@ -92,7 +93,15 @@ def _journal_out(e) -> dict:
     }
 
 
-@router.get("/journal", response=Page[JournalEntryOut], auth=ScopedToken("journal:read"), summary="Audit journal")
+@router.get(
+    "/journal",
+    response=Page[JournalEntryOut],
+    auth=ScopedToken("journal:read"),
+    summary=gettext_lazy("Auditloggen"),
+    description=gettext_lazy(
+        "Auditloggen for nøglens råd, ældste først (efter id): hvem ændrede hvad, med personoplysninger maskeret, som de blev registreret. Kræver adgangen journal:read."
+    ),
+)
 def journal(
     request: HttpRequest,
     response: HttpResponse,
@@ -100,8 +109,6 @@ def journal(
     page: int = PAGE_QUERY,
     page_size: int = PAGE_SIZE_QUERY,
 ):
-    """The token's council's audit journal, oldest first (by id): who changed what, personal fields masked
-    as they were recorded. Needs the scope `journal:read`."""
     check_params(request, ("since", "page", "page_size"))
     qs = journal_entries(request.auth.council_id)
     if since_at is not None:
@@ -123,7 +130,15 @@ def _record_out(r) -> dict:
     }
 
 
-@router.get("/cases", response=Page[RecordEntryOut], auth=ScopedToken("cases:read"), summary="Record entries")
+@router.get(
+    "/cases",
+    response=Page[RecordEntryOut],
+    auth=ScopedToken("cases:read"),
+    summary=gettext_lazy("Journalposter"),
+    description=gettext_lazy(
+        "Journalposterne (R29) for nøglens råd: indgående høringer og udgående udtalelser med sagsnummer, dato, retning og emne, sorteret efter id. Kræver adgangen cases:read."
+    ),
+)
 def cases(
     request: HttpRequest,
     response: HttpResponse,
@@ -132,8 +147,6 @@ def cases(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """The record entries (journalposter, R29) of the token's council: incoming consultations and outgoing
-    statements with case number, date, direction and subject, ordered by id. Needs the scope `cases:read`."""
     check_params(request, ("case_number", *PAGE_PARAMS))
     qs = since(record_entries(request.auth.council), modified_since)
     if case_number:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from django.utils.translation import gettext_lazy
 from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    count: int = Field(description="How many match, on every page")
+    count: int = Field(description=gettext_lazy("Hvor mange der passer, på hver side"))
     page: int
     page_size: int
     pages: int
-    next: str | None = Field(description="The next page's address; null on the last page")
+    next: str | None = Field(description=gettext_lazy("Adressen på næste side; null på den sidste side"))
     previous: str | None
     results: list[T]
 
 
 class ErrorOut(BaseModel):
-    error: str = Field(description="What was wrong, in Danish (English with Accept-Language: en)")
+    error: str = Field(description=gettext_lazy("Hvad der var galt, på dansk (engelsk med Accept-Language: en)"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 
 from raad.statements.models import Statement
@@ -27,9 +28,9 @@ from .common import (
 from .councils import SLUG, council_or_404
 from .schemas import Page
 
-KIND = Query(None, description="response (høringssvar) or statement (udtalelse)")
+KIND = Query(None, description=gettext_lazy("response (høringssvar) eller statement (udtalelse)"))
 
-PURPOSE = Query(None, ge=1, le=99, description="The number of a purpose of the kommissorium")
+PURPOSE = Query(None, ge=1, le=99, description=gettext_lazy("Nummeret på et af kommissoriets formål"))
 
 router = Router(tags=["statements"])
 
@@ -120,7 +121,14 @@ def statement_out(s: Statement, slug: str) -> dict:
     }
 
 
-@router.get("/councils/{slug}/statements", response=Page[StatementOut], summary="Statements")
+@router.get(
+    "/councils/{slug}/statements",
+    response=Page[StatementOut],
+    summary=gettext_lazy("Høringssvar og udtalelser"),
+    description=gettext_lazy(
+        "Offentliggjorte høringssvar og udtalelser, sorteret efter id. Udkast, kommentarer og vedtagne, men ikke offentliggjorte udtalelser vises aldrig."
+    ),
+)
 def statement_list(
     request: HttpRequest,
     response: HttpResponse,
@@ -132,8 +140,6 @@ def statement_list(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """Published statements and consultation responses, ordered by id. Drafts, comments and adopted but
-    unpublished statements are never listed."""
     check_params(request, ("year", "kind", "purpose", *PAGE_PARAMS))
     council = council_or_404(slug)
     qs = since(public_statements(council, ArchiveFilters(year=year, kind=kind.value if kind else None)), modified_since)
@@ -144,10 +150,15 @@ def statement_list(
     )
 
 
-@router.get("/councils/{slug}/statements/{statement_id}", response=StatementDetailOut, summary="One statement")
+@router.get(
+    "/councils/{slug}/statements/{statement_id}",
+    response=StatementDetailOut,
+    summary=gettext_lazy("Én udtalelse"),
+    description=gettext_lazy(
+        "En offentliggjort udtalelse: teksten som vedtaget (eller den seneste rettelse), høringens dokumenter, og hvad styrelsen eller udvalget gjorde med den."
+    ),
+)
 def statement_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG, statement_id: int = ID):
-    """A published statement: its text as adopted (or its latest correction), the consultation's documents,
-    and what the board or committee did with it."""
     check_params(request, ())
     council = council_or_404(slug)
     try:

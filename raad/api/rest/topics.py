@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 
 from raad.dialogue.models import Topic
@@ -66,7 +67,14 @@ def topic_out(t: Topic, slug: str, raised: int) -> dict:
     }
 
 
-@router.get("/councils/{slug}/topics", response=Page[TopicOut], summary="Topics")
+@router.get(
+    "/councils/{slug}/topics",
+    response=Page[TopicOut],
+    summary=gettext_lazy("Emner"),
+    description=gettext_lazy(
+        "Offentliggjorte emner, sorteret efter nummer, med hvor mange der rejste hvert (aldrig hvem)."
+    ),
+)
 def topic_list(
     request: HttpRequest,
     response: HttpResponse,
@@ -76,7 +84,6 @@ def topic_list(
     page_size: int = PAGE_SIZE_QUERY,
     modified_since: datetime.datetime | None = MODIFIED_SINCE,
 ):
-    """Published topics, ordered by number, with how many raised each (never who)."""
     check_params(request, ("status", *PAGE_PARAMS))
     council = council_or_404(slug)
     qs = since(public_topic_list(council), modified_since)
@@ -93,10 +100,15 @@ def topic_list(
     )
 
 
-@router.get("/councils/{slug}/topics/{number}", response=TopicDetailOut, summary="One topic")
+@router.get(
+    "/councils/{slug}/topics/{number}",
+    response=TopicDetailOut,
+    summary=gettext_lazy("Ét emne"),
+    description=gettext_lazy(
+        "Et offentliggjort emne med det møde, der tog det op (når dagsordenspunktet er åbent og dagsordenen er udsendt), og den udtalelse, der besvarede det (når den er offentliggjort)."
+    ),
+)
 def topic_detail(request: HttpRequest, response: HttpResponse, slug: str = SLUG, number: int = ID):
-    """A published topic, with the meeting that took it up (when its agenda item is open and the agenda is out)
-    and the statement that answered it (when published)."""
     check_params(request, ())
     council = council_or_404(slug)
     try:

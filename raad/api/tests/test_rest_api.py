@@ -184,6 +184,8 @@ def test_the_openapi_document_describes_every_endpoint(client):
         "/api/councils/{slug}/agenda-items",
         "/api/councils/{slug}/statements",
         "/api/councils/{slug}/statements/{statement_id}",
+        "/api/councils/{slug}/consultations",
+        "/api/councils/{slug}/consultations/{consultation_id}",
         "/api/councils/{slug}/events",
         "/api/councils/{slug}/events/{event_id}",
         "/api/councils/{slug}/associations",
@@ -207,7 +209,7 @@ def test_the_documentation_page_lists_every_endpoint_in_both_languages(client, c
     assert '<a href="/aabne-data/">Åbne data</a>' in home
 
 
-LISTS = ["meetings", "agenda-items", "statements", "events", "associations", "topics"]
+LISTS = ["meetings", "agenda-items", "statements", "consultations", "events", "associations", "topics"]
 
 
 def test_every_list_makes_the_same_number_of_queries_for_one_row_or_all(client, demo_data):
@@ -229,6 +231,7 @@ def test_every_list_makes_the_same_number_of_queries_for_one_row_or_all(client, 
         "meetings": 3,
         "agenda-items": 4,
         "statements": 3,
+        "consultations": 4,  # + the published answers
         "events": 5,
         "associations": 3,
         "topics": 3,

@@ -48,9 +48,15 @@ def public_directory(council: Any, *, language: str = "", text: str = "") -> lis
     return _with_language_labels(found)
 
 
-def public_associations(council: Any) -> QuerySet[Association]:
-    """The listed associations of the council (the REST API's list): what `public_directory` shows, unfiltered."""
-    return Association.objects.filter(council=council, status=Association.Status.LISTED)
+def public_associations(council: Any, *, language: str = "") -> QuerySet[Association]:
+    """The listed associations of the council (the REST API's list): what `public_directory` shows, those
+    offering `language` (a code of `raad.core.languages`) if one is given."""
+    qs = Association.objects.filter(council=council, status=Association.Status.LISTED)
+    if language:
+        # `languages` is a JSON list of codes; its text holds `"ar"` exactly when the list has "ar" (a query
+        # both databases answer; SQLite has no JSON `contains`).
+        qs = qs.filter(languages__icontains=f'"{language}"')
+    return qs
 
 
 def public_association(council: Any, pk: int) -> Association | None:

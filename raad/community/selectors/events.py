@@ -4,6 +4,7 @@ events, and counts, never a registrant's details."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
@@ -48,9 +49,18 @@ def public_events(council: Council) -> QuerySet[Event]:
     return _public(council).order_by("starts_at", "id")
 
 
+def with_translations(events: Iterable[Event]) -> list[Event]:
+    """`events` as a list with their texts in the page's language: one query for them all, none on a Danish
+    page (a public list shows each event's title)."""
+    events = list(events)
+    translations.prefetch(events)
+    return events
+
+
 def public_upcoming(council: Council) -> list[Event]:
+    """The public events still ahead, with their texts in the page's language."""
     now = timezone.now()
-    return list(_public(council).filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)))
+    return with_translations(_public(council).filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)))
 
 
 def public_past(council: Council, *, limit: int = 50) -> list[Event]:

@@ -42,13 +42,15 @@ def _section(council):
 @citizen_page
 def public_list(request, slug):
     council = council_for(request, slug)
+    past = paginate(request, selectors.public_past_events(council))
+    past.object_list = selectors.with_translations(past.object_list)
     return render(
         request,
         "community/events/public_list.html",
         {
             "council": council,
             "upcoming": selectors.public_upcoming(council),
-            "past": paginate(request, selectors.public_past_events(council)),
+            "past": past,
             "feed_url": request.build_absolute_uri(reverse("community:events_feed", args=[slug])),
             "crumbs": public_crumbs(council, (_("Arrangementer"), None)),
         },

@@ -3,9 +3,13 @@
 
 from .public import (
     ArchiveFilters,
+    ConsultationAnswer,
     PublicStatement,
     public_archive_facets,
     public_committees_in,
+    public_consultation,
+    public_consultation_answer,
+    public_consultations,
     public_document,
     public_documents_in,
     public_letter,
@@ -50,6 +54,7 @@ from .workspace import (
 
 __all__ = [
     "ArchiveFilters",
+    "ConsultationAnswer",
     "OpenConsultation",
     "PublicStatement",
     "StatementScreen",
@@ -70,6 +75,9 @@ __all__ = [
     "procedures_awaiting",
     "public_archive_facets",
     "public_committees_in",
+    "public_consultation",
+    "public_consultation_answer",
+    "public_consultations",
     "public_document",
     "public_documents_in",
     "public_letter",

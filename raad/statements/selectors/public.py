@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from raad.core import translations
 from raad.councils.models import Council, Purpose
@@ -161,6 +162,54 @@ def public_document(council: Council, pk: int) -> ConsultationDocument:
     """A consultation document is public once a published statement answers its consultation."""
     published = _published(council).filter(consultation=OuterRef("consultation"))
     return ConsultationDocument.objects.filter(consultation__council=council).filter(Exists(published)).get(pk=pk)
+
+
+def public_consultations(
+    council: Council, *, year: int | None = None, committee: int | None = None
+) -> QuerySet[Consultation]:
+    """The council's public consultations: those a published statement answers (as `public_document`), by id,
+    each with its requesting committee and `public_answers`, the published statements that answer it (oldest
+    first). Filters: the year it was received, the requesting committee."""
+    published = _published(council)
+    qs = (
+        Consultation.objects.filter(council=council)
+        .filter(Exists(published.filter(consultation=OuterRef("pk"))))
+        .select_related("committee")
+        .prefetch_related(
+            Prefetch("statements", queryset=published.order_by("published_at", "pk"), to_attr="public_answers")
+        )
+    )
+    if year is not None:
+        qs = qs.filter(received_on__year=year)
+    if committee is not None:
+        qs = qs.filter(committee_id=committee)
+    return qs.order_by("pk")
+
+
+def public_consultation(council: Council, pk: int) -> Consultation:
+    """One public consultation (as `public_consultations`) with its documents. Raises DoesNotExist."""
+    return public_consultations(council).prefetch_related("documents").get(pk=pk)
+
+
+@dataclass(frozen=True)
+class ConsultationAnswer:
+    """How a public consultation was answered: by which published statement, on which day, and whether
+    after the deadline."""
+
+    statement: Statement
+    answered_on: datetime.date
+    late: bool
+
+
+def public_consultation_answer(consultation: Consultation) -> ConsultationAnswer | None:
+    """The first published answer of a consultation read by `public_consultations` (no query): answered on
+    the day it was sent, or adopted if it was published without being sent."""
+    answers = getattr(consultation, "public_answers", [])
+    if not answers:
+        return None
+    first = answers[0]
+    answered_on = timezone.localdate(first.sent_at) if first.sent_at else first.adopted_on
+    return ConsultationAnswer(statement=first, answered_on=answered_on, late=answered_on > consultation.deadline)
 
 
 def public_letter(council: Council, pk: int) -> Statement:
