@@ -28,6 +28,7 @@ PER_PAGE = 20
 # costs what a thousand cost.
 CAP = 1000
 CANDIDATES = 1000
+VALUES = 250  # matches a capped search reads for the values of a filter that is set
 SNIPPET_WORDS = 32
 SCAN_WORDS = 5000  # a snippet looks for a match this far into a text, then shows its start
 TOKENS = re.compile(r"(\w+)", re.UNICODE)
@@ -175,8 +176,12 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
         )
 
     def without(name: str) -> list[Match]:
-        """The matches of every filter but `name` (the same as `found` when that filter is not set)."""
-        return _scan(query, limit=CAP + 1, skip=name) if query.filters[name] else found
+        """The matches of every filter but `name` (the same as `found` when that filter is not set). When the
+        search is capped, so is every such wider one: its filter shows values without counts, read from the
+        newest VALUES matches."""
+        if not query.filters[name]:
+            return found
+        return _scan(query, limit=min(VALUES, CAP + 1) if results.capped else CAP + 1, skip=name)
 
     labels = {s.kind: s.label for s in registry.sources()}
     facets: dict[str, tuple[list[dict[str, Any]], bool]] = {}
