@@ -161,7 +161,8 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
     and their counts. Up to CAP matches everything is exact; above it the total reads "more than CAP", the
     filters list the values found among the newest CAP + 1 matches without counts, and the hits are the best
     among the CANDIDATES newest matches, so a search costs about the same whether a word is in a thousand
-    paragraphs or in a million. One scan, one per filter set, the purposes and the page: at most 7 queries. Raises BadQuery for a page past the last one."""
+    paragraphs or in a million. One scan, one per filter set, the purposes and the page: at most 7 queries.
+    Raises BadQuery for a page past the last one."""
     results = Results(query=query)
     if not query.terms:
         return results
