@@ -36,14 +36,14 @@ SELECT id, kind, council, council_name, year, date, purpose_keys, rank FROM (
    FROM query, generate_series(query.top, greatest(query.top - {newest} + 1, 0), -1) AS chunk(c),
         LATERAL (
           SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys,
-                 ts_rank(d.vector, query.q) AS rank
+                 {rank} AS rank
           FROM core_searchdocument AS d
           WHERE d.vector @@ (query.qf && ('§' || chunk.c::text)::tsquery)
           OFFSET 0
         ) AS m
    WHERE numnode(query.q) > 0)
   UNION ALL
-  (SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, ts_rank(d.vector, query.q)
+  (SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, {rank}
    FROM query, core_searchdocument AS d
    WHERE numnode(query.q) > 0 AND d.vector @@ query.qf AND d.id + 0 < (query.top - {newest} + 1) * {chunk})
 ) AS found
@@ -54,12 +54,18 @@ def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int) -> list[tuple]:
+def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int, ranked: bool = True) -> list[tuple]:
     """Up to `limit` documents matching `terms` and `filters` (kind, council, year, purpose), newest chunk first,
-    as (id, kind, council, council_name, year, date, purpose_keys, rank) rows; rank is higher for a better match.
+    as (id, kind, council, council_name, year, date, purpose_keys, rank) rows; rank is higher for a better match,
+    and 0 without `ranked` (ts_rank reads each row's whole vector: about a third of a scan's time).
     The filters are lexemes of the vector, so the index applies them, not a read of every row."""
     lexemes = " & ".join(_quoted(PREFIX[name] + str(value)) for name, value in filters.items())
-    sql = SCAN.format(chunk=CHUNK, newest=NEWEST, filters=" && %s::tsquery" if lexemes else "")
+    sql = SCAN.format(
+        chunk=CHUNK,
+        newest=NEWEST,
+        filters=" && %s::tsquery" if lexemes else "",
+        rank="ts_rank(d.vector, query.q)" if ranked else "0::real",
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [" ".join(terms), *([lexemes] if lexemes else []), limit])
         return cursor.fetchall()

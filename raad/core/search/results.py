@@ -111,10 +111,10 @@ class Match(NamedTuple):
     rank: float
 
 
-def _scan(query: SearchQuery, *, limit: int, skip: str = "") -> list[Match]:
-    """The newest `limit` matches of `query` with every filter set but `skip`."""
+def _scan(query: SearchQuery, *, limit: int, skip: str = "", ranked: bool = True) -> list[Match]:
+    """The newest `limit` matches of `query` with every filter set but `skip` (rank 0 unless `ranked`)."""
     filters = {name: value for name, value in query.filters.items() if value and name != skip}
-    return list(map(Match._make, backend().scan(query.terms, filters, limit=limit)))
+    return list(map(Match._make, backend().scan(query.terms, filters, limit=limit, ranked=ranked)))
 
 
 def _counted(matches: list[Match], *fields: str) -> list[dict[str, Any]]:
@@ -179,10 +179,10 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
     def without(name: str) -> list[Match]:
         """The matches of every filter but `name` (the same as `found` when that filter is not set). When the
         search is capped, so is every such wider one: its filter shows values without counts, read from the
-        newest VALUES matches."""
+        newest VALUES matches. They only count, so they are not ranked."""
         if not query.filters[name]:
             return found
-        return _scan(query, limit=min(VALUES, CAP + 1) if results.capped else CAP + 1, skip=name)
+        return _scan(query, limit=min(VALUES, CAP + 1) if results.capped else CAP + 1, skip=name, ranked=False)
 
     labels = {s.kind: s.label for s in registry.sources()}
     facets: dict[str, tuple[list[dict[str, Any]], bool]] = {}

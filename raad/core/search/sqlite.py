@@ -22,7 +22,7 @@ def _fts_query(terms: Sequence[str]) -> str:
 
 
 SCAN = f"""
-SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, -bm25({TABLE}, 10.0, 1.0)
+SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, {{rank}}
 FROM {TABLE} JOIN core_searchdocument AS d ON d.id = {TABLE}.rowid
 WHERE {TABLE} MATCH %s{{where}}
 ORDER BY {TABLE}.rowid DESC
@@ -35,11 +35,14 @@ WHERE = {
 }
 
 
-def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int) -> list[tuple]:
+def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int, ranked: bool = True) -> list[tuple]:
     """Up to `limit` documents matching `terms` and `filters` (kind, council, year, purpose), newest first, as
     (id, kind, council, council_name, year, date, purpose_keys, rank) rows; rank is higher for a better match
-    (bm25 is lower for a better one, hence the minus)."""
-    sql = SCAN.format(where="".join(f" AND {WHERE[name]}" for name in filters))
+    (bm25 is lower for a better one, hence the minus), and 0 without `ranked`."""
+    sql = SCAN.format(
+        where="".join(f" AND {WHERE[name]}" for name in filters),
+        rank=f"-bm25({TABLE}, 10.0, 1.0)" if ranked else "0.0",
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [_fts_query(terms), *(str(value) for value in filters.values()), limit])
         return cursor.fetchall()
