@@ -123,7 +123,7 @@ class LinkRemoveView(IndicatorAction):
     def act(self, data):
         link = selectors.link_get(self.indicator, self.kwargs["pk"])
         if link is None:
-            raise Http404(_("Henvisningen findes ikke."))
+            raise Http404(_("Henvisningen til drøftelsen findes ikke."))
         services.indicator_link_remove(link=link, by=self.request.user)
 
 
