@@ -70,6 +70,11 @@ def indicator_update(*, indicator: Indicator, description: str, goal: Goal | Non
     )
 
 
+def _plain_number(value: Decimal) -> str:
+    """A value as the file wrote it (20, not 20.0000), for the journal."""
+    return format(value.normalize(), "f")
+
+
 @dataclass(frozen=True)
 class ImportResult:
     created: int
@@ -146,7 +151,9 @@ def indicator_values_import(
                 target=value,
                 council_id=council.pk,
                 changes=audit.changed(
-                    value=(before[0], row.value), source=(before[1], row.source), is_demo=(before[2], is_demo)
+                    value=(_plain_number(before[0]), _plain_number(row.value)),
+                    source=(before[1], row.source),
+                    is_demo=(before[2], is_demo),
                 ),
             )
         )

@@ -67,10 +67,7 @@ def test_a_reimport_of_the_same_year_updates_the_values_and_journals_each_change
         ("1.2", "municipality", 2021, Decimal("60"), False),
     ]
     change = AuditEntry.objects.filter(verb="effort_value.changed").order_by("id").first()
-    assert change.changes["value"] == {"before": "20.0000", "after": "19"} or change.changes["value"]["after"] in (
-        "19",
-        19,
-    )
+    assert change.changes["value"] == {"before": "20", "after": "19"}
     assert change.council_id == council.pk and change.actor == secretary
     again = services.indicator_values_import(
         council=council, data=csv_of(row("1.1", 2021, "19"), row("1.2", 2021, "60")), scope="municipality",
