@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from raad.core import workspace
 from raad.effort import forms, selectors, services
-from raad.effort.csvformat import MAX_BYTES, REQUIRED
+from raad.effort.csvformat import MAX_BYTES
 from raad.effort.models import Goal, Indicator
 
 SECTION = (gettext_lazy("Indsats og indikatorer"), "effort:indicators")
@@ -233,7 +233,16 @@ class ImportView(workspace.ActionView, EffortView):
             {
                 "form": form,
                 "errors": list(errors),
-                "columns": REQUIRED,
+                "columns": (
+                    "indicator",
+                    "goal_area",
+                    "measure_da",
+                    "unit",
+                    "year",
+                    "value",
+                    "change_since_2012",
+                    "source",
+                ),
                 "max_kb": MAX_BYTES // 1000,
                 "crumbs": self.crumbs((_("Indlæs tal fra CSV"), None)),
             },
