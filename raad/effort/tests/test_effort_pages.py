@@ -22,7 +22,7 @@ from raad.councils.services import staff_assign
 from raad.dialogue.services import topics as dialogue_services
 from raad.effort import services
 from raad.effort.chart import line_chart
-from raad.effort.models import Indicator, IndicatorLink
+from raad.effort.models import Indicator, IndicatorLink, IndicatorValue
 from raad.meetings import services as meetings_services
 from raad.meetings.models import AgendaItem
 from raad.testing import assert_unchanged
@@ -246,3 +246,22 @@ def test_the_management_command_loads_the_national_figures(council, capsys):
     call_command("effort_load_barometer", council.slug)
     assert "8 new, 0 changed, 0 unchanged" in capsys.readouterr().out
     assert Indicator.objects.filter(council=council).count() == 8
+
+
+def test_the_demo_has_goals_national_figures_and_invented_municipal_values_labelled(demo_data):
+    council = demo_data["council"]
+    values = IndicatorValue.objects.filter(indicator__council=council)
+    municipal = values.filter(scope="municipality")
+    assert sorted(set(municipal.values_list("indicator__code", flat=True))) == ["1.1", "1.2", "2.2"]
+    assert sorted(municipal.filter(indicator__code="1.1").values_list("year", flat=True)) == [
+        2019,
+        2020,
+        2021,
+        2022,
+        2023,
+    ]
+    assert all(v.is_demo and v.source.startswith("Demoværdi (opdigtet)") for v in municipal)
+    national = values.filter(scope="national")
+    assert national.count() == 8 and not national.filter(is_demo=True).exists()
+    assert council.effort_goals.count() == 3
+    assert IndicatorLink.objects.filter(indicator__council=council, topic__isnull=False).count() == 1
