@@ -253,6 +253,11 @@ def indicator_put_on_agenda(
         raise RuleViolation(
             _("Der er intet planlagt møde, hvis dagsorden stadig er åben. Planlæg mødet først, og prøv igen.")
         )
+    if IndicatorLink.objects.filter(indicator=indicator, agenda_item__meeting=meeting).exists():
+        raise RuleViolation(
+            _("Indikatoren står allerede på dagsordenen for mødet %(date)s.")
+            % {"date": formats.date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")}
+        )
     screen = selectors.indicator_screen(council, indicator.code)
     with in_council_language(council):
         title = _("Indikator %(code)s: %(name)s") % {"code": indicator.code, "name": indicator.name}

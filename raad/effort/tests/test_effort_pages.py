@@ -145,6 +145,9 @@ def test_put_on_agenda_adds_an_item_to_the_next_meeting_linked_to_the_indicator(
         AuditEntry.objects.filter(verb="effort_indicator.put_on_agenda", council_id=indicator.council_id).count() == 1
     )
     assert f"{item.position}. {item.title}" in page_of(sec_client, indicator)
+    with assert_unchanged():
+        twice = sec_client.post(url)
+    assert twice.status_code == 400 and "Indikatoren står allerede på dagsordenen for mødet" in twice.content.decode()
 
 
 def test_the_secretariat_links_an_indicator_to_a_topic_a_statement_and_an_item(sec_client, indicator, secretary):
