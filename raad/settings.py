@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "raad.dialogue",
     "raad.community",
     "raad.finance",
+    "raad.effort",
     "raad.secretariat",
     "raad.portal",
     "raad.api",

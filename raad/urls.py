@@ -20,6 +20,7 @@ urlpatterns = i18n_patterns(
     path("", include("raad.councils.urls")),
     path("", include("raad.community.urls")),
     path("", include("raad.finance.urls")),
+    path("", include("raad.effort.urls")),
     path("", include("raad.portal.urls")),
     path("", include("raad.api.urls")),
     prefix_default_language=False,

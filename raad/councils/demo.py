@@ -122,6 +122,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.community.demo_events",
     "raad.councils.demo_translations",
     "raad.finance.demo",
+    "raad.effort.demo",
 )
 
 

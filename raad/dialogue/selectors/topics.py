@@ -62,6 +62,11 @@ def topic_for_workspace(council: Council, number: int) -> Topic:
     return topic
 
 
+def linkable_topics(council: Council) -> QuerySet[Topic]:
+    """Every topic of the council, newest first (another app links to them, e.g. an indicator)."""
+    return Topic.objects.filter(council=council).order_by("-number")
+
+
 def open_topics(council: Council) -> QuerySet[Topic]:
     """The council's topics that are not closed (a dialogue-log entry may concern them)."""
     return Topic.objects.filter(council=council).exclude(status=Topic.Status.CLOSED)

@@ -94,6 +94,17 @@ def meeting_prefill(council: Council) -> dict[str, str]:
     return {k: v for k, v in (latest or {}).items() if v}
 
 
+def linkable_agenda_items(council: Council) -> QuerySet[AgendaItem]:
+    """The items of the council's meetings that are not cancelled, newest meeting first (another app links to
+    where something was discussed, e.g. an indicator of the integration effort)."""
+    return (
+        AgendaItem.objects.filter(meeting__council=council)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "position", "id")
+    )
+
+
 def meeting_get(council: Council, pk: int) -> Meeting:
     return Meeting.objects.select_related("council", "term", "leader__person", "room").get(council=council, pk=pk)
 

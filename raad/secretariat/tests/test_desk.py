@@ -157,6 +157,7 @@ def test_the_desk_links_every_work_area_the_user_may_open(client, cast):
         "Frivillighed",
         "Presse og medier",
         "Lokaler",
+        "Indsats og indikatorer",
         "Økonomi",
         "API-nøgler",
     ]
@@ -178,5 +179,6 @@ def test_a_member_sees_only_the_work_areas_open_to_members(client, cast):
         "Arrangementer",
         "Frivillighed",
         "Presse og medier",
+        "Indsats og indikatorer",
         "Mine udlæg",
     ]

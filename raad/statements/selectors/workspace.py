@@ -113,6 +113,14 @@ def consultation_detail(council: Council, pk: int) -> Consultation:
     )
 
 
+def linkable_statements(council: Council) -> QuerySet[Statement]:
+    """The council's statements past the draft, newest first (another app links to them, e.g. an indicator of
+    the integration effort)."""
+    return (
+        Statement.objects.filter(council=council).exclude(status=Statement.Status.DRAFT).order_by("-created_at", "-id")
+    )
+
+
 def statements_in_progress(council: Council) -> QuerySet[Statement]:
     return (
         Statement.objects.filter(council=council)
