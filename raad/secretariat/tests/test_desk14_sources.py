@@ -101,3 +101,40 @@ def test_an_event_in_the_next_month_is_to_prepare(cast):
     )
     assert "Forbered arrangementet: Sprogcafé" in _titles(_tasks(cast.secretary, cast))
     assert "Forbered arrangementet: Sprogcafé" not in _titles(_tasks(cast.users["medlem"], cast))
+
+
+def test_an_urgent_answer_waits_for_the_forpersons_and_naestforpersons_approval_only(cast):
+    from raad.statements import services as statements
+
+    committee = statements.committee_create(
+        municipality=cast.council.municipality, name="Økonomiudvalget", email="oeu@holbaek.invalid", by=None
+    )
+    today = timezone.localdate()
+    consultation = statements.consultation_register(
+        council=cast.council,
+        subject="Budget",
+        committee=committee,
+        received_on=today - datetime.timedelta(days=5),
+        deadline=today + datetime.timedelta(days=2),
+        case_number="00.01.00-S00-1-26",
+        by=cast.secretary,
+    )
+    draft = statements.statement_create(
+        council=cast.council,
+        kind="response",
+        title="Hastesvar om budgettet",
+        consultation=consultation,
+        rapporteur=cast.secretary,
+        text="Rådet støtter budgettet.",
+        by=cast.secretary,
+    )
+    statements.statement_plan_route(statement=draft, route="urgent", by=cast.secretary)
+    for login in ("forperson", "naestforperson"):
+        found = [t for t in _tasks(cast.users[login], cast) if t.key == "statements.urgent_approval"]
+        assert [(t.title, t.due) for t in found] == [
+            ("Godkend hastesvar: Hastesvar om budgettet", consultation.deadline)
+        ]
+    assert not [t for t in _tasks(cast.users["medlem"], cast) if t.key == "statements.urgent_approval"]
+    statements.urgent_approve(statement=draft, user=cast.users["forperson"])
+    assert not [t for t in _tasks(cast.users["forperson"], cast) if t.key == "statements.urgent_approval"]
+    assert [t for t in _tasks(cast.users["naestforperson"], cast) if t.key == "statements.urgent_approval"]
