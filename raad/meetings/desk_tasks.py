@@ -25,6 +25,8 @@ from raad.membership.selectors import memberships_of_user, substitutions_of_user
 
 # House practice, not a rule of procedure: the draft minutes are due for circulation a week after the meeting.
 MINUTES_DRAFT_DAYS = 7
+# A notice to send is shown from this many days before its deadline (the year plan has meetings months ahead).
+NOTICE_AHEAD_DAYS = 60
 # Held meetings older than this are not chased for minutes on the desk any more.
 MINUTES_WINDOW_DAYS = 120
 
@@ -56,13 +58,16 @@ def collect(councils: list, user, today: datetime.date) -> list[Task]:
         next_of.setdefault(m.council_id, m)
         council, procedure = by_pk[m.council_id], procedures.get(m.council_id)
         if m.council_id in staffed and m.status == Meeting.Status.PLANNED and procedure is not None:
+            notice_due = _day(rules.notice_deadline(m.starts_at, procedure.notice_deadline_days))
+            if (notice_due - today).days > NOTICE_AHEAD_DAYS:
+                continue
             tasks.append(
                 Task(
                     council=council,
                     key="meetings.notice",
                     ref=str(m.pk),
                     title=_("Send indkaldelse og dagsorden: %(meeting)s") % {"meeting": m},
-                    due=_day(rules.notice_deadline(m.starts_at, procedure.notice_deadline_days)),
+                    due=notice_due,
                     url=_meeting_url(m, council),
                     audience=Audience.SECRETARIAT,
                 )

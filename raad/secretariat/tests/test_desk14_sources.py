@@ -138,3 +138,22 @@ def test_an_urgent_answer_waits_for_the_forpersons_and_naestforpersons_approval_
     statements.urgent_approve(statement=draft, user=cast.users["forperson"])
     assert not [t for t in _tasks(cast.users["forperson"], cast) if t.key == "statements.urgent_approval"]
     assert [t for t in _tasks(cast.users["naestforperson"], cast) if t.key == "statements.urgent_approval"]
+
+
+def test_after_a_held_constituent_meeting_the_elections_and_the_national_representative_are_due(cast):
+    meeting = meeting_services.meeting_plan(
+        council=cast.council,
+        kind="constituent",
+        starts_at=timezone.now() - datetime.timedelta(days=5),
+        place="Rådhuset",
+        by=cast.secretary,
+    )
+    _send_notice(cast, meeting)
+    meeting_services.meeting_mark_held(meeting=meeting, by=cast.secretary)
+    due = sorted(t.title for t in _tasks(cast.secretary, cast) if t.key == "meetings.election")
+    assert due == [
+        "Valg af forperson efter det konstituerende møde",
+        "Valg af næstforperson efter det konstituerende møde",
+        "Vælg og indberet repræsentanten til Det Nationale Integrationsråd",
+    ]
+    assert not [t for t in _tasks(cast.users["forperson"], cast) if t.key == "meetings.election"]
