@@ -216,3 +216,14 @@ def test_the_desk_costs_the_same_queries_for_one_council_as_for_several(client, 
             _consultation(other, f"Høring {n}-{i}", today + datetime.timedelta(days=i - 1), cast.secretary)
     several = _count(client)
     assert several == one
+
+
+def test_roles_read_for_all_councils_at_once_equal_the_roles_read_one_council_at_a_time(cast, world):
+    from raad.core.models import User
+    from raad.core.roles import roles_by_council, roles_of
+
+    for user in [*cast.users.values(), world["b_user"]]:
+        at_once = roles_by_council(User.objects.get(pk=user.pk))
+        fresh = User.objects.get(pk=user.pk)
+        one_by_one = {pk: roles_of(fresh, pk) for pk in (world["a"].pk, world["b"].pk) if roles_of(fresh, pk)}
+        assert at_once == one_by_one, user.username
