@@ -11,6 +11,10 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Arrangementer og foreningsliv")
 
     def ready(self) -> None:
+        from raad.community import desk_tasks
+        from raad.core import desk as _desk
+
+        _desk.register_tasks(key="community", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.community import search as search_sources
 
         search_sources.register()  # its public content in the search index (raad.core.search)

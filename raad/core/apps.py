@@ -25,5 +25,7 @@ class CoreConfig(AppConfig):
                 "user.language_set": _("Sprog i e-mails valgt"),
                 "translation.saved": _("Oversættelse gemt"),
                 "translation.removed": _("Oversættelse fjernet"),
+                "desk_feed.created": _("Privat kalenderlink til opgaver oprettet"),
+                "desk_feed.revoked": _("Privat kalenderlink til opgaver tilbagekaldt"),
             }
         )

@@ -165,3 +165,20 @@ class ContentTranslation(BaseModel):
 
 
 from raad.core.search.models import SearchDocument, SearchPurpose  # noqa: E402, F401  (the search index)
+
+
+class DeskFeedToken(BaseModel):
+    """A private link to a user's desk as an iCal feed. Only the SHA-256 of the secret in the URL is kept, so a
+    leaked database does not give the feeds away; revoking sets `revoked_at` and the link answers 404."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kalenderlink til opgaver")
+        verbose_name_plural = _("kalenderlinks til opgaver")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -68,6 +68,35 @@ def roles_of(user: Any, council_id: int | None) -> frozenset[Role]:
     return cache[council_id]
 
 
+BulkRoleProvider = Callable[[Any], dict[int, set[Role]]]
+_bulk_providers: list[BulkRoleProvider] = []
+
+
+def register_bulk_provider(provider: BulkRoleProvider) -> None:
+    """`provider(user)` gives {council_id: roles} for every council at once (a fixed number of queries). An
+    app that registers a role provider also registers its bulk twin, so `roles_by_council` reads all roles
+    without a query per council (the desk spans every council a user serves)."""
+    if provider not in _bulk_providers:
+        _bulk_providers.append(provider)
+
+
+def roles_by_council(user: Any) -> dict[int, frozenset[Role]]:
+    """{council_id: roles} for every council where `user` holds a role today, read through the bulk providers
+    (one pass each, not one per council); fills the per-request cache `roles_of` reads."""
+    if user is None or not user.is_authenticated:
+        return {}
+    if len(_bulk_providers) < len(_providers):  # an app without a bulk twin: ask per council
+        return {pk: roles_of(user, pk) for pk in sorted(council_ids_of(user))}
+    found: dict[int, set[Role]] = {}
+    for provider in _bulk_providers:
+        for council_id, held in provider(user).items():
+            found.setdefault(council_id, set()).update(held)
+    result = {pk: frozenset(held) for pk, held in found.items() if held}
+    cache: dict[int, frozenset[Role]] = user.__dict__.setdefault("_raad_roles", {})
+    cache.update(result)
+    return result
+
+
 def has_role(*wanted: Role) -> rules.Predicate:
     name = "has_role:" + ",".join(sorted(r.value for r in wanted))
 

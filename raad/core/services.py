@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -111,3 +112,34 @@ def user_set_language(*, user: User, language: str, by: User | None) -> User:
         changes=audit.changed(language=(before, language)),
     )
     return user
+
+
+@transaction.atomic
+def desk_feed_token_create(*, user: User) -> str:
+    """A new private iCal link to `user`'s desk; any earlier link stops working. Returns the secret for the URL
+    (shown once: only its hash is stored)."""
+    import secrets
+
+    from raad.core.desk import feed_token_hash
+    from raad.core.models import DeskFeedToken
+
+    now = timezone.now()
+    DeskFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+    secret = secrets.token_urlsafe(32)
+    token = DeskFeedToken.objects.create(user=user, token_hash=feed_token_hash(secret))
+    audit.record(actor=user, verb="desk_feed.created", target=token, council_id=None)
+    return secret
+
+
+@transaction.atomic
+def desk_feed_token_revoke(*, user: User) -> int:
+    """Revoke `user`'s private iCal link(s) to the desk; the old URL answers 404. Returns how many were revoked."""
+    from raad.core.models import DeskFeedToken
+
+    tokens = list(DeskFeedToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+    if not tokens:
+        return 0
+    DeskFeedToken.objects.filter(pk__in=[t.pk for t in tokens]).update(revoked_at=timezone.now())
+    for token in tokens:
+        audit.record(actor=user, verb="desk_feed.revoked", target=token, council_id=None)
+    return len(tokens)

@@ -9,6 +9,10 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Råd")
 
     def ready(self) -> None:
+        from raad.core import desk as _desk
+        from raad.councils import desk_tasks
+
+        _desk.register_tasks(key="councils", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.councils import search as search_sources
 
         search_sources.register()  # its public content in the search index (raad.core.search)
@@ -28,9 +32,11 @@ class CouncilsConfig(AppConfig):
             default_council,
             staff_council_ids,
             staff_roles,
+            staff_roles_by_council,
         )
 
         roles.register_provider(staff_roles, staff_council_ids)
+        roles.register_bulk_provider(staff_roles_by_council)
         translations.register(Council, ["name", "secretariat_unit", "contact_hours"], label=_("Råd"), council="pk")
         translations.register(TermsOfReference, TermsOfReference.TEXT_FIELDS, label=_("Kommissorier"))
         translations.register(

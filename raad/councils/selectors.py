@@ -152,6 +152,14 @@ def staff_council_ids(user) -> set[int]:
     return set(_assignments_in_force(user).values_list("council_id", flat=True))
 
 
+def staff_roles_by_council(user) -> dict[int, set[Role]]:
+    """Bulk role provider: {council_id: roles} of every assignment in force today, in one query."""
+    found: dict[int, set[Role]] = {}
+    for council_id, value in _assignments_in_force(user).values_list("council_id", "role"):
+        found.setdefault(council_id, set()).add(Role(value))
+    return found
+
+
 def councils_of_user(user) -> list[Council]:
     """Every council where the user holds any role today (for the workspace)."""
     councils = list(public_councils().filter(pk__in=council_ids_of(user)))
@@ -239,3 +247,16 @@ def public_terms(municipality_id: int | None = None) -> QuerySet[Term]:
     """The councils' terms (valgperioder): name and dates."""
     qs = Term.objects.select_related("council").order_by("pk")
     return qs if municipality_id is None else qs.filter(council__municipality_id=municipality_id)
+
+
+def rules_in_force_by_council(
+    council_ids: Iterable[int], on: datetime.date | None = None
+) -> dict[int, RulesOfProcedure]:
+    """{council_id: the rules of procedure in force on `on`} for many councils in one query (the desk)."""
+    on = on or timezone.localdate()
+    found: dict[int, RulesOfProcedure] = {}
+    for version in RulesOfProcedure.objects.filter(council_id__in=list(council_ids), in_force_from__lte=on).order_by(
+        "council_id", "-in_force_from", "-version"
+    ):
+        found.setdefault(version.council_id, version)
+    return found

@@ -9,6 +9,10 @@ class DialogueConfig(AppConfig):
     verbose_name = _("Dialog med borgerne")
 
     def ready(self) -> None:
+        from raad.core import desk as _desk
+        from raad.dialogue import desk_tasks
+
+        _desk.register_tasks(key="dialogue", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.dialogue import search as search_sources
 
         search_sources.register()  # its public content in the search index (raad.core.search)

@@ -12,6 +12,10 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Økonomi")
 
     def ready(self) -> None:
+        from raad.core import desk as _desk
+        from raad.finance import desk_tasks
+
+        _desk.register_tasks(key="finance", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.core import audit, desk
         from raad.finance import (
             permissions,  # noqa: F401  (registers the permissions)

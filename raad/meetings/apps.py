@@ -9,6 +9,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møder")
 
     def ready(self) -> None:
+        from raad.core import desk as _desk
+        from raad.meetings import desk_tasks
+
+        _desk.register_tasks(key="meetings", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.meetings import search as search_sources
 
         search_sources.register()  # its public content in the search index (raad.core.search)

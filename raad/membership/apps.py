@@ -12,9 +12,16 @@ class MembershipConfig(AppConfig):
         from raad.core import audit, desk, roles, translations
         from raad.membership import permissions  # noqa: F401  (registers the permissions)
         from raad.membership.models import Person
-        from raad.membership.selectors import chair_vacancy_panel, member_council_ids, member_roles, renewal_panel
+        from raad.membership.selectors import (
+            chair_vacancy_panel,
+            member_council_ids,
+            member_roles,
+            member_roles_by_council,
+            renewal_panel,
+        )
 
         roles.register_provider(member_roles, member_council_ids)
+        roles.register_bulk_provider(member_roles_by_council)
         translations.register(
             Person, ["bio"], label=_("Medlemmernes præsentationer"), council="memberships__seat__council"
         )

@@ -170,6 +170,17 @@ def member_roles(user, council_id: int) -> set[Role]:
     return found
 
 
+def member_roles_by_council(user) -> dict[int, set[Role]]:
+    """Bulk role provider: {council_id: roles} from memberships and substitutions in force today (two queries)."""
+    today = timezone.localdate()
+    found: dict[int, set[Role]] = {}
+    for council_id, role in _person_memberships(user, today).values_list("seat__council_id", "role"):
+        found.setdefault(council_id, set()).update(_ROLE_MAP[Membership.Role(role)])
+    for council_id in _person_substitutions(user, today).values_list("membership__seat__council_id", flat=True):
+        found.setdefault(council_id, set()).add(Role.SUBSTITUTE)
+    return found
+
+
 def member_council_ids(user) -> set[int]:
     today = timezone.localdate()
     ids = set(_person_memberships(user, today).values_list("seat__council_id", flat=True))

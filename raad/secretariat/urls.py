@@ -1,11 +1,12 @@
 from django.urls import path
 
-from raad.secretariat import translation_views, views
+from raad.secretariat import todo, translation_views, views
 
 app_name = "secretariat"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
+    path("opgaver/<str:token>.ics", todo.DeskFeedView.as_view(), name="desk_feed"),
     path("<slug:slug>/", views.CouncilDeskView.as_view(), name="council"),
     path("<slug:slug>/kommissorium/", views.TermsOfReferenceEditView.as_view(), name="terms"),
     path("<slug:slug>/kommissorium/sprog/", views.CitizenLanguagesView.as_view(), name="citizen_languages"),

@@ -9,20 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from raad.core import audit, desk, translations, workspace
 from raad.core.errors import RuleViolation
 from raad.core.pagination import paginate
 from raad.core.roles import Role, roles_of
 from raad.core.translations import localized
-from raad.core.views import WorkspaceMixin
 from raad.councils import selectors as councils
 from raad.councils import services as council_services
 from raad.councils.models import Council, Purpose, RulesChange
 from raad.councils.rules import SETTING_FIELDS
 from raad.meetings import services as meeting_services
 from raad.membership import selectors as membership
+from raad.secretariat import todo
 from raad.secretariat.forms import (
     CitizenLanguagesForm,
     ContactForm,
@@ -42,16 +41,7 @@ def _rules_today(council: Council):
         return None
 
 
-class DashboardView(WorkspaceMixin, View):
-    def get(self, request):
-        mine = councils.councils_of_user(request.user)
-        if len(mine) == 1:
-            return redirect("secretariat:council", slug=mine[0].slug)
-        return render(
-            request,
-            "secretariat/dashboard.html",
-            {"councils": mine, "crumbs": workspace.workspace_crumbs(None)},
-        )
+DashboardView = todo.DashboardView  # the cross-council desk (raad/secretariat/todo.py)
 
 
 class CouncilDeskView(workspace.CouncilView):
@@ -83,6 +73,7 @@ def render_desk(view: workspace.CouncilView, errors=(), status: int = 200):
         "desk_panels": desk.panels_for(council, request),
         "desk_areas": desk.areas_for(council, request.user),
         "errors": list(errors),
+        "todo": todo.personal_todo(council, request.user, today),
     }
     if context["is_secretariat"]:
         context["recent"] = audit.entries_for_council(council.pk, limit=8)

@@ -9,6 +9,10 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Høringer og udtalelser")
 
     def ready(self) -> None:
+        from raad.core import desk as _desk
+        from raad.statements import desk_tasks
+
+        _desk.register_tasks(key="statements", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         from raad.statements import search as search_sources
 
         search_sources.register()  # its public content in the search index (raad.core.search)
