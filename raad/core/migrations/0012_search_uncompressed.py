@@ -22,6 +22,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0010_search_chunks")]
+    dependencies = [("core", "0011_desk_feed_token")]
 
     operations = [migrations.RunPython(_run(UNCOMPRESSED), _run(DEFAULT))]
