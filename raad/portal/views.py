@@ -116,6 +116,7 @@ def _render_rules(request, council, version, *, on, asked, error, status=200) ->
         "sections": procedure.readable({f: getattr(version, f) for f in procedure.SETTING_FIELDS}) if version else [],
         "versions": councils.rules_versions(council),
         "in_force_today": in_force_today,
+        "to_be_confirmed": councils.rules_to_be_confirmed(version),
         "asked": asked,
         "on": on,
         "error": error,
