@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -259,7 +261,7 @@ def rules_to_be_confirmed(version: RulesOfProcedure | None) -> list[ToBeConfirme
     found = []
     for name in rules.SETTING_FIELDS:
         if name in flagged:
-            field = RulesOfProcedure._meta.get_field(name)
+            field = cast(models.Field, RulesOfProcedure._meta.get_field(name))
             value = getattr(version, name)
             shown = getattr(version, f"get_{name}_display")() if getattr(field, "choices", None) else value
             found.append(ToBeConfirmed(name, str(field.verbose_name), rules.reference(name), shown))

@@ -9,9 +9,12 @@ municipality are examples (`example(…)`), shown as "skal bekræftes". The Engl
 from __future__ import annotations
 
 import datetime
+from typing import Any, cast
 
 from raad.councils.presets.holbaek import MUNICIPALITY, RULES, Preset
 from raad.councils.presets.values import example
+
+HOLBAEK_SETTINGS = cast(dict[str, Any], RULES["settings"])  # the integration council's, where nothing differs
 
 LEGAL_BASIS = (
     "Ældrerådet har hjemmel i lov om retssikkerhed og administration på det sociale område "
@@ -107,7 +110,7 @@ PRESET = Preset(
             "change_summary": "Forretningsorden fra forudindstillingen for ældreråd (retssikkerhedsloven § 30).",
             "change_summary_en": "Rules of procedure from the senior citizens' council preset (section 30).",
             "settings": {
-                **RULES["settings"],
+                **HOLBAEK_SETTINGS,
                 # Elected seats: every seat is filled by the direct election, none on nomination.
                 "max_members": example(9),
                 "max_nominated_seats": 0,

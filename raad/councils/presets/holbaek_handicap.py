@@ -10,9 +10,12 @@ its own rules of procedure. The English texts are our translation.
 from __future__ import annotations
 
 import datetime
+from typing import Any, cast
 
 from raad.councils.presets.holbaek import MUNICIPALITY, RULES, Preset
 from raad.councils.presets.values import example
+
+HOLBAEK_SETTINGS = cast(dict[str, Any], RULES["settings"])  # the integration council's, where nothing differs
 
 LEGAL_BASIS = (
     "Handicaprådet har hjemmel i lov om retssikkerhed og administration på det sociale område "
@@ -117,7 +120,7 @@ PRESET = Preset(
             "change_summary": "Forretningsorden fra forudindstillingen for handicapråd (retssikkerhedsloven § 37 a).",
             "change_summary_en": "Rules of procedure from the disability council preset (section 37 a).",
             "settings": {
-                **RULES["settings"],
+                **HOLBAEK_SETTINGS,
                 "max_members": example(10),
                 "max_nominated_seats": example(5),
                 "max_direct_seats": 0,

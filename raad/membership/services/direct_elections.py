@@ -132,13 +132,14 @@ def direct_election_record(
         raise RuleViolation(violations)
     ranked = _ranked([CandidateResult(" ".join(c.name.split()), c.votes) for c in candidates])
     elected = ranked[:seats]
-    lines = []
+    lines, people = [], []
     for seat, line in zip(_free_direct_seats(council, term, starts_on, seats, by), elected, strict=True):
         first, _space, last = mask_cpr(line.name).rpartition(" ")
         person = person_create(
             first_name=first or last, last_name=last if first else "", resides_in_municipality=True, by=by
         )
         lines.append(AppointmentLine(seat=seat, person=person))
+        people.append(person)
     decision = appointment_decision_register(
         council=council,
         term=term,
@@ -162,7 +163,7 @@ def direct_election_record(
             outcome=DirectElectionCandidate.Outcome.ELECTED
             if position <= seats
             else DirectElectionCandidate.Outcome.SUBSTITUTE,
-            membership=memberships.get(lines[position - 1].person.pk) if position <= seats else None,
+            membership=memberships.get(people[position - 1].pk) if position <= seats else None,
         )
         for position, line in enumerate(ranked, start=1)
     )
