@@ -54,8 +54,9 @@ def council_by_slug(slug: str) -> Council:
 
 
 def default_council() -> Council | None:
-    """The council in the chrome of a page that shows none (the first public one)."""
-    return public_councils().first()
+    """The council in the chrome of a page that shows none: the installation's first council (set up first;
+    the municipality's other councils are reached from its landing page)."""
+    return public_councils().order_by("pk").first()
 
 
 def terms_of_reference_for(council: Council) -> TermsOfReference:

@@ -82,6 +82,7 @@ def test_the_landing_page_lists_the_municipalitys_councils_and_the_home_links_it
     home = client.get(reverse("portal:home")).content.decode()
     url = reverse("portal:municipality", args=["0316"])
     assert f'href="{url}"' in home
+    assert "Næste møde" in home  # one municipality: the home stays the first council's front page
     page = client.get(url).content.decode()
     for council in Council.objects.all():
         assert f'href="{council.get_absolute_url()}"' in page
