@@ -88,7 +88,7 @@ MEETINGS = {
         ),
     ],
 }
-NEXT_MEETING = {"handicapraadet": datetime.date(2026, 12, 8), "aeldreraadet": datetime.date(2026, 12, 15)}
+NEXT_MEETING = {"handicapraadet": datetime.date(2026, 12, 15), "aeldreraadet": datetime.date(2026, 12, 17)}
 
 
 def load(context: DemoContext) -> None:
