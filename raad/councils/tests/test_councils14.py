@@ -73,6 +73,8 @@ def test_setup_and_the_rules_pages_show_the_example_values_as_to_be_confirmed(cl
     log_in_verified(client, secretary)
     page = client.get(reverse("secretariat:rules", args=[council.slug])).content.decode()
     assert "<strong>9</strong> – skal bekræftes" in page
+    seats = client.get(reverse("membership:seats", args=[council.slug])).content.decode()
+    assert f'href="{reverse("membership:direct_election", args=[council.slug])}"' in seats
     english = client.get("/en" + reverse("portal:rules", args=[council.slug])).content.decode()
     assert "to be confirmed" in english
 
