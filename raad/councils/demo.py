@@ -113,6 +113,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.membership.demo",
     "raad.councils.demo_rooms",
     "raad.meetings.demo",
+    "raad.meetings.demo_other_councils",
     "raad.statements.demo",
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",

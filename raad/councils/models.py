@@ -293,6 +293,9 @@ class RulesOfProcedure(BaseModel):
     event_registration_retention_days = models.PositiveSmallIntegerField(
         _("persondata om tilmeldte slettes efter arrangementet (dage)"), default=30
     )
+    # The settings whose values are examples from a preset, not yet confirmed by the municipality: each page
+    # that shows them says "skal bekræftes" (a new version adopted by the board confirms them).
+    to_be_confirmed = models.JSONField(_("værdier der skal bekræftes"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("forretningsorden")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -52,8 +54,9 @@ def council_by_slug(slug: str) -> Council:
 
 
 def default_council() -> Council | None:
-    """The council in the chrome of a page that shows none (the first public one)."""
-    return public_councils().first()
+    """The council in the chrome of a page that shows none: the installation's first council (set up first;
+    the municipality's other councils are reached from its landing page)."""
+    return public_councils().order_by("pk").first()
 
 
 def terms_of_reference_for(council: Council) -> TermsOfReference:
@@ -260,3 +263,55 @@ def rules_in_force_by_council(
     ):
         found.setdefault(version.council_id, version)
     return found
+
+
+@dataclass(frozen=True)
+class ToBeConfirmed:
+    """A setting of the rules of procedure whose value is a preset's example, still to be confirmed."""
+
+    field: str
+    label: str
+    reference: str
+    value: object
+
+
+def rules_to_be_confirmed(version: RulesOfProcedure | None) -> list[ToBeConfirmed]:
+    """The version's example values in the order of the rules of procedure (no query)."""
+    if version is None:
+        return []
+    flagged = set(version.to_be_confirmed or ())
+    found = []
+    for name in rules.SETTING_FIELDS:
+        if name in flagged:
+            field = cast(models.Field, RulesOfProcedure._meta.get_field(name))
+            value = getattr(version, name)
+            shown = getattr(version, f"get_{name}_display")() if getattr(field, "choices", None) else value
+            found.append(ToBeConfirmed(name, str(field.verbose_name), rules.reference(name), shown))
+    return found
+
+
+def councils_served_by(user) -> list[Council]:
+    """The councils the user serves as secretariat today, by name (one query; a second on a page in
+    another language than Danish): the workspace's council switcher."""
+    if user is None or not user.is_authenticated:
+        return []
+    ids = _assignments_in_force(user).filter(role=Role.SECRETARIAT).values("council_id")
+    councils = list(Council.objects.filter(pk__in=ids).order_by("name"))
+    if len(councils) > 1:
+        translations.prefetch(councils)
+    return councils
+
+
+def public_municipality_councils(municipality: Municipality) -> list[Council]:
+    """The municipality's councils for its public landing page, with their kommissorium's introduction
+    and translations (two queries, a third in another language than Danish)."""
+    councils = list(
+        Council.objects.filter(municipality=municipality).select_related("terms_of_reference").order_by("name")
+    )
+    translations.prefetch([*councils, *(c.terms_of_reference for c in councils if hasattr(c, "terms_of_reference"))])
+    return councils
+
+
+def public_municipality(code: str) -> Municipality:
+    """A municipality that has a council, by its code (Municipality.DoesNotExist otherwise)."""
+    return public_municipalities().get(code=code)

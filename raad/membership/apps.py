@@ -60,6 +60,7 @@ class MembershipConfig(AppConfig):
                 "person.confidentiality_acknowledged": _("Tavshedspligt accepteret"),
                 "person.residence_confirmed": _("Bopæl afklaret"),
                 "member.appointed": _("Medlem udpeget"),
+                "direct_election.recorded": _("Valgresultat registreret"),
                 "member.term_ended": _("Medlemskab ophørt med valgperioden"),
                 "member.resigned": _("Medlem udtrådt efter eget ønske"),
                 "member.moved_away": _("Medlem udtrådt ved fraflytning"),

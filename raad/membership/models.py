@@ -447,3 +447,65 @@ class LotDraw(BaseModel):
 
     def __str__(self) -> str:
         return str(_("Lodtrækning: %(who)s") % {"who": self.result})
+
+
+class DirectElection(BaseModel):
+    """The result of a direct election among citizens (the ældreråd, retssikkerhedsloven § 30): recorded
+    instead of a nomination. The elected candidates became members by `decision`; the next ones are the
+    substitutes in vote order."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="direct_elections")
+    term = models.ForeignKey(Term, verbose_name=_("valgperiode"), on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField(_("valgdag"))
+    seats = models.PositiveSmallIntegerField(_("pladser på valg"))
+    decision = models.ForeignKey(
+        BoardDecision, verbose_name=_("valgresultatet"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("valgresultat")
+        verbose_name_plural = _("valgresultater")
+        ordering = ["council", "-held_on"]
+        constraints = [models.CheckConstraint(condition=Q(seats__gte=1), name="direct_election_seats_positive")]
+
+    def __str__(self) -> str:
+        return str(_("Valg %(date)s") % {"date": self.held_on.strftime("%d.%m.%Y")})
+
+
+class DirectElectionCandidate(models.Model):
+    """One candidate in a direct election's result, in the order of the result (most votes first)."""
+
+    class Outcome(models.TextChoices):
+        ELECTED = "elected", _("Valgt")
+        SUBSTITUTE = "substitute", _("Stedfortræder")
+
+    election = models.ForeignKey(DirectElection, on_delete=models.PROTECT, related_name="candidates")
+    position = models.PositiveSmallIntegerField(_("placering"))
+    name = models.CharField(_("navn"), max_length=200)
+    votes = models.PositiveIntegerField(_("stemmer"))
+    outcome = models.CharField(_("resultat"), max_length=20, choices=Outcome.choices)
+    membership = models.OneToOneField(
+        Membership, null=True, blank=True, on_delete=models.PROTECT, related_name="direct_election"
+    )
+
+    class Meta:
+        verbose_name = _("kandidat")
+        verbose_name_plural = _("kandidater")
+        ordering = ["election", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["election", "position"], name="direct_candidate_position_unique"),
+            models.UniqueConstraint(fields=["election", "name"], name="direct_candidate_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.votes}"
+
+    @property
+    def substitute_number(self) -> int | None:
+        """1 for the first substitute in vote order, None for an elected candidate."""
+        if self.outcome != self.Outcome.SUBSTITUTE:
+            return None
+        return self.position - self.election.seats

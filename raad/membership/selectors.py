@@ -474,3 +474,16 @@ def public_former_members(municipality_id: int | None = None, on: datetime.date 
     former = public_former_memberships(municipality_id, on).values("person_id")
     sitting = public_memberships(None, on).values("person_id")
     return _with_changed_at(Person.objects.filter(pk__in=former).exclude(pk__in=sitting)).order_by("pk")
+
+
+def direct_elections(council) -> list:
+    """The council's recorded direct election results, newest first, each with its candidates in result
+    order (two queries)."""
+    from raad.membership.models import DirectElection, DirectElectionCandidate
+
+    return list(
+        DirectElection.objects.filter(council=council)
+        .select_related("term", "decision")
+        .prefetch_related(Prefetch("candidates", queryset=DirectElectionCandidate.objects.order_by("position")))
+        .order_by("-held_on", "-id")
+    )

@@ -3,7 +3,7 @@ nomination and confirmation forms reached from signed links (no account)."""
 
 from django.urls import path
 
-from raad.membership.views import confidentiality, elections, nominations, workspace
+from raad.membership.views import confidentiality, direct_elections, elections, nominations, workspace
 
 app_name = "membership"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path(W + "organisationer/", workspace.BodiesView.as_view(), name="bodies"),
     path(W + "organisationer/<int:pk>/", workspace.BodyEditView.as_view(), name="body_edit"),
     path(W + "udpegning/", workspace.DecisionView.as_view(), name="decision"),
+    path(W + "valgresultat/", direct_elections.DirectElectionView.as_view(), name="direct_election"),
     path(W + "medlemskab/<int:pk>/", workspace.MembershipChangeView.as_view(), name="membership_change"),
     path(W + "stedfortraeder/<int:pk>/indtraeder/", workspace.PromoteView.as_view(), name="promote"),
     path(W + "person/<int:pk>/bopael/", workspace.ResidenceConfirmView.as_view(), name="residence_confirm"),

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from raad.portal import feeds, search_views, views, views_subscriptions
+from raad.portal import feeds, search_views, views, views_municipality, views_subscriptions
 
 app_name = "portal"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("persondata/", views.privacy, name="privacy"),
     path("soeg/", search_views.search, name="search"),
+    path("kommune/<str:code>/", views_municipality.municipality, name="municipality"),
     path("raad/<slug:slug>/", views.council, name="council"),
     path("raad/<slug:slug>/medlemmer/", views.members, name="members"),
     path("raad/<slug:slug>/medlemmer/foto/<int:person_id>/", views.member_photo, name="member_photo"),

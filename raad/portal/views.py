@@ -24,8 +24,12 @@ from raad.portal.selectors import front_page
 @citizen_page
 def home(request: HttpRequest) -> HttpResponse:
     council_list = councils.public_council_list()
-    featured = council_list[0] if len(council_list) == 1 else None
-    context = {"councils": council_list, "featured": featured}
+    # One municipality: its first council's front page, as with a single council (the others are on the
+    # municipality's landing page, linked from it). Several municipalities: the list of every council.
+    municipalities = {c.municipality_id for c in council_list}
+    featured = min(council_list, key=lambda c: c.pk) if len(municipalities) == 1 else None
+    others = len(council_list) > 1
+    context = {"councils": council_list, "featured": featured, "other_councils": others}
     if featured is not None:
         context["terms"] = terms = councils.terms_of_reference_for(featured)
         context["current"] = front_page(featured)
@@ -116,6 +120,7 @@ def _render_rules(request, council, version, *, on, asked, error, status=200) ->
         "sections": procedure.readable({f: getattr(version, f) for f in procedure.SETTING_FIELDS}) if version else [],
         "versions": councils.rules_versions(council),
         "in_force_today": in_force_today,
+        "to_be_confirmed": councils.rules_to_be_confirmed(version),
         "asked": asked,
         "on": on,
         "error": error,

@@ -219,6 +219,7 @@ class RulesListView(workspace.CouncilView):
             {
                 "council": council,
                 "versions": councils.rules_version_list(council),
+                "to_be_confirmed": councils.rules_to_be_confirmed(_rules_today(council)),
                 "can_change": request.user.has_perm("councils.change_rules_of_procedure", council),
                 "crumbs": workspace.workspace_crumbs(council, (_("Forretningsorden"), None)),
             },

@@ -4,6 +4,7 @@ adoption): writes of councils (raad.councils.services.procedure)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -41,11 +42,19 @@ def rules_adopt_version(
     change_summary: str = "",
     change_summary_en: str = "",
     council_endorsed_on: datetime.date | None = None,
+    to_be_confirmed: Sequence[str] = (),
     by: User | None,
 ) -> RulesOfProcedure:
-    """Record a new version of the rules of procedure, adopted by the board. Old versions stay."""
+    """Record a new version of the rules of procedure, adopted by the board. Old versions stay.
+
+    `to_be_confirmed` names the settings whose values are a preset's examples, still to be confirmed."""
     values = _setting_values(settings)
     violations: list[Any] = list(rules.check_consistency(values))
+    unknown = sorted(set(to_be_confirmed) - set(rules.SETTING_FIELDS))
+    if unknown:
+        violations.append(
+            rules.Violation("to_be_confirmed", _("Ukendte indstillinger: %(fields)s") % {"fields": ", ".join(unknown)})
+        )
     # Lock the council row so two secretaries cannot both create "the next" version.
     ensure_not_archived(Council.objects.select_for_update().get(pk=council.pk))
     latest = RulesOfProcedure.objects.filter(council=council).order_by("-in_force_from").first()
@@ -75,6 +84,7 @@ def rules_adopt_version(
         decision=decision,
         council_endorsed_on=council_endorsed_on,
         change_summary=mask_cpr(change_summary),
+        to_be_confirmed=[name for name in rules.SETTING_FIELDS if name in set(to_be_confirmed)],
         **values,
     )
     _save_english(version, {"change_summary": change_summary_en}, by=by, council_id=council.pk, created=True)
@@ -89,6 +99,7 @@ def rules_adopt_version(
             "version": {"before": latest.version if latest else None, "after": number},
             "in_force_from": {"before": None, "after": in_force_from.isoformat()},
             "decision": {"before": None, "after": str(decision)},
+            **({"to_be_confirmed": {"before": None, "after": version.to_be_confirmed}} if to_be_confirmed else {}),
         },
     )
     return version

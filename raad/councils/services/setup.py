@@ -9,6 +9,7 @@ from django.db import transaction
 from raad.core import audit, search
 from raad.core.models import User
 from raad.councils.models import Council, Municipality, Purpose, TermsOfReference
+from raad.councils.presets.values import split_settings
 
 from .common import ENGLISH, _save_english
 from .decisions import board_decision_record
@@ -66,9 +67,11 @@ def council_setup_from_preset(*, preset: dict[str, Any], by: User | None = None)
     )
     rules_decision = board_decision_record(municipality=municipality, by=by, **preset["rules_decision"])
     rules_data = preset["rules"]
+    values, examples = split_settings(rules_data["settings"])
     rules_adopt_version(
         council=council,
-        settings=rules_data["settings"],
+        settings=values,
+        to_be_confirmed=examples,
         in_force_from=rules_data["in_force_from"],
         adopted_on=rules_data["adopted_on"],
         decision=rules_decision,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import connection
 
 from raad.councils.models import Council, Purpose, RulesOfProcedure, TermsOfReference
+from raad.councils.tests import public_outputs_municipality  # noqa: F401  (registers "councils_municipality")
 from raad.testing.public_outputs import PublicOutputs, register
 
 CPR = "010190-1234"

@@ -24,7 +24,7 @@ def test_demo_has_this_terms_meetings(demo_data, client):
     meetings = list(Meeting.objects.filter(council=council).order_by("starts_at"))
     assert [m.kind for m in meetings][:2] == ["constituent", "ordinary"]
     assert sum(1 for m in meetings if m.status == "held") == 5
-    assert Minutes.objects.filter(is_published=True).count() == 4
+    assert Minutes.objects.filter(meeting__council=council, is_published=True).count() == 4
     assert AgendaItem.objects.filter(is_closed=True).count() == 1
     next_meeting = meetings[-1]
     # The meetings demo's three items, then the statements demo's: the report
@@ -42,3 +42,18 @@ def test_demo_has_this_terms_meetings(demo_data, client):
     assert closed.title not in page and "Danskundervisning for udearbejdende" in page
     assert selectors.year_plan(council, 2026).shortfall == 0
     assert selectors.year_plan(council, 2027).shortfall == 6
+
+
+@pytest.mark.django_db
+def test_demo_has_holbaeks_other_councils_with_a_few_months_of_work(demo_data):
+    """Handicaprådet and Ældrerådet (raad/meetings/demo_other_councils.py): members, two held meetings with
+    minutes (the first published), the next one planned; the ældreråd's members come from its election."""
+    from raad.membership.models import DirectElection, Membership
+
+    for slug, members in (("handicapraadet", 5), ("aeldreraadet", 7)):
+        meetings = list(Meeting.objects.filter(council__slug=slug).order_by("starts_at"))
+        assert [m.status for m in meetings] == ["held", "held", "planned"], slug
+        assert Minutes.objects.filter(meeting__council__slug=slug, is_published=True).count() == 1
+        assert Membership.objects.filter(seat__council__slug=slug, ends_on__isnull=True).count() == members
+    election = DirectElection.objects.get(council__slug="aeldreraadet")
+    assert [c.outcome for c in election.candidates.all()] == ["elected"] * 7 + ["substitute"] * 3

@@ -30,6 +30,7 @@ from .bodies import (
 from .common import BODY_FIELDS, LEAVING_REASONS, PERSON_FIELDS, _lock_council
 from .confidentiality import confidentiality_acknowledge
 from .decisions import AppointmentLine, CandidateData, appointment_decision_register
+from .direct_elections import CandidateResult, direct_election_record, direct_election_violations
 from .elections import _OFFICE_ROLE, _elect, _round_open, ballot_cast, election_open, lot_draw_record, round_close
 from .nominations import (
     WITHDRAWAL_FIELDS,
@@ -44,10 +45,13 @@ from .nominations import (
 from .retention import ANONYMISED, _anonymise_person, candidates_anonymise_expired
 
 __all__ = [
+    "direct_election_record",
+    "direct_election_violations",
     "ANONYMISED",
     "AppointmentLine",
     "BODY_FIELDS",
     "CandidateData",
+    "CandidateResult",
     "LEAVING_REASONS",
     "PERSON_FIELDS",
     "WITHDRAWAL_FIELDS",

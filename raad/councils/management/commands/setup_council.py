@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from raad.councils.models import RulesOfProcedure
 from raad.councils.presets import PRESETS
+from raad.councils.selectors import rules_to_be_confirmed
 from raad.councils.services import council_setup_from_preset
 
 
@@ -18,3 +20,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Created {council.name}."))
         else:
             self.stdout.write(f"{council.name} already exists; nothing changed.")
+        self.stdout.write(f"Legal basis: {PRESETS[preset]['terms_of_reference']['legal_basis']}")
+        version = RulesOfProcedure.objects.filter(council=council).order_by("-version").first()
+        examples = rules_to_be_confirmed(version)
+        if examples:
+            self.stdout.write("Example values, to be confirmed (skal bekræftes) by the municipality:")
+            for item in examples:
+                self.stdout.write(f"  {item.label} ({item.reference}): {item.value} – skal bekræftes")
