@@ -4,6 +4,7 @@ of queries whatever the size of the index."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,7 +12,6 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -65,7 +65,8 @@ class Results:
 
 def highlight(text: str, stems: set[str], *, window: int | None = SNIPPET_WORDS) -> SafeString:
     """`text` HTML-escaped, the words whose stem is searched for in <mark>; with `window`, only about that many
-    words around the first match (or the start), cut with "…"."""
+    words around the first match (or the start), cut with "…". (html.escape is what Django's escape calls, without
+    its lazy-string wrapper per piece: half the time of a page's 20 snippets.)"""
     parts = TOKENS.split(text)  # even indexes: the text between words; odd: words
     start, end = 0, len(parts)
     if window is not None:
@@ -80,9 +81,9 @@ def highlight(text: str, stems: set[str], *, window: int | None = SNIPPET_WORDS)
     for i in range(start, end):
         piece = parts[i]
         if i % 2 and stem(piece) in stems:
-            out.append(f"<mark>{escape(piece)}</mark>")
+            out.append(f"<mark>{html.escape(piece)}</mark>")
         else:
-            out.append(escape(piece))
+            out.append(html.escape(piece))
     snippet = "".join(out).strip()
     if window is not None:
         snippet = ("… " if start > 0 else "") + snippet + (" …" if end < len(parts) else "")
@@ -127,11 +128,8 @@ def _counted(matches: list[Match], *fields: str) -> list[dict[str, Any]]:
 
 
 def _best(matches: list[Match]) -> list[Match]:
-    """Best first: rank, then the newest date, then the lowest id (sorted in that order of priority)."""
-    ordered = sorted(matches, key=lambda m: m.id)
-    ordered.sort(key=lambda m: m.date or datetime.date.min, reverse=True)
-    ordered.sort(key=lambda m: m.rank, reverse=True)
-    return ordered
+    """Best first: rank, then the newest date, then the lowest id."""
+    return sorted(matches, key=lambda m: (-m.rank, -(m.date or datetime.date.min).toordinal(), m.id))
 
 
 def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: object, *, counted: bool) -> list[Facet]:
