@@ -46,6 +46,7 @@ class MembershipConfig(AppConfig):
                 "counts": pgettext_lazy("audit change", "Stemmetal"),
                 "replaces": pgettext_lazy("audit change", "Afløser"),
                 "retention_months": pgettext_lazy("audit change", "Opbevaringsperiode (måneder)"),
+                "substitutes": pgettext_lazy("audit change", "Stedfortrædere i stemmeordenen"),
                 "voter": pgettext_lazy("audit change", "Har stemt"),
             }
         )
