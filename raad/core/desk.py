@@ -161,6 +161,19 @@ def councils_with_role(councils: list, user: Any, *wanted: Any) -> list:
     return [c for c in councils if roles_of(user, c.pk) & set(wanted)]
 
 
+def secretariat_tasks(
+    councils: list, user: Any, rows: Callable[[list[int]], Any], make: Callable[[Any, Any], Task]
+) -> list[Task]:
+    """A task per row for the councils (of `councils`) the user serves as secretariat: `rows(council_ids)` reads
+    them in one query, `make(council, row)` builds each task."""
+    from raad.core.roles import Role
+
+    staffed = {c.pk: c for c in councils_with_role(councils, user, Role.SECRETARIAT)}
+    if not staffed:
+        return []
+    return [make(staffed[row.council_id], row) for row in rows(list(staffed))]
+
+
 def tasks_for(user: Any, councils: list, today: Any, *, audience: str | None = None) -> list[Task]:
     """Every registered source's tasks for `user` on `councils`, ordered by due date. Councils where the user
     holds no role are dropped here, whatever a source returns; so are secretariat tasks of a council where the

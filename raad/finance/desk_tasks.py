@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core.desk import Audience, Task, councils_with_role
-from raad.core.roles import Role
+from raad.core.desk import Audience, Task, secretariat_tasks
 from raad.finance.models import Claim
 
 # House practice, not a rule of procedure: a claim is decided within fourteen days of its submission.
@@ -18,20 +17,19 @@ DECISION_DAYS = 14
 
 
 def collect(councils: list, user, today: datetime.date) -> list[Task]:
-    staffed = {c.pk: c for c in councils_with_role(councils, user, Role.SECRETARIAT)}
-    if not staffed:
-        return []
-    return [
-        Task(
-            council=staffed[c.council_id],
+    return secretariat_tasks(
+        councils,
+        user,
+        lambda ids: Claim.objects.filter(council_id__in=ids, status=Claim.Status.SUBMITTED).only(
+            "pk", "council_id", "created_at"
+        ),
+        lambda council, c: Task(
+            council=council,
             key="finance.claim",
             ref=str(c.pk),
             title=_("Udlæg nr. %(number)s venter på godkendelse") % {"number": c.pk},
             due=timezone.localtime(c.created_at).date() + datetime.timedelta(days=DECISION_DAYS),
-            url=reverse("finance:claim", args=[staffed[c.council_id].slug, c.pk]),
+            url=reverse("finance:claim", args=[council.slug, c.pk]),
             audience=Audience.SECRETARIAT,
-        )
-        for c in Claim.objects.filter(council_id__in=list(staffed), status=Claim.Status.SUBMITTED).only(
-            "pk", "council_id", "created_at"
-        )
-    ]
+        ),
+    )
