@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 
 from raad.core import i18n
 from raad.core.languages import WHOLE_SITE
-from raad.core.workspace import site_council
+from raad.core.workspace import site_council, site_municipality
 
 
 def site(request):
@@ -32,6 +32,7 @@ def site(request):
 
     return {
         "site_council": council,
+        "site_municipality": site_municipality(request),
         "LANGUAGES": settings.LANGUAGES,
         "language_switch": SimpleLazyObject(switch),
         "language_notice": getattr(request, "language_notice", None),

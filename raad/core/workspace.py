@@ -2,6 +2,8 @@
 
 - `council_for(request, slug, perm=None)`: the one council-from-URL loader. 404 for an unknown slug, 403
   without `perm`; remembers the council on the request so the site chrome needs no query of its own.
+- `show_municipality(request, municipality)`: a page about a whole municipality; the chrome names it instead of
+  a council.
 - `workspace_crumbs(...)` and `public_crumbs(...)`: the one breadcrumb builder, for the two halves of the site.
 - `CouncilView`: a workspace page of one council (login and second factor, council loaded and checked).
 - `ActionView`: a POST that validates one form and calls one service. Success: a message and a redirect.
@@ -66,9 +68,22 @@ def council_or_default(slug: str | None) -> Any:
     return _default() if _default is not None else None
 
 
+def show_municipality(request: HttpRequest, municipality: Any) -> None:
+    """A page about a whole municipality (its landing page, a desk across its councils): the header and
+    footer name the municipality, not one of its councils."""
+    request.site_municipality = municipality  # type: ignore[attr-defined]
+
+
+def site_municipality(request: HttpRequest) -> Any:
+    """The municipality a municipality-level page set with `show_municipality`, else None."""
+    return getattr(request, "site_municipality", None)
+
+
 def site_council(request: HttpRequest) -> Any:
     """The council in the page's header and footer: the one the view loaded, else the default one, looked
-    up only if a template actually shows it."""
+    up only if a template actually shows it. None on a municipality-level page (`show_municipality`)."""
+    if site_municipality(request) is not None:
+        return None
     council = getattr(request, "council", None)
     if council is not None:
         return council

@@ -65,6 +65,10 @@ class DashboardView(WorkspaceMixin, View):
         chosen_slug = request.GET.get("raad", "")
         chosen = next((c for c in mine if c.slug == chosen_slug), None)
         unknown = bool(chosen_slug) and chosen is None
+        if chosen is not None:
+            request.council = chosen
+        elif len({c.municipality_id for c in mine}) == 1:
+            workspace.show_municipality(request, mine[0].municipality)
         tasks = desk.tasks_for(request.user, [chosen] if chosen else mine, today)
         shown = rows(tasks, today)
         return render(

@@ -90,6 +90,9 @@ def test_the_landing_page_lists_the_municipalitys_councils_and_the_home_links_it
         assert f'href="{council.get_absolute_url()}"' in page
     assert "Ældrerådet rådgiver kommunalbestyrelsen i ældrepolitiske spørgsmål" in page
     assert "Integrationsrådet rådgiver og informerer kommunalbestyrelsen" in page
+    # The chrome names the municipality, not one of its councils.
+    assert "<title>Råd i Holbæk Kommune – Holbæk Kommune</title>" in page
+    assert 'class="solution-heading"' not in page
     assert client.get(reverse("portal:municipality", args=["0999"])).status_code == 404
 
 
@@ -111,6 +114,10 @@ def test_the_switcher_links_the_same_page_of_each_council_the_secretariat_serves
     assert f'href="{reverse("secretariat:rules", args=[elderly.slug])}" aria-current="page"' in page
     desk = client.get(reverse("secretariat:council", args=[handicap.slug])).content.decode()
     assert f'href="{reverse("secretariat:council", args=[elderly.slug])}"' in desk
+    dashboard = client.get(reverse("secretariat:dashboard")).content.decode()
+    assert "– Holbæk Kommune</title>" in dashboard and 'class="solution-heading"' not in dashboard
+    chosen = client.get(reverse("secretariat:dashboard"), {"raad": elderly.slug}).content.decode()
+    assert f'<a href="{elderly.get_absolute_url()}">{elderly.name}</a>' in chosen
     assert [c.slug for c in councils_served_by(cast.secretary)] == [
         "handicapraadet",
         "integrationsraadet",
