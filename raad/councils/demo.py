@@ -115,6 +115,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.meetings.demo",
     "raad.meetings.demo_other_councils",
     "raad.statements.demo",
+    "raad.statements.demo_other_councils",
     "raad.dialogue.demo_topics",
     "raad.dialogue.demo_inquiries",
     "raad.community.demo_associations",

@@ -57,3 +57,15 @@ def test_demo_has_holbaeks_other_councils_with_a_few_months_of_work(demo_data):
         assert Membership.objects.filter(seat__council__slug=slug, ends_on__isnull=True).count() == members
     election = DirectElection.objects.get(council__slug="aeldreraadet")
     assert [c.outcome for c in election.candidates.all()] == ["elected"] * 7 + ["substitute"] * 3
+    # Their høringer (raad/statements/demo_other_councils.py): one answered each, adopted at the September
+    # meeting, sent and followed up; the ældreråd has one open.
+    from raad.statements.models import Consultation, Statement
+
+    for slug in ("handicapraadet", "aeldreraadet"):
+        statement = Statement.objects.get(council__slug=slug)
+        assert statement.sent_at is not None and statement.follow_ups.count() == 1, slug
+        assert statement.decision.item.meeting.council.slug == slug
+    assert [c.statements.exists() for c in Consultation.objects.filter(council__slug="aeldreraadet")] == [
+        True,
+        False,
+    ]

@@ -47,7 +47,10 @@ def test_demo_has_each_route_a_late_answer_own_initiative_and_follow_up(demo_dat
 
 def test_demo_is_idempotent(demo_data):
     call_command("load_demo", stdout=io.StringIO())
-    assert Consultation.objects.count() == 6 and Statement.objects.count() == 6
+    council = demo_data["council"]
+    assert Consultation.objects.filter(council=council).count() == 6
+    assert Statement.objects.filter(council=council).count() == 6
+    assert (Consultation.objects.count(), Statement.objects.count()) == (9, 8)  # the other councils' (3 and 2)
 
 
 def test_demo_archive_and_statement_pages_render(client, demo_data):
