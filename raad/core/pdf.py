@@ -7,16 +7,28 @@ Two purposes, one call:
 - `PDF_FOR_ARCHIVE`: PDF/A-3b, for the archive (self-contained, fonts embedded, identified in its XMP).
 
 Fonts, the base URL for relative links and the document's language and title are set here and nowhere else.
+
+A PDF anyone may fetch again and again (the public agenda and minutes) goes through `stored_pdf` and
+`pdf_response`: the template is rendered to HTML (milliseconds), and WeasyPrint runs only when that HTML has not
+been turned into a PDF before. The PDF is kept in the file store under the hash of what it was made from, and
+served as a file with that hash as its ETag (a client that has it gets 304). A change to the document changes
+its HTML, so the next request makes the new PDF; an unchanged one is never rendered twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 PDF_FOR_PEOPLE: Literal["people"] = "people"
 PDF_FOR_ARCHIVE: Literal["archive"] = "archive"
@@ -53,6 +65,11 @@ def html_to_pdf(html: str, *, lang: str, purpose: Purpose = PDF_FOR_PEOPLE, titl
     return document.write_pdf(pdf_variant=PDF_VARIANTS[purpose])
 
 
+def _html(template: str, context: dict[str, Any], lang: str) -> str:
+    with translation.override(lang):
+        return render_to_string(template, {**context, "LANGUAGE_CODE": lang})
+
+
 def render_pdf(
     template: str,
     context: dict[str, Any],
@@ -66,6 +83,55 @@ def render_pdf(
     The template sees `LANGUAGE_CODE` (use it in `<html lang="…">`) and is rendered with that language
     active, so `{% translate %}` and dates follow it. `title` overrides the template's `<title>`.
     """
-    with translation.override(lang):
-        html = render_to_string(template, {**context, "LANGUAGE_CODE": lang})
-    return html_to_pdf(html, lang=lang, purpose=purpose, title=title)
+    return html_to_pdf(_html(template, context, lang), lang=lang, purpose=purpose, title=title)
+
+
+STORE_DIR = "pdf"
+
+
+@dataclass(frozen=True)
+class StoredPdf:
+    """A PDF in the file store: `name` in `default_storage`, `etag` the hash of what it was made from."""
+
+    name: str
+    etag: str
+
+
+def stored_pdf(
+    template: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    purpose: Purpose = PDF_FOR_PEOPLE,
+    title: str = "",
+) -> StoredPdf:
+    """`render_pdf`, made once per distinct content: the PDF of this exact HTML from the file store, rendered and
+    stored first if it is not there. The hash covers everything the PDF depends on (HTML, language, purpose,
+    title, base styles, WeasyPrint's version)."""
+    import weasyprint
+
+    html = _html(template, context, lang)
+    digest = hashlib.sha256(
+        "\0".join((weasyprint.__version__, BASE_CSS, purpose, lang, title, html)).encode()
+    ).hexdigest()
+    name = f"{STORE_DIR}/{digest[:2]}/{digest}.pdf"
+    if not default_storage.exists(name):
+        data = html_to_pdf(html, lang=lang, purpose=purpose, title=title)
+        # Two first requests at once both render; the second save finds the name taken and stores a copy under
+        # another name that is never read. The PDF served is the same.
+        default_storage.save(name, ContentFile(data))
+    return StoredPdf(name=name, etag=f'"{digest}"')
+
+
+def pdf_response(request: HttpRequest, pdf: StoredPdf, *, filename: str) -> HttpResponse:
+    """The stored PDF as the answer to `request`: 304 when the client already has this version (If-None-Match),
+    else the file with its ETag. Clients revalidate each time (a document can change)."""
+    if pdf.etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        with default_storage.open(pdf.name, "rb") as handle:
+            response = HttpResponse(handle.read(), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = pdf.etag
+    patch_cache_control(response, no_cache=True)
+    return response

@@ -7,7 +7,7 @@ import io
 from django.utils import translation
 from pypdf import PdfReader, PdfWriter
 
-from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
+from raad.core.pdf import PDF_FOR_PEOPLE, StoredPdf, render_pdf, stored_pdf
 from raad.meetings import selectors
 from raad.meetings.models import Meeting
 
@@ -17,13 +17,18 @@ def _render(template: str, context: dict) -> bytes:
     return render_pdf(template, context, lang=translation.get_language() or "da", purpose=PDF_FOR_PEOPLE)
 
 
-def public_agenda(request, meeting: Meeting) -> bytes:
+def _stored(template: str, context: dict) -> StoredPdf:
+    """A public PDF anyone may fetch often: made once per content and language, then served from the store."""
+    return stored_pdf(template, context, lang=translation.get_language() or "da", purpose=PDF_FOR_PEOPLE)
+
+
+def public_agenda(request, meeting: Meeting) -> StoredPdf:
     """Open items only; a closed item appears as "Lukket punkt" and nothing else."""
-    return _render("meetings/pdf/public_agenda.html", {"meeting": meeting, "items": selectors.public_agenda(meeting)})
+    return _stored("meetings/pdf/public_agenda.html", {"meeting": meeting, "items": selectors.public_agenda(meeting)})
 
 
-def public_minutes(request, meeting: Meeting, minutes) -> bytes:
-    return _render("meetings/pdf/public_minutes.html", {"meeting": meeting, "minutes": minutes})
+def public_minutes(request, meeting: Meeting, minutes) -> StoredPdf:
+    return _stored("meetings/pdf/public_minutes.html", {"meeting": meeting, "minutes": minutes})
 
 
 def member_packet(request, meeting: Meeting) -> bytes:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raad.core.pagination import paginate
+from raad.core.pdf import pdf_response
 from raad.core.workspace import council_for, public_crumbs
 from raad.councils.models import Council
 from raad.meetings import ical, pdf, selectors
@@ -71,11 +72,7 @@ def agenda_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = _meeting(council, pk)
     if not meeting.notice_sent:
         raise Http404(_("Dagsordenen er ikke udsendt endnu."))
-    return HttpResponse(
-        pdf.public_agenda(request, meeting),
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="dagsorden-{meeting.pk}.pdf"'},
-    )
+    return pdf_response(request, pdf.public_agenda(request, meeting), filename=f"dagsorden-{meeting.pk}.pdf")
 
 
 def minutes_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -84,11 +81,7 @@ def minutes_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     minutes = selectors.public_minutes(meeting)
     if minutes is None:
         raise Http404(_("Referatet er ikke offentliggjort."))
-    return HttpResponse(
-        pdf.public_minutes(request, meeting, minutes),
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="referat-{meeting.pk}.pdf"'},
-    )
+    return pdf_response(request, pdf.public_minutes(request, meeting, minutes), filename=f"referat-{meeting.pk}.pdf")
 
 
 def attachment(request: HttpRequest, slug: str, pk: int, attachment_pk: int) -> FileResponse:
