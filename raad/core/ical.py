@@ -10,11 +10,13 @@ Meetings (`raad.meetings.ical`) and events (`raad.community`) build on it."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
@@ -76,3 +78,19 @@ def to_ical(cal: Calendar) -> bytes:
         cal.subcomponents.insert(0, Timezone.from_tzid(TIMEZONE))
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def response(request: HttpRequest, data: bytes, *, filename: str = "") -> HttpResponse:
+    """A calendar as the answer to `request`, with an ETag of its content: a calendar client that polls the feed
+    and already has this content gets 304 and no body. The ETag leaves out DTSTAMP (the time of writing, new on
+    every request), so it changes only when an event does."""
+    content = b"\r\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP"))
+    etag = f'"{hashlib.sha256(content).hexdigest()}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        answer: HttpResponse = HttpResponseNotModified()
+    else:
+        answer = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+        if filename:
+            answer["Content-Disposition"] = f'inline; filename="{filename}"'
+    answer["ETag"] = etag
+    return answer

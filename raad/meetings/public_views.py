@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from raad.core import ical as core_ical
 from raad.core.pagination import paginate
 from raad.core.pdf import pdf_response
 from raad.core.workspace import council_for, public_crumbs
@@ -115,13 +116,10 @@ def _ics(data: bytes) -> HttpResponse:
 
 
 def public_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The meetings of the last year and every one ahead (the whole history is in the API and on the pages)."""
     council = council_for(request, slug)
-    return _ics(
-        ical.public_feed(
-            list(selectors.public_meetings(council)),
-            council_name=council.name,
-        )
-    )
+    data = ical.public_feed(selectors.public_feed_meetings(council, timezone.now()), council_name=council.name)
+    return core_ical.response(request, data)
 
 
 def member_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:

@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.core import signing
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -220,19 +220,13 @@ def _public_vevent(event: Event):
     )
 
 
-def _ics(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @citizen_page
 def event_ics(request, slug, pk):
     council = council_for(request, slug)
     event = _public_event_or_404(council, pk)
     cal = ical.calendar(council.name, prodid="-//Råd//Arrangementer//DA")
     cal.add_component(_public_vevent(event))
-    return _ics(ical.to_ical(cal), f"arrangement-{event.pk}.ics")
+    return ical.response(request, ical.to_ical(cal), filename=f"arrangement-{event.pk}.ics")
 
 
 @citizen_page
@@ -241,7 +235,7 @@ def events_feed(request, slug):
     cal = ical.calendar(f"{council.name}: {_('Arrangementer')}", prodid="-//Råd//Arrangementer//DA")
     for event in selectors.public_feed(council):
         cal.add_component(_public_vevent(event))
-    return _ics(ical.to_ical(cal), "arrangementer.ics")
+    return ical.response(request, ical.to_ical(cal), filename="arrangementer.ics")
 
 
 def public_photo(request, slug, pk, photo):

@@ -24,6 +24,15 @@ def public_meetings(council: Council, year: int | None = None) -> QuerySet[Meeti
     return qs
 
 
+# How far back the public iCal feed reaches; a calendar that subscribes wants what is coming, not 20 years.
+PUBLIC_FEED_DAYS_BACK = 365
+
+
+def public_feed_meetings(council: Council, now: datetime.datetime) -> list[Meeting]:
+    """The public feed's meetings: those of the last `PUBLIC_FEED_DAYS_BACK` days and all ahead."""
+    return list(public_meetings(council).filter(starts_at__gte=now - datetime.timedelta(days=PUBLIC_FEED_DAYS_BACK)))
+
+
 def public_meeting(council: Council, pk: int) -> Meeting:
     return Meeting.objects.select_related("council", "room").get(council=council, pk=pk)
 

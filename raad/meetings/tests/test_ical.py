@@ -85,3 +85,29 @@ def test_a_cancelled_meeting_is_cancelled_in_the_feed(client, cast):
     assert b"LOCATION:Biblioteket\\; sal 2\r\n" in data
     assert event.decoded("dtstart") == datetime.datetime(2027, 3, 4, 16, tzinfo=datetime.UTC)
     assert event["DTSTART"].to_ical() == b"20270304T170000"  # local time in Copenhagen
+
+
+def test_public_feed_reaches_a_year_back_and_answers_304_while_nothing_changed(client, cast):
+    from django.utils import timezone
+
+    from raad.meetings.models import Meeting
+    from raad.meetings.selectors.public import PUBLIC_FEED_DAYS_BACK
+
+    meeting, *_ = published_meeting(cast)
+    now = timezone.now()
+    within, too_old = (
+        services.meeting_plan(
+            council=cast.council, starts_at=now - datetime.timedelta(days=d), place="Rådhuset", by=cast.secretary
+        )
+        for d in (PUBLIC_FEED_DAYS_BACK - 5, PUBLIC_FEED_DAYS_BACK + 5)
+    )
+    url = f"/raad/{cast.council.slug}/moeder/kalender.ics"
+    first = client.get(url)
+    uids = {str(e["UID"]) for e in Calendar.from_ical(first.content).walk("VEVENT")}
+    assert uids == {f"meeting-{m.pk}-public@raad.test" for m in (meeting, within)}  # not the one before
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert (again.status_code, again.content, again["ETag"]) == (304, b"", first["ETag"])
+    Meeting.objects.filter(pk=within.pk).update(place="Biblioteket")
+    changed = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200 and b"Biblioteket" in changed.content
+    assert changed["ETag"] != first["ETag"] and f"meeting-{too_old.pk}-".encode() not in changed.content
