@@ -245,7 +245,7 @@ def test_extraordinary_request_from_the_plan_page(client, cast, login_secretary)
     assert request.meeting is not None and request.meeting.kind == "extraordinary"
 
 
-def test_reading_closed_items_is_journalled(client, cast):
+def test_reading_closed_items_is_journalled_once_a_day(client, cast):
     from raad.core.models import AuditEntry
 
     meeting, _open, closed = published_meeting(cast)
@@ -253,6 +253,11 @@ def test_reading_closed_items_is_journalled(client, cast):
     assert client.get(ws(cast, f"{meeting.pk}/")).status_code == 200
     attachment = closed.attachments.get()
     assert client.get(ws(cast, f"{meeting.pk}/bilag/{attachment.pk}/")).status_code == 200
+    # Once a day per person and what was read: reading it all again writes nothing.
+    written = AuditEntry.objects.count()
+    assert client.get(ws(cast, f"{meeting.pk}/")).status_code == 200
+    assert client.get(ws(cast, f"{meeting.pk}/bilag/{attachment.pk}/")).status_code == 200
+    assert AuditEntry.objects.count() == written
     entries = AuditEntry.objects.filter(verb="meeting.closed_items_read", actor=cast.users["medlem"]).order_by("id")
     assert [e.changes["what"]["after"] for e in entries] == ["agenda", f"attachment {attachment.pk}"]
     assert entries[0].changes["items"]["after"] == [closed.position]
