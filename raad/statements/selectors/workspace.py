@@ -338,12 +338,15 @@ def open_procedures(council: Council) -> QuerySet[WrittenProcedure]:
     ).select_related("statement")
 
 
-def record_entries(council: Council) -> QuerySet[RecordEntry]:
-    return (
-        RecordEntry.objects.filter(council=council)
-        .select_related("consultation", "statement")
-        .order_by("-entry_date", "-id")
-    )
+def record_entries(council: Council, *, text: str = "") -> QuerySet[RecordEntry]:
+    """The council's journal, newest first; with `text`, the entries whose case number, subject or counterpart
+    contains it (the journal page's search)."""
+    entries = RecordEntry.objects.filter(council=council)
+    if text:
+        entries = entries.filter(
+            Q(case_number__icontains=text) | Q(subject__icontains=text) | Q(counterpart__icontains=text)
+        )
+    return entries.select_related("consultation", "statement").order_by("-entry_date", "-id")
 
 
 def committees_for(council: Council) -> QuerySet[Committee]:

@@ -34,8 +34,8 @@ def test_public_archive_and_statement_pages_are_accessible(page, live_server, de
 def test_drafting_screens_are_accessible(page, live_server, demo_data, assert_accessible):
     login(page, live_server, "sekretariat")
     draft = Statement.objects.get(status="draft")
-    published = Statement.objects.filter(status="published").first()
-    consultation = Consultation.objects.filter(statements=None).first()
+    published = Statement.objects.filter(council__slug=SLUG, status="published").first()
+    consultation = Consultation.objects.filter(council__slug=SLUG, statements=None).first()
     for path in [
         DESK,
         f"{DESK}ny-hoering/",
@@ -168,7 +168,7 @@ def test_archive_statement_and_drafting_pages_reflow_at_320_pixels(browser, live
     context.set_default_timeout(15_000)
     page = context.new_page()
     try:
-        published = Statement.objects.filter(status="published").first()
+        published = Statement.objects.filter(council__slug=SLUG, status="published").first()
         draft = Statement.objects.get(status="draft")
         public = [("archive", f"/raad/{SLUG}/hoeringssvar/"), ("statement", published.get_absolute_url())]
         problems = reflow_problems(page, live_server.url, public)

@@ -328,3 +328,30 @@ def test_english_workspace_and_archive_name_council_committee_and_purpose_in_eng
     assert title_en and html.escape(f"1. {title_en}") in page
     desk = sec_client.get(f"/en/arbejdsrum/{SLUG}/hoeringer/").content.decode()
     assert "<td>The Committee for Social Affairs and Health</td>" in desk
+
+
+def test_the_journal_pages_and_finds_by_case_number_subject_or_counterpart(sec_client, consultation, monkeypatch):
+    from raad.statements.views.consultations import JournalView
+
+    monkeypatch.setattr(JournalView, "per_page", 2)
+    for number, subject in (("01.02.03-A00-1-26", "Sprogcentrets åbningstider"), ("01.02.03-A00-2-26", "Lektiecafé")):
+        services.consultation_register(
+            council=consultation.council,
+            subject=subject,
+            committee=consultation.committee,
+            received_on=datetime.date(2026, 11, 3),
+            deadline=datetime.date(2026, 12, 4),
+            case_number=number,
+            by=None,
+        )
+    first = sec_client.get(url("journal")).content.decode()
+    assert "3 journalposter" in first and "Side 1 af 2" in first and first.count('<th scope="row">') == 2
+    second = sec_client.get(url("journal") + "?side=2").content.decode()
+    assert second.count('<th scope="row">') == 1 and "Høring: Integrationspolitik 2027–2030" in second
+    found = sec_client.get(url("journal") + "?q=a00-2").content.decode()
+    assert "1 journalpost med «a00-2»" in found and "Høring: Lektiecafé" in found and "Sprogcentret" not in found
+    assert 'href="?format=csv&amp;q=a00-2"' in found
+    lines = sec_client.get(url("journal") + "?format=csv&q=sprogcentret").content.decode().splitlines()
+    assert [line.split(";")[0] for line in lines[1:]] == ["01.02.03-A00-1-26"]
+    english = sec_client.get("/en" + url("journal") + "?q=lektie").content.decode()
+    assert "1 journal entry with “lektie”" in english

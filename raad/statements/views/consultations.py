@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from raad.core.csvexport import csv_response
 from raad.core.errors import RuleViolation
+from raad.core.pagination import paginate
 from raad.statements import forms, rules, selectors, services
 from raad.statements.models import Consultation, ConsultationDocument
 from raad.statements.views.base import StatementsView, file_response
@@ -147,13 +148,21 @@ class DocumentView(StatementsView):
 class JournalView(StatementsView):
     perm = "statements.manage"
 
+    per_page = 100
+
     def get(self, request, slug):
-        entries = selectors.record_entries(self.council)
+        text = request.GET.get("q", "").strip()[:200]
+        entries = selectors.record_entries(self.council, text=text)
         if request.GET.get("format") == "csv":
             return _journal_csv(self.council, entries)
         return self.page(
             "statements/desk/journal.html",
-            {"entries": entries, "is_secretariat": True, "crumbs": self.crumbs((_("Journal"), None))},
+            {
+                "page": paginate(request, entries, per_page=self.per_page),
+                "text": text,
+                "is_secretariat": True,
+                "crumbs": self.crumbs((_("Journal"), None)),
+            },
         )
 
 
