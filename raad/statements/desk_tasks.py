@@ -13,10 +13,8 @@ from django.utils.translation import gettext as _
 from raad.core.desk import Audience, Task, councils_with_role
 from raad.core.roles import Role
 from raad.membership.selectors import memberships_of_user
-from raad.statements.models import Consultation, Statement, UrgentApproval, WrittenAnswer, WrittenProcedure
-
-# A consultation whose deadline passed longer ago than this, and that never got an answer, leaves the desk.
-OVERDUE_WINDOW_DAYS = 60
+from raad.statements.models import Statement, UrgentApproval, WrittenAnswer, WrittenProcedure
+from raad.statements.selectors import unanswered_consultations
 
 
 def collect(councils: list, user, today: datetime.date) -> list[Task]:
@@ -24,12 +22,7 @@ def collect(councils: list, user, today: datetime.date) -> list[Task]:
     tasks: list[Task] = []
     staffed = [c.pk for c in councils_with_role(councils, user, Role.SECRETARIAT)]
     if staffed:
-        answered = Statement.objects.filter(
-            consultation=OuterRef("pk"), status__in=[Statement.Status.SENT, Statement.Status.PUBLISHED]
-        )
-        for c in Consultation.objects.filter(
-            council_id__in=staffed, deadline__gte=today - datetime.timedelta(days=OVERDUE_WINDOW_DAYS)
-        ).exclude(Exists(answered)):
+        for c in unanswered_consultations(staffed, today):
             council = by_pk[c.council_id]
             tasks.append(
                 Task(

@@ -55,6 +55,8 @@ class Consultation(BaseModel):
         verbose_name = _("høring")
         verbose_name_plural = _("høringer")
         ordering = ["deadline", "id"]
+        # The desk reads one council's consultations by deadline (statements.selectors.open_consultations).
+        indexes = [models.Index(fields=["council", "deadline"], name="consultation_council_deadline")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(deadline__gte=models.F("received_on")), name="consultation_deadline_after_received"

@@ -53,16 +53,29 @@ class OpenConsultation:
         return max(0, -self.days_left)
 
 
-def open_consultations(council: Council, today: datetime.date | None = None) -> list[OpenConsultation]:
-    """Consultations not yet answered (no statement sent or published), soonest deadline first, each with the
-    first meeting whose agenda is open and that is held by its deadline (3 queries)."""
-    today = today or timezone.localdate()
+# A consultation left unanswered stays on the desk (the statements desk, the council page's panel, the desk's
+# tasks), overdue, this many days after its deadline; older ones are history (the journal finds them), so the
+# desk does not grow with the years.
+OVERDUE_SHOWN_DAYS = 60
+
+
+def unanswered_consultations(council_ids: list[int], today: datetime.date) -> QuerySet[Consultation]:
+    """The councils' consultations without a statement sent or published, deadline at most
+    `OVERDUE_SHOWN_DAYS` ago (index consultation_council_deadline)."""
     answered = Statement.objects.filter(
         consultation=OuterRef("pk"), status__in=[Statement.Status.SENT, Statement.Status.PUBLISHED]
     )
+    return Consultation.objects.filter(
+        council_id__in=council_ids, deadline__gte=today - datetime.timedelta(days=OVERDUE_SHOWN_DAYS)
+    ).exclude(Exists(answered))
+
+
+def open_consultations(council: Council, today: datetime.date | None = None) -> list[OpenConsultation]:
+    """`unanswered_consultations` of one council, soonest deadline first, each with the first meeting whose
+    agenda is open and that is held by its deadline (3 queries)."""
+    today = today or timezone.localdate()
     consultations = (
-        Consultation.objects.filter(council=council)
-        .exclude(Exists(answered))
+        unanswered_consultations([council.pk], today)
         .select_related("committee")
         .prefetch_related(
             Prefetch(

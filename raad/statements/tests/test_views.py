@@ -355,3 +355,31 @@ def test_the_journal_pages_and_finds_by_case_number_subject_or_counterpart(sec_c
     assert [line.split(";")[0] for line in lines[1:]] == ["01.02.03-A00-1-26"]
     english = sec_client.get("/en" + url("journal") + "?q=lektie").content.decode()
     assert "1 journal entry with “lektie”" in english
+
+
+def test_the_desk_shows_unanswered_consultations_until_60_days_past_their_deadline(sec_client, consultation):
+    from django.utils import timezone
+
+    from raad.statements.selectors.workspace import OVERDUE_SHOWN_DAYS
+
+    today = timezone.localdate()
+    for days, subject in (
+        (OVERDUE_SHOWN_DAYS, "Busplan for Tølløse"),
+        (OVERDUE_SHOWN_DAYS + 1, "Gammel skolestruktur"),
+    ):
+        deadline = today - datetime.timedelta(days=days)
+        services.consultation_register(
+            council=consultation.council,
+            subject=subject,
+            committee=consultation.committee,
+            received_on=deadline - datetime.timedelta(days=20),
+            deadline=deadline,
+            case_number=f"01.02.03-A00-{days}-26",
+            by=None,
+        )
+    desk = sec_client.get(url("desk")).content.decode()
+    assert "Busplan for Tølløse" in desk and f"{OVERDUE_SHOWN_DAYS} dage over fristen" in desk
+    assert "Gammel skolestruktur" not in desk
+    tasks = sec_client.get(reverse("secretariat:dashboard")).content.decode()
+    assert "Høringsfrist: Busplan for Tølløse" in tasks and "Gammel skolestruktur" not in tasks
+    assert "Gammel skolestruktur" in sec_client.get(url("journal") + "?q=skolestruktur").content.decode()
