@@ -3,7 +3,7 @@
 - `council_for(request, slug, perm=None)`: the one council-from-URL loader. 404 for an unknown slug, 403
   without `perm`; remembers the council on the request so the site chrome needs no query of its own.
 - `show_municipality(request, municipality)`: a page about a whole municipality; the chrome names it instead of
-  a council.
+  a council. `show_installation(request)`: a page about the councils of several municipalities; it names none.
 - `workspace_crumbs(...)` and `public_crumbs(...)`: the one breadcrumb builder, for the two halves of the site.
 - `CouncilView`: a workspace page of one council (login and second factor, council loaded and checked).
 - `ActionView`: a POST that validates one form and calls one service. Success: a message and a redirect.
@@ -72,6 +72,12 @@ def show_municipality(request: HttpRequest, municipality: Any) -> None:
     """A page about a whole municipality (its landing page, a desk across its councils): the header and
     footer name the municipality, not one of its councils."""
     request.site_municipality = municipality  # type: ignore[attr-defined]
+    request.site_scope = "municipality"  # type: ignore[attr-defined]
+
+
+def show_installation(request: HttpRequest) -> None:
+    """A page about every council of several municipalities (the front page then): the chrome names none."""
+    request.site_scope = "installation"  # type: ignore[attr-defined]
 
 
 def site_municipality(request: HttpRequest) -> Any:
@@ -81,8 +87,9 @@ def site_municipality(request: HttpRequest) -> Any:
 
 def site_council(request: HttpRequest) -> Any:
     """The council in the page's header and footer: the one the view loaded, else the default one, looked
-    up only if a template actually shows it. None on a municipality-level page (`show_municipality`)."""
-    if site_municipality(request) is not None:
+    up only if a template actually shows it. None on a page about a municipality or the whole installation
+    (`show_municipality`, `show_installation`)."""
+    if getattr(request, "site_scope", None) is not None:
         return None
     council = getattr(request, "council", None)
     if council is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core import translations
@@ -300,6 +300,32 @@ def councils_served_by(user) -> list[Council]:
     if len(councils) > 1:
         translations.prefetch(councils)
     return councils
+
+
+# The most councils a search on the front page lists at once (a name shared by many: "Ældrerådet").
+DIRECTORY_MATCHES = 50
+
+
+def public_municipality_directory() -> list[Municipality]:
+    """Every municipality that has a council, by name, each with `council_count` (one query): the front page of
+    an installation that serves several municipalities lists these, not every council."""
+    return list(public_municipalities().annotate(council_count=Count("councils")).order_by("name", "pk"))
+
+
+def public_councils_matching(text: str) -> tuple[list[Council], int]:
+    """The councils whose name or municipality's name contains `text` (the front page's search), at most
+    `DIRECTORY_MATCHES`, by municipality and name, and how many matched in all (two queries, three in another
+    language). Compared case-folded in Python, so "ældreråd" finds "Ældrerådet" on SQLite too (its LIKE folds
+    only ASCII); the names of a few hundred councils are one small query."""
+    folded = text.casefold()
+    names = (
+        public_councils().order_by("municipality__name", "name", "pk").values_list("pk", "name", "municipality__name")
+    )
+    matched = [pk for pk, name, municipality in names if folded in name.casefold() or folded in municipality.casefold()]
+    order = {pk: i for i, pk in enumerate(matched[:DIRECTORY_MATCHES])}
+    shown = sorted(public_councils().filter(pk__in=list(order)), key=lambda c: order[c.pk])
+    translations.prefetch(shown)
+    return shown, len(matched)
 
 
 def public_municipality_councils(municipality: Municipality) -> list[Council]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from raad.core.i18n import citizen_page, shown_texts
 from raad.core.translations import localized
-from raad.core.workspace import council_for, public_crumbs
+from raad.core.workspace import council_for, public_crumbs, show_installation
 from raad.councils import rules as procedure
 from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure, TermsOfReference
@@ -29,7 +29,16 @@ def home(request: HttpRequest) -> HttpResponse:
     municipalities = {c.municipality_id for c in council_list}
     featured = min(council_list, key=lambda c: c.pk) if len(municipalities) == 1 else None
     others = len(council_list) > 1
-    context = {"councils": council_list, "featured": featured, "other_councils": others}
+    context: dict = {"councils": council_list, "featured": featured, "other_councils": others}
+    if featured is None and council_list:
+        # Several municipalities: their list (98 at most in Denmark, not every council) and a search by the name of
+        # a municipality or a council.
+        show_installation(request)
+        text = request.GET.get("q", "").strip()[:100]
+        context["municipalities"] = councils.public_municipality_directory()
+        context["text"] = text
+        if text:
+            context["matches"], context["match_count"] = councils.public_councils_matching(text)
     if featured is not None:
         context["terms"] = terms = councils.terms_of_reference_for(featured)
         context["current"] = front_page(featured)

@@ -152,3 +152,26 @@ def test_a_member_or_the_secretariat_of_one_council_is_nobody_in_another(client,
         )
         assert response.status_code in (403, 404)
     assert not elderly.direct_elections.exists()
+
+
+def test_with_several_municipalities_the_front_page_lists_them_and_finds_a_council(client, cast):
+    import copy
+
+    preset = copy.deepcopy(PRESETS["holbaek-aeldre"])
+    preset["municipality"] = {"name": "Kalundborg Kommune", "code": "0326", "website": ""}
+    preset["council"].update(slug="aeldreraadet-kalundborg", name="Ældrerådet i Kalundborg Kommune")
+    council_setup_from_preset(preset=preset)
+    _setup("holbaek-aeldre")
+    home = client.get(reverse("portal:home")).content.decode()
+    assert "Næste møde" not in home  # no council's front page: the municipalities
+    assert f'<a href="{reverse("portal:municipality", args=["0316"])}">Holbæk Kommune</a>' in home
+    assert f'<a href="{reverse("portal:municipality", args=["0326"])}">Kalundborg Kommune</a>' in home
+    assert "(2 råd)" in home and "(1 råd)" in home
+    assert "Integrationsrådet i Holbæk Kommune" not in home  # councils are found, not all listed
+    found = client.get(reverse("portal:home"), {"q": "ældreråd"}).content.decode()
+    assert "2 råd matcher «ældreråd»" in found
+    assert found.index("Ældrerådet i Holbæk Kommune") < found.index("Ældrerådet i Kalundborg Kommune")
+    assert "1 råd matcher «kalundborg»" in client.get(reverse("portal:home"), {"q": "kalundborg"}).content.decode()
+    assert "Intet råd har det navn" in client.get(reverse("portal:home"), {"q": "Vejle"}).content.decode()
+    english = client.get("/en" + reverse("portal:home"), {"q": "Kalundborg"}).content.decode()
+    assert "1 council matches “Kalundborg”" in english and "Municipalities" in english
