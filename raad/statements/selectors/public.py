@@ -79,11 +79,12 @@ def public_statements_latest(council: Council, *, limit: int = 30) -> list[State
 
 
 def public_archive_facets(council: Council) -> dict:
-    """The values a reader can filter by: only those that occur in published statements."""
-    published = _published(council)
-    years = sorted({d.year for d in published.values_list("adopted_on", flat=True) if d}, reverse=True)
-    committee_ids = set(published.values_list("recipient_id", flat=True)) | set(
-        published.exclude(consultation=None).values_list("consultation__committee_id", flat=True)
+    """The values a reader can filter by: only those that occur in published statements. The database returns
+    each distinct value once (years, committees), not a row per statement."""
+    published = _published(council).order_by()
+    years = [d.year for d in published.dates("adopted_on", "year", order="DESC")]
+    committee_ids = set(published.values_list("recipient_id", flat=True).distinct()) | set(
+        published.exclude(consultation=None).values_list("consultation__committee_id", flat=True).distinct()
     )
     committees = list(Committee.objects.filter(pk__in=committee_ids).order_by("name"))
     purposes = list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number"))
