@@ -174,6 +174,22 @@ def secretariat_tasks(
     return [make(staffed[row.council_id], row) for row in rows(list(staffed))]
 
 
+# Erasures under the retention rules (R35) are shown this many days ahead of the day they happen.
+RETENTION_AHEAD_DAYS = 30
+
+
+def erased_from(clock: Any, cutoff: Callable[[Any], Any], today: Any, last: Any) -> Any:
+    """The first day from `today` to `last` on which something dated `clock` is erased: `cutoff(day)` is the
+    retention selector's own limit (on `day`, what is dated before it is erased), so the desk and the retention
+    command cannot disagree. `today` when it is already due (the command has not run yet)."""
+    import datetime
+
+    day = today
+    while day < last and not clock < cutoff(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def tasks_for(user: Any, councils: list, today: Any, *, audience: str | None = None) -> list[Task]:
     """Every registered source's tasks for `user` on `councils`, ordered by due date. Councils where the user
     holds no role are dropped here, whatever a source returns; so are secretariat tasks of a council where the

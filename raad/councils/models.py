@@ -263,6 +263,9 @@ class RulesOfProcedure(BaseModel):
     # § 7 Referat
     minutes_approval = models.CharField(_("godkendelse af referat"), max_length=20, choices=MinutesApproval.choices)
     minutes_circulation_days = models.PositiveSmallIntegerField(_("frist for godkendelse ved rundsendelse (dage)"))
+    minutes_draft_days = models.PositiveSmallIntegerField(
+        _("referatet rundsendes senest (dage efter mødet)"), default=7
+    )
     # § 8 Inhabilitet og tavshedspligt
     liaison_attends_as_guest = models.BooleanField(
         _("kommunalbestyrelsens kontaktperson deltager som gæst med tavshedspligt"), default=False
@@ -292,6 +295,13 @@ class RulesOfProcedure(BaseModel):
     )
     event_registration_retention_days = models.PositiveSmallIntegerField(
         _("persondata om tilmeldte slettes efter arrangementet (dage)"), default=30
+    )
+    # § 12 Sekretariatets frister
+    inquiry_triage_days = models.PositiveSmallIntegerField(
+        _("en henvendelse vurderes senest (dage efter modtagelsen)"), default=10
+    )
+    claim_decision_days = models.PositiveSmallIntegerField(
+        _("et udlæg afgøres senest (dage efter indsendelsen)"), default=14
     )
     # The settings whose values are examples from a preset, not yet confirmed by the municipality: each page
     # that shows them says "skal bekræftes" (a new version adopted by the board confirms them).

@@ -272,9 +272,12 @@ SECTIONS: tuple[Section, ...] = (
         gettext_lazy("Referat"),
         (
             Clause(
-                ("minutes_approval", "minutes_circulation_days"),
+                ("minutes_approval", "minutes_circulation_days", "minutes_draft_days"),
                 lambda v: (
                     _("Sekretariatet skriver referatet.")
+                    + " "
+                    + _("Udkastet til referat rundsendes senest %(n)s dage efter mødet.")
+                    % {"n": v["minutes_draft_days"]}
                     + " "
                     + (
                         _(
@@ -416,6 +419,26 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "secretariat",
+        gettext_lazy("Sekretariatets frister"),
+        (
+            Clause(
+                ("inquiry_triage_days",),
+                lambda v: (
+                    _("Sekretariatet vurderer en borgers henvendelse senest %(n)s dage efter modtagelsen.")
+                    % {"n": v["inquiry_triage_days"]}
+                ),
+            ),
+            Clause(
+                ("claim_decision_days",),
+                lambda v: (
+                    _("Sekretariatet afgør et medlems udlæg senest %(n)s dage efter indsendelsen.")
+                    % {"n": v["claim_decision_days"]}
+                ),
+            ),
+        ),
+    ),
 )
 
 SETTING_FIELDS: tuple[str, ...] = tuple(
@@ -507,6 +530,9 @@ def check_consistency(values: Values) -> list[Violation]:
         )
     if values["term_years"] < 1:
         add("term_years", _("Valgperioden skal være mindst ét år."))
+    for name in ("minutes_draft_days", "inquiry_triage_days", "claim_decision_days"):
+        if values[name] < 1:
+            add(name, _("Fristen skal være mindst én dag."))
     if not 1 <= values["annual_report_due_month"] <= 12:
         add("annual_report_due_month", _("Måneden skal være mellem 1 og 12."))
     return violations

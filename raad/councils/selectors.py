@@ -265,6 +265,15 @@ def rules_in_force_by_council(
     return found
 
 
+def rule_days_by_council(council_ids: Iterable[int], field: str, on: datetime.date | None = None) -> dict[int, int]:
+    """{council_id: the setting `field` of the rules in force on `on`} for every council in `council_ids`, in one
+    query. A council with no rules in force yet (being set up) gets the setting's default, the value every
+    preset starts from, so its work is still on the desk."""
+    found = rules_in_force_by_council(council_ids, on)
+    default = RulesOfProcedure._meta.get_field(field).get_default()
+    return {pk: getattr(found[pk], field) if pk in found else default for pk in council_ids}
+
+
 @dataclass(frozen=True)
 class ToBeConfirmed:
     """A setting of the rules of procedure whose value is a preset's example, still to be confirmed."""

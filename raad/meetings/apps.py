@@ -56,6 +56,7 @@ class MeetingsConfig(AppConfig):
                 "attachment.added": _("Bilag tilføjet"),
                 "attendance.apology": _("Afbud meldt"),
                 "attendance.apology_withdrawn": _("Afbud trukket tilbage"),
+                "attendance.apology_confirmed": _("Afbud bekræftet uden stedfortræder"),
                 "attendance.registered": _("Fremmøde registreret"),
                 "conflict.declared": _("Inhabilitet erklæret"),
                 "decision.recorded": _("Beslutning registreret"),

@@ -17,14 +17,13 @@ from django.utils.translation import gettext as _
 
 from raad.core.desk import Audience, Task, councils_with_role
 from raad.core.roles import Role
+from raad.councils.models import RulesOfProcedure
 from raad.councils.selectors import rules_in_force_by_council
 from raad.meetings import rules
 from raad.meetings.models import Attendance, Meeting, Minutes, MinutesResponse
 from raad.membership.models import Election
 from raad.membership.selectors import memberships_of_user, substitutions_of_user
 
-# House practice, not a rule of procedure: the draft minutes are due for circulation a week after the meeting.
-MINUTES_DRAFT_DAYS = 7
 # A notice to send is shown from this many days before its deadline (the year plan has meetings months ahead).
 NOTICE_AHEAD_DAYS = 60
 # Held meetings older than this are not chased for minutes on the desk any more.
@@ -123,11 +122,14 @@ def collect(councils: list, user, today: datetime.date) -> list[Task]:
             )
 
     if staffed:
+        # A council without substitutes (the rules in force) has nobody to call in: an apology is no task there.
+        with_substitutes = [pk for pk in staffed if getattr(procedures.get(pk), "uses_substitutes", True)]
         for a in Attendance.objects.filter(
-            meeting__council_id__in=staffed,
+            meeting__council_id__in=with_substitutes,
             meeting__starts_at__gte=now,
             status=Attendance.Status.APOLOGY,
             substitute_invited_at__isnull=True,
+            no_substitute_confirmed_at__isnull=True,
         ).select_related("meeting"):
             council = by_pk[a.meeting.council_id]
             tasks.append(
@@ -146,6 +148,9 @@ def collect(councils: list, user, today: datetime.date) -> list[Task]:
             status=Meeting.Status.HELD,
             starts_at__gte=now - datetime.timedelta(days=MINUTES_WINDOW_DAYS),
         ).filter(Q(minutes__isnull=True) | Q(minutes__status=Minutes.Status.DRAFT))
+        # The rules in force: the draft minutes are circulated within `minutes_draft_days` of the meeting.
+        default_days = RulesOfProcedure._meta.get_field("minutes_draft_days").get_default()
+        draft_days = {pk: getattr(procedures.get(pk), "minutes_draft_days", default_days) for pk in staffed}
         for m in held:
             council = by_pk[m.council_id]
             tasks.append(
@@ -154,7 +159,7 @@ def collect(councils: list, user, today: datetime.date) -> list[Task]:
                     key="meetings.minutes_draft",
                     ref=str(m.pk),
                     title=_("Skriv og rundsend referat: %(meeting)s") % {"meeting": m},
-                    due=_day(m.starts_at) + datetime.timedelta(days=MINUTES_DRAFT_DAYS),
+                    due=_day(m.starts_at) + datetime.timedelta(days=draft_days[m.council_id]),
                     url=_meeting_url(m, council, "meetings:minutes"),
                     audience=Audience.SECRETARIAT,
                 )
@@ -218,13 +223,16 @@ def _elections_due(by_pk: dict, staffed: set[int], procedures: dict) -> list[Tas
         constituent.setdefault(m.council_id, m)
     if not constituent:
         return []
-    decided = set(
-        Election.objects.filter(
-            council_id__in=list(constituent),
-            term_id__in=[m.term_id for m in constituent.values()],
-            decided_at__isnull=False,
-        ).values_list("council_id", "term_id", "office")
-    )
+    decided: set[tuple] = set()
+    unreported: dict[tuple, int] = {}  # the representative elected but not reported yet (R10): the election's pk
+    for council_id, term_id, office, pk, reported_on in Election.objects.filter(
+        council_id__in=list(constituent),
+        term_id__in=[m.term_id for m in constituent.values()],
+        decided_at__isnull=False,
+    ).values_list("council_id", "term_id", "office", "pk", "reported_on"):
+        decided.add((council_id, term_id, office))
+        if office == Election.Office.NATIONAL_REPRESENTATIVE and reported_on is None:
+            unreported[(council_id, term_id)] = pk
     titles = {
         Election.Office.CHAIR: _("Valg af forperson efter det konstituerende møde"),
         Election.Office.VICE_CHAIR: _("Valg af næstforperson efter det konstituerende møde"),
@@ -239,6 +247,19 @@ def _elections_due(by_pk: dict, staffed: set[int], procedures: dict) -> list[Tas
             ):
                 continue
             if (council_id, m.term_id, office) in decided:
+                election_pk = unreported.get((council_id, m.term_id))
+                if office == Election.Office.NATIONAL_REPRESENTATIVE and election_pk is not None:
+                    tasks.append(
+                        Task(
+                            council=council,
+                            key="meetings.election_report",
+                            ref=str(election_pk),
+                            title=_("Indberet repræsentanten til Det Nationale Integrationsråd"),
+                            due=_day(m.starts_at),
+                            url=reverse("membership:election", args=[council.slug, election_pk]),
+                            audience=Audience.SECRETARIAT,
+                        )
+                    )
                 continue
             tasks.append(
                 Task(

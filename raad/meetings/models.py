@@ -202,6 +202,8 @@ class Attendance(BaseModel):
     )
     substitute_invited_at = models.DateTimeField(_("stedfortræder indkaldt"), null=True, blank=True)
     substitute_present = models.BooleanField(_("stedfortræder til stede"), default=False)
+    # The secretariat confirmed an apology where no substitute is called in (the member has none): off the desk.
+    no_substitute_confirmed_at = models.DateTimeField(_("bekræftet uden stedfortræder"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("fremmøde")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/indkald/", views.SendNoticeView.as_view(), name="send_notice"),
     path("<int:pk>/afbud/", views.ApologyView.as_view(), name="apology"),
     path("<int:pk>/afbud/tilbage/", views.ApologyWithdrawView.as_view(), name="apology_withdraw"),
+    path("<int:pk>/afbud/bekraeft/", views.ApologyConfirmView.as_view(), name="apology_confirm"),
     path("<int:pk>/dagsorden.pdf", views.PacketView.as_view(), name="packet"),
     path("<int:pk>/moedeskaerm/", views.ScreenView.as_view(), name="screen"),
     path("<int:pk>/moedeskaerm/fremmoede/", views.AttendanceView.as_view(), name="attendance"),

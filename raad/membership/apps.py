@@ -10,7 +10,10 @@ class MembershipConfig(AppConfig):
 
     def ready(self) -> None:
         from raad.core import audit, desk, roles, translations
-        from raad.membership import permissions  # noqa: F401  (registers the permissions)
+        from raad.membership import (
+            desk_tasks,
+            permissions,  # noqa: F401  (registers the permissions)
+        )
         from raad.membership.models import Person
         from raad.membership.selectors import (
             chair_vacancy_panel,
@@ -20,6 +23,7 @@ class MembershipConfig(AppConfig):
             renewal_panel,
         )
 
+        desk.register_tasks(key="membership", collect=desk_tasks.collect)  # its deadlines on the desk (docs/desk.md)
         roles.register_provider(member_roles, member_council_ids)
         roles.register_bulk_provider(member_roles_by_council)
         translations.register(
@@ -83,6 +87,7 @@ class MembershipConfig(AppConfig):
                 "election.round_counted": _("Valgrunde optalt"),
                 "election.lot_drawn": _("Lodtrækning ved valg"),
                 "election.decided": _("Valg afgjort"),
+                "election.reported": _("Repræsentant indberettet til Det Nationale Integrationsråd"),
             }
         )
 

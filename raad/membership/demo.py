@@ -346,6 +346,10 @@ def _constituent_meeting(council, memberships: dict[str, Membership], secretary,
     )
     only = representative.candidates.get()
     services.round_close(round=representative.rounds.get(), paper_counts={only.pk: 13}, blank=2, by=secretary)
+    # Reported to Det Nationale Integrationsråd the week after (R10).
+    services.election_report_record(
+        election=representative, reported_on=calendar.day(CONSTITUENT + datetime.timedelta(days=7)), by=secretary
+    )
 
 
 def _logins() -> list[tuple[str, str]]:

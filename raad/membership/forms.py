@@ -353,3 +353,9 @@ class LotDrawForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = [(str(c.pk), str(c.membership.person)) for c in candidates]
+
+
+class ElectionReportForm(forms.Form):
+    """The day the elected representative was reported to Det Nationale Integrationsråd (R10)."""
+
+    reported_on = _date(_("Indberettet den"))

@@ -340,6 +340,9 @@ class Election(BaseModel):
         Membership, verbose_name=_("valgt"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+    # The representative elected must also be reported to Det Nationale Integrationsråd (R10): the secretariat
+    # records the day it did so; until then the report is on the desk.
+    reported_on = models.DateField(_("indberettet til Det Nationale Integrationsråd den"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("valg")

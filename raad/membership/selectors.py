@@ -487,3 +487,34 @@ def direct_elections(council) -> list:
         .prefetch_related(Prefetch("candidates", queryset=DirectElectionCandidate.objects.order_by("position")))
         .order_by("-held_on", "-id")
     )
+
+
+# --- Retention (R35) -------------------------------------------------------------------------------------
+
+
+def nominations_awaiting_anonymisation(council_ids=None) -> QuerySet[Nomination]:
+    """Settled nominations (not appointed, or withdrawn) whose candidates are not anonymised yet."""
+    pending = Nomination.objects.filter(
+        status__in=[Nomination.Status.NOT_APPOINTED, Nomination.Status.WITHDRAWN], anonymised_at__isnull=True
+    ).filter(Q(decided_on__isnull=False) | Q(withdrawn_on__isnull=False))
+    if council_ids is not None:
+        pending = pending.filter(call__council_id__in=list(council_ids))
+    return pending.order_by("pk")
+
+
+def nomination_anonymised_on(nomination: Nomination, months: int) -> datetime.date:
+    """The day a settled nomination's candidates are anonymised: `candidate_retention_months` after the board's
+    decision, or after the withdrawal."""
+    return rules.add_months(nomination.decided_on or nomination.withdrawn_on, months)
+
+
+def nominations_due_for_anonymising(procedures: dict, on: datetime.date) -> list[Nomination]:
+    """The nominations whose candidates are anonymised on `on`: the one reading the retention command
+    (`services.candidates_anonymise_expired`) and the desk share. `procedures` is {council_id: rules in force}."""
+    return [
+        n
+        for n in nominations_awaiting_anonymisation(procedures).select_related(
+            "call", "candidate", "substitute_candidate"
+        )
+        if nomination_anonymised_on(n, procedures[n.call.council_id].candidate_retention_months) <= on
+    ]

@@ -187,3 +187,27 @@ def public_events_announced_since(council_ids: list[int], since: datetime.dateti
         .select_related("council")
         .order_by("starts_at", "id")
     )
+
+
+# --- Retention (R35) -------------------------------------------------------------------------------------
+
+
+def registrations_cutoff(on: datetime.date, days: int) -> datetime.datetime:
+    """On `on`, the registrants' details of an event that ended before this moment are erased."""
+    return datetime.datetime.combine(
+        on - datetime.timedelta(days=days), datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+
+
+def registrations_due_for_erasure(procedures: dict, on: datetime.date) -> QuerySet[EventRegistration]:
+    """Registrations whose details are erased on `on` (`event_registration_retention_days` after the event): the
+    one reading the retention command (`services.events.registrations_erase_expired`) and the desk share.
+    `procedures` is {council_id: the rules of procedure in force}."""
+    if not procedures:
+        return EventRegistration.objects.none()
+    within = Q()
+    for council_id, procedure in procedures.items():
+        limit = registrations_cutoff(on, procedure.event_registration_retention_days)
+        ended = Q(event__ends_at__lt=limit) | Q(event__ends_at__isnull=True, event__starts_at__lt=limit)
+        within |= Q(ended, event__council_id=council_id)
+    return EventRegistration.objects.filter(within, erased_at__isnull=True)

@@ -15,13 +15,14 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from raad.community import event_links
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
+from raad.community.selectors.events import registrations_due_for_erasure
 from raad.core import audit, documents, mail, search
 from raad.core.errors import RuleViolation
 from raad.core.i18n import in_recipient_language
@@ -457,11 +458,7 @@ def registrations_erase_expired(*, today: datetime.date | None = None) -> int:
     erased = 0
     councils = Council.objects.filter(events__registrations__erased_at__isnull=True).distinct()
     for council in councils:
-        days = rules_in_force(council, today).event_registration_retention_days
-        tz = timezone.get_current_timezone()
-        limit = datetime.datetime.combine(today - datetime.timedelta(days=days), datetime.time(), tzinfo=tz)
-        ended = Q(event__ends_at__lt=limit) | Q(event__ends_at__isnull=True, event__starts_at__lt=limit)
-        due = EventRegistration.objects.filter(ended, event__council=council, erased_at__isnull=True)
+        due = registrations_due_for_erasure({council.pk: rules_in_force(council, today)}, today)
         count = due.update(
             name="",
             email="",

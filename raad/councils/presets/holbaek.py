@@ -246,6 +246,7 @@ RULES = {
         "liaison_attends_as_guest": False,
         "minutes_approval": "circulation",
         "minutes_circulation_days": 7,
+        "minutes_draft_days": 7,
         "consultation_first_reminder_days": 7,
         "consultation_second_reminder_days": 2,
         "written_procedure_days": 5,
@@ -257,6 +258,8 @@ RULES = {
         "individual_case_retention_months": 3,
         "event_reminder_days": 2,
         "event_registration_retention_days": 30,
+        "inquiry_triage_days": 10,
+        "claim_decision_days": 14,
     },
 }
 

@@ -43,8 +43,11 @@ def test_readable_text_uses_the_numbers_of_the_version():
     with translation.override("da"):
         sections = rules.readable({**HOLBAEK, "max_members": 11, "member_item_deadline_days": 14})
     text = " ".join(clause for section in sections for clause in section.clauses)
-    assert [s.number for s in sections] == list(range(1, 12))
+    assert [s.number for s in sections] == list(range(1, 13))
     assert sections[10].title == "Arrangementer"
+    assert sections[11].title == "Sekretariatets frister"
+    assert "Sekretariatet vurderer en borgers henvendelse senest 10 dage efter modtagelsen." in text
+    assert "Udkastet til referat rundsendes senest 7 dage efter mødet." in text
     assert "Tilmeldte til et arrangement får en påmindelse 2 dage før." in text
     assert sections[0].title == "Sammensætning"
     assert "Rådet består af op til 11 medlemmer." in text

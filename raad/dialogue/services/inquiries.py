@@ -12,7 +12,6 @@ import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,9 +22,9 @@ from raad.councils.models import Council
 from raad.councils.rules import Violation
 from raad.councils.selectors import rules_in_force
 from raad.dialogue.models import Inquiry, InquiryEvent, ReferralService, Topic
+from raad.dialogue.selectors import retention
 from raad.dialogue.services import topics as topics_service
 from raad.dialogue.services.inquirer_mail import notify_inquirer, status_url
-from raad.membership.rules import add_months
 
 # Size limits of the public form (the form says so; the service holds them for every caller).
 TEXT_MAX_LENGTH = 5000
@@ -264,15 +263,9 @@ def inquiries_erase_expired(*, today: datetime.date | None = None, by: Any = Non
     councils = Council.objects.filter(inquiries__isnull=False).distinct().order_by("pk")
     for council in councils:  # one council at a time: each has its own rules (a handful of councils)
         procedure = rules_in_force(council, today)
-        details_before = _start_of(add_months(today, -procedure.inquiry_retention_months))
-        texts_before = _start_of(add_months(today, -procedure.individual_case_retention_months))
-        has_details = Q(name__gt="") | Q(organisation__gt="") | Q(email__gt="") | Q(phone__gt="")
-        details = Inquiry.objects.filter(council=council, created_at__lt=details_before).filter(has_details)
-        texts = Inquiry.objects.filter(
-            council=council,
-            classification=Inquiry.Classification.INDIVIDUAL,
-            triaged_at__lt=texts_before,
-        ).filter(Q(text__gt="") | Q(reply__gt="") | has_details)
+        one = {council.pk: procedure}
+        details = retention.inquiry_details_due(one, today)
+        texts = retention.individual_texts_due(one, today)
         texts_count = texts.update(
             text="", reply="", name="", organisation="", email="", phone="", erased_at=now, updated_at=now
         )
@@ -292,8 +285,3 @@ def inquiries_erase_expired(*, today: datetime.date | None = None, by: Any = Non
         details_total += details_count
         texts_total += texts_count
     return details_total, texts_total
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    """Midnight at the start of `day`, Copenhagen time: what arrived before it has passed its period."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

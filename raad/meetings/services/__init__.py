@@ -17,6 +17,7 @@ from .agenda import (
 )
 from .attendance import (
     _attendance,
+    apology_confirm,
     apology_send,
     apology_withdraw,
     attendance_register,
@@ -74,6 +75,7 @@ __all__ = [
     "_vote",
     "apology_send",
     "apology_withdraw",
+    "apology_confirm",
     "attachment_add",
     "attendance_all_present",
     "attendance_register",

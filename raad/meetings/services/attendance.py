@@ -115,6 +115,7 @@ def apology_withdraw(
     attendance.substitute = None
     attendance.substitute_invited_at = None
     attendance.substitute_present = False
+    attendance.no_substitute_confirmed_at = None
     attendance.save(
         update_fields=[
             "status",
@@ -122,6 +123,7 @@ def apology_withdraw(
             "substitute",
             "substitute_invited_at",
             "substitute_present",
+            "no_substitute_confirmed_at",
             "updated_at",
         ]
     )
@@ -146,6 +148,33 @@ def apology_withdraw(
             template="substitute_withdrawn",
             context=notify.substitute_mail_context(meeting, substitute.person, membership.person),
         )
+    return attendance
+
+
+@transaction.atomic
+def apology_confirm(*, attendance: Attendance, by: User | None) -> Attendance:
+    """The secretariat confirms an apology where no substitute is called in (the member has none, R19): the
+    apology leaves the desk. An apology whose substitute was invited needs no confirmation."""
+    attendance = (
+        Attendance.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=attendance.pk)
+    )
+    meeting = attendance.meeting
+    ensure_not_archived(meeting.council)
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise RuleViolation(_("Mødet er afholdt eller aflyst."))
+    if attendance.status != Attendance.Status.APOLOGY:
+        raise RuleViolation(_("Medlemmet har ikke meldt afbud til mødet."))
+    if attendance.substitute_invited_at is not None or attendance.no_substitute_confirmed_at is not None:
+        raise RuleViolation(_("Afbuddet er allerede bekræftet."))
+    attendance.no_substitute_confirmed_at = timezone.now()
+    attendance.save(update_fields=["no_substitute_confirmed_at", "updated_at"])
+    audit.record(
+        actor=by,
+        verb="attendance.apology_confirmed",
+        target=attendance,
+        council_id=meeting.council_id,
+        changes=audit.created(no_substitute=True),
+    )
     return attendance
 
 

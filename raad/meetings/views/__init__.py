@@ -23,7 +23,7 @@ from raad.meetings.views.minutes import (
     MinutesUnpublishView,
     MinutesView,
 )
-from raad.meetings.views.notice import ApologyView, ApologyWithdrawView, SendNoticeView
+from raad.meetings.views.notice import ApologyConfirmView, ApologyView, ApologyWithdrawView, SendNoticeView
 from raad.meetings.views.planning import CalendarTokenView, ExtraordinaryRequestView, MeetingFormView, PlanView
 from raad.meetings.views.screen import (
     AdmissionView,
@@ -41,6 +41,7 @@ from raad.meetings.views.screen import (
 __all__ = [
     "AdmissionView",
     "AllPresentView",
+    "ApologyConfirmView",
     "ApologyView",
     "ApologyWithdrawView",
     "AttachmentAddView",

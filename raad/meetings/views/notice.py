@@ -6,12 +6,12 @@ withdrawn until the meeting starts."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raad.meetings import notify, selectors, services
-from raad.meetings.models import Meeting
+from raad.meetings.models import Attendance, Meeting
 from raad.meetings.views.agenda import render_meeting
 from raad.meetings.views.base import MeetingAction, override_reason
 
@@ -115,6 +115,19 @@ class ApologyView(ConfirmedAction):
             }
         else:
             self.success = _("Dit afbud er registreret.")
+
+
+class ApologyConfirmView(MeetingAction):
+    """The secretariat confirms an apology where no substitute is called in; a refusal shows the meeting page."""
+
+    page_name = "meeting"
+    render_page = staticmethod(render_meeting)
+
+    def run(self, request, meeting):
+        raw = request.POST.get("attendance", "")
+        attendance = get_object_or_404(Attendance, meeting=meeting, pk=int(raw) if raw.isdigit() else 0)
+        services.apology_confirm(attendance=attendance, by=request.user)
+        self.success = _("Afbuddet er bekræftet: der indkaldes ingen stedfortræder.")
 
 
 class ApologyWithdrawView(MeetingAction):

@@ -31,7 +31,16 @@ from .common import BODY_FIELDS, LEAVING_REASONS, PERSON_FIELDS, _lock_council
 from .confidentiality import confidentiality_acknowledge
 from .decisions import AppointmentLine, CandidateData, appointment_decision_register
 from .direct_elections import CandidateResult, direct_election_record, direct_election_violations
-from .elections import _OFFICE_ROLE, _elect, _round_open, ballot_cast, election_open, lot_draw_record, round_close
+from .elections import (
+    _OFFICE_ROLE,
+    _elect,
+    _round_open,
+    ballot_cast,
+    election_open,
+    election_report_record,
+    lot_draw_record,
+    round_close,
+)
 from .nominations import (
     WITHDRAWAL_FIELDS,
     _is_duplicate,
@@ -67,6 +76,7 @@ __all__ = [
     "ballot_cast",
     "candidates_anonymise_expired",
     "election_open",
+    "election_report_record",
     "lot_draw_record",
     "member_appoint",
     "member_decease",

@@ -318,3 +318,35 @@ def lot_draw_record(
     )
     _elect(election=round.election, candidate=result, by=by)
     return draw
+
+
+@transaction.atomic
+def election_report_record(*, election: Election, reported_on: datetime.date, by: User | None) -> Election:
+    """Record the day the elected representative was reported to Det Nationale Integrationsråd (R10): the desk's
+    task to report them ends. Only a decided election of the representative; not before it, not in the future."""
+    election = Election.objects.select_for_update(of=("self",)).select_related("council").get(pk=election.pk)
+    ensure_not_archived(election.council)
+    violations = []
+    if election.office != Election.Office.NATIONAL_REPRESENTATIVE:
+        violations.append(
+            Violation("", _("Kun valget af repræsentanten til Det Nationale Integrationsråd indberettes."))
+        )
+    elif election.decided_at is None:
+        violations.append(Violation("reported_on", _("Valget er ikke afgjort endnu; der er intet at indberette.")))
+    elif reported_on < election.held_on:
+        violations.append(Violation("reported_on", _("Indberetningen kan ikke ligge før valget.")))
+    elif reported_on > timezone.localdate():
+        violations.append(Violation("reported_on", _("Indberetningen kan ikke ligge i fremtiden.")))
+    if violations:
+        raise RuleViolation(violations)
+    before = election.reported_on
+    election.reported_on = reported_on
+    election.save(update_fields=["reported_on", "updated_at"])
+    audit.record(
+        actor=by,
+        verb="election.reported",
+        target=election,
+        council_id=election.council_id,
+        changes={"reported_on": {"before": before.isoformat() if before else None, "after": reported_on.isoformat()}},
+    )
+    return election

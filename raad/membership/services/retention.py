@@ -10,12 +10,11 @@ from django.utils import timezone
 
 from raad.core import audit, translations
 from raad.core.models import User
-from raad.councils.selectors import rules_in_force
-from raad.membership import rules
+from raad.councils.selectors import rules_in_force_by_council
 from raad.membership.models import (
-    Nomination,
     Person,
 )
+from raad.membership.selectors import nominations_awaiting_anonymisation, nominations_due_for_anonymising
 
 ANONYMISED = "Anonymiseret"
 
@@ -49,23 +48,12 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
     """
     today = today or timezone.localdate()
     done = 0
-    pending = (
-        Nomination.objects.filter(
-            status__in=[Nomination.Status.NOT_APPOINTED, Nomination.Status.WITHDRAWN],
-            anonymised_at__isnull=True,
-        )
-        .filter(Q(decided_on__isnull=False) | Q(withdrawn_on__isnull=False))
-        .select_related("call", "candidate", "substitute_candidate")
-        .order_by("pk")
-    )
-    months_by_council: dict[int, int] = {}
-    for nomination in pending:
+    council_ids = set(nominations_awaiting_anonymisation().values_list("call__council_id", flat=True))
+    procedures = rules_in_force_by_council(council_ids, today)
+    for nomination in nominations_due_for_anonymising(procedures, today):
         council_id = nomination.call.council_id
-        if council_id not in months_by_council:
-            months_by_council[council_id] = rules_in_force(council_id, today).candidate_retention_months
+        months = procedures[council_id].candidate_retention_months
         settled_on = nomination.decided_on or nomination.withdrawn_on
-        if settled_on is None or rules.add_months(settled_on, months_by_council[council_id]) > today:
-            continue
         people = [p for p in (nomination.candidate, nomination.substitute_candidate) if p is not None]
         keep = set(
             Person.objects.filter(pk__in=[p.pk for p in people])
@@ -97,7 +85,7 @@ def candidates_anonymise_expired(*, today: datetime.date | None = None, by: User
             target=nomination,
             council_id=council_id,
             changes={
-                "retention_months": {"before": None, "after": months_by_council[council_id]},
+                "retention_months": {"before": None, "after": months},
                 ("decided_on" if nomination.decided_on else "withdrawn_on"): {"before": None, "after": settled_on},
             },
         )

@@ -191,10 +191,21 @@ def test_a_withdrawn_candidate_needs_no_residence_check(council, seats, call):
     assert list(selectors.residence_to_confirm(council)) == []
 
 
-def test_a_withdrawn_candidate_is_anonymised_after_the_retention_period_from_the_withdrawal(seats, call):
+def test_a_withdrawn_candidate_is_anonymised_after_the_retention_period_from_the_withdrawal(
+    council, secretary, seats, call
+):
+    from raad.core import desk
+
     ida = nominate(call, seats[0])
     with time_machine.travel(datetime.datetime(2026, 12, 3, 10, 0, tzinfo=CPH), tick=False):
         services.nomination_withdraw(nomination=ida, reason="Kandidaten er flyttet til Jylland.", by=None)
+    # the secretariat's desk warns 30 days ahead, due the day the command anonymises (a count, never the name)
+    assert not [t for t in desk.tasks_for(secretary, [council], D(2027, 5, 3)) if t.key == "membership.retention"]
+    [task] = [t for t in desk.tasks_for(secretary, [council], D(2027, 5, 4)) if t.key == "membership.retention"]
+    assert (task.title, task.due) == (
+        "Oplysningerne om 1 kandidat, der ikke blev udpeget, slettes efter opbevaringsfristen fra 3. juni 2027",
+        D(2027, 6, 3),
+    )
     assert services.candidates_anonymise_expired(today=D(2027, 6, 2)) == 0  # 6 months (Holbæk) not yet passed
     assert services.candidates_anonymise_expired(today=D(2027, 6, 3)) == 1
     ida.refresh_from_db()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from raad.core.errors import RuleViolation
 from raad.core.roles import Role, roles_of
 from raad.membership import selectors, services
-from raad.membership.forms import BallotForm, ElectionOpenForm, LotDrawForm, PaperCountForm
+from raad.membership.forms import BallotForm, ElectionOpenForm, ElectionReportForm, LotDrawForm, PaperCountForm
 from raad.membership.models import BallotCast, Election, ElectionRound
 from raad.membership.views.workspace import SecretariatView
 
@@ -103,6 +103,15 @@ class ElectionView(SecretariatView):
         if current and current.outcome == ElectionRound.Outcome.LOT and election.decided_at is None and can_manage:
             tied = [c for c in candidates if c.pk in self._tied(current)]
             context["lot_form"] = forms.get("lot_form") or LotDrawForm(candidates=tied)
+        if (
+            can_manage
+            and election.office == Election.Office.NATIONAL_REPRESENTATIVE
+            and election.decided_at is not None
+            and election.reported_on is None
+        ):
+            context["report_form"] = forms.get("report_form") or ElectionReportForm(
+                initial={"reported_on": timezone.localdate()}
+            )
         context["errors"] = forms.get("errors", [])
         return context
 
@@ -152,6 +161,18 @@ class ElectionView(SecretariatView):
                     round=current, drawn_by=form.cleaned_data["drawn_by"], result=result, by=request.user
                 )
                 messages.success(request, _("Lodtrækningen er registreret."))
+            elif action == "report":
+                form = ElectionReportForm(request.POST)
+                forms["report_form"] = form
+                if not form.is_valid():
+                    raise _Invalid
+                services.election_report_record(
+                    election=election, reported_on=form.cleaned_data["reported_on"], by=request.user
+                )
+                messages.success(request, _("Indberetningen er registreret."))
+            else:
+                forms["errors"] = [_("Ukendt handling.")]
+                raise _Invalid
         except RuleViolation as violation:
             forms["errors"] = violation.messages
         except _Invalid:
