@@ -28,6 +28,7 @@ from raad.meetings.models import AgendaItem, Meeting
 from raad.meetings.selectors.workspace import attendance_for_year, meetings_in_year, open_items_of_year
 from raad.membership.models import Membership
 from raad.membership.selectors import membership_changes_in_year
+from raad.secretariat.models import AnnualReport
 from raad.secretariat.rules import percent
 from raad.statements.selectors.public import public_statements_for_year
 
@@ -344,4 +345,35 @@ def figures_from_json(data: dict) -> AnnualFigures:
             substitutes_started=membership["substitutes_started"],
             substitutes_ended=membership["substitutes_ended"],
         ),
+    )
+
+
+# --- Reports -----------------------------------------------------------------------------------------------
+
+
+def report_figures(report: AnnualReport) -> AnnualFigures:
+    """The figures a report shows: frozen at adoption, live while a draft."""
+    if report.figures is not None:
+        return figures_from_json(report.figures)
+    return annual_report_figures(report.council, report.year)
+
+
+def annual_reports(council: Council) -> list[AnnualReport]:
+    return list(AnnualReport.objects.filter(council=council).select_related("council").order_by("-year"))
+
+
+def annual_report_for(council: Council, year: int) -> AnnualReport | None:
+    return (
+        AnnualReport.objects.filter(council=council, year=year)
+        .select_related("council", "agenda_item__meeting", "agenda_item__decision")
+        .first()
+    )
+
+
+def public_annual_report(council: Council, year: int) -> AnnualReport | None:
+    """A published report, or None: drafts, adopted and sent reports are not public."""
+    return (
+        AnnualReport.objects.filter(council=council, year=year, status=AnnualReport.Status.PUBLISHED)
+        .select_related("council")
+        .first()
     )
