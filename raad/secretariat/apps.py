@@ -8,4 +8,13 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Sekretariatsbetjening")
 
     def ready(self) -> None:
+        from raad.core import desk
         from raad.secretariat import permissions  # noqa: F401  (registers the permissions)
+
+        desk.register_area(
+            key="annual_report",
+            title=_("Årsberetning"),
+            url_name="secretariat:annual_reports",
+            permission="secretariat.annual_report",
+            order=80,
+        )
