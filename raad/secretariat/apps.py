@@ -9,8 +9,9 @@ class SecretariatConfig(AppConfig):
 
     def ready(self) -> None:
         from raad.core import desk
-        from raad.secretariat import permissions  # noqa: F401  (registers the permissions)
+        from raad.secretariat import desk_tasks, permissions  # noqa: F401  (registers the permissions)
 
+        desk.register_tasks(key="secretariat", collect=desk_tasks.collect)  # the annual report (docs/desk.md)
         desk.register_area(
             key="annual_report",
             title=_("Årsberetning"),

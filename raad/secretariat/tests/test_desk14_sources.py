@@ -32,7 +32,15 @@ def _send_notice(cast, meeting):
 
 
 def test_every_app_with_deadlines_is_registered():
-    assert desk.registered_task_sources() == ["community", "councils", "dialogue", "finance", "meetings", "statements"]
+    assert desk.registered_task_sources() == [
+        "community",
+        "councils",
+        "dialogue",
+        "finance",
+        "meetings",
+        "secretariat",
+        "statements",
+    ]
 
 
 def test_minutes_to_write_then_to_answer_and_who_sees_what(cast):
