@@ -124,6 +124,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.councils.demo_translations",
     "raad.finance.demo",
     "raad.effort.demo",
+    "raad.secretariat.demo",
 )
 
 
