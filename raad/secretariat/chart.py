@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 640
-LABEL = 170  # the labels' column
-RIGHT = 70  # room for the value after the bar
-ROW = 30
-BAR = 18
+WIDTH = 400  # small, so that the text stays readable when the chart shrinks to a phone's width
+LABEL = 140  # the labels' column
+RIGHT = 100  # room for the value after the bar
+ROW = 34
+BAR = 22
+LABEL_CHARS = 12  # a longer label is shortened in the chart; the table under it has it in full
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def bar_chart(rows: list[tuple[str, Decimal | int, str]], scale: Decimal | int |
     plot = WIDTH - LABEL - RIGHT
     bars = [
         Bar(
-            label=label,
+            label=label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
             value=value,
             shown=shown,
             y=4 + index * ROW,
