@@ -16,6 +16,7 @@ urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("raad.membership.urls")),
     path("raad/<slug:slug>/moeder/", include("raad.meetings.public_urls")),
+    path("raad/<slug:slug>/aarsberetning/", include("raad.secretariat.public_urls")),
     path("", include("raad.dialogue.urls")),
     path("", include("raad.councils.urls")),
     path("", include("raad.community.urls")),

@@ -125,6 +125,7 @@ DEMO_STORIES: tuple[str, ...] = (
     "raad.councils.demo_translations",
     "raad.finance.demo",
     "raad.effort.demo",
+    "raad.secretariat.demo",
 )
 
 

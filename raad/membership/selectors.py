@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -518,3 +518,30 @@ def nominations_due_for_anonymising(procedures: dict, on: datetime.date) -> list
         )
         if nomination_anonymised_on(n, procedures[n.call.council_id].candidate_retention_months) <= on
     ]
+
+
+@dataclass(frozen=True)
+class YearMembershipChanges:
+    """Appointments that started or ended in the year, counted by role (for the annual report: counts only)."""
+
+    started: dict[str, int]  # Membership.Role value -> count
+    ended: dict[str, int]
+    substitutes_started: int
+    substitutes_ended: int
+
+
+def membership_changes_in_year(council: Council, year: int) -> YearMembershipChanges:
+    """Counts of memberships and substitutes starting or ending in the year (2 queries)."""
+    memberships = Membership.objects.filter(seat__council=council)
+    started = dict(
+        memberships.filter(starts_on__year=year).values_list("role").annotate(n=Count("id")).values_list("role", "n")
+    )
+    ended = dict(
+        memberships.filter(ends_on__year=year).values_list("role").annotate(n=Count("id")).values_list("role", "n")
+    )
+    subs = Substitute.objects.filter(membership__seat__council=council).aggregate(
+        started=Count("id", filter=Q(starts_on__year=year)), ended=Count("id", filter=Q(ends_on__year=year))
+    )
+    return YearMembershipChanges(
+        started=started, ended=ended, substitutes_started=subs["started"], substitutes_ended=subs["ended"]
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raad.secretariat import todo, translation_views, views
+from raad.secretariat import annual_report_views, todo, translation_views, views
 
 app_name = "secretariat"
 
@@ -26,6 +26,9 @@ urlpatterns = [
         name="rules_change_adopt",
     ),
     path("<slug:slug>/valg-af-forperson/", views.ChairElectionItemView.as_view(), name="chair_election_item"),
+    # The annual report (R23)
+    path("<slug:slug>/aarsberetning/", annual_report_views.AnnualReportsView.as_view(), name="annual_reports"),
+    path("<slug:slug>/aarsberetning/<int:year>/", annual_report_views.AnnualReportView.as_view(), name="annual_report"),
     path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
     path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
     path("<slug:slug>/oversaettelser/", translation_views.TranslationsView.as_view(), name="translations"),

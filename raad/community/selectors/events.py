@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
@@ -211,3 +211,26 @@ def registrations_due_for_erasure(procedures: dict, on: datetime.date) -> QueryS
         ended = Q(event__ends_at__lt=limit) | Q(event__ends_at__isnull=True, event__starts_at__lt=limit)
         within |= Q(ended, event__council_id=council_id)
     return EventRegistration.objects.filter(within, erased_at__isnull=True)
+
+
+def events_for_year(council: Council, year: int) -> dict:
+    """The year's events for the annual report (1 query): held (published) and cancelled counts, the sum of
+    the participants counted and how many events have a count. Drafts never count; no names ever."""
+    return Event.objects.filter(council=council, starts_at__year=year).aggregate(
+        held=Count("id", filter=Q(status=Event.Status.PUBLISHED)),
+        cancelled=Count("id", filter=Q(status=Event.Status.CANCELLED)),
+        participants=Sum("participant_count", filter=Q(status=Event.Status.PUBLISHED), default=0),
+        counted=Count("id", filter=Q(status=Event.Status.PUBLISHED, participant_count__isnull=False)),
+    )
+
+
+def events_per_purpose_for_year(council: Council, year: int) -> dict[int, int]:
+    """Published events of the year per purpose id (1 query)."""
+    return dict(
+        Event.purposes.through.objects.filter(
+            event__council=council, event__starts_at__year=year, event__status=Event.Status.PUBLISHED
+        )
+        .values_list("purpose_id")
+        .annotate(n=Count("id"))
+        .values_list("purpose_id", "n")
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from raad.community.models import (
@@ -129,3 +129,15 @@ def public_volunteering(council: Council, today: datetime.date | None = None) ->
         goals=list(goals(council)),
         opportunities=public_opportunities(council, today),
     )
+
+
+def contributions_for_year(council: Council, year: int) -> list[tuple[str, str, int]]:
+    """The year's volunteering contributions per kind, every kind (zero included) in the model's order:
+    (value, label, count), for the annual report (1 query)."""
+    counts = dict(
+        VolunteeringContribution.objects.filter(council=council, done_on__year=year)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    return [(value, str(label), counts.get(value, 0)) for value, label in VolunteeringContribution.Kind.choices]

@@ -206,3 +206,41 @@ def public_topics_changed_since(council_ids: list[int], since: datetime.datetime
 def public_topic_choices(council: Council) -> QuerySet[Topic]:
     """The council's published topics as a queryset, newest first: what a subscriber may choose to follow."""
     return _public(council).order_by("-number")
+
+
+@dataclass(frozen=True)
+class YearTopics:
+    """The published topics created in the year, for the annual report: counts only (nothing an inquirer
+    wrote, no unpublished topic)."""
+
+    raised: int
+    inquiries: int  # inquiries behind those topics
+    raised_elsewhere: int  # people who raised them outside the form
+    discussed: int  # put on the agenda or further
+    with_statement: int
+    with_outcome: int  # what the board or administration did is recorded
+    per_purpose: dict[int, int]
+
+
+def public_topics_for_year(council: Council, year: int) -> YearTopics:
+    """Counts of the year's published topics (2 queries)."""
+    topics = list(
+        _public(council)
+        .filter(created_at__year=year)
+        .annotate(n_inquiries=Count("inquiries", distinct=True))
+        .prefetch_related("purposes")
+    )
+    later = {Topic.Status.ON_AGENDA, Topic.Status.DISCUSSED, Topic.Status.STATEMENT, Topic.Status.FOLLOWED_UP}
+    per_purpose: dict[int, int] = {}
+    for topic in topics:
+        for purpose in topic.purposes.all():
+            per_purpose[purpose.pk] = per_purpose.get(purpose.pk, 0) + 1
+    return YearTopics(
+        raised=len(topics),
+        inquiries=sum(t.n_inquiries for t in topics),
+        raised_elsewhere=sum(t.raised_elsewhere_count for t in topics),
+        discussed=sum(1 for t in topics if t.status in later or t.agenda_item_id),
+        with_statement=sum(1 for t in topics if t.statement_id),
+        with_outcome=sum(1 for t in topics if t.outcome.strip()),
+        per_purpose=per_purpose,
+    )

@@ -359,3 +359,41 @@ def extraordinary_requests(council: Council) -> list:
         )
         .order_by("-created_at")
     )
+
+
+@dataclass(frozen=True)
+class MeetingAttendance:
+    """One held meeting of the year: its date and how many of the expected seats were filled (R19)."""
+
+    held_on: datetime.date
+    seats: int
+    filled: int
+    apologies: int
+
+
+def attendance_for_year(council: Council, year: int) -> list[MeetingAttendance]:
+    """Held meetings of the year, oldest first, with counts of their attendance rows (one query, for the
+    annual report: counts only, never names)."""
+    filled = Q(attendances__status=Attendance.Status.PRESENT) | Q(attendances__substitute_present=True)
+    rows = (
+        meetings_in_year(council, year)
+        .filter(status=Meeting.Status.HELD)
+        .annotate(
+            seats=Count("attendances", distinct=True),
+            filled=Count("attendances", filter=filled, distinct=True),
+            apologies=Count("attendances", filter=Q(attendances__status=Attendance.Status.APOLOGY), distinct=True),
+        )
+    )
+    return [
+        MeetingAttendance(held_on=local_date(m), seats=m.seats, filled=m.filled, apologies=m.apologies) for m in rows
+    ]
+
+
+def open_items_of_year(council: Council, year: int) -> QuerySet[AgendaItem]:
+    """The open (never closed) agenda items of the year's held meetings, for the annual report."""
+    return AgendaItem.objects.filter(
+        meeting__council=council,
+        meeting__starts_at__year=year,
+        meeting__status=Meeting.Status.HELD,
+        is_closed=False,
+    )

@@ -159,6 +159,7 @@ def test_the_desk_links_every_work_area_the_user_may_open(client, cast):
         "Lokaler",
         "Indsats og indikatorer",
         "Økonomi",
+        "Årsberetning",
         "API-nøgler",
     ]
     # every link opens

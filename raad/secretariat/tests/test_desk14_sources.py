@@ -40,6 +40,7 @@ def test_every_app_with_deadlines_is_registered():
         "finance",
         "meetings",
         "membership",
+        "secretariat",
         "statements",
     ]
 

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raad.core import translations
@@ -276,4 +276,40 @@ def public_statements_published_since(council_ids: list[int], since: datetime.da
         )
         .select_related("council")
         .order_by("published_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class YearStatements:
+    """The year's published statements (adopted in the year), for the annual report: counts only."""
+
+    responses: int  # consultations answered (høringssvar)
+    own_initiative: int  # statements and comments of the council's own accord
+    with_follow_up: int  # with at least one "Hvad skete der så?" registered
+    follow_ups: int
+    per_purpose: dict[int, int]  # purpose id -> published statements serving it
+
+
+def public_statements_for_year(council: Council, year: int) -> YearStatements:
+    """Counts of the published statements adopted in the year (2 queries). Drafts, adopted-not-published and
+    sent-not-published statements never count: the report is public."""
+    published = Statement.objects.filter(council=council, status=Statement.Status.PUBLISHED, adopted_on__year=year)
+    sums = published.aggregate(
+        responses=Count("id", filter=Q(kind=Statement.Kind.RESPONSE), distinct=True),
+        own=Count("id", filter=~Q(kind=Statement.Kind.RESPONSE), distinct=True),
+        followed=Count("id", filter=Q(follow_ups__isnull=False), distinct=True),
+        follow_ups=Count("follow_ups", distinct=True),
+    )
+    per_purpose = dict(
+        published.filter(purpose__isnull=False)
+        .values_list("purpose_id")
+        .annotate(n=Count("id"))
+        .values_list("purpose_id", "n")
+    )
+    return YearStatements(
+        responses=sums["responses"],
+        own_initiative=sums["own"],
+        with_follow_up=sums["followed"],
+        follow_ups=sums["follow_ups"],
+        per_purpose=per_purpose,
     )

@@ -1,0 +1,71 @@
+"""The annual report as a document: the context its one template reads (page and PDF), and the tagged PDF
+(PDF/UA, `raad.core.pdf`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from raad.core.languages import council_language
+from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
+from raad.secretariat import chart
+from raad.secretariat.models import AnnualReport
+from raad.secretariat.rules import SECTIONS
+from raad.secretariat.selectors.annual_report import AnnualFigures, report_figures
+
+TEMPLATE = "secretariat/annual_report/document.html"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    comment: str
+
+
+def _money(value: Any) -> str:
+    return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+def charts(figures: AnnualFigures) -> dict[str, chart.BarChart | None]:
+    """Attendance per held meeting (per cent of the seats filled) and spending per budget line (kr.)."""
+    attendance = chart.bar_chart(
+        [
+            (
+                formats.date_format(row.held_on, "SHORT_DATE_FORMAT"),
+                row.attendance_percent,
+                f"{row.attendance_percent} %",
+            )
+            for row in figures.meetings.rows
+        ],
+        scale=100,
+    )
+    lines = figures.budget.lines
+    scale = max((max(line.budget, line.spent) for line in lines), default=0)
+    spending = chart.bar_chart([(line.name, line.spent, _money(line.spent)) for line in lines], scale=scale or None)
+    return {"attendance": attendance, "spending": spending}
+
+
+def report_context(report: AnnualReport) -> dict[str, Any]:
+    """What the report's template reads, in the active language (titles and labels are translated)."""
+    figures = report_figures(report)
+    comments = report.comments or {}
+    return {
+        "report": report,
+        "council": report.council,
+        "figures": figures,
+        "sections": {key: Section(key=key, title=str(title), comment=comments.get(key, "")) for key, title in SECTIONS},
+        "charts": charts(figures),
+    }
+
+
+def annual_report_pdf(report: AnnualReport, lang: str | None = None) -> bytes:
+    """The report as a tagged PDF for people (PDF/UA), in `lang` or the council's language."""
+    lang = lang or council_language(report.council)
+    with translation.override(lang):
+        context = report_context(report)
+        title = _("Årsberetning %(year)s") % {"year": report.year}
+    return render_pdf(TEMPLATE, context, lang=lang, purpose=PDF_FOR_PEOPLE, title=f"{title} – {report.council.name}")

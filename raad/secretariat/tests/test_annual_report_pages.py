@@ -1,0 +1,94 @@
+"""The annual report's pages: the workspace (years, start, the steps with their errors, the forperson's words)
+and the public page and PDF of a published report only."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from raad.finance import services as finance
+from raad.meetings import services as meetings
+from raad.secretariat.services import annual_report as services
+from raad.testing import assert_unchanged
+from raad.testing.cast import log_in_verified
+
+from .test_annual_report_services import _decide
+
+CPH = timezone.get_default_timezone()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def published_report(cast):
+    council, secretary = cast.council, cast.secretary
+    budget = finance.budget_year_create(council=council, year=2026, transport_rate=Decimal("3.79"), by=secretary)
+    line = finance.budget_line_set(budget=budget, name="Arrangementer", amount=Decimal("30000"), by=secretary)
+    expense = finance.expense_register(
+        line=line, spent_on=datetime.date(2026, 5, 5), payee="Bager", amount=Decimal("800"), by=secretary
+    )
+    finance.expense_mark_paid(expense=expense, by=secretary)
+    report = services.annual_report_start(council=council, year=2026, by=secretary)
+    services.annual_report_comments_update(
+        report=report, introduction="Et år med dialog.", comments={"budget": "Vi holdt budgettet."}, by=secretary
+    )
+    start = datetime.datetime(2026, 12, 15, 17, tzinfo=CPH)
+    meetings.meeting_plan(council=council, starts_at=start, place="Holbæk Rådhus", by=secretary)
+    item = services.annual_report_put_on_agenda(report=report, by=secretary, now=start - datetime.timedelta(days=30))
+    _decide(cast, item)
+    report = services.annual_report_adopt(report=report, by=secretary)
+    return services.annual_report_publish(report=report, by=secretary)
+
+
+def test_the_workspace_pages_and_their_steps(client, cast):
+    council = cast.council
+    base = f"/arbejdsrum/{council.slug}/aarsberetning/"
+    log_in_verified(client, cast.users["medlem"])
+    assert client.get(base).status_code == 403
+    log_in_verified(client, cast.secretary)
+    assert f'href="{base}"' in client.get(f"/arbejdsrum/{council.slug}/").content.decode()  # the desk links it
+    response = client.post(base, {"year": "2026"})
+    assert response.status_code == 302 and response["Location"] == f"{base}2026/"
+    page = client.get(f"{base}2026/").content.decode()
+    assert "Årsberetning 2026" in page and "Møder og fremmøde" in page and "Sæt på dagsordenen" in page
+    with assert_unchanged():
+        refused = client.post(f"{base}2026/", {"action": "adopt"})
+    assert refused.status_code == 400
+    assert "Årsberetningen vedtages af rådet på et møde (R23)" in refused.content.decode()
+    with assert_unchanged():
+        refused = client.post(f"{base}2026/", {"action": "agenda"})
+    assert refused.status_code == 400 and "Der er intet planlagt møde" in refused.content.decode()
+    log_in_verified(client, cast.users["forperson"])
+    response = client.post(
+        f"{base}2026/", {"action": "comments", "introduction": "Tak for året.", "comment_meetings": "Fint fremmøde."}
+    )
+    assert response.status_code == 302
+    page = client.get(f"{base}2026/").content.decode()
+    assert "Tak for året." in page and "Fint fremmøde." in page and "Sæt på dagsordenen" not in page
+    assert client.get(f"/raad/{council.slug}/aarsberetning/2026/").status_code == 404  # a draft is not public
+
+
+def test_the_published_report_as_page_and_tagged_pdf(client, cast):
+    council = cast.council
+    published_report(cast)
+    page = client.get(f"/raad/{council.slug}/aarsberetning/2026/").content.decode()
+    assert "Et år med dialog." in page and "Vi holdt budgettet." in page and 'role="img"' in page
+    assert "Forbrug pr. budgetpost (kr.)" in page and "30.000,00" in page and "800,00" in page
+    english = client.get(f"/en/raad/{council.slug}/aarsberetning/2026/").content.decode()
+    assert "Annual report 2026" in english and "Meetings and attendance" in english
+    response = client.get(f"/raad/{council.slug}/aarsberetning/2026.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root and str(root["/Lang"]) == "da"
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Årsberetning 2026" in text and "Et år med dialog." in text and "Møder og fremmøde" in text
+    assert client.get(f"/raad/{council.slug}/aarsberetning/2025/").status_code == 404
