@@ -19,6 +19,7 @@ from raad.councils import selectors as councils
 from raad.councils.models import Council, RulesOfProcedure, TermsOfReference
 from raad.membership.selectors import public_member_photo, public_roster
 from raad.portal.selectors import front_page
+from raad.secretariat.selectors.annual_report import public_annual_report_years
 
 
 @citizen_page
@@ -66,6 +67,7 @@ def council(request: HttpRequest, slug: str) -> HttpResponse:
         "rules": _rules_or_none(council),
         "roster": public_roster(council),
         "term": councils.current_term(council),
+        "annual_report_years": public_annual_report_years(council),
         "crumbs": public_crumbs(None, (localized(council, "name"), None)),
     }
     return render(request, "portal/council.html", context)

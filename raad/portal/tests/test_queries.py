@@ -13,7 +13,10 @@ SLUG = "integrationsraadet"
     [
         # + 1 on both: whether any text shown has an easy-read version (the "Let dansk" switch), one query
         (reverse("portal:home"), 10),
-        (reverse("portal:council", args=[SLUG]), 9),  # 7 + the latest topics ("I sagde – vi gjorde") + easy-read
+        (
+            reverse("portal:council", args=[SLUG]),
+            10,
+        ),  # 7 + the latest topics ("I sagde – vi gjorde") + easy-read + annual reports
         (reverse("portal:members", args=[SLUG]), 4),
         (reverse("portal:rules", args=[SLUG]), 4),
         (reverse("portal:contact", args=[SLUG]), 1),

@@ -377,3 +377,12 @@ def public_annual_report(council: Council, year: int) -> AnnualReport | None:
         .select_related("council")
         .first()
     )
+
+
+def public_annual_report_years(council: Council) -> list[int]:
+    """The years of the council's published reports, newest first (the public council page links them)."""
+    return list(
+        AnnualReport.objects.filter(council=council, status=AnnualReport.Status.PUBLISHED)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )

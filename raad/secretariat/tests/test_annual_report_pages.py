@@ -8,6 +8,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -92,3 +93,5 @@ def test_the_published_report_as_page_and_tagged_pdf(client, cast):
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "Årsberetning 2026" in text and "Et år med dialog." in text and "Møder og fremmøde" in text
     assert client.get(f"/raad/{council.slug}/aarsberetning/2025/").status_code == 404
+    about = client.get(reverse("portal:council", args=[council.slug])).content.decode()
+    assert f'<a href="/raad/{council.slug}/aarsberetning/2026/">Årsberetning 2026</a>' in about
