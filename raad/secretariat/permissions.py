@@ -6,3 +6,6 @@ from raad.core.roles import is_secretariat
 
 # Content translations and easy-read Danish: the overview, the edit page, export and import.
 rules.add_perm("secretariat.translate", is_secretariat)
+
+# Access to documents (aktindsigt, R28) and the yearly archive export (R34).
+rules.add_perm("secretariat.export_archive", is_secretariat)
