@@ -200,8 +200,20 @@ def year_build(council: Council, year: int, *, generated_at: datetime.datetime):
             tables = [
                 ("meetings", formats.MEETING_COLUMNS, formats.meeting_row, collect.meetings_of_year, _("Møder")),
                 ("items", formats.ITEM_COLUMNS, formats.item_row, collect.items_of_year, _("Dagsordenspunkter")),
-                ("decisions", formats.DECISION_COLUMNS, formats.decision_row, collect.decisions_of_year, _("Beslutninger")),
-                ("statements", formats.STATEMENT_COLUMNS, formats.statement_row, collect.statements_of_year, _("Udtalelser")),
+                (
+                    "decisions",
+                    formats.DECISION_COLUMNS,
+                    formats.decision_row,
+                    collect.decisions_of_year,
+                    _("Beslutninger"),
+                ),
+                (
+                    "statements",
+                    formats.STATEMENT_COLUMNS,
+                    formats.statement_row,
+                    collect.statements_of_year,
+                    _("Udtalelser"),
+                ),
                 ("journal", formats.RECORD_COLUMNS, formats.record_row, collect.record_entries_of_year, _("Journal")),
                 ("audit", formats.AUDIT_COLUMNS, formats.audit_row, collect.audit_of_year, _("Auditjournal")),
             ]

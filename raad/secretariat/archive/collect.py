@@ -137,7 +137,11 @@ def statements_of_year(council: Council, year: int) -> QuerySet[Statement]:
 
 
 def audit_of_year(council: Council, year: int) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(council_id=council.pk, at__year=year).select_related("target_type").order_by("at", "id")
+    return (
+        AuditEntry.objects.filter(council_id=council.pk, at__year=year)
+        .select_related("target_type")
+        .order_by("at", "id")
+    )
 
 
 def record_entries_of_year(council: Council, year: int) -> QuerySet[RecordEntry]:
@@ -154,7 +158,9 @@ def approved_minutes(meeting: Meeting) -> dict | None:
 
 
 def consultation_of(council: Council, pk: int) -> Consultation | None:
-    return Consultation.objects.select_related("council__municipality", "committee").filter(council=council, pk=pk).first()
+    return (
+        Consultation.objects.select_related("council__municipality", "committee").filter(council=council, pk=pk).first()
+    )
 
 
 def archive_years(council: Council) -> list[int]:

@@ -25,7 +25,17 @@ def iso(value: Any) -> str:
     return value.isoformat()
 
 
-MEETING_COLUMNS = ["id", "starts_at", "ends_at", "kind", "status", "place", "address", "minutes_status", "minutes_approved_at"]
+MEETING_COLUMNS = [
+    "id",
+    "starts_at",
+    "ends_at",
+    "kind",
+    "status",
+    "place",
+    "address",
+    "minutes_status",
+    "minutes_approved_at",
+]
 
 
 def meeting_row(meeting: Meeting) -> dict[str, Any]:
@@ -43,7 +53,17 @@ def meeting_row(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-ITEM_COLUMNS = ["id", "meeting_id", "meeting_starts_at", "position", "kind", "title", "closed", "proposed_decision", "case_presentation"]
+ITEM_COLUMNS = [
+    "id",
+    "meeting_id",
+    "meeting_starts_at",
+    "position",
+    "kind",
+    "title",
+    "closed",
+    "proposed_decision",
+    "case_presentation",
+]
 
 
 def item_row(item: AgendaItem) -> dict[str, Any]:
@@ -118,7 +138,16 @@ def statement_row(statement: Statement) -> dict[str, Any]:
     }
 
 
-RECORD_COLUMNS = ["id", "case_number", "entry_date", "direction", "subject", "counterpart", "consultation_id", "statement_id"]
+RECORD_COLUMNS = [
+    "id",
+    "case_number",
+    "entry_date",
+    "direction",
+    "subject",
+    "counterpart",
+    "consultation_id",
+    "statement_id",
+]
 
 
 def record_row(entry: RecordEntry) -> dict[str, Any]:

@@ -69,7 +69,12 @@ def _statement_facts(statement: Statement) -> Section:
 def statement_version_pdf(statement: Statement, version: StatementVersion, *, closed: str = "") -> bytes:
     with in_council_language(statement.council):
         title = f"{statement.title} – {version}"
-        return _pdf(statement.council, title=title, sections=[_statement_facts(statement), _version_section(version)], closed=closed)
+        return _pdf(
+            statement.council,
+            title=title,
+            sections=[_statement_facts(statement), _version_section(version)],
+            closed=closed,
+        )
 
 
 def statement_pdf(statement: Statement, *, closed: str = "") -> bytes:
@@ -168,16 +173,16 @@ def journal_pdf(consultation: Consultation, records: list[RecordEntry], audit_en
         journal = Section(
             _("Journal"),
             [
-                (f"{_when(r.entry_date)} {r.get_direction_display()}", f"{r.case_number} {r.subject} {r.counterpart}".strip())
+                (
+                    f"{_when(r.entry_date)} {r.get_direction_display()}",
+                    f"{r.case_number} {r.subject} {r.counterpart}".strip(),
+                )
                 for r in records
             ],
         )
         trail = Section(
             _("Auditjournal"),
-            [
-                (_when(e.at), f"{e.actor_label}: {audit.verb_label(e.verb)} – {e.target_label}")
-                for e in audit_entries
-            ],
+            [(_when(e.at), f"{e.actor_label}: {audit.verb_label(e.verb)} – {e.target_label}") for e in audit_entries],
         )
         title = _("Journal for sag %(number)s") % {"number": consultation.case_number}
         return _pdf(consultation.council, title=title, sections=[head, journal, trail])

@@ -77,9 +77,7 @@ def case(cast):
     starts = datetime.datetime(2026, 11, 24, 17, tzinfo=CPH)
     meeting = meetings.meeting_plan(council=council, starts_at=starts, place="Holbæk Rådhus", by=None)
     meetings.item_add(meeting=meeting, title="Orientering fra formanden", by=None)
-    item = meetings.item_add(
-        meeting=meeting, title="Høringssvar om integrationspolitikken", is_closed=True, by=None
-    )
+    item = meetings.item_add(meeting=meeting, title="Høringssvar om integrationspolitikken", is_closed=True, by=None)
     decision = meeting_decision(council, title="", item=item)
     statements.statement_adopt_at_meeting(statement=draft, decision=decision, by=secretary)
     with mail.suppressed():
@@ -146,7 +144,9 @@ def test_the_case_zip_verifies_is_pdf_a_and_flags_the_closed_item(client, cast, 
         f"lukket/udtalelser/{statement.pk}-version-1.pdf": "Udkast fra før vedtagelsen (internt arbejdsdokument)",
         f"lukket/moeder/2026-11-24-punkt-2-{statement.decision.item_id}.pdf": "Lukket dagsordenspunkt",
     }
-    generated = [e["path"] for e in manifest["files"] if e["kind"] in {"statement_version", "letter", "agenda_item", "journal"}]
+    generated = [
+        e["path"] for e in manifest["files"] if e["kind"] in {"statement_version", "letter", "agenda_item", "journal"}
+    ]
     for path in generated:
         _assert_pdf_a3b(archive.read(path))
     text = _assert_pdf_a3b(archive.read(f"udtalelser/{statement.pk}-version-2.pdf")).pages[0].extract_text()

@@ -13,7 +13,9 @@ from raad.secretariat.archive.writer import write_zip
 
 
 class Command(BaseCommand):
-    help = "Export a council's year (agendas, minutes, decisions, statements, audit journal) as one ZIP for the archive."
+    help = (
+        "Export a council's year (agendas, minutes, decisions, statements, audit journal) as one ZIP for the archive."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("council", help="the council's slug, e.g. integrationsraadet")
