@@ -23,6 +23,8 @@ from raad.statements.models import Statement
 
 CLOSED = "lukket/"
 PDF = "application/pdf"
+# Meetings (with all their items and decisions) and statements (with all their versions) held at a time.
+MEETINGS_PER_CHUNK = 10
 
 
 def _head(council: Council, generated_at: datetime.datetime, **more: Any) -> dict[str, Any]:
@@ -158,7 +160,7 @@ def case_build(case: collect.Case, *, generated_at: datetime.datetime):
 def year_build(council: Council, year: int, *, generated_at: datetime.datetime):
     def build(archive: ArchiveWriter) -> Iterator[Any]:
         with in_council_language(council):
-            for meeting in collect.meetings_of_year(council, year).iterator(chunk_size=50):
+            for meeting in collect.meetings_of_year(council, year).iterator(chunk_size=MEETINGS_PER_CHUNK):
                 items = list(meeting.items.all())
                 day = meeting.starts_at.date().isoformat()
                 open_items = [item for item in items if not item.is_closed]
@@ -182,7 +184,7 @@ def year_build(council: Council, year: int, *, generated_at: datetime.datetime):
                         closed=reason,
                     )
                     yield
-            for statement in collect.statements_of_year(council, year).iterator(chunk_size=50):
+            for statement in collect.statements_of_year(council, year).iterator(chunk_size=MEETINGS_PER_CHUNK):
                 closed = (
                     _("Udkast til udtalelse, endnu ikke vedtaget (internt arbejdsdokument)")
                     if statement.status == Statement.Status.DRAFT
@@ -197,35 +199,51 @@ def year_build(council: Council, year: int, *, generated_at: datetime.datetime):
                     closed=closed,
                 )
                 yield
-            tables = [
-                ("meetings", formats.MEETING_COLUMNS, formats.meeting_row, collect.meetings_of_year, _("Møder")),
-                ("items", formats.ITEM_COLUMNS, formats.item_row, collect.items_of_year, _("Dagsordenspunkter")),
-                (
-                    "decisions",
-                    formats.DECISION_COLUMNS,
-                    formats.decision_row,
-                    collect.decisions_of_year,
-                    _("Beslutninger"),
-                ),
-                (
-                    "statements",
-                    formats.STATEMENT_COLUMNS,
-                    formats.statement_row,
-                    collect.statements_of_year,
-                    _("Udtalelser"),
-                ),
-                ("journal", formats.RECORD_COLUMNS, formats.record_row, collect.record_entries_of_year, _("Journal")),
-                ("audit", formats.AUDIT_COLUMNS, formats.audit_row, collect.audit_of_year, _("Auditjournal")),
-            ]
-            for name, columns, shape, query, title in tables:
-                if name == "meetings":
-                    query = _meetings_plain
-
-                def rows(shape=shape, query=query):
-                    return map(shape, query(council, year).iterator(chunk_size=collect.CHUNK))
-
-                yield from archive.add_table(name, columns, rows, title=str(title))
+            yield from _year_tables(archive, council, year)
             yield _head(council, generated_at, kind="yearly_archive", year=year)
+
+    return build
+
+
+def _year_tables(archive: ArchiveWriter, council: Council, year: int) -> Iterator[None]:
+    """The year's machine-readable data: each table as CSV and JSON, read from the database in chunks."""
+    tables = [
+        ("meetings", formats.MEETING_COLUMNS, formats.meeting_row, collect.meetings_of_year, _("Møder")),
+        ("items", formats.ITEM_COLUMNS, formats.item_row, collect.items_of_year, _("Dagsordenspunkter")),
+        (
+            "decisions",
+            formats.DECISION_COLUMNS,
+            formats.decision_row,
+            collect.decisions_of_year,
+            _("Beslutninger"),
+        ),
+        (
+            "statements",
+            formats.STATEMENT_COLUMNS,
+            formats.statement_row,
+            collect.statements_of_year,
+            _("Udtalelser"),
+        ),
+        ("journal", formats.RECORD_COLUMNS, formats.record_row, collect.record_entries_of_year, _("Journal")),
+        ("audit", formats.AUDIT_COLUMNS, formats.audit_row, collect.audit_of_year, _("Auditjournal")),
+    ]
+    for name, columns, shape, query, title in tables:
+        if name == "meetings":
+            query = _meetings_plain
+
+        def rows(shape=shape, query=query):
+            return map(shape, query(council, year).iterator(chunk_size=collect.CHUNK))
+
+        yield from archive.add_table(name, columns, rows, title=str(title))
+
+
+def year_tables_build(council: Council, year: int, *, generated_at: datetime.datetime):
+    """The year's data tables alone, without the PDFs (the benchmark measures the two parts apart)."""
+
+    def build(archive: ArchiveWriter) -> Iterator[Any]:
+        with in_council_language(council):
+            yield from _year_tables(archive, council, year)
+            yield _head(council, generated_at, kind="yearly_archive_data", year=year)
 
     return build
 
