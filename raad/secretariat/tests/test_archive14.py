@@ -185,13 +185,16 @@ def test_only_the_councils_secretariat_may_export(client, cast, case):
     assert not AuditEntry.objects.filter(verb__startswith="archive.").exists()
 
 
-def test_the_page_finds_a_case_by_case_number(client, cast, case):
+def test_the_page_finds_a_case_by_case_number_and_the_consultation_links_to_it(client, cast, case):
     log_in_verified(client, cast.secretary)
     body = client.get(reverse("secretariat:access", args=[cast.council.slug]), {"q": "P15-3"}).content.decode()
     assert "Integrationspolitik 2027–2030" in body
     assert reverse("secretariat:access_download", args=[cast.council.slug, case.pk]) in body
     body = client.get(reverse("secretariat:access", args=[cast.council.slug]), {"q": "ingenting"}).content.decode()
     assert "Ingen høringer matcher »ingenting«." in body
+    # The consultation's own workspace page links to the same download.
+    body = client.get(reverse("statements:consultation", args=[cast.council.slug, case.pk])).content.decode()
+    assert reverse("secretariat:access_download", args=[cast.council.slug, case.pk]) in body
 
 
 def test_the_archive_command_counts_the_year_and_changes_nothing_but_the_journal(cast, case, tmp_path):
