@@ -19,9 +19,11 @@ class SecretariatConfig(AppConfig):
                 "annual_report.adopted": _("Årsberetning vedtaget"),
                 "annual_report.sent": _("Årsberetning sendt til kommunalbestyrelsen"),
                 "annual_report.published": _("Årsberetning offentliggjort"),
+                "archive.case_exported": _("Sag udleveret til aktindsigt (ZIP)"),
+                "archive.year_exported": _("Årets arkiv eksporteret (ZIP)"),
             }
         )
-        audit.register_change_labels({"decision": _("Beslutning")})
+        audit.register_change_labels({"decision": _("Beslutning"), "year": _("År")})
         desk.register_tasks(key="secretariat", collect=desk_tasks.collect)  # the annual report (docs/desk.md)
         desk.register_area(
             key="annual_report",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from raad.secretariat import annual_report_views, todo, translation_views, views
+from raad.secretariat import annual_report_views, archive_views, todo, translation_views, views
 
 app_name = "secretariat"
 
@@ -31,6 +31,9 @@ urlpatterns = [
     path("<slug:slug>/aarsberetning/<int:year>/", annual_report_views.AnnualReportView.as_view(), name="annual_report"),
     path("<slug:slug>/kontakt/", views.ContactEditView.as_view(), name="contact"),
     path("<slug:slug>/journal/", views.AuditJournalView.as_view(), name="audit"),
+    path("<slug:slug>/aktindsigt/", archive_views.AccessRequestView.as_view(), name="access"),
+    path("<slug:slug>/aktindsigt/<int:pk>.zip", archive_views.AccessCaseDownloadView.as_view(), name="access_download"),
+    path("<slug:slug>/arkiv/<int:year>.zip", archive_views.YearArchiveDownloadView.as_view(), name="archive_year"),
     path("<slug:slug>/oversaettelser/", translation_views.TranslationsView.as_view(), name="translations"),
     path(
         "<slug:slug>/oversaettelser/eksport/",
