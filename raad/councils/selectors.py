@@ -270,7 +270,7 @@ def rule_days_by_council(council_ids: Iterable[int], field: str, on: datetime.da
     query. A council with no rules in force yet (being set up) gets the setting's default, the value every
     preset starts from, so its work is still on the desk."""
     found = rules_in_force_by_council(council_ids, on)
-    default = RulesOfProcedure._meta.get_field(field).get_default()
+    default = RulesOfProcedure._meta.get_field(field).get_default()  # type: ignore[union-attr]
     return {pk: getattr(found[pk], field) if pk in found else default for pk in council_ids}
 
 

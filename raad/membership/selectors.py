@@ -505,7 +505,9 @@ def nominations_awaiting_anonymisation(council_ids=None) -> QuerySet[Nomination]
 def nomination_anonymised_on(nomination: Nomination, months: int) -> datetime.date:
     """The day a settled nomination's candidates are anonymised: `candidate_retention_months` after the board's
     decision, or after the withdrawal."""
-    return rules.add_months(nomination.decided_on or nomination.withdrawn_on, months)
+    settled_on = nomination.decided_on or nomination.withdrawn_on
+    assert settled_on is not None, "a settled nomination has its decision or withdrawal date"
+    return rules.add_months(settled_on, months)
 
 
 def nominations_due_for_anonymising(procedures: dict, on: datetime.date) -> list[Nomination]:

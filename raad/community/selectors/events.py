@@ -226,11 +226,11 @@ def events_for_year(council: Council, year: int) -> dict:
 
 def events_per_purpose_for_year(council: Council, year: int) -> dict[int, int]:
     """Published events of the year per purpose id (1 query)."""
-    return dict(
-        Event.purposes.through.objects.filter(
+    return {
+        row["purpose_id"]: row["n"]
+        for row in Event.purposes.through.objects.filter(
             event__council=council, event__starts_at__year=year, event__status=Event.Status.PUBLISHED
         )
-        .values_list("purpose_id")
+        .values("purpose_id")
         .annotate(n=Count("id"))
-        .values_list("purpose_id", "n")
-    )
+    }

@@ -103,14 +103,14 @@ class YearCoverage:
 def coverage_for_year(council: Council, year: int) -> YearCoverage:
     """The year's coverage for the annual report: count per purpose (a piece serving two purposes counts for
     both), the pieces with no purpose, and the entries oldest first (4 queries)."""
-    counts = dict(
-        MediaCoverage.purposes.through.objects.filter(
+    counts = {
+        row["purpose_id"]: row["n"]
+        for row in MediaCoverage.purposes.through.objects.filter(
             mediacoverage__council=council, mediacoverage__published_on__year=year
         )
-        .values_list("purpose_id")
+        .values("purpose_id")
         .annotate(n=Count("id"))
-        .values_list("purpose_id", "n")
-    )
+    }
     entries = list(coverage(council, year=year).order_by("published_on", "id"))
     purposes = list(Purpose.objects.filter(terms_of_reference__council=council).order_by("number"))
     return YearCoverage(

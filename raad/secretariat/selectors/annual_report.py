@@ -196,12 +196,12 @@ class AnnualFigures:
 
 
 def _items_per_purpose(council: Council, year: int) -> dict[int, int]:
-    return dict(
-        AgendaItem.purposes.through.objects.filter(agendaitem__in=open_items_of_year(council, year))
-        .values_list("purpose_id")
+    return {
+        row["purpose_id"]: row["n"]
+        for row in AgendaItem.purposes.through.objects.filter(agendaitem__in=open_items_of_year(council, year))
+        .values("purpose_id")
         .annotate(n=Count("id"))
-        .values_list("purpose_id", "n")
-    )
+    }
 
 
 def annual_report_figures(council: Council, year: int) -> AnnualFigures:
