@@ -26,6 +26,7 @@ class MeetingsConfig(AppConfig):
                 "items": pgettext_lazy("audit change", "Punkter"),
                 "late": pgettext_lazy("audit change", "For sent foreslået"),
                 "member": pgettext_lazy("audit change", "Medlem"),
+                "no_substitute": pgettext_lazy("audit change", "Uden stedfortræder"),
                 "override_reason": pgettext_lazy("audit change", "Begrundelse for at offentliggøre trods fund"),
                 "published_over_findings": pgettext_lazy("audit change", "Offentliggjort trods fund"),
                 "rule": pgettext_lazy("audit change", "Anvendt regel"),
