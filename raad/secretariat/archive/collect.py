@@ -97,7 +97,7 @@ def meetings_of_year(council: Council, year: int) -> QuerySet[Meeting]:
     versions prefetched per chunk."""
     return (
         Meeting.objects.filter(council=council, starts_at__year=year)
-        .select_related("minutes")
+        .select_related("minutes", "room")
         .prefetch_related(
             Prefetch(
                 "items",

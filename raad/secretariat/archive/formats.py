@@ -46,8 +46,8 @@ def meeting_row(meeting: Meeting) -> dict[str, Any]:
         "ends_at": iso(meeting.ends_at),
         "kind": meeting.kind,
         "status": meeting.status,
-        "place": meeting.place,
-        "address": meeting.address,
+        "place": meeting.location_name,  # the room from the catalogue, or the place typed in
+        "address": meeting.location_address,
         "minutes_status": minutes.status if minutes is not None else "",
         "minutes_approved_at": iso(minutes.approved_at) if minutes is not None else "",
     }
