@@ -244,3 +244,10 @@ def _danish_by_default():
     translation.activate("da")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def whole_public_feed(monkeypatch):
+    """The public meetings feed holds every meeting, not only the last year's: for a test about the feed's
+    content whose meetings have fixed dates (under `make test-clock` they can be years back)."""
+    monkeypatch.setattr("raad.meetings.selectors.public.PUBLIC_FEED_DAYS_BACK", 100 * 365)

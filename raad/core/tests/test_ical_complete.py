@@ -32,7 +32,7 @@ def test_a_feed_without_events_still_has_the_timezone_it_names(client, cast):
     assert Calendar.from_ical(ical.to_ical(ical.calendar("Tom"))).walk("VTIMEZONE")[0]["TZID"] == "Europe/Copenhagen"
 
 
-def test_public_and_personal_meeting_feeds_have_stable_uids_that_differ(client, cast):
+def test_public_and_personal_meeting_feeds_have_stable_uids_that_differ(client, cast, whole_public_feed):
     meeting, *_ = published_meeting(cast)
     slug = cast.council.slug
     token = meeting_services.calendar_token_renew(user=cast.users["medlem"], council=cast.council)

@@ -33,9 +33,7 @@ def assert_well_formed(data: bytes) -> Calendar:
     return calendar
 
 
-def test_public_feed_has_timezone_place_and_description_and_nothing_closed(client, cast, monkeypatch):
-    # About the feed's content: the meeting is in it whatever the clock (the window has a test of its own).
-    monkeypatch.setattr("raad.meetings.selectors.public.PUBLIC_FEED_DAYS_BACK", 100 * 365)
+def test_public_feed_has_timezone_place_and_description_and_nothing_closed(client, cast, whole_public_feed):
     meeting, *_ = published_meeting(cast)
     data = feed(client, cast)
     calendar = assert_well_formed(data)

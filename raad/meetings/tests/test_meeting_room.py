@@ -34,7 +34,7 @@ def room_meeting(cast):
     return room, meeting
 
 
-def test_the_public_page_pdf_and_ical_show_the_room(client, cast):
+def test_the_public_page_pdf_and_ical_show_the_room(client, cast, whole_public_feed):
     room, meeting = room_meeting(cast)
     assert (meeting.place, meeting.address) == ("", "")  # nothing typed twice
     services.meeting_send_notice(meeting=meeting, by=cast.secretary)

@@ -40,7 +40,7 @@ def test_public_pdfs_are_tagged_pdf_ua(client, cast, published):
         assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()  # PDF/UA-1 identification
 
 
-def test_public_ical_has_what_the_public_page_shows_and_no_agenda(client, cast, published):
+def test_public_ical_has_what_the_public_page_shows_and_no_agenda(client, cast, published, whole_public_feed):
     meeting, *_ = published
     data = client.get(f"/raad/{cast.council.slug}/moeder/kalender.ics").content
     calendar = Calendar.from_ical(data)
