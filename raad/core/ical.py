@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from icalendar import Calendar, Event, Timezone
 
 TIMEZONE = "Europe/Copenhagen"
@@ -86,9 +87,8 @@ def response(request: HttpRequest, data: bytes, *, filename: str = "") -> HttpRe
     every request), so it changes only when an event does."""
     content = b"\r\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP"))
     etag = f'"{hashlib.sha256(content).hexdigest()}"'
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-        answer: HttpResponse = HttpResponseNotModified()
-    else:
+    answer: HttpResponse | None = get_conditional_response(request, etag=etag)
+    if answer is None:
         answer = HttpResponse(data, content_type="text/calendar; charset=utf-8")
         if filename:
             answer["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -25,10 +25,10 @@ from typing import Any, Literal
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 PDF_FOR_PEOPLE: Literal["people"] = "people"
 PDF_FOR_ARCHIVE: Literal["archive"] = "archive"
@@ -126,9 +126,8 @@ def stored_pdf(
 def pdf_response(request: HttpRequest, pdf: StoredPdf, *, filename: str) -> HttpResponse:
     """The stored PDF as the answer to `request`: 304 when the client already has this version (If-None-Match),
     else the file with its ETag. Clients revalidate each time (a document can change)."""
-    if pdf.etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-        response: HttpResponse = HttpResponseNotModified()
-    else:
+    response: HttpResponse | None = get_conditional_response(request, etag=pdf.etag)
+    if response is None:
         with default_storage.open(pdf.name, "rb") as handle:
             response = HttpResponse(handle.read(), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{filename}"'
