@@ -90,7 +90,8 @@ Rådet anbefaler, at strategien nævner integrationsforeningerne og deres arbejd
 Rådet foreslår et fælles frivilligcenter, hvor nye foreninger kan få hjælp til at søge midler."""
 
 
-def _pdf(title: str, body: str) -> bytes:
+def demo_pdf(title: str, body: str) -> bytes:
+    """A consultation document for the demo (both statements stories use it)."""
     from raad.core.pdf import html_to_pdf
 
     html = (
@@ -138,7 +139,7 @@ def load(context: DemoContext) -> None:
             by=secretary,
         )
         services.consultation_document_add(
-            consultation=c, title=doc_title, filename=f"{case}.pdf", data=_pdf(doc_title, summary), by=secretary
+            consultation=c, title=doc_title, filename=f"{case}.pdf", data=demo_pdf(doc_title, summary), by=secretary
         )
         return c
 

@@ -11,7 +11,7 @@ from raad.councils.demo import DemoContext
 from raad.councils.models import Council, Purpose
 from raad.meetings.models import Decision
 from raad.statements import services
-from raad.statements.demo import _pdf
+from raad.statements.demo import demo_pdf
 from raad.statements.models import Committee, Consultation
 
 SOCIAL = "Udvalget for Social og Sundhed"
@@ -63,7 +63,7 @@ def _load(context: DemoContext, councils: dict[str, Council]) -> None:
             consultation=consultation,
             title=t(subject),
             filename=f"{case}.pdf",
-            data=_pdf(t(subject), summary),
+            data=demo_pdf(t(subject), summary),
             by=secretary,
         )
         statement = services.statement_create(
