@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from raad.core import search
@@ -69,6 +69,7 @@ def generate(
                 paragraphs += build_meetings(w, rng, council, years=years, now=now, counter=counter)
                 paragraphs += build_statements(w, rng, council, years=years, now=now)
                 paragraphs += build_community(w, rng, council, years=years, now=now)
+        reset_queries()  # with DEBUG on, Django keeps the last 9,000 statements, bulk inserts of 5,000 rows among them
         if progress:
             progress(f"municipality {run_no}/{tier.municipalities} ({time.perf_counter() - started:.0f} s)")
     result = Result(counts=dict(w.counts), seconds=dict(w.seconds), paragraphs=paragraphs)

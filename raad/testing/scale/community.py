@@ -23,7 +23,9 @@ def build_community(
     """Published events (with a participant count once held), published topics and inquiries (anonymous, in
     Danish: no personal data is generated). Returns the number of paragraphs written."""
     tz = ZoneInfo(settings.TIME_ZONE)
-    events, topics, inquiries = [], [], []
+    events: list[Event] = []
+    topics: list[Topic] = []
+    inquiries: list[Inquiry] = []
     for year in years:
         for i in range(EVENTS_PER_YEAR):
             day = datetime.date(year, 3 + i * 6, 1) + datetime.timedelta(days=rng.randrange(25))

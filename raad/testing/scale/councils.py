@@ -56,7 +56,6 @@ class CouncilData:
     terms: list[Term]
     room: Room
     committees: list[Committee]
-    chair_by_term: dict[int, Membership] = field(default_factory=dict)
     member_names: dict[int, list[str]] = field(default_factory=dict)  # term pk → names, seat order
 
     def term_on(self, day: datetime.date) -> Term:
