@@ -14,7 +14,7 @@ from django.utils import timezone
 from raad.community.models import Event
 from raad.councils.models import Council, Municipality, Term
 from raad.dialogue.models import Inquiry, Topic
-from raad.meetings.models import AgendaItem, Meeting, Minutes, MinutesEntry
+from raad.meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesEntry
 from raad.membership.models import Membership, Person, Seat
 from raad.statements.models import Consultation, Statement, StatementVersion
 from raad.testing.scale.build import generate
@@ -53,6 +53,11 @@ def test_demo_tier_builds_its_documented_counts_and_public_pages_show_no_closed_
     assert AgendaItem.objects.filter(is_closed=True).count() == 146  # one in ten
     held_long_ago = Meeting.objects.filter(starts_at__lt=timezone.now() - datetime.timedelta(days=21)).count()
     assert Minutes.objects.filter(is_published=True).count() == held_long_ago > 0
+    assert (
+        Decision.objects.count()
+        == MinutesEntry.objects.count()
+        == AgendaItem.objects.filter(meeting__minutes__isnull=False).count()
+    )
     assert Statement.objects.filter(status=Statement.Status.PUBLISHED, published_at__isnull=False).exists()
     assert sorted(Council.objects.filter(municipality__code="S001").values_list("kind", flat=True)) == [
         "disability",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from raad.meetings.models import AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
+from raad.meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesEntry, MinutesVersion
 
 from . import text
 from .councils import CouncilData
@@ -17,8 +17,15 @@ from .tiers import item_closed, items_in, meetings_in
 from .writer import Writer
 
 KINDS = [AgendaItem.Kind.DECISION, AgendaItem.Kind.DISCUSSION, AgendaItem.Kind.INFORMATION]
+HOUR = datetime.timedelta(hours=1)
 NOTICE_DAYS = 8  # the notice goes out 8 days before (the preset's deadline is 7)
 MINUTES_AFTER_DAYS = 21  # minutes of a meeting at least this old are approved and published
+# What the council decided on an item, by its kind: (outcome, the decision's text).
+OUTCOMES = {
+    AgendaItem.Kind.DECISION: (Decision.Outcome.ADOPTED, "Rådet vedtog indstillingen."),
+    AgendaItem.Kind.DISCUSSION: (Decision.Outcome.DISCUSSED, "Rådet drøftede sagen."),
+    AgendaItem.Kind.INFORMATION: (Decision.Outcome.NOTED, "Rådet tog orienteringen til efterretning."),
+}
 
 
 def meeting_times(rng: random.Random, year: int, n: int) -> list[datetime.datetime]:
@@ -126,12 +133,17 @@ def build_minutes(
         by_meeting.setdefault(item.meeting_id, []).append(item)
     entries: list[MinutesEntry] = []
     versions: list[MinutesVersion] = []
+    decisions: list[Decision] = []
     for m in minutes:
         meeting_items = by_meeting.get(m.meeting_id, [])
         content_items = []
         for item in meeting_items:
             entry = MinutesEntry(minutes=m, item=item, text=text.sentence(rng, rng.randint(10, 25)))
             entries.append(entry)
+            outcome, decided = OUTCOMES[AgendaItem.Kind(item.kind)]
+            if outcome == Decision.Outcome.ADOPTED and item.position % 8 == 0:
+                outcome, decided = Decision.Outcome.REJECTED, "Rådet forkastede indstillingen."
+            decisions.append(Decision(item=item, text=decided, outcome=outcome, decided_at=m.meeting.starts_at + HOUR))
             content_items.append(
                 {
                     "item_id": item.pk,
@@ -140,7 +152,7 @@ def build_minutes(
                     "kind": item.kind,
                     "closed": item.is_closed,
                     "text": entry.text,
-                    "outcome": "",
+                    "outcome": outcome.value,
                 }
             )
         names = council.member_names.get(m.meeting.term_id, [])
@@ -152,4 +164,5 @@ def build_minutes(
         }
         versions.append(MinutesVersion(minutes=m, number=1, content=content))
     w.create(entries)
+    w.create(decisions)
     w.create(versions)
