@@ -14,7 +14,7 @@ from django.utils import timezone
 from raad.community.models import Event
 from raad.councils.models import Council, Municipality, Term
 from raad.dialogue.models import Inquiry, Topic
-from raad.meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesEntry
+from raad.meetings.models import AgendaItem, Attendance, Decision, Meeting, Minutes, MinutesEntry
 from raad.membership.models import Membership, Person, Seat
 from raad.statements.models import Consultation, Statement, StatementVersion
 from raad.testing.scale.build import generate
@@ -31,7 +31,18 @@ def test_demo_tier_builds_its_documented_counts_and_public_pages_show_no_closed_
     periods = len(election_terms(year - 1, year))  # 2 when the current year begins an election period, else 1
     counts = {
         model.__name__: model.objects.count()
-        for model in (Municipality, Council, Term, Seat, Person, Membership, Meeting, AgendaItem, Consultation)
+        for model in (
+            Municipality,
+            Council,
+            Term,
+            Seat,
+            Person,
+            Membership,
+            Meeting,
+            Attendance,
+            AgendaItem,
+            Consultation,
+        )
         + (Statement, StatementVersion, Event, Topic, Inquiry)
     }
     assert counts == {
@@ -42,6 +53,7 @@ def test_demo_tier_builds_its_documented_counts_and_public_pages_show_no_closed_
         "Person": 72 * periods,
         "Membership": 72 * periods,
         "Meeting": 146,
+        "Attendance": 146 * 9,
         "AgendaItem": 1455,
         "Consultation": 296,
         "Statement": 404,

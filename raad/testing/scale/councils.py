@@ -57,6 +57,7 @@ class CouncilData:
     room: Room
     committees: list[Committee]
     member_names: dict[int, list[str]] = field(default_factory=dict)  # term pk → names, seat order
+    members: dict[int, list[Membership]] = field(default_factory=dict)  # term pk → memberships, seat order
 
     def term_on(self, day: datetime.date) -> Term:
         for term in self.terms:
@@ -241,5 +242,6 @@ def build_municipality(
         for m in memberships:
             if m.seat.council_id == council.pk:
                 data.member_names.setdefault(m.term_id, []).append(f"{m.person.first_name} {m.person.last_name}")
+                data.members.setdefault(m.term_id, []).append(m)
         result.append(data)
     return result

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from raad.meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesEntry, MinutesVersion
+from raad.meetings.models import AgendaItem, Attendance, Decision, Meeting, Minutes, MinutesEntry, MinutesVersion
 
 from . import text
 from .councils import CouncilData
@@ -75,6 +75,7 @@ def build_meetings(
             numbers.append(counter[0])
             counter[0] += 1
     w.create(meetings)
+    build_attendance(w, council, meetings)
     items: list[AgendaItem] = []
     purposes: list[int] = []
     for meeting, number in zip(meetings, numbers, strict=True):
@@ -99,6 +100,24 @@ def build_meetings(
     w.create([through(agendaitem_id=i.pk, purpose_id=p) for i, p in zip(items, purposes, strict=True)])
     build_minutes(w, rng, council, meetings, items, now=now)
     return len(items)
+
+
+def build_attendance(w: Writer, council: CouncilData, meetings: list[Meeting]) -> None:
+    """Every member of the meeting's term is expected; at a held meeting all are present but the last seat's
+    member, who sent an apology two days before (confirmed without a substitute, so no desk task is open)."""
+    rows = []
+    for meeting in meetings:
+        members = council.members.get(meeting.term_id, [])
+        for i, membership in enumerate(members):
+            row = Attendance(meeting=meeting, membership=membership)
+            if meeting.status == Meeting.Status.HELD:
+                row.status = Attendance.Status.PRESENT
+                if i == len(members) - 1:
+                    row.status = Attendance.Status.APOLOGY
+                    row.apology_at = meeting.starts_at - datetime.timedelta(days=2)
+                    row.no_substitute_confirmed_at = row.apology_at + HOUR
+            rows.append(row)
+    w.create(rows)
 
 
 def build_minutes(
