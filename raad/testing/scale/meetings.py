@@ -107,7 +107,7 @@ def build_attendance(w: Writer, council: CouncilData, meetings: list[Meeting]) -
     member, who sent an apology two days before (confirmed without a substitute, so no desk task is open)."""
     rows = []
     for meeting in meetings:
-        members = council.members.get(meeting.term_id, [])
+        members = council.members.get(meeting.term_id, []) if meeting.term_id else []
         for i, membership in enumerate(members):
             row = Attendance(meeting=meeting, membership=membership)
             if meeting.status == Meeting.Status.HELD:
