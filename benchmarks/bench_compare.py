@@ -20,66 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from raad.statements.rules import compare  # noqa: E402  (pure: no Django setup needed)
-
-WORDS = [
-    "rådet",
-    "integration",
-    "kommunen",
-    "borgere",
-    "sprogundervisning",
-    "beskæftigelse",
-    "boligplacering",
-    "foreningsliv",
-    "frivillige",
-    "dialog",
-    "udvalget",
-    "høringen",
-    "anbefaler",
-    "forslaget",
-    "indsats",
-    "børn",
-    "unge",
-    "familier",
-    "skole",
-    "uddannelse",
-    "arbejdsmarked",
-    "virksomheder",
-    "praktik",
-    "danskuddannelse",
-    "sprogcenter",
-    "budget",
-    "midler",
-    "prioritering",
-    "samarbejde",
-    "lige",
-    "muligheder",
-    "fællesskab",
-    "kultur",
-    "idræt",
-    "sundhed",
-    "tolkning",
-    "vejledning",
-    "netværk",
-    "mentor",
-    "ordning",
-    "evaluering",
-    "opfølgning",
-]
-
-
-def sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
-    return text[0].upper() + text[1:] + "."
-
-
-def paragraph(rng: random.Random, words: int = 80) -> str:
-    """About `words` words in sentences of 8 to 24 words."""
-    sentences, left = [], words
-    while left > 0:
-        n = min(left, rng.randint(8, 24))
-        sentences.append(sentence(rng, n))
-        left -= n
-    return " ".join(sentences)
+from raad.testing.scale.text import paragraph  # noqa: E402  (the shared Danish text generator, pure too)
 
 
 def document(seed: int, paragraphs: int = 150) -> list[str]:

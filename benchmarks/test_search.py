@@ -29,25 +29,12 @@ from raad.core import search
 from raad.core.search.index import backend
 from raad.core.search.models import SearchDocument, SearchPurpose
 from raad.core.search.stemming import stemmed
+from raad.testing.scale.text import vocabulary
 
 # Committed, as an index in use is: rows written in the test's own open transaction would be read with
 # visibility checks no production search pays (the tables are emptied after the test).
 pytestmark = pytest.mark.django_db(transaction=True)
 logger = logging.getLogger(__name__)
-
-STEMS = ["rådet", "integration", "kommunen", "borger", "sprog", "beskæftigelse", "bolig", "forening", "frivillig"]
-STEMS += ["dialog", "udvalg", "høring", "forslag", "indsats", "børn", "unge", "familie", "skole", "uddannelse"]
-STEMS += ["arbejde", "virksomhed", "praktik", "budget", "midler", "samarbejde", "fællesskab", "kultur", "idræt"]
-ENDINGS = ["", "en", "et", "er", "erne", "s", "ens", "ets", "ernes", "ing", "ingen", "inger", "ning", "else"]
-SUFFIXES = ["plan", "tilbud", "center", "hus", "råd", "svar", "politik", "arbejde", "forløb", "ordning", "indsats"]
-
-
-def vocabulary(size: int = 4000) -> list[str]:
-    rng = random.Random(13)
-    words = {s + e for s in STEMS for e in ENDINGS}
-    while len(words) < size:
-        words.add(rng.choice(STEMS) + rng.choice(SUFFIXES) + rng.choice(ENDINGS))
-    return sorted(words)[:size]
 
 
 def paragraphs_wanted() -> int:
