@@ -69,3 +69,30 @@ def test_public_reads_go_to_the_replica_writes_to_the_primary_and_a_stopped_repl
     survived = run(env, "down", slug)
     assert survived == {"status": 200, "primary": survived["primary"], "replica": 0, "council_named": True}
     assert survived["primary"] > 0
+
+
+def test_after_a_post_the_same_browser_reads_from_the_primary_for_a_while(rf, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from raad.core import replica
+
+    monkeypatch.setattr(replica, "configured", lambda: True)
+    monkeypatch.setattr(replica, "_replica_reachable", lambda: True)
+    seen = []
+    middleware = replica.PublicReadsMiddleware(
+        lambda request: seen.append(replica.reading_from_replica()) or HttpResponse()
+    )
+
+    def request(method, path="/raad/integrationsraadet/", **cookies):
+        made = getattr(rf, method)(path)
+        made.user, made.COOKIES = AnonymousUser(), cookies
+        return middleware(made)
+
+    request("get")
+    posted = request("post", "/raad/integrationsraadet/henvendelse/")
+    assert posted.cookies[replica.STICKY_COOKIE]["max-age"] == replica.STICKY_SECONDS
+    request("get", **{replica.STICKY_COOKIE: "1"})
+    request("get", "/arbejdsrum/integrationsraadet/")
+    assert seen == [True, False, False, False]
+    assert not replica.reading_from_replica()  # reset after each request
