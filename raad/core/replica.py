@@ -1,11 +1,12 @@
 """An optional read replica for the public site (RAAD_DATABASE_REPLICA_URL → DATABASES["replica"]).
 
 `PublicReadsMiddleware` marks an anonymous GET/HEAD of a public page; `ReplicaRouter` sends that request's reads
-to the replica. Everything else goes to the primary ("default"): every write, and every read after one in the
-same request, every request of a logged-in person, the workspace, the admin, the login pages, anything
-within the few seconds after the same browser posted a form (it reads what it just wrote, whatever the
-replica's lag), migrations, and the tables that hold state rather than content (sessions, the shared cache,
-login attempts, the task queue, one-time-code devices).
+to the replica. Everything else goes to the primary ("default"): every write, every read after one in the same
+request, every read inside a transaction (a service's, with its row locks, e.g. run by a signed link's GET),
+every request of a logged-in person, the workspace, the admin, the login pages, anything within the few
+seconds after the same browser posted a form (it reads what it just wrote, whatever the replica's lag),
+migrations, and the tables that hold state rather than content (sessions, the shared cache, login attempts,
+the task queue, one-time-code devices).
 
 When the replica cannot be reached, public pages read from the primary and the site stays up: the middleware
 tries the connection before it marks a request and, on failure, logs a warning and leaves the replica alone
@@ -66,7 +67,12 @@ class ReplicaRouter:
     (the replica is a streaming copy of it)."""
 
     def db_for_read(self, model, **hints):
-        if _use_replica.get() and model._meta.app_label not in PRIMARY_ONLY_APPS:
+        if (
+            _use_replica.get()
+            and model._meta.app_label not in PRIMARY_ONLY_APPS
+            # inside a transaction (a service run by a signed link's GET, select_for_update): the primary
+            and not connections["default"].in_atomic_block
+        ):
             return REPLICA
         return "default"
 

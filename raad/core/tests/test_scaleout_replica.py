@@ -96,3 +96,28 @@ def test_after_a_post_the_same_browser_reads_from_the_primary_for_a_while(rf, mo
     request("get", "/arbejdsrum/integrationsraadet/")
     assert seen == [True, False, False, False]
     assert not replica.reading_from_replica()  # reset after each request
+
+
+def test_the_router_reads_from_the_replica_only_for_a_marked_request_outside_transactions(monkeypatch):
+    from django.db import connections
+
+    from raad.core import replica
+    from raad.core.models import AuditEntry
+    from raad.meetings.models import Meeting
+
+    router = replica.ReplicaRouter()
+    assert router.db_for_read(Meeting) == "default"  # not marked
+    token = replica._use_replica.set(True)
+    try:
+        assert router.db_for_read(Meeting) == "replica"
+        from django.contrib.sessions.models import Session
+
+        assert router.db_for_read(Session) == "default"  # state, not content
+        monkeypatch.setattr(connections["default"], "in_atomic_block", True)
+        assert router.db_for_read(Meeting) == "default"  # a service's transaction, its locks
+        monkeypatch.setattr(connections["default"], "in_atomic_block", False)
+        assert router.db_for_write(AuditEntry) == "default"
+        assert router.db_for_read(Meeting) == "default"  # after a write, the rest of the request
+    finally:
+        replica._use_replica.reset(token)
+    assert not router.allow_migrate("replica", "meetings") and router.allow_migrate("default", "meetings")

@@ -115,3 +115,13 @@ def test_access_request_zip_holds_the_consultation_document_from_the_bucket(clie
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert archive.read(f"originaler/hoeringsmateriale/{document.pk}-politik.pdf") == data
+
+
+def test_unset_means_local_files_and_set_means_a_private_bucket(monkeypatch):
+    from raad.env import env_s3_storage
+
+    monkeypatch.delenv("RAAD_S3_BUCKET", raising=False)
+    assert env_s3_storage("RAAD_S3") is None  # today's local files in MEDIA_ROOT
+    monkeypatch.setenv("RAAD_S3_BUCKET", "raad-holbaek")
+    options = env_s3_storage("RAAD_S3")["OPTIONS"]
+    assert (options["bucket_name"], options["default_acl"], options["querystring_auth"]) == ("raad-holbaek", None, True)
