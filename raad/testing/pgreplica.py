@@ -5,7 +5,6 @@ their own Unix sockets: the primary is the plugin's `TemporaryPostgres`; the rep
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import quote
 
 from raad.testing.plugin import PG_BIN, TemporaryPostgres
@@ -72,4 +71,4 @@ def createdb(primary: TemporaryPostgres, name: str = "raad") -> None:
         raise RuntimeError(f"createdb failed:\n{result.stderr}")
 
 
-__all__ = ["Path", "Replica", "TemporaryPostgres", "available", "createdb"]
+__all__ = ["Replica", "TemporaryPostgres", "available", "createdb"]

@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 from unittest import mock
 
 import pytest
@@ -53,7 +54,9 @@ class S3Server:
         from raad.env import env_s3_storage
 
         with mock.patch.dict(os.environ, self.environment()):
-            return env_s3_storage("RAAD_S3")
+            storage = env_s3_storage("RAAD_S3")
+        assert storage is not None
+        return storage
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -65,7 +68,7 @@ class S3Server:
                 self.process.wait(5)
 
 
-def _unavailable(message: str):
+def _unavailable(message: str) -> NoReturn:
     if in_ci():
         pytest.fail(f"CI=true: {message}", pytrace=False)
     pytest.skip(message)
@@ -98,4 +101,3 @@ def start_s3() -> S3Server:
         return server
     server.stop()
     _unavailable(f"moto_server did not start on 127.0.0.1:{port} (exit code {process.poll()})")
-    raise AssertionError("unreachable")
