@@ -36,6 +36,7 @@ messages: install
 
 setup: install messages
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(DEMO_ENV) $(PY) manage.py createcachetable
 	$(DEMO_ENV) $(PY) manage.py setup_council holbaek
 
 ## demo: set up Holbæk's council with demo data and serve it on http://127.0.0.1:8000

@@ -131,3 +131,67 @@ def env_secret_key(name: str, *, debug: bool, development_default: str) -> str:
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
         )
     return value
+
+
+_CACHE_BACKENDS = {
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "db": "django.core.cache.backends.db.DatabaseCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+}
+
+
+def env_cache_url(name: str) -> dict:
+    """The cache every server process shares (rate limits, cached pages): unset = each process's own memory
+    (Django's default); `db://raad_cache` = a table in the primary database (`manage.py createcachetable`);
+    `redis://host:6379/0` (needs the `redis` package); `memcached://host:11211` (needs `pymemcache`)."""
+    value = _raw(name)
+    if value is None:
+        return {"BACKEND": _CACHE_BACKENDS["locmem"]}
+    parsed = urlparse(value)
+    backend = _CACHE_BACKENDS.get(parsed.scheme)
+    if backend is None:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a locmem://, db://TABLE, redis://HOST[:PORT]/DB or "
+            f"memcached://HOST[:PORT] URL, got {value!r}."
+        )
+    if parsed.scheme == "locmem":
+        return {"BACKEND": backend}
+    if parsed.scheme == "db":
+        table = parsed.netloc or parsed.path.strip("/")
+        if not table.replace("_", "").isalnum():
+            raise ImproperlyConfigured(f"Environment variable {name} must name a table, e.g. db://raad_cache.")
+        return {"BACKEND": backend, "LOCATION": table}
+    if not parsed.hostname:
+        raise ImproperlyConfigured(f"Environment variable {name} must name a host, got {value!r}.")
+    return {"BACKEND": backend, "LOCATION": value if parsed.scheme != "memcached" else parsed.netloc}
+
+
+def env_s3_storage(prefix: str) -> dict | None:
+    """Django's storage for uploads and stored PDFs in an S3-compatible bucket (django-storages), or None when
+    `<prefix>_BUCKET` is not set (local files under MEDIA_ROOT). Objects stay private: no ACL is set on them
+    (the bucket's own, private by default), and no public URL is ever handed out: every download goes through
+    Råd's views and their permission checks."""
+    bucket = _raw(f"{prefix}_BUCKET")
+    if bucket is None:
+        return None
+    endpoint = _raw(f"{prefix}_ENDPOINT_URL")
+    if endpoint is not None and urlparse(endpoint).scheme not in {"http", "https"}:
+        raise ImproperlyConfigured(f"Environment variable {prefix}_ENDPOINT_URL must be an http(s):// URL.")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "access_key": _raw(f"{prefix}_ACCESS_KEY_ID"),
+        "secret_key": _raw(f"{prefix}_SECRET_ACCESS_KEY"),
+        "region_name": _raw(f"{prefix}_REGION"),
+        "location": (_raw(f"{prefix}_PREFIX") or "").strip("/"),
+        "addressing_style": env_choice(f"{prefix}_ADDRESSING_STYLE", "path" if endpoint else "auto", _STYLES),
+        "default_acl": None,  # never public-read; the bucket's policy (private) decides
+        "querystring_auth": True,  # a URL, if one were ever made, would be signed and expire
+        "file_overwrite": False,  # like local files: a second file of the same name gets a new name
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+_STYLES = ("auto", "path", "virtual")

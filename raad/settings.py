@@ -7,11 +7,13 @@ from pathlib import Path
 from raad.core import languages
 from raad.env import (
     env_bool,
+    env_cache_url,
     env_choice,
     env_database_url,
     env_email,
     env_int,
     env_list,
+    env_s3_storage,
     env_secret_key,
     env_site_url,
     env_str,
@@ -236,3 +238,21 @@ LOGGING = {
         "django.request": {"filters": ["forbidden_without_traceback"]},
     },
 }
+
+# Scale-out: several servers sharing one PostgreSQL, one file store and one cache (docs/scale-out.md). Each is
+# optional; unset, Råd keeps local files, each process's own cache and one database.
+# Files (uploads, stored PDFs) in an S3-compatible bucket when RAAD_S3_BUCKET is set, private.
+if (_s3 := env_s3_storage("RAAD_S3")) is not None:
+    STORAGES["default"] = _s3
+# The cache the rate limits count in, shared by every process: e.g. RAAD_CACHE_URL=db://raad_cache (a table in
+# the primary; `manage.py createcachetable`, which `make setup` runs) or redis://host:6379/0.
+CACHES = {"default": env_cache_url("RAAD_CACHE_URL")}
+# A streaming replica the public pages of anonymous visitors read from (raad.core.replica).
+if _replica_url := env_str("RAAD_DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = env_database_url("RAAD_DATABASE_REPLICA_URL", _replica_url)
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["raad.core.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "raad.core.replica.PublicReadsMiddleware"
+    )
