@@ -196,7 +196,7 @@ class StartView(OIDCAuthenticationRequestView):
             self.OIDC_OP_AUTH_ENDPOINT = setting("OIDC_OP_AUTHORIZATION_ENDPOINT")
         except (requests.RequestException, ValueError) as error:
             security_log.warning("Single sign-on: the provider's discovery document could not be read: %s", error)
-            messages.error(request, REFUSALS["failed"])
+            messages.error(request, str(REFUSALS["failed"]))
             return redirect("core:login")
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
         request.session[LANGUAGE_SESSION_KEY] = translation.get_language()
@@ -222,7 +222,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
 
     def login_failure(self):
         with translation.override(self.language):
-            messages.error(self.request, REFUSALS[getattr(self.request, "raad_sso_refusal", "failed")])
+            messages.error(self.request, str(REFUSALS[getattr(self.request, "raad_sso_refusal", "failed")]))
             return redirect("core:login")
 
     def login_success(self):
