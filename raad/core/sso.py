@@ -147,9 +147,10 @@ class ProviderBackend(OIDCAuthenticationBackend):
         return payload
 
     def get_or_create_user(self, access_token, id_token, payload):
-        claims = self.get_userinfo(access_token, id_token, payload)
-        if claims.get("sub") != payload.get("sub"):
+        userinfo = self.get_userinfo(access_token, id_token, payload)
+        if userinfo.get("sub") != payload.get("sub"):
             raise SuspiciousOperation("The userinfo is about another subject than the ID token.")
+        claims = {**userinfo, **payload}  # a claim the signed ID token carries wins over the userinfo's
         user, reason = user_for_claims(claims)
         provider = str(payload.get("iss", ""))
         if user is None:
