@@ -13,11 +13,12 @@ import logging
 import time
 from urllib.parse import urlencode
 
+import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
@@ -217,8 +218,11 @@ class CallbackView(OIDCAuthenticationCallbackView):
         self.language = request.session.get(LANGUAGE_SESSION_KEY) or settings.LANGUAGE_CODE
         try:
             return super().get(request)
-        except (requests.RequestException, SuspiciousOperation, ValueError, KeyError) as error:
+        except (requests.RequestException, jwt.PyJWTError, SuspiciousOperation, ValueError, KeyError) as error:
             security_log.warning("Single sign-on failed: %s", error)
+            return self.login_failure()
+        except ImproperlyConfigured as error:  # e.g. the discovery document names no JWKS
+            security_log.error("Single sign-on is not configured right: %s", error)
             return self.login_failure()
 
     def login_failure(self):

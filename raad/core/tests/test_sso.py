@@ -106,3 +106,14 @@ def test_a_login_the_provider_refused_returns_to_the_login_page_with_the_reason(
     response = client.get("/konto/log-ind/kommune/retur/?error=access_denied&state=s", follow=True)
     assert response.redirect_chain[-1][0] == ("/konto/log-ind/" if language == "da" else "/en/konto/log-ind/")
     assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("state", ["s", "forged"])
+def test_a_provider_that_does_not_answer_or_a_forged_state_is_a_failed_login_not_an_error(client, configured, state):
+    session = client.session
+    session["oidc_states"] = {"s": {"nonce": "n", "code_verifier": "v" * 64}}
+    session.save()
+    response = client.get(f"/konto/log-ind/kommune/retur/?code=c&state={state}", follow=True)
+    assert response.redirect_chain == [("/konto/log-ind/", 302)]
+    assert "Log ind med kommunens login lykkedes ikke." in response.content.decode()
+    assert "_auth_user_id" not in client.session
