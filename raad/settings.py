@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "raad.core.middleware.OTPMiddleware",  # django-otp's, plus a second factor the SSO provider asserted
     "raad.membership.middleware.ConfidentialityGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -110,6 +110,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "raad.core.sso.ProviderBackend",  # municipal single sign-on; does nothing unless OIDC_CLIENT_ID is set
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,6 +145,29 @@ PUBLIC_FORM_RATE_WINDOW_MINUTES = env_int("PUBLIC_FORM_RATE_WINDOW_MINUTES", 10,
 NOMINATIONS_PER_LINK = env_int("NOMINATIONS_PER_LINK", 10, minimum=1)
 
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Råd")
+
+# Municipal single sign-on: OpenID Connect through mozilla-django-oidc (raad.core.sso, docs/sso.md). Without
+# OIDC_CLIENT_ID there is no SSO button and the password login is all there is. Endpoints not given are read
+# from the issuer's /.well-known/openid-configuration on first use.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = env_str("OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_choice("OIDC_SIGN_ALGO", "RS256", ("RS256", "RS384", "RS512", "ES256", "ES384", "ES512"))
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # an identity is matched to an existing user or refused, never created
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10, minimum=1)
+OIDC_AUTHENTICATION_CALLBACK_URL = "core:sso_callback"
+# The claim that names the user: "email" (matched to the user's e-mail, only with email_verified true) or
+# another claim the provider controls (matched to the user name in Råd, e.g. preferred_username or oid).
+OIDC_MATCH_CLAIM = env_str("OIDC_MATCH_CLAIM", "email")
+# The ID token proves a second factor when its amr holds one of these, or its acr is one of OIDC_MFA_ACR.
+OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", ["mfa", "otp", "hwk"])
+OIDC_MFA_ACR = env_list("OIDC_MFA_ACR", [])
 # The admin never shows a device's key or QR code (raad.core.admin_site strips the fields as well).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed
 from django.urls import translate_url
 from django.utils import translation
+from django_otp.middleware import OTPMiddleware as _DjangoOTPMiddleware
 
 
 class ContentSecurityPolicyMiddleware:
@@ -96,3 +97,25 @@ class LanguageNotice:
     language: str
     danish_url: str
     english_url: str
+
+
+class OTPMiddleware(_DjangoOTPMiddleware):
+    """django-otp's middleware (`request.user.is_verified()`), which also counts a second factor that the
+    municipal single sign-on provider asserted at this login (raad.core.twofactor, docs/sso.md)."""
+
+    def _verify_user_sync(self, request, user):
+        user = super()._verify_user_sync(request, user)
+        _count_provider_factor(request, user)
+        return user
+
+    async def _verify_user_async_via_auser(self, request, auser):
+        user = await super()._verify_user_async_via_auser(request, auser)
+        _count_provider_factor(request, user)
+        return user
+
+
+def _count_provider_factor(request, user) -> None:
+    from raad.core.twofactor import verified_by_provider
+
+    if user.is_authenticated and user.otp_device is None and verified_by_provider(request, user):
+        user.is_verified = lambda: True

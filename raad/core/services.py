@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from raad.core import audit, languages
 from raad.core.errors import RuleViolation
-from raad.core.models import User
+from raad.core.models import AuditEntry, User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -143,3 +143,26 @@ def desk_feed_token_revoke(*, user: User) -> int:
     for token in tokens:
         audit.record(actor=user, verb="desk_feed.revoked", target=token, council_id=None)
     return len(tokens)
+
+
+@transaction.atomic
+def sso_login_record(
+    *, user: User, provider: str, amr: list[str], acr: str, second_factor_by_provider: bool
+) -> AuditEntry:
+    """Journal a login through the municipal single sign-on (raad.core.sso): which provider, how the person
+    signed in there (amr, acr), and whether that counted as the second factor."""
+    return audit.record(
+        actor=user,
+        verb="user.sso_login",
+        target=user,
+        changes={"provider": provider, "amr": amr, "acr": acr, "second_factor_by_provider": second_factor_by_provider},
+    )
+
+
+@transaction.atomic
+def sso_login_refuse(*, reason: str, provider: str, claim: str) -> AuditEntry:
+    """Journal an identity from the single sign-on provider that Råd refused (`reason`, a sentence in the
+    site's language). The identity's own values (e-mail, subject) stay out of the append-only journal."""
+    return audit.record(
+        actor=None, verb="user.sso_refused", changes={"provider": provider, "claim": claim, "reason": reason}
+    )

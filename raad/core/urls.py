@@ -1,12 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from raad.core import views
+from raad.core import sso, views
 
 app_name = "core"
 
 urlpatterns = [
     path("log-ind/", views.LoginView.as_view(), name="login"),
+    path("log-ind/kommune/", sso.StartView.as_view(), name="sso_start"),
+    path("log-ind/kommune/retur/", sso.CallbackView.as_view(), name="sso_callback"),
     path("log-ind/kode/", views.OTPVerifyView.as_view(), name="otp_verify"),
     path("log-ind/tofaktor/", views.OTPSetupView.as_view(), name="otp_setup"),
     path("konto/", views.AccountView.as_view(), name="account"),

@@ -25,7 +25,8 @@ from django_otp.util import random_hex
 from raad.core import ratelimit, services
 from raad.core.errors import RuleViolation
 from raad.core.forms import LanguageForm, LoginForm, TokenForm
-from raad.core.twofactor import confirmed_device, requires_two_factor
+from raad.core.sso import sso_enabled
+from raad.core.twofactor import confirmed_device, forget_provider_factor, requires_two_factor
 
 security_log = logging.getLogger("raad.security")
 
@@ -44,8 +45,12 @@ class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     redirect_authenticated_user = False
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, sso_enabled=sso_enabled())
+
     def form_valid(self, form):
         response = super().form_valid(form)
+        forget_provider_factor(self.request)  # a second factor asserted at an earlier SSO login does not count
         if requires_two_factor(self.request.user):
             target = "core:otp_verify" if confirmed_device(self.request.user) else "core:otp_setup"
             return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={_next_url(self.request)}")

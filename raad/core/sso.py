@@ -1,0 +1,251 @@
+"""Municipal single sign-on: OpenID Connect through mozilla-django-oidc (docs/sso.md).
+
+Configured by the OIDC_* settings (from the environment); without OIDC_CLIENT_ID it is off: no button, the
+two URLs answer 404, the backend authenticates no one. An identity from the provider is matched to an EXISTING
+user by a verified claim (OIDC_MATCH_CLAIM) or refused with a message on the login page; no user is ever
+created. Both outcomes are journalled (raad.core.audit). A secretariat login counts as two-factor only when the
+ID token asserts it (amr in OIDC_MFA_AMR, or acr in OIDC_MFA_ACR); otherwise the local one-time code is asked.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from urllib.parse import urlencode
+
+import jwt
+import requests
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.http import Http404
+from django.shortcuts import redirect, resolve_url
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.utils import import_from_settings
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from raad.core import services
+from raad.core.languages import in_council_language
+from raad.core.twofactor import confirmed_device, forget_provider_factor, remember_provider_factor, requires_two_factor
+
+security_log = logging.getLogger("raad.security")
+
+LANGUAGE_SESSION_KEY = "raad_sso_language"
+
+# Why an identity was refused: shown to the person on the login page, and written (in Danish) to the journal.
+REFUSALS = {
+    "unknown": gettext_lazy(
+        "Dit login fra kommunen passer ikke til en bruger i Råd. Kontakt rådets sekretariat, "
+        "eller log ind med brugernavn og adgangskode."
+    ),
+    "unverified": gettext_lazy(
+        "Kommunens login har ikke bekræftet din e-mailadresse, så Råd kan ikke vide, hvem du er. "
+        "Kontakt rådets sekretariat, eller log ind med brugernavn og adgangskode."
+    ),
+    "ambiguous": gettext_lazy(
+        "Flere brugere i Råd passer til dit login fra kommunen. Kontakt rådets sekretariat, "
+        "eller log ind med brugernavn og adgangskode."
+    ),
+    "failed": gettext_lazy(
+        "Log ind med kommunens login lykkedes ikke. Prøv igen, eller log ind med brugernavn og adgangskode."
+    ),
+}
+
+_ENDPOINTS = {
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "authorization_endpoint",
+    "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",
+    "OIDC_OP_USER_ENDPOINT": "userinfo_endpoint",
+    "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
+}
+_discovered: dict[str, dict] = {}
+
+
+def sso_enabled() -> bool:
+    return bool(settings.OIDC_RP_CLIENT_ID)
+
+
+def _discovery(issuer: str) -> dict:
+    """The issuer's discovery document, read once per process."""
+    if issuer not in _discovered:
+        url = issuer.rstrip("/") + "/.well-known/openid-configuration"
+        response = requests.get(url, timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
+        _discovered[issuer] = response.json()
+    return _discovered[issuer]
+
+
+def setting(name: str, *default):
+    """A mozilla-django-oidc setting; an endpoint left empty comes from the issuer's discovery document."""
+    value = import_from_settings(name, *default)
+    if name in _ENDPOINTS and not value and settings.OIDC_OP_ISSUER:
+        value = _discovery(settings.OIDC_OP_ISSUER).get(_ENDPOINTS[name], "")
+    return value
+
+
+def second_factor_asserted(id_token_claims: dict) -> bool:
+    """Whether the ID token says the person signed in with a second factor: an `amr` value in OIDC_MFA_AMR,
+    or an `acr` in OIDC_MFA_ACR. Nothing else (not the userinfo, not a claim Råd asked for) counts."""
+    amr = id_token_claims.get("amr")
+    amr = [amr] if isinstance(amr, str) else amr if isinstance(amr, list) else []
+    acr = id_token_claims.get("acr")
+    return bool(set(settings.OIDC_MFA_AMR) & {str(value) for value in amr}) or (
+        isinstance(acr, str) and acr in settings.OIDC_MFA_ACR
+    )
+
+
+def user_for_claims(claims: dict):
+    """The one active user the provider's claims name, and "" ; or None and the reason for refusing.
+    With OIDC_MATCH_CLAIM=email the address must be verified by the provider (email_verified true)."""
+    claim = settings.OIDC_MATCH_CLAIM
+    value = claims.get(claim)
+    if not isinstance(value, str) or not value.strip():
+        return None, "unverified" if claim == "email" else "unknown"
+    users = get_user_model().objects.filter(is_active=True)
+    if claim == "email":
+        if claims.get("email_verified") not in (True, "true"):
+            return None, "unverified"
+        users = users.filter(email__iexact=value.strip())
+    else:
+        users = users.filter(username=value.strip())
+    found = list(users[:2])
+    if len(found) != 1:
+        return None, "ambiguous" if found else "unknown"
+    return found[0], ""
+
+
+class ProviderBackend(OIDCAuthenticationBackend):
+    """mozilla-django-oidc's backend, which answers only the SSO callback (never a password login), checks the
+    ID token's issuer, audience and expiry, and matches an existing user instead of creating one."""
+
+    get_settings = staticmethod(setting)
+
+    def __init__(self, *args, **kwargs):
+        # The settings (and the provider's discovery document) are read when a login comes back, not here:
+        # Django makes a backend on every request of a logged-in user.
+        self.UserModel = get_user_model()
+
+    def authenticate(self, request, **kwargs):
+        if request is None or "nonce" not in kwargs or not sso_enabled():
+            return None  # only the callback view passes a nonce
+        super().__init__()
+        return super().authenticate(request, **kwargs)
+
+    def verify_token(self, token, **kwargs):
+        payload = super().verify_token(token, **kwargs)
+        issuer = settings.OIDC_OP_ISSUER or _discovery_issuer()
+        audience = payload.get("aud")
+        audience = [audience] if isinstance(audience, str) else audience or []
+        if issuer and payload.get("iss") != issuer:
+            raise SuspiciousOperation("ID token from another issuer.")
+        if self.OIDC_RP_CLIENT_ID not in audience:
+            raise SuspiciousOperation("ID token for another client.")
+        if not isinstance(payload.get("exp"), int | float) or payload["exp"] < time.time():
+            raise SuspiciousOperation("ID token expired.")
+        return payload
+
+    def get_or_create_user(self, access_token, id_token, payload):
+        userinfo = self.get_userinfo(access_token, id_token, payload)
+        if userinfo.get("sub") != payload.get("sub"):
+            raise SuspiciousOperation("The userinfo is about another subject than the ID token.")
+        claims = {**userinfo, **payload}  # a claim the signed ID token carries wins over the userinfo's
+        user, reason = user_for_claims(claims)
+        provider = str(payload.get("iss", ""))
+        if user is None:
+            with in_council_language():
+                services.sso_login_refuse(
+                    reason=str(REFUSALS[reason]), provider=provider, claim=settings.OIDC_MATCH_CLAIM
+                )
+            security_log.warning(
+                "Single sign-on refused (%s): %s=%r, subject %r from %s.",
+                reason,
+                settings.OIDC_MATCH_CLAIM,
+                str(claims.get(settings.OIDC_MATCH_CLAIM, ""))[:200],
+                str(payload.get("sub", ""))[:200],
+                provider,
+            )
+            self.request.raad_sso_refusal = reason
+            return None
+        amr = payload.get("amr")
+        user.raad_sso = {
+            "provider": provider,
+            "amr": [str(v) for v in amr] if isinstance(amr, list) else [str(amr)] if amr else [],
+            "acr": str(payload.get("acr") or ""),
+            "second_factor_by_provider": second_factor_asserted(payload),
+        }
+        return user
+
+
+def _discovery_issuer() -> str:
+    return _discovery(settings.OIDC_OP_ISSUER)["issuer"] if settings.OIDC_OP_ISSUER else ""
+
+
+class StartView(OIDCAuthenticationRequestView):
+    """/konto/log-ind/kommune/: off to the provider (with the page asked for in `next`)."""
+
+    get_settings = staticmethod(setting)
+
+    def __init__(self, **kwargs):
+        super(OIDCAuthenticationRequestView, self).__init__(**kwargs)  # the endpoints are read in get()
+
+    def get(self, request):
+        if not sso_enabled():
+            raise Http404
+        try:
+            self.OIDC_OP_AUTH_ENDPOINT = setting("OIDC_OP_AUTHORIZATION_ENDPOINT")
+        except (requests.RequestException, ValueError) as error:
+            security_log.warning("Single sign-on: the provider's discovery document could not be read: %s", error)
+            messages.error(request, str(REFUSALS["failed"]))
+            return redirect("core:login")
+        self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
+        request.session[LANGUAGE_SESSION_KEY] = translation.get_language()
+        # One callback address whatever the page's language: the one registered with the provider.
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().get(request)
+
+
+class CallbackView(OIDCAuthenticationCallbackView):
+    """/konto/log-ind/kommune/retur/: the provider sends the person back here with a code."""
+
+    get_settings = staticmethod(setting)
+
+    def get(self, request):
+        if not sso_enabled():
+            raise Http404
+        self.language = request.session.get(LANGUAGE_SESSION_KEY) or settings.LANGUAGE_CODE
+        try:
+            return super().get(request)
+        except (requests.RequestException, jwt.PyJWTError, SuspiciousOperation, ValueError, KeyError) as error:
+            security_log.warning("Single sign-on failed: %s", error)
+            return self.login_failure()
+        except ImproperlyConfigured as error:  # e.g. the discovery document names no JWKS
+            security_log.error("Single sign-on is not configured right: %s", error)
+            return self.login_failure()
+
+    def login_failure(self):
+        with translation.override(self.language):
+            messages.error(self.request, str(REFUSALS[getattr(self.request, "raad_sso_refusal", "failed")]))
+            return redirect("core:login")
+
+    def login_success(self):
+        user, request = self.user, self.request
+        with translation.override(self.language):
+            next_url = self.success_url
+            super().login_success()  # django.contrib.auth.login
+            forget_provider_factor(request)
+            sso = user.raad_sso
+            services.sso_login_record(user=user, **sso)
+            if not requires_two_factor(user):
+                return redirect(next_url)
+            if sso["second_factor_by_provider"]:
+                remember_provider_factor(request, user)
+                return redirect(next_url)
+            target = "core:otp_verify" if confirmed_device(user) else "core:otp_setup"
+            return redirect(f"{reverse(target)}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
+
+    @property
+    def success_url(self):
+        return self.request.session.get("oidc_login_next") or resolve_url(settings.LOGIN_REDIRECT_URL)
