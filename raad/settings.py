@@ -278,5 +278,5 @@ if _replica_url := env_str("RAAD_DATABASE_REPLICA_URL", ""):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["raad.core.replica.ReplicaRouter"]
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "raad.core.replica.PublicReadsMiddleware"
+        MIDDLEWARE.index("raad.core.middleware.OTPMiddleware") + 1, "raad.core.replica.PublicReadsMiddleware"
     )
