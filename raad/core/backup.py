@@ -333,7 +333,7 @@ def restore_backup(directory: Path, *, force: bool = False) -> list[str]:
         _pg_restore(dump)
 
     storages_ = upload_storages()
-    for alias, storage in storages_.items():
+    for storage in storages_.values():
         for name in list(storage_files(storage)):
             storage.delete(name)
     for entry in manifest.files:
