@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit, documents, mail, filestore
+from raad.core import audit, documents, filestore, mail
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_reverse
 from raad.core.models import User

@@ -39,12 +39,11 @@ def _add_uploads(council) -> None:
     """An upload for the apps whose files the demo does not make: an event photo, a receipt, a member's photo."""
     from raad.community.models import Event
     from raad.community.services.events import photo_add
+    from raad.core.models import User
     from raad.finance.models import BudgetLine
     from raad.finance.services import expense_register
     from raad.membership.models import Nomination
     from raad.membership.services.nominations import nomination_confirm
-
-    from raad.core.models import User
 
     secretary = User.objects.get(username="sekretariat")
     photo_add(
@@ -185,7 +184,10 @@ def test_a_tampered_backup_is_refused_and_nothing_is_written(tmp_path, cast):
     files_before = {name: default_storage.open(name).read() for name in backup.storage_files(default_storage)}
     [entry] = [e for e in manifest.files if e["path"] == attachment.file.name]
 
-    for damaged in (tmp_path / "backup" / "files" / "default" / entry["path"], tmp_path / "backup" / "database.sqlite3"):
+    for damaged in (
+        tmp_path / "backup" / "files" / "default" / entry["path"],
+        tmp_path / "backup" / "database.sqlite3",
+    ):
         if not damaged.exists():  # PostgreSQL's dump
             damaged = tmp_path / "backup" / "database.pgdump"
         original = damaged.read_bytes()
