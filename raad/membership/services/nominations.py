@@ -291,6 +291,7 @@ def nomination_confirm(
     person.bio = mask_cpr(bio.strip())
     person.publish_bio = bool(publish_bio and person.bio)
     if photo:
+        photo.seek(0)  # the form read it to check it is an image
         filestore.store_upload(person.photo, photo.name, photo.read(), field="photo")
     person.publish_photo = bool(publish_photo and person.photo)
     person.consent_recorded_at = now
