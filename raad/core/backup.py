@@ -315,6 +315,9 @@ def restore_backup(directory: Path, *, force: bool = False) -> list[str]:
             "nothing was restored."
         )
     _check_migrations_known(manifest)
+    missing = sorted({entry["storage"] for entry in manifest.files} - set(upload_storages()))
+    if missing:
+        raise BackupError(f"The backup has files of storages settings.STORAGES lacks: {', '.join(missing)}.")
     contents = installation_contents()
     if contents and not force:
         raise BackupError(
@@ -337,11 +340,8 @@ def restore_backup(directory: Path, *, force: bool = False) -> list[str]:
         for name in list(storage_files(storage)):
             storage.delete(name)
     for entry in manifest.files:
-        storage = storages_.get(entry["storage"])
-        if storage is None:
-            raise BackupError(f"The backup has files of storage {entry['storage']!r}, which settings.STORAGES lacks.")
         with _inside(directory / FILES_DIR / entry["storage"], entry["path"]).open("rb") as handle:
-            stored = storage.save(entry["path"], File(handle, name=entry["path"]))
+            stored = storages_[entry["storage"]].save(entry["path"], File(handle, name=entry["path"]))
         if stored != entry["path"]:
             raise BackupError(f"The storage {entry['storage']!r} stored {entry['path']} as {stored}.")
     log.info("Restored %d files", len(manifest.files))

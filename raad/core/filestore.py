@@ -97,4 +97,4 @@ def store_upload(file: FieldFile, name: str, data: bytes, *, field: str = "file"
         raise RuleViolation([_FieldProblem(field, failure.message)]) from failure
     file.name = stored
     setattr(file.instance, model_field.attname, stored)
-    file._committed = True
+    file._committed = True  # type: ignore[attr-defined]  # as FieldFile.save does
