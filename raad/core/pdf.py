@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+
+from raad.core import filestore
 
 PDF_FOR_PEOPLE: Literal["people"] = "people"
 PDF_FOR_ARCHIVE: Literal["archive"] = "archive"
@@ -119,7 +120,8 @@ def stored_pdf(
         data = html_to_pdf(html, lang=lang, purpose=purpose, title=title)
         # Two first requests at once both render; the second save finds the name taken and stores a copy under
         # another name that is never read. The PDF served is the same.
-        default_storage.save(name, ContentFile(data))
+        # A failed write (disk full) leaves no half PDF that later requests would serve as this one.
+        filestore.save_bytes(default_storage, name, data)
     return StoredPdf(name=name, etag=f'"{digest}"')
 
 

@@ -7,13 +7,12 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit, documents, mail
+from raad.core import audit, documents, filestore, mail
 from raad.core.errors import RuleViolation
 from raad.core.links import absolute_reverse
 from raad.core.models import User
@@ -212,7 +211,7 @@ def expense_register(
     if checked is not None:
         data, content_type, extension = checked
         expense.receipt_content_type = content_type
-        expense.receipt.save(f"bilag.{extension}", ContentFile(data), save=False)
+        filestore.store_upload(expense.receipt, f"bilag.{extension}", data, field="receipt")
     expense.save()
     if purposes:
         expense.purposes.set(purposes)
@@ -379,7 +378,7 @@ def claim_submit(
     if checked is not None:
         data, content_type, extension = checked
         claim.receipt_content_type = content_type
-        claim.receipt.save(f"kvittering.{extension}", ContentFile(data), save=False)
+        filestore.store_upload(claim.receipt, f"kvittering.{extension}", data, field="receipt")
     claim.save()
     audit.record(
         actor=by or claimant,

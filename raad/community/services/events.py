@@ -13,7 +13,6 @@ import datetime
 import hashlib
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django.utils.translation import ngettext
 from raad.community import event_links
 from raad.community.models import Association, Event, EventPhoto, EventRegistration
 from raad.community.selectors.events import registrations_due_for_erasure
-from raad.core import audit, documents, mail, search
+from raad.core import audit, documents, filestore, mail, search
 from raad.core.errors import RuleViolation
 from raad.core.i18n import in_recipient_language
 from raad.core.languages import BY_CODE
@@ -545,7 +544,7 @@ def photo_add(
         consent_statement=clean_text(consent_statement),
         uploaded_by=by if by is not None and by.pk else None,
     )
-    photo.file.save(f"photo.{extension}", ContentFile(data), save=False)
+    filestore.store_upload(photo.file, f"photo.{extension}", data)
     photo.save()
     audit.record(
         actor=by,

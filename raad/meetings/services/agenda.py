@@ -6,14 +6,13 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit, documents
+from raad.core import audit, documents, filestore
 from raad.core.errors import RuleViolation
 from raad.core.markdown import markdown_to_html
 from raad.core.models import User
@@ -257,7 +256,7 @@ def attachment_add(
         size=len(data),
         is_closed=is_closed or item.is_closed,
     )
-    attachment.file.save(name, ContentFile(data), save=False)
+    filestore.store_upload(attachment.file, name, data)
     attachment.save()
     audit.record(
         actor=by,

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core import audit
+from raad.core import audit, filestore
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -291,7 +291,8 @@ def nomination_confirm(
     person.bio = mask_cpr(bio.strip())
     person.publish_bio = bool(publish_bio and person.bio)
     if photo:
-        person.photo = photo
+        photo.seek(0)  # the form read it to check it is an image
+        filestore.store_upload(person.photo, photo.name, photo.read(), field="photo")
     person.publish_photo = bool(publish_photo and person.photo)
     person.consent_recorded_at = now
     person.save(update_fields=["bio", "publish_bio", "photo", "publish_photo", "consent_recorded_at", "updated_at"])

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from raad.core import audit, documents, translations
+from raad.core import audit, documents, filestore, translations
 from raad.core.errors import RuleViolation
 from raad.core.models import User
 from raad.core.redaction import mask_cpr
@@ -144,7 +143,7 @@ def consultation_document_add(
     document = ConsultationDocument(
         consultation=consultation, title=title.strip() or stem, content_type=content_type, size=len(data)
     )
-    document.file.save(f"{stem}.{extension}", ContentFile(data), save=False)
+    filestore.store_upload(document.file, f"{stem}.{extension}", data)
     document.save()
     audit.record(
         actor=by,

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from raad.core import audit, translations
+from raad.core import audit, filestore, translations
 from raad.core.errors import RuleViolation
 from raad.core.minority import minority_statement_cleaned
 from raad.core.models import User
@@ -106,7 +105,7 @@ def statement_send(
     pdf = letters.letter_pdf(
         statement=statement, version=selectors.shown_version(statement), sent_on=today, late_reason=late_reason
     )
-    statement.letter.save(f"hoeringssvar-{statement.pk}-{today:%Y%m%d}.pdf", ContentFile(pdf), save=False)
+    filestore.store_upload(statement.letter, f"hoeringssvar-{statement.pk}-{today:%Y%m%d}.pdf", pdf, field="")
     now = timezone.now()
     sent_at = (
         now
