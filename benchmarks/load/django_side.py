@@ -1,5 +1,5 @@
 """The load run's steps that need Django, run in their own process against the run's database
-(`python -m benchmarks.load.django_side prepare PLAN` / `verify WRITES RESULT`, environment from `run.py`).
+(`python -m benchmarks.load.django_side prepare PLAN` / `verify WRITES RESULT SINCE`, environment from `run.py`).
 
 prepare: a login for every member of Holbæk's integration council who has none (as the demo's members get one,
 through the services), a signed-in session for each and for the secretariat (second factor verified, as after
@@ -101,7 +101,11 @@ def prepare(plan_path: Path) -> None:
     plan_path.write_text(json.dumps(plan, indent=1))
 
 
-def verify(writes_path: Path, result_path: Path) -> None:
+def verify(writes_path: Path, result_path: Path, since: float) -> None:
+    """`since`: when this load began (a Unix time); the journal is counted from then (one installation can serve
+    several loads)."""
+    import datetime
+
     from raad.community.models import EventRegistration
     from raad.core.models import AuditEntry
     from raad.dialogue.models import Inquiry
@@ -132,7 +136,8 @@ def verify(writes_path: Path, result_path: Path) -> None:
         elif not ok and found == 1:
             failed_but_kept += 1
     for (username, verb), (ok, failed) in apologies.items():
-        found = AuditEntry.objects.filter(actor__username=username, verb=verb).count()
+        began = datetime.datetime.fromtimestamp(since, tz=datetime.UTC)
+        found = AuditEntry.objects.filter(actor__username=username, verb=verb, at__gte=began).count()
         if found < ok:
             lost.append({"kind": verb, "user": username, "accepted": ok, "found": found})
         if found > ok + failed:
@@ -152,6 +157,6 @@ if __name__ == "__main__":
     if sys.argv[1] == "prepare":
         prepare(Path(sys.argv[2]))
     elif sys.argv[1] == "verify":
-        verify(Path(sys.argv[2]), Path(sys.argv[3]))
+        verify(Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))
     else:
         raise SystemExit(f"unknown step {sys.argv[1]!r}")

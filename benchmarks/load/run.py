@@ -243,7 +243,7 @@ class Installation:
         if locust.returncode not in (0, 1) or not Path(f"{stats}_stats.csv").exists():
             raise CannotStart(f"Locust exited with {locust.returncode}:\n{output[-4000:]}")
         result_path = here / "verified.json"
-        _run(self.env, "-m", "benchmarks.load.django_side", "verify", str(writes), str(result_path))
+        _run(self.env, "-m", "benchmarks.load.django_side", "verify", str(writes), str(result_path), str(began))
         result = Result(users=users, seconds=seconds, workers=self.workers, outage=outage)
         result.writes = json.loads(result_path.read_text())
         _read_stats(result, Path(f"{stats}_stats.csv"), log, began)
@@ -283,7 +283,8 @@ def installation(*, workers: int = 5) -> Iterator[Installation]:
         _run(env, "-m", "benchmarks.load.django_side", "prepare", str(plan))
         gunicorn = subprocess.Popen(
             [str(BIN / "gunicorn"), "raad.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", str(workers), "--preload", "--timeout", "60", "--log-level", "warning"],
+            + ["--workers", str(workers), "--preload", "--timeout", "60", "--graceful-timeout", "5"]
+            + ["--log-level", "warning"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

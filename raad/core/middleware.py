@@ -144,7 +144,9 @@ def database_unavailable(request) -> HttpResponse:
             status=503,
         )
     else:
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        language = translation.get_language_from_path(request.path_info)
+        if language != "en":  # the page is in Danish and English; a community language's reader gets Danish
+            language = settings.LANGUAGE_CODE
         with translation.override(language):
             body = render_to_string("core/errors/503.html", {"language": translation.get_language()})
         response = HttpResponse(body, status=503)
