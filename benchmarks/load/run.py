@@ -176,6 +176,13 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) ->
             time.sleep(0.2)
 
 
+def _popen(command: list[str], **kwargs) -> subprocess.Popen:
+    try:
+        return subprocess.Popen(command, **kwargs)
+    except OSError as error:  # gunicorn or locust not installed
+        raise CannotStart(f"{command[0]}: {error}") from error
+
+
 def _stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
@@ -211,7 +218,7 @@ class Installation:
         locust_env = dict(self.env, LOAD_PLAN=str(self.plan), LOAD_WRITES=str(writes), LOAD_LOG=str(log))
         rate = spawn_rate or max(1.0, users / 10)
         began = time.time()
-        locust = subprocess.Popen(
+        locust = _popen(
             [str(BIN / "locust"), "-f", str(HERE / "locustfile.py"), "--headless"]
             + ["--host", f"http://127.0.0.1:{self.port}", "-u", str(users), "-r", str(rate), "-t", f"{seconds}s"]
             + ["--csv", str(stats), "--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING"],
@@ -281,7 +288,7 @@ def installation(*, workers: int = 5) -> Iterator[Installation]:
             static.result()
         plan = tmp / "plan.json"
         _run(env, "-m", "benchmarks.load.django_side", "prepare", str(plan))
-        gunicorn = subprocess.Popen(
+        gunicorn = _popen(
             [str(BIN / "gunicorn"), "raad.wsgi:application", "--bind", f"127.0.0.1:{port}"]
             + ["--workers", str(workers), "--preload", "--timeout", "60", "--graceful-timeout", "5"]
             + ["--log-level", "warning"],

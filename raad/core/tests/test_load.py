@@ -22,20 +22,26 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site():
+def _cannot_start(error: Exception) -> None:
+    if in_ci():
+        pytest.fail(f"CI=true: the load test could not start a process: {error}", pytrace=False)
+    pytest.skip(f"the load test could not start a process: {error}")
+
+
+def test_smoke_load_then_postgresql_stopped_under_load():
+    """One test, so that pytest-xdist never builds the installation (the minutes of this test) twice."""
     from benchmarks.load.run import CannotStart, installation
 
     try:
-        with installation(workers=3) as built:
-            yield built
+        with installation(workers=3) as site:
+            _smoke(site)
+            _fault(site)
     except CannotStart as error:
-        if in_ci():
-            pytest.fail(f"CI=true: the load test could not start a process: {error}", pytrace=False)
-        pytest.skip(f"the load test could not start a process: {error}")
+        _cannot_start(error)
 
 
-def test_twenty_users_for_twenty_seconds_get_no_server_error_and_lose_no_write(site):
+def _smoke(site) -> None:
+    """Twenty users for twenty seconds: no server error, every accepted write there exactly once."""
     result = site.load(users=20, seconds=20)
     print(result.summary())
     assert result.requests > 40  # ~6 a second on an idle machine; far fewer when it is shared
@@ -46,7 +52,9 @@ def test_twenty_users_for_twenty_seconds_get_no_server_error_and_lose_no_write(s
     assert result.writes["lost"] == [] and result.writes["doubled"] == []
 
 
-def test_postgresql_stopped_under_load_gives_the_503_page_and_the_site_recovers_without_a_restart(site):
+def _fault(site) -> None:
+    """`pg_ctl stop -m fast` 6 s into a load, 4 s down, started again: the outage page, then the same gunicorn
+    answers again by itself, and no accepted write is lost."""
     result = site.load(users=10, seconds=20, fault_at=6, outage_seconds=4)
     print(result.summary())
     outage = result.outage
