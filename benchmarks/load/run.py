@@ -67,7 +67,7 @@ class Result:
     p99_ms: float = 0.0
     rps: float = 0.0
     statuses: dict[str, int] = field(default_factory=dict)
-    server_errors: int = 0  # 5xx other than the database-outage 503
+    server_errors: int = 0  # 5xx other than the database-outage 503, or no answer at all
     unavailable: int = 0  # 503 with the outage page
     writes: dict = field(default_factory=dict)
     outage: Outage | None = None
@@ -88,7 +88,7 @@ class Result:
             f"requests {self.requests} ({self.rps:.1f}/s), Locust failures {self.failures}",
             f"p50 {self.median_ms:.0f} ms, p95 {self.p95_ms:.0f} ms, p99 {self.p99_ms:.0f} ms",
             f"statuses {dict(sorted(self.statuses.items()))}",
-            f"server errors (5xx, outage 503 excluded) {self.server_errors}, outage 503 {self.unavailable}",
+            f"server errors (5xx or no answer; outage 503 apart) {self.server_errors}, outage 503 {self.unavailable}",
             f"writes accepted {self.writes.get('accepted')}, lost {self.lost_writes}, written twice "
             f"{self.doubled_writes}, failed but kept {self.writes.get('failed_but_kept')}",
             "slowest p95: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in self.slowest[:5]),
