@@ -97,6 +97,11 @@ format: install
 bench: install messages
 	$(PY) -m pytest -p no:cacheprovider benchmarks --benchmark-only
 	RAAD_TEST_DB=postgres RAAD_TEST_PG_SHARED_BUFFERS=4GB $(PY) -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only --log-cli-level=INFO
+	$(MAKE) bench-load
+
+## bench-load: Locust, 200 users for 10 minutes against gunicorn on its own PostgreSQL (docs/load.md)
+bench-load: install messages
+	$(PY) -m benchmarks.load.run --users 200 --seconds 600 --keep var/load
 
 clean:
 	rm -rf var .pytest_cache

@@ -84,7 +84,10 @@ def env_database_url(name: str, default: str) -> dict:
             f"Environment variable {name} must be a sqlite:// or postgres:// URL, got {value!r}."
         )
     try:
-        config = dj_database_url.parse(value, conn_max_age=60 if scheme != "sqlite" else 0)
+        # A kept connection is checked before a request uses it (CONN_HEALTH_CHECKS): after PostgreSQL restarts, the
+        # first request of each worker reconnects instead of failing on the dead one (core.middleware: 503 page).
+        persistent = scheme != "sqlite"
+        config = dj_database_url.parse(value, conn_max_age=60 if persistent else 0, conn_health_checks=persistent)
     except ValueError as error:
         raise ImproperlyConfigured(f"Environment variable {name} is not a valid URL: {error}") from None
     return dict(config)

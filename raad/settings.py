@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "raad.core.middleware.ContentSecurityPolicyMiddleware",
+    "raad.core.middleware.DatabaseUnavailableMiddleware",  # a 503 page while the database is down (issue 15)
     "raad.api.middleware.ApiMiddleware",  # CORS and ETag for /api/, its OPTIONS preflight before the next
     "raad.core.middleware.AllowedMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

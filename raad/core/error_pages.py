@@ -1,5 +1,7 @@
 """Error pages in the site's look. They show nothing from the request beyond the path."""
 
+import sys
+
 from django.shortcuts import render
 
 
@@ -12,4 +14,10 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    from raad.core.middleware import database_unavailable, is_database_unavailable
+
+    # An error in a middleware (the session saved after the view) never reaches DatabaseUnavailableMiddleware's
+    # process_exception; Django calls this handler while that exception is being handled.
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
     return render(request, "core/errors/500.html", status=500)

@@ -1,10 +1,16 @@
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.urls import translate_url
 from django.utils import translation
 from django_otp.middleware import OTPMiddleware as _DjangoOTPMiddleware
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client is asked to wait before trying again while the database is unavailable (a restart takes a few).
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 class ContentSecurityPolicyMiddleware:
@@ -119,3 +125,54 @@ def _count_provider_factor(request, user) -> None:
 
     if user.is_authenticated and user.otp_device is None and verified_by_provider(request, user):
         user.is_verified = lambda: True
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable (restarted, failed over, out of connections) a request gets a clear 503
+    page in the reader's language with `Retry-After`, or a JSON error under /api/, instead of a 500. The page is
+    rendered without the request's context, so nothing on it touches the database again.
+
+    `process_exception` answers for a view; an error in another middleware (the session saved after the view,
+    the user looked up by auth) reaches `core.error_pages.server_error`, which answers the same way. A broken
+    kept connection is closed by Django when the request ends (it is marked by the error) and the next request
+    checks its connection first (CONN_HEALTH_CHECKS in `raad.env`), so the site recovers by itself when the
+    database is back. Placed first after the security headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_unavailable(exception):
+            return None
+        logger.warning("Database unavailable on %s %s: %s", request.method, request.path, exception)
+        return database_unavailable(request)
+
+
+def is_database_unavailable(exception: BaseException | None) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def database_unavailable(request) -> HttpResponse:
+    """The 503 answer: a static page (or JSON under /api/) that needs neither the database nor the session."""
+    from django.template.loader import render_to_string
+
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse(
+            {"error": "Service temporarily unavailable: the database cannot be reached. Try again shortly."},
+            status=503,
+        )
+    else:
+        language = translation.get_language_from_path(request.path_info)
+        if language != "en":  # the page is in Danish and English; a community language's reader gets Danish
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            body = render_to_string("core/errors/503.html", {"language": translation.get_language()})
+        response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

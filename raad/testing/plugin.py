@@ -146,6 +146,12 @@ class TemporaryPostgres:
             if not re.fullmatch(r"[0-9]{1,6}(kB|MB|GB)", shared_buffers):
                 raise RuntimeError(f"RAAD_TEST_PG_SHARED_BUFFERS must be like 2GB, got {shared_buffers!r}")
             options += f" -c shared_buffers={shared_buffers}"
+        self.options = options
+        self.resume()
+        return f"postgres://postgres@{quote(str(self.socket_dir), safe='')}/raad"
+
+    def resume(self) -> None:
+        """Start the server (again, after `halt`), with the options of the first start."""
         result = self._run(
             str(self.bin_dir / "pg_ctl"),
             "-D",
@@ -153,7 +159,7 @@ class TemporaryPostgres:
             "-l",
             str(self.log),
             "-o",
-            options,
+            self.options,
             "-w",
             "-t",
             "60",
@@ -163,7 +169,12 @@ class TemporaryPostgres:
             log = self.log.read_text() if self.log.exists() else ""
             raise RuntimeError(f"pg_ctl start failed:\n{result.stdout}\n{result.stderr}\n{log}")
         self.started = True
-        return f"postgres://postgres@{quote(str(self.socket_dir), safe='')}/raad"
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server and keep its data (the load test's database fault: `pg_ctl stop -m fast`)."""
+        result = self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+        if result.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop failed:\n{result.stdout}\n{result.stderr}")
 
     def stop(self) -> None:
         if self.started:
