@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := DEBUG=true
 
-.PHONY: demo setup install lock messages migrate test test-sqlite test-postgres test-browser test-clock lint format bench clean
+.PHONY: demo setup install lock messages migrate test test-sqlite test-postgres test-browser test-clock lint format bench bench-load clean
 
 # Both locks (what Råd runs on, and the tests, linters and lock tools), every file checked against its hash.
 # Production installs requirements.lock alone: see docs/dependencies.md.
