@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import io
 
+from django.core.files.storage import default_storage
 from django.utils import translation
 from pypdf import PdfReader, PdfWriter
 
-from raad.core.pdf import PDF_FOR_PEOPLE, StoredPdf, render_pdf, stored_pdf
+from raad.core.pdf import PDF_FOR_PEOPLE, StoredPdf, stored_pdf
 from raad.meetings import selectors
 from raad.meetings.models import Meeting
 
 
-def _render(template: str, context: dict) -> bytes:
-    """In the reader's language (the page they asked from), tagged for people."""
-    return render_pdf(template, context, lang=translation.get_language() or "da", purpose=PDF_FOR_PEOPLE)
-
-
 def _stored(template: str, context: dict) -> StoredPdf:
-    """A public PDF anyone may fetch often: made once per content and language, then served from the store."""
+    """A PDF fetched often (the public agenda and minutes, the members' packet): made once per content and
+    language, in the reader's language, tagged for people, then read from the (private) file store."""
     return stored_pdf(template, context, lang=translation.get_language() or "da", purpose=PDF_FOR_PEOPLE)
 
 
@@ -34,7 +31,9 @@ def public_minutes(request, meeting: Meeting, minutes) -> StoredPdf:
 def member_packet(request, meeting: Meeting) -> bytes:
     """The whole agenda followed by every attachment that is a PDF (members only)."""
     items = selectors.agenda_items(meeting)
-    agenda = _render(
+    # Rendered once per version of the agenda (WeasyPrint is the cost: a load test found every member's fetch
+    # rendering it anew); the file store is private and only this view reads it back.
+    stored = _stored(
         "meetings/pdf/member_agenda.html",
         {
             "meeting": meeting,
@@ -43,6 +42,8 @@ def member_packet(request, meeting: Meeting) -> bytes:
             "has_closed": any(item.is_closed for item in items),
         },
     )
+    with default_storage.open(stored.name, "rb") as handle:
+        agenda = handle.read()
     attachments = [a for item in items for a in item.attachments.all() if a.content_type == "application/pdf"]
     if not attachments:
         return agenda
