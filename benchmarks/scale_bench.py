@@ -35,6 +35,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+from raad.testing.scale.pages import urls
+
 ROOT = Path(__file__).resolve().parents[1]
 PG_BIN = Path(os.environ.get("RAAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -146,49 +148,7 @@ def build(env: dict[str, str], args: argparse.Namespace) -> None:
 # ------------------------------------------------------------------------------------------ measuring
 
 FLOOR = "/sundhed/"
-
-
-def urls(ids: dict) -> list[tuple[str, str, str]]:
-    """(group, who, path): each public page, each API endpoint (REST and OParl), the main workspace pages."""
-    c, m, mu, b = f"/raad/{ids['slug']}", ids["held_meeting"], ids["municipality"], ids["municipality_pk"]
-    public = [
-        "/", "/tilgaengelighed/", "/persondata/", "/soeg/?q=budget", f"/kommune/{mu}/", f"{c}/",
-        f"{c}/medlemmer/", f"{c}/forretningsorden/", f"{c}/kontakt/", f"{c}/feeds/moeder.rss",
-        f"{c}/feeds/hoeringssvar.atom", f"{c}/moeder/", f"{c}/moeder/kalender/", f"{c}/moeder/kalender.ics",
-        f"{c}/moeder/{m}/", f"{c}/moeder/{m}/dagsorden.pdf", f"{c}/moeder/{m}/referat.pdf",
-        f"{c}/aarsberetning/{ids['year']}/", f"{c}/hoeringssvar/", f"{c}/hoeringssvar/{ids['statement']}/",
-        f"{c}/skriv/", f"{c}/hjaelp/", f"{c}/arrangementer/", f"{c}/arrangementer/kalender/",
-        f"{c}/arrangementer/arrangementer.ics", f"{c}/arrangementer/{ids['event']}/", f"{c}/foreninger/",
-        f"{c}/frivillig/", f"{c}/presse/", f"{c}/abonnement/", "/aabne-data/", "/sitemap.xml", "/robots.txt",
-    ]  # fmt: skip
-    a = f"/api/councils/{ids['slug']}"
-    rest = [
-        "/api/", "/api/openapi.json", "/api/councils", f"{a}", f"{a}/members", f"{a}/meetings", f"{a}/meetings/{m}",
-        f"{a}/agenda-items", f"{a}/statements", f"{a}/statements/{ids['statement']}", f"{a}/consultations",
-        f"{a}/consultations/{ids['consultation']}", f"{a}/events", f"{a}/events/{ids['event']}", f"{a}/associations",
-        f"{a}/topics", f"{a}/topics/{ids['topic']}", "/api/journal", "/api/cases",
-    ]  # fmt: skip
-    o = f"/oparl/body/{b}"
-    oparl = [
-        "/oparl/", "/oparl/body/", f"{o}/", f"{o}/organization/", f"{o}/person/", f"{o}/membership/", f"{o}/meeting/",
-        f"{o}/agendaitem/", f"{o}/paper/", f"{o}/consultation/", f"{o}/file/", f"{o}/location/",
-        f"{o}/legislativeterm/", f"/oparl/organization/council/{ids['council_pk']}/",
-        f"/oparl/organization/council/{ids['council_pk']}/meeting/", f"/oparl/meeting/{m}/",
-    ]  # fmt: skip
-    w = f"/arbejdsrum/{ids['slug']}"
-    secretariat = [
-        "/arbejdsrum/", f"{w}/", f"{w}/moeder/", f"{w}/moeder/{ids['packet_meeting']}/", f"{w}/moeder/{m}/",
-        f"{w}/hoeringer/", f"{w}/hoeringer/journal/", f"{w}/journal/", f"{w}/henvendelser/", f"{w}/emner/",
-        f"{w}/arrangementer/", f"{w}/bemanding/", f"{w}/aktindsigt/",
-    ]  # fmt: skip
-    member = ["/arbejdsrum/", f"{w}/", f"{w}/moeder/", f"{w}/moeder/{ids['packet_meeting']}/"]
-    return (
-        [("public", "anonymous", u) for u in public]
-        + [("REST API", "anonymous", u) for u in rest]
-        + [("OParl", "anonymous", u) for u in oparl]
-        + [("workspace", "secretariat", u) for u in secretariat]
-        + [("workspace", "member", u) for u in member]
-    )
+TIMEOUT = 60
 
 
 class Client:
@@ -203,11 +163,13 @@ class Client:
         request = urllib.request.Request(self.base + path, headers=headers)
         started = time.perf_counter()
         try:
-            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 (loopback)
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (loopback)
                 body = response.read()
                 status = response.status
         except urllib.error.HTTPError as error:
             body, status = error.read(), error.code
+        except TimeoutError:
+            return 0, 0, TIMEOUT  # status 0: no answer within TIMEOUT seconds
         return status, len(body), time.perf_counter() - started
 
 
@@ -266,22 +228,35 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
         floor: list[float] = []
         rows = []
         for group, who, path in urls(ids):
-            for _ in range(3):  # warm-up: the workers' imports, caches, PostgreSQL's buffers
-                client.get(path, who)
-                client.get(FLOOR)
             times, size, status = [], 0, 0
+            for _ in range(3):  # warm-up: the workers' imports, caches, PostgreSQL's buffers
+                status, size, seconds = client.get(path, who)
+                client.get(FLOOR)
+                if status == 0:
+                    break
+            if status == 0:  # no answer within TIMEOUT: recorded as such, not sampled
+                rows.append((group, who, path, status, size, 0, TIMEOUT, TIMEOUT))
+                print(f"  {path} ({who}): no answer in {TIMEOUT} s", file=sys.stderr, flush=True)
+                continue
+            budget = time.monotonic() + args.budget
             for _ in range(args.requests):
                 floor.append(client.get(FLOOR)[2])  # interleaved: the machine's load falls on both alike
                 status, size, seconds = client.get(path, who)
                 times.append(seconds)
-            rows.append((group, who, path, status, size, statistics.median(times), p95(times)))
+                if len(times) >= 5 and time.monotonic() > budget:
+                    break  # a page of seconds: fewer samples (the table says how many)
+            rows.append((group, who, path, status, size, len(times), statistics.median(times), p95(times)))
             print(f"  {path} ({who}): {status} {p95(times) * 1000:.1f} ms", file=sys.stderr, flush=True)
         packet = f"/arbejdsrum/{ids['slug']}/moeder/{ids['packet_meeting']}/dagsorden.pdf"
         client.get(packet, "member")
         packet_runs = [client.get(packet, "member") for _ in range(max(5, args.requests // 6))]
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker still busy with a request the client gave up on
+            server.kill()
+            server.wait()
     floor_p95 = p95(floor)
     lines = [
         f"### Tier `{args.tier}`{f' --fraction {args.fraction}' if args.fraction else ''}: {counts(env)}",
@@ -290,14 +265,14 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
         f"3 warm-up requests, interleaved with the floor `{FLOOR}` ({len(floor)} requests: p50 "
         f"{statistics.median(floor) * 1000:.1f} ms, p95 {floor_p95 * 1000:.1f} ms).",
         "",
-        "| group | as | URL | status | bytes | p50 ms | p95 ms | p95 / floor p95 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| group | as | URL | status | bytes | n | p50 ms | p95 ms | p95 / floor p95 |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     slug = ids["slug"]
-    for group, who, path, status, size, p50, p95_ in rows:
+    for group, who, path, status, size, n, p50, p95_ in rows:
         shown = path.replace(slug, "{slug}")
         lines.append(
-            f"| {group} | {who} | `{shown}` | {status} | {size:,} | {p50 * 1000:.1f} | {p95_ * 1000:.1f} | "
+            f"| {group} | {who} | `{shown}` | {status or f'none in {TIMEOUT} s'} | {size:,} | {n} | {p50 * 1000:.1f} | {p95_ * 1000:.1f} | "
             f"{p95_ / floor_p95:.1f} |"
         )
     seconds = [s for _, _, s in packet_runs]
@@ -325,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-index", action="store_true")
     parser.add_argument("--requests", type=int, default=int(os.environ.get("RAAD_BENCH_REQUESTS", "30")))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--budget", type=float, default=60, help="seconds a URL; past it, at least 5 requests")
     parser.add_argument("--keep", type=Path, help="keep the cluster in this directory after the run")
     parser.add_argument("--reuse", type=Path, help="measure on a cluster kept with --keep (no build)")
     parser.add_argument("--build-only", action="store_true")
