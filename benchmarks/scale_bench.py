@@ -14,8 +14,10 @@ It also times the agenda packet PDF of a 50-item meeting on the same server.
     .venv/bin/python -m benchmarks.scale_bench --reuse /tmp/raad-dk                             # measure again
 
 `--keep DIR` keeps the cluster (and the static files) in DIR after the run; `--reuse DIR` measures on a cluster
-kept so, without building. A build stopped half way (Ctrl+C) keeps the municipalities it finished: each is one
-transaction. The worker memory during an archive export is measured by benchmarks/test_archive_export.py.
+kept so, without building. A build stopped half way (Ctrl+C, or SIGTERM to the `generate_scale` process when it
+runs in the background, which ignores SIGINT) keeps the municipalities it finished: each is one transaction.
+`--budget S` stops sampling a URL after S seconds (at least 5 requests); a URL with no answer in 60 s is marked
+so and not sampled. Figures and the run's conditions: docs/benchmarks.md. The worker memory during an archive export is measured by benchmarks/test_archive_export.py.
 """
 
 from __future__ import annotations
