@@ -97,6 +97,10 @@ format: install
 bench: install messages
 	$(PY) -m pytest -p no:cacheprovider benchmarks --benchmark-only
 	RAAD_TEST_DB=postgres RAAD_TEST_PG_SHARED_BUFFERS=4GB $(PY) -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only --log-cli-level=INFO
+	# issue 15: every page side by side with the floor, gunicorn on PostgreSQL, per tier (docs/benchmarks.md)
+	$(PY) -m benchmarks.scale_bench --tier demo
+	$(PY) -m benchmarks.scale_bench --tier 100x
+	$(PY) -m benchmarks.scale_bench --tier denmark --no-index $(BENCH_DENMARK_ARGS)
 	$(MAKE) bench-load
 
 ## bench-load: Locust, 200 users for 10 minutes against gunicorn on its own PostgreSQL (docs/load.md)

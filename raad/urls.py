@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from raad.core.health import health
 from raad.core.i18n import set_language
 from raad.portal import sitemaps as portal_sitemaps
 
@@ -33,6 +34,7 @@ urlpatterns += [
     path("oparl/", include("raad.api.oparl.urls")),
     path("sitemap.xml", portal_sitemaps.sitemap, name="sitemap"),
     path("robots.txt", portal_sitemaps.robots_txt, name="robots_txt"),
+    path("sundhed/", health, name="health"),  # issue 15: for operators, and the benchmarks' floor
 ]
 
 handler403 = "raad.core.error_pages.forbidden"
