@@ -96,6 +96,7 @@ format: install
 bench: install messages
 	$(PY) -m pytest -p no:cacheprovider benchmarks --benchmark-only
 	RAAD_TEST_DB=postgres RAAD_TEST_PG_SHARED_BUFFERS=4GB $(PY) -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only --log-cli-level=INFO
+	$(PY) benchmarks/fuzz_api.py
 
 clean:
 	rm -rf var .pytest_cache
