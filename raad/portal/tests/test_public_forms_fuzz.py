@@ -434,3 +434,13 @@ def test_a_next_that_is_not_a_path_on_this_site_goes_home(client, asked):
     assert (response.status_code, response["Location"]) == (302, "/")
     response = client.get("/konto/let-dansk/", {"let_dansk": "0", "next": "/raad/integrationsraadet/?side=2"})
     assert (response.status_code, response["Location"]) == (302, "/raad/integrationsraadet/?side=2")
+
+
+def test_confirming_a_nomination_twice_shows_the_confirmation(client, targets):
+    """Found by the fuzzer: the second post of a confirmed candidate answered 400 without any message, on a page
+    that says the nomination is confirmed."""
+    url = f"/indstilling/bekraeft/{targets['confirm_token']}/"
+    first = client.post(url, {"consent": "on"})
+    again = client.post(url, {})
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert "Tak. Du har bekræftet indstillingen." in again.content.decode()
