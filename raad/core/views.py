@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from urllib.parse import quote
 
 import segno
 from django.conf import settings
@@ -15,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
@@ -47,7 +47,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         if requires_two_factor(self.request.user):
             target = "core:otp_verify" if confirmed_device(self.request.user) else "core:otp_setup"
-            return redirect(f"{reverse(target)}?{urlencode({REDIRECT_FIELD_NAME: _next_url(self.request)})}")
+            return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={quote(_next_url(self.request), safe='/')}")
         return response
 
 
