@@ -167,6 +167,7 @@ def test_what_does_not_exist_is_a_json_404(client, holbaek):
         "person/1/",
         "body/9223372036854775808/person/",
         "body/1000000000000000000000000000000/agendaitem/",
+        "file/minutes/9223372036854775808/",
     ):
         response = client.get(OPARL + path)
         assert response.status_code == 404, path
