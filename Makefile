@@ -101,6 +101,7 @@ bench: install messages
 	$(PY) -m benchmarks.scale_bench --tier demo
 	$(PY) -m benchmarks.scale_bench --tier 100x
 	$(PY) -m benchmarks.scale_bench --tier denmark --no-index $(BENCH_DENMARK_ARGS)
+	$(PY) benchmarks/fuzz_api.py
 	$(MAKE) bench-load
 
 ## bench-load: Locust, 200 users for 10 minutes against gunicorn on its own PostgreSQL (docs/load.md)

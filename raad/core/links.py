@@ -26,3 +26,23 @@ def absolute_url(path_or_obj: Any) -> str:
 def absolute_reverse(viewname: str, *args: Any, **kwargs: Any) -> str:
     """`absolute_url(reverse(viewname, args=…, kwargs=…))`."""
     return absolute_url(reverse(viewname, args=args or None, kwargs=kwargs or None))
+
+
+def local_next(request: Any, candidate: str | None) -> str | None:
+    """`candidate` (a `next` parameter from the request) when it is a path on this site, else None.
+
+    Only a path that starts with one "/" counts: `url_has_allowed_host_and_scheme` alone also lets through a
+    bare word like "ê" or "home", which `redirect()` then tries to reverse as a URL name (a server error), and a
+    NUL byte or line break, which no Location header may carry."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if (
+        not candidate
+        or not candidate.startswith("/")
+        or candidate.startswith("//")
+        or any(ord(character) < 32 or ord(character) == 127 for character in candidate)
+    ):
+        return None
+    if not url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return None
+    return candidate

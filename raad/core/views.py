@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from urllib.parse import quote
 
 import segno
 from django.conf import settings
@@ -15,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
@@ -25,6 +25,7 @@ from django_otp.util import random_hex
 from raad.core import ratelimit, services
 from raad.core.errors import RuleViolation
 from raad.core.forms import LanguageForm, LoginForm, TokenForm
+from raad.core.links import local_next
 from raad.core.sso import sso_enabled
 from raad.core.twofactor import confirmed_device, forget_provider_factor, requires_two_factor
 
@@ -35,9 +36,7 @@ def _next_url(request, default: str = "") -> str:
     """The `next` page asked for, when it is on this site; else the page `default` (a URL name; the page
     after logging in when none is given)."""
     candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME) or ""
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
-        return candidate
-    return reverse(default or settings.LOGIN_REDIRECT_URL)
+    return local_next(request, candidate) or reverse(default or settings.LOGIN_REDIRECT_URL)
 
 
 class LoginView(auth_views.LoginView):
@@ -53,7 +52,7 @@ class LoginView(auth_views.LoginView):
         forget_provider_factor(self.request)  # a second factor asserted at an earlier SSO login does not count
         if requires_two_factor(self.request.user):
             target = "core:otp_verify" if confirmed_device(self.request.user) else "core:otp_setup"
-            return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={_next_url(self.request)}")
+            return redirect(f"{reverse(target)}?{REDIRECT_FIELD_NAME}={quote(_next_url(self.request), safe='/')}")
         return response
 
 

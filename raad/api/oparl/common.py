@@ -196,8 +196,15 @@ def reader_language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request, check_path=False)
 
 
+# The largest id a row can have (BigAutoField, SQLite's INTEGER): a bigger number in a URL names nothing, and
+# the database must not see it (SQLite raises OverflowError, PostgreSQL "out of range": a server error).
+MAX_DATABASE_ID = 2**63 - 1
+
+
 def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_id: int | None) -> JsonResponse:
     """One page of an external object list (OParl 1.1, "Objektlisten und Paginierung")."""
+    if body_id is not None and body_id > MAX_DATABASE_ID:
+        return not_found(request)
     try:
         with translation.override(reader_language(request)):
             query = ListQuery.of(request)
@@ -251,6 +258,8 @@ def list_page(request: HttpRequest, base: str, sources: Iterable[Source], body_i
 
 def object_answer(request: HttpRequest, source: Source, pk: int) -> JsonResponse:
     """One object: public, or deleted (it was public once), or 404 (it never was, or does not exist)."""
+    if pk > MAX_DATABASE_ID:
+        return not_found(request)
     with translation.override(settings.LANGUAGE_CODE):
         obj = source.rows(None).filter(pk=pk).first()
         if obj is not None:

@@ -17,7 +17,19 @@ from raad.meetings.models import Attachment, Meeting, Minutes
 from raad.statements import selectors as statements
 from raad.statements.models import ConsultationDocument, Statement
 
-from .common import Source, compact, day, list_page, object_answer, stamps, type_of, url, web
+from .common import (
+    MAX_DATABASE_ID,
+    Source,
+    compact,
+    day,
+    list_page,
+    not_found,
+    object_answer,
+    stamps,
+    type_of,
+    url,
+    web,
+)
 
 PDF = "application/pdf"
 
@@ -134,6 +146,8 @@ def agenda_detail(request: HttpRequest, pk: int) -> JsonResponse:
 
 def minutes_detail(request: HttpRequest, pk: int) -> JsonResponse:
     """The minutes' File is addressed by its meeting (one set of minutes per meeting)."""
+    if pk > MAX_DATABASE_ID:  # found by benchmarks/fuzz_api.py: the database cannot even compare it (a 500)
+        return not_found(request)
     minutes = meetings.public_published_minutes_in().filter(meeting_id=pk).values_list("pk", flat=True).first()
     if minutes is None:
         minutes = meetings.public_unpublished_minutes_in().filter(meeting_id=pk).values_list("pk", flat=True).first()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
+from raad.core.links import local_next
 from raad.core.views import WorkspaceMixin
 from raad.membership import selectors, services
 
@@ -17,9 +17,7 @@ from raad.membership import selectors, services
 class ConfidentialityView(WorkspaceMixin, View):
     def _next(self, request) -> str:
         target = request.POST.get("next") or request.GET.get("next") or ""
-        if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-            return target
-        return reverse("secretariat:dashboard")
+        return local_next(request, target) or reverse("secretariat:dashboard")
 
     def _page(self, request, *, error: str = "", status: int = 200):
         context = {"next": self._next(request), "error": error, "errors": [error] if error else []}

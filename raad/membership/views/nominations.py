@@ -314,6 +314,11 @@ class ConfirmView(View):
     def post(self, request, token):
         nomination, who = self._nomination(token)
         form = ConfirmForm(request.POST, request.FILES)
+        if (
+            nomination.candidate_confirmed_at if who == "candidate" else nomination.substitute_confirmed_at
+        ) is not None:
+            # Confirmed already (a second click, a reload): the page says so; nothing to validate or refuse.
+            return self._render(request, nomination, who, form)
         if form.is_valid():
             try:
                 nomination = services.nomination_confirm(

@@ -9,12 +9,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from raad.core import workspace
 from raad.core.errors import RuleViolation
+from raad.core.links import local_next
 from raad.councils import selectors as councils
 from raad.councils.rules import Violation
 from raad.membership import selectors, services
@@ -388,7 +388,5 @@ class ResidenceConfirmView(SecretariatView):
         resides = request.POST.get("resides") == "yes"
         services.person_confirm_residence(person=person, resides=resides, council=self.council, by=request.user)
         messages.success(request, _("Bopælen for %(name)s er registreret.") % {"name": person})
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-            target = reverse("membership:seats", args=[self.council.slug])
+        target = local_next(request, request.POST.get("next")) or reverse("membership:seats", args=[self.council.slug])
         return redirect(target)
