@@ -32,7 +32,8 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("api/", include("raad.api.rest.urls")),
     path("oparl/", include("raad.api.oparl.urls")),
-    path("sitemap.xml", portal_sitemaps.sitemap, name="sitemap"),
+    path("sitemap.xml", portal_sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", portal_sitemaps.sitemap, name="sitemap_section"),
     path("robots.txt", portal_sitemaps.robots_txt, name="robots_txt"),
     path("sundhed/", health, name="health"),  # issue 15: for operators, and the benchmarks' floor
 ]

@@ -49,6 +49,11 @@ def public_councils() -> QuerySet[Council]:
     return Council.objects.select_related("municipality").order_by("name")
 
 
+def council_slugs() -> list[str]:
+    """Every council's slug (the sitemap's council pages): one small query, nothing else read."""
+    return list(Council.objects.order_by("pk").values_list("slug", flat=True))
+
+
 def council_by_slug(slug: str) -> Council:
     return Council.objects.select_related("municipality").get(slug=slug)
 

@@ -1,4 +1,6 @@
-"""`/sitemap.xml` and `/robots.txt`: what a search engine may index. The sitemap lists the public pages only
+"""`/sitemap.xml` and `/robots.txt`: what a search engine may index. `/sitemap.xml` is an index of sections
+(`/sitemap-<section>.xml?p=N`), each read for the whole installation in one query a page and paged, so its cost
+does not grow with the number of councils. The sections list the public pages only
 (the site's own pages, each public council's pages and lists, and each public meeting, statement, event, topic
 and association), read through the `public_…` selectors, in Danish and English with hreflang alternates (the
 languages every page exists in; `core.languages.WHOLE_SITE`), at SITE_URL's address, never the request's host.
@@ -6,19 +8,23 @@ robots.txt keeps crawlers out of the workspace, the account pages and the admin,
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
 from raad.community.selectors import associations as association_selectors
 from raad.community.selectors import events as event_selectors
 from raad.core.languages import WHOLE_SITE
-from raad.councils.selectors import public_council_list
+from raad.councils.selectors import council_slugs
 from raad.dialogue.selectors import topics as topic_selectors
 from raad.meetings import selectors as meeting_selectors
 from raad.statements import selectors as statement_selectors
@@ -39,6 +45,31 @@ COUNCIL_PAGES = (
 SITE_PAGES = ("portal:home", "portal:accessibility", "portal:privacy")
 # Paths no crawler needs: the workspace, the account pages and the admin (each also under a language prefix).
 PRIVATE_PREFIXES = ("/arbejdsrum/", "/konto/", "/admin/")
+# Locations a sitemap page holds (each page counted once per language); the protocol allows 50,000.
+PAGE_SIZE = 10_000
+
+
+class _PerLanguage:
+    """A queryset seen as (row, language) pairs, each row once per language, that a paginator slices without
+    reading more rows than the page holds (Django's i18n sitemap makes a list of every row first)."""
+
+    def __init__(self, queryset: QuerySet, languages: list[str]):
+        self.queryset = queryset
+        self.languages = languages
+
+    def count(self) -> int:
+        return self.queryset.count() * len(self.languages)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[tuple[Any, str]]:
+        n = len(self.languages)
+        start, stop = index.start or 0, index.stop
+        rows = self.queryset[start // n : -(-stop // n)]
+        pairs = [(row, language) for row in rows for language in self.languages]
+        skip = start - (start // n) * n
+        return pairs[skip : skip + (stop - start)]
 
 
 class PublicSitemap(Sitemap):
@@ -48,6 +79,7 @@ class PublicSitemap(Sitemap):
     alternates = True
     x_default = True
     languages = list(WHOLE_SITE)
+    limit = PAGE_SIZE
 
     def get_protocol(self, protocol: str | None = None) -> str:
         return urlsplit(settings.SITE_URL).scheme or "https"
@@ -55,6 +87,23 @@ class PublicSitemap(Sitemap):
     def get_domain(self, site=None) -> str:
         parts = urlsplit(settings.SITE_URL)
         return parts.netloc + parts.path.rstrip("/")
+
+    def get_latest_lastmod(self):
+        return None  # Django's default reads every item for the index; the index names sections only
+
+
+class QuerySetSitemap(PublicSitemap):
+    """A section of one kind of page in every council, read page by page (`limit` pairs a page)."""
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def items(self) -> QuerySet:
+        return self.queryset()
+
+    @property
+    def paginator(self) -> Paginator:
+        return Paginator(_PerLanguage(self.queryset(), self._languages()), self.limit)  # type: ignore[arg-type]
 
 
 class SitePages(PublicSitemap):
@@ -67,16 +116,16 @@ class SitePages(PublicSitemap):
 
 class CouncilPages(PublicSitemap):
     def items(self) -> list[tuple[str, str]]:
-        return [(council.slug, name) for council in public_council_list() for name in COUNCIL_PAGES]
+        return [(slug, name) for slug in council_slugs() for name in COUNCIL_PAGES]
 
     def location(self, item: tuple[str, str]) -> str:
         slug, name = item
         return reverse(name, args=[slug])
 
 
-class Meetings(PublicSitemap):
-    def items(self) -> list:
-        return [meeting for council in public_council_list() for meeting in meeting_selectors.public_meetings(council)]
+class Meetings(QuerySetSitemap):
+    def queryset(self) -> QuerySet:
+        return meeting_selectors.public_meetings_everywhere()
 
     def location(self, meeting) -> str:
         return meeting.get_public_url()
@@ -85,14 +134,9 @@ class Meetings(PublicSitemap):
         return meeting.updated_at
 
 
-class Statements(PublicSitemap):
-    def items(self) -> list:
-        found = []
-        for council in public_council_list():
-            for statement in statement_selectors.public_statements(council):
-                statement.council = council
-                found.append(statement)
-        return found
+class Statements(QuerySetSitemap):
+    def queryset(self) -> QuerySet:
+        return statement_selectors.public_statements_everywhere()
 
     def location(self, statement) -> str:
         return reverse("statements:public_detail", args=[statement.council.slug, statement.pk])
@@ -101,13 +145,9 @@ class Statements(PublicSitemap):
         return statement.published_at
 
 
-class Events(PublicSitemap):
-    def items(self) -> list:
-        return [
-            event
-            for council in public_council_list()
-            for event in [*event_selectors.public_upcoming(council), *event_selectors.public_past_events(council)]
-        ]
+class Events(QuerySetSitemap):
+    def queryset(self) -> QuerySet:
+        return event_selectors.public_events_everywhere()
 
     def location(self, event) -> str:
         return event.get_public_url()
@@ -116,14 +156,9 @@ class Events(PublicSitemap):
         return event.updated_at
 
 
-class Topics(PublicSitemap):
-    def items(self) -> list:
-        found = []
-        for council in public_council_list():
-            for topic in topic_selectors.public_topics(council):
-                topic.council = council
-                found.append(topic)
-        return found
+class Topics(QuerySetSitemap):
+    def queryset(self) -> QuerySet:
+        return topic_selectors.public_topics_everywhere()
 
     def location(self, topic) -> str:
         return reverse("dialogue:topic", args=[topic.council.slug, topic.number])
@@ -132,17 +167,12 @@ class Topics(PublicSitemap):
         return topic.updated_at
 
 
-class Associations(PublicSitemap):
-    def items(self) -> list:
-        return [
-            (council.slug, association)
-            for council in public_council_list()
-            for association in association_selectors.public_directory(council)
-        ]
+class Associations(QuerySetSitemap):
+    def queryset(self) -> QuerySet:
+        return association_selectors.public_associations_everywhere()
 
-    def location(self, item) -> str:
-        slug, association = item
-        return reverse("community:association", args=[slug, association.pk])
+    def location(self, association) -> str:
+        return reverse("community:association", args=[association.council.slug, association.pk])
 
 
 SITEMAPS = {
@@ -157,8 +187,22 @@ SITEMAPS = {
 
 
 @cache_control(max_age=3600)
-def sitemap(request: HttpRequest) -> HttpResponse:
-    return sitemap_view(request, sitemaps=SITEMAPS, template_name="portal/sitemap.xml")
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: the index of the sections' pages, at SITE_URL (one count query a section)."""
+    locations = []
+    for section, kind in SITEMAPS.items():
+        path = reverse("sitemap_section", args=[section])
+        pages = kind().paginator.num_pages
+        locations += [f"{settings.SITE_URL}{path}" + (f"?p={page}" if page > 1 else "") for page in range(1, pages + 1)]
+    return TemplateResponse(
+        request, "portal/sitemap_index.xml", {"locations": locations}, content_type="application/xml"
+    )
+
+
+@cache_control(max_age=3600)
+def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    """`/sitemap-<section>.xml?p=N`: one page of a section (404 for an unknown section or page)."""
+    return sitemap_view(request, sitemaps=SITEMAPS, section=section, template_name="portal/sitemap.xml")
 
 
 @cache_control(max_age=3600)

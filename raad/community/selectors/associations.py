@@ -93,3 +93,9 @@ def desk_panel(council: Any, user: Any) -> dict | None:
         return None
     waiting = pending_count(council)
     return {"waiting": waiting} if waiting else None
+
+
+def public_associations_everywhere() -> QuerySet[Association]:
+    """Every council's listed associations (as `public_directory`) in one query, oldest record first: the
+    sitemap pages through it."""
+    return Association.objects.filter(status=Association.Status.LISTED).select_related("council").order_by("pk")

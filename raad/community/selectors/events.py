@@ -234,3 +234,9 @@ def events_per_purpose_for_year(council: Council, year: int) -> dict[int, int]:
         .values("purpose_id")
         .annotate(n=Count("id"))
     }
+
+
+def public_events_everywhere() -> QuerySet[Event]:
+    """Every council's public events (published or cancelled) in one query, oldest record first: the sitemap
+    pages through it."""
+    return Event.objects.filter(status__in=PUBLIC_STATUSES).select_related("council").order_by("pk")

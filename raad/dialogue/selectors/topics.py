@@ -244,3 +244,9 @@ def public_topics_for_year(council: Council, year: int) -> YearTopics:
         with_outcome=sum(1 for t in topics if t.outcome.strip()),
         per_purpose=per_purpose,
     )
+
+
+def public_topics_everywhere() -> QuerySet[Topic]:
+    """Every council's published topics (as `public_topics`) in one query, oldest record first: the sitemap
+    pages through it."""
+    return Topic.objects.filter(published=True).select_related("council").order_by("pk")

@@ -410,3 +410,9 @@ def public_minutes_published_since(council_ids: list[int], since: datetime.datet
         .select_related("council")
         .order_by("minutes__published_at", "id")
     )
+
+
+def public_meetings_everywhere() -> QuerySet[Meeting]:
+    """Every council's public meetings (as `public_meetings`) in one query, oldest record first: the sitemap
+    pages through it (each public page names its council)."""
+    return Meeting.objects.select_related("council").order_by("pk")

@@ -22,14 +22,21 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 def test_sitemap_lists_public_pages_in_both_languages_and_nothing_unpublished(client, cast):
     statement_outputs.build(cast)
     public_outputs_events.build(cast)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
-    body = response.content.decode()
-    entries = {
-        url.findtext(f"{SM}loc"): {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
-        for url in ET.fromstring(response.content).findall(f"{SM}url")
-    }
+    index = client.get("/sitemap.xml")
+    assert (index.status_code, index["Content-Type"]) == (200, "application/xml")
+    sections = [loc.text for loc in ET.fromstring(index.content).iter(f"{SM}loc")]
+    assert sections == [
+        f"https://raad.test/sitemap-{section}.xml"
+        for section in ("site", "councils", "meetings", "statements", "events", "topics", "associations")
+    ]
+    body, entries = "", {}
+    for section in sections:
+        response = client.get(section.removeprefix("https://raad.test"))
+        assert (response.status_code, response["Content-Type"]) == (200, "application/xml")
+        body += response.content.decode()
+        for url in ET.fromstring(response.content).findall(f"{SM}url"):
+            links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+            entries[url.findtext(f"{SM}loc")] = links
     slug = cast.council.slug
     assert entries["https://raad.test/"] == {
         "da": "https://raad.test/",
@@ -44,6 +51,38 @@ def test_sitemap_lists_public_pages_in_both_languages_and_nothing_unpublished(cl
     assert len(events) == 2  # the published and the past event; not the draft
     assert not [secret for secret in statement_outputs.SECRETS + public_outputs_events.SECRETS if secret in body]
     assert "/arbejdsrum/" not in body and "/konto/" not in body and "testserver" not in body
+    assert client.get("/sitemap-ukendt.xml").status_code == 404
+    assert client.get("/sitemap-meetings.xml?p=2").status_code == 404  # one page holds the demo's meetings
+
+
+def test_a_sitemap_section_pages_through_every_council_in_one_query_a_page(
+    client, cast, django_assert_num_queries, monkeypatch
+):
+    """Its cost does not grow with the number of councils: pages of PAGE_SIZE locations (a row in each language),
+    the rows of a page read in one query; the index names every page."""
+    from raad.councils.presets import PRESETS
+    from raad.councils.services import council_setup_from_preset
+    from raad.meetings import services as meetings
+    from raad.meetings.tests.conftest import at
+    from raad.portal import sitemaps
+
+    other, _created = council_setup_from_preset(preset=PRESETS["holbaek-handicap"])
+    for council, day in ((cast.council, 1), (other, 2), (cast.council, 3)):
+        meetings.meeting_plan(council=council, starts_at=at(2027, 2, day), place="Rådhuset", by=None)
+    monkeypatch.setattr(sitemaps.Meetings, "limit", 4)  # two meetings a page, each in Danish and English
+    index = [loc.text for loc in ET.fromstring(client.get("/sitemap.xml").content).iter(f"{SM}loc")]
+    assert [loc for loc in index if "meetings" in loc] == [
+        "https://raad.test/sitemap-meetings.xml",
+        "https://raad.test/sitemap-meetings.xml?p=2",
+    ]
+    with django_assert_num_queries(2):  # the count and the page's rows (with their councils)
+        first = client.get("/sitemap-meetings.xml")
+    second = client.get("/sitemap-meetings.xml?p=2")
+    locs = [
+        url.findtext(f"{SM}loc") for page in (first, second) for url in ET.fromstring(page.content).findall(f"{SM}url")
+    ]
+    assert len(locs) == 6 and len(set(locs)) == 6
+    assert sum(f"/raad/{other.slug}/moeder/" in loc for loc in locs) == 2  # Danish and English
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_workspace_and_names_the_sitemap(client):

@@ -313,3 +313,9 @@ def public_statements_for_year(council: Council, year: int) -> YearStatements:
         follow_ups=sums["follow_ups"],
         per_purpose=per_purpose,
     )
+
+
+def public_statements_everywhere() -> QuerySet[Statement]:
+    """Every council's published statements (as `public_statements`) in one query, oldest record first: the
+    sitemap pages through it."""
+    return _published_in(None).select_related("council").order_by("pk")

@@ -19,7 +19,8 @@ def urls(ids: dict) -> list[tuple[str, str, str]]:
 f"{c}/hoeringssvar/", f"{c}/hoeringssvar/{ids['statement']}/",
         f"{c}/skriv/", f"{c}/hjaelp/", f"{c}/arrangementer/", f"{c}/arrangementer/kalender/",
         f"{c}/arrangementer/arrangementer.ics", f"{c}/arrangementer/{ids['event']}/", f"{c}/foreninger/",
-        f"{c}/frivillig/", f"{c}/presse/", f"{c}/abonnement/", "/aabne-data/", "/sitemap.xml", "/robots.txt",
+        f"{c}/frivillig/", f"{c}/presse/", f"{c}/abonnement/", "/aabne-data/", "/sitemap.xml",
+        "/sitemap-meetings.xml", "/sitemap-statements.xml", "/robots.txt",
     ]  # fmt: skip
     a = f"/api/councils/{ids['slug']}"
     rest = [
