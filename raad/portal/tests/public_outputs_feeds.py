@@ -1,5 +1,5 @@
 """The feeds and finding aids for the leak test (raad/testing/public_outputs.py): every council's RSS and Atom
-feeds (meetings, statements, events, topics) in Danish and English, `/sitemap.xml` and `/robots.txt`. They add
+feeds (meetings, statements, events, topics) in Danish and English, `/sitemap.xml` with its sections and `/robots.txt`. They add
 no content of their own: they carry what the other apps' scenarios published, built in the same database, next
 to those scenarios' closed items, drafts, comments and registrants, whose secrets must not reach a feed or the
 sitemap either. An unknown feed kind answers 404."""
@@ -9,6 +9,7 @@ from __future__ import annotations
 from raad.testing.public_outputs import PublicOutputs, register
 
 KINDS = ("moeder", "hoeringssvar", "arrangementer", "emner")
+SITEMAP_SECTIONS = ("site", "councils", "meetings", "statements", "events", "topics", "associations")
 
 
 def build(cast) -> PublicOutputs:
@@ -19,7 +20,7 @@ def build(cast) -> PublicOutputs:
         for kind in KINDS
         for fmt in ("rss", "atom")
     ]
-    public += ["/sitemap.xml", "/robots.txt"]
+    public += ["/sitemap.xml", *(f"/sitemap-{section}.xml" for section in SITEMAP_SECTIONS), "/robots.txt"]
     return PublicOutputs(
         public=public,
         hidden=[f"/raad/{slug}/feeds/kladder.rss"],
@@ -30,7 +31,8 @@ def build(cast) -> PublicOutputs:
             f"/raad/{slug}/feeds/hoeringssvar.rss": ["Udtalelse om foreningslivet"],
             f"/raad/{slug}/feeds/arrangementer.atom": ["Åben sprogcafé", "Fællesspisning"],
             f"/raad/{slug}/feeds/emner.rss": ["Tryghed i boligområdet"],
-            "/sitemap.xml": [f"https://raad.test/raad/{slug}/moeder/", f"https://raad.test/en/raad/{slug}/"],
+            "/sitemap.xml": ["https://raad.test/sitemap-councils.xml", "https://raad.test/sitemap-statements.xml"],
+            "/sitemap-councils.xml": [f"https://raad.test/raad/{slug}/moeder/", f"https://raad.test/en/raad/{slug}/"],
             "/robots.txt": ["Disallow: /arbejdsrum/", "Sitemap: https://raad.test/sitemap.xml"],
         },
     )
