@@ -1,6 +1,6 @@
 """While the database cannot be reached, every request gets the 503 page (or JSON under /api/), never a 500, and
 the site answers again as soon as the database does. The real outage (PostgreSQL stopped under load, gunicorn
-recovering without a restart) is `benchmarks/load/tests/test_load.py`; here the database driver refuses."""
+recovering without a restart) is `raad/core/tests/test_load.py`; here the database driver refuses."""
 
 from __future__ import annotations
 
@@ -56,3 +56,34 @@ def test_a_signed_in_request_and_a_form_post_get_the_503_page_too(cast):
     assert workspace.status_code == 503 and "Tjenesten er midlertidigt utilgængelig" in workspace.content.decode()
     assert inquiry.status_code == 503
     assert client.get(f"/arbejdsrum/{cast.council.slug}/").status_code == 200
+
+
+@pytest.mark.browser
+def test_the_unavailable_page_is_accessible_in_both_languages_on_desktop_and_at_320(
+    page, live_server, assert_accessible
+):
+    """The 503 page as Chromium shows it (the real answer of the middleware, with its stylesheet from the live
+    server): axe finds nothing in Danish or English, at 1280 and 320 px, and it reads as it should."""
+    from django.test import RequestFactory
+
+    from raad.core.middleware import database_unavailable
+
+    for prefix, heading in (
+        ("", "Tjenesten er midlertidigt utilgængelig"),
+        ("/en", "The service is temporarily unavailable"),
+    ):
+        answer = database_unavailable(RequestFactory().get(f"{prefix}/raad/"))
+        page.route(f"{live_server.url}/nede/", _fulfil_with(answer.content))
+        for width in (1280, 320):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{live_server.url}/nede/")
+            assert page.locator("h1").inner_text() == heading
+            assert_accessible(page)
+        page.unroute(f"{live_server.url}/nede/")
+
+
+def _fulfil_with(body: bytes):
+    def handler(route):  # one parameter: Playwright passes (route, request) to a handler that takes two
+        route.fulfill(status=503, body=body, content_type="text/html; charset=utf-8")
+
+    return handler
