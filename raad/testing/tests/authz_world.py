@@ -162,6 +162,8 @@ def _url_kwargs(world: World, council, name: str, params: list[str], *, role: st
             value = world.tokens.get(name, "forged") if role == "link" else "forged"
         elif param == "year" and name.startswith("annual_report_public"):
             value = getattr(_first("secretariat.AnnualReport", council=c, published_at__isnull=False), "year", 1999)
+        elif param == "year" and ns == "finance":  # a year with a budget (the demo's years move with the clock)
+            value = getattr(_first("finance.BudgetYear", council=c), "year", held.starts_at.year)
         elif param == "year":
             value = held.starts_at.year
         elif param == "item_pk":
