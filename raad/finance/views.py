@@ -98,7 +98,9 @@ class BudgetYearNewView(workspace.ActionView, BudgetPage):
         self.created = services.budget_year_create(council=self.council, by=self.request.user, **data)
 
     def success_url(self):
-        return reverse("finance:budget", args=[self.council.slug]) + f"?aar={self.created.year}"
+        url = reverse("finance:budget", args=[self.council.slug])
+        created = getattr(self, "created", None)  # a GET (no year created) goes to the budget page itself
+        return url + f"?aar={created.year}" if created is not None else url
 
     def invalid(self, form, errors):
         return self.budget_page(year_form=form, errors=errors, status=400)

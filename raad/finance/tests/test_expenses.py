@@ -230,3 +230,10 @@ def test_edit_on_a_row_fills_the_form_with_that_line(lines, sec_client):
     english = sec_client.get(f"/en{budget_url}?aar={line.budget.year}&ret={line.pk}").content.decode()
     assert 'name="amount" value="3.000,00"' in english  # the field reads Danish amounts on every page
     assert "Tilføj eller ændr en budgetpost" in sec_client.get(f"{budget_url}?ret=999999").content.decode()
+
+
+def test_opening_the_new_budget_year_address_goes_to_the_budget_page(sec_client, council):
+    """A GET of the POST-only action (a bookmark, a reload) was a 500 (found by the authorization matrix)."""
+    response = sec_client.get(reverse("finance:budget_year_new", args=[council.slug]))
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("finance:budget", args=[council.slug])
