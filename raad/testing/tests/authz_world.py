@@ -198,6 +198,8 @@ def _url_kwargs(world: World, council, name: str, params: list[str], *, role: st
             value = "dialogue.topic"
         elif param == "language":
             value = "en"
+        elif param == "section":  # a sitemap section
+            value = "meetings"
         elif param in ("pk", "meeting_id", "statement_id", "consultation_id", "event_id", "association_id"):
             value = _pk(_object_for(world, c, name, param, held))
         values[param] = value

@@ -153,6 +153,9 @@ MATRIX = {
     "core:account": LOGGED_IN,
     "core:easy_read": PUBLIC,
     "core:login": PUBLIC,
+    # Municipal single sign-on answers 404 until it is configured (OIDC_CLIENT_ID; docs/sso.md), as here.
+    "core:sso_start": FORGED,
+    "core:sso_callback": FORGED,
     "core:logout": "405 405 405 405 405 405 405 405 405 405 405",
     # A logged-in session is sent on to the one-time code page (ok); without a login, to the login page.
     "core:otp_setup": LOGGED_IN,
@@ -337,6 +340,7 @@ MATRIX = {
     "portal:subscription_sent": PUBLIC,
     "portal:subscription_unsubscribe": FORGED,
     "robots_txt": PUBLIC,
+    "health": PUBLIC,  # /sundhed/: the operators' (and benchmarks' floor) health check
     "secretariat:access": SECRETARIAT,
     "secretariat:access_download": SECRETARIAT,
     "secretariat:annual_report": CHAIR_AND_SECRETARIAT,
@@ -362,6 +366,7 @@ MATRIX = {
     "secretariat:translations_export": SECRETARIAT,
     "set_language": PUBLIC,
     "sitemap": PUBLIC,
+    "sitemap_section": PUBLIC,
     "statements:adopt_meeting": SECRETARIAT,
     "statements:comment_add": CONFIDENTIAL,
     # Without the two versions to compare: a clear 400 for the drafting circle.
