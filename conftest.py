@@ -16,6 +16,7 @@ import pytest
 
 from raad.testing.axe import format_violations, run_axe
 from raad.testing.plugin import in_ci, loud
+from raad.testing.processes import terminate
 
 ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path(os.environ.get("RAAD_CHROMIUM", "/usr/bin/chromium"))
@@ -157,7 +158,7 @@ class SMTPServer:
 
     def stop(self) -> None:
         """Stop the server process (the mail server is down: connections are refused)."""
-        _terminate(self.process)
+        terminate(self.process)
 
     def start(self) -> None:
         """Start it again on the same port, keeping the messages received before."""
@@ -197,18 +198,6 @@ def _launch(port: int, directory: Path) -> subprocess.Popen:
     return process
 
 
-def _terminate(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-    if process.stdout:
-        process.stdout.close()
-
-
 @pytest.fixture
 def smtp_server(settings, tmp_path):
     """Start a real SMTP server on 127.0.0.1 and point Django's SMTP backend at it for this test.
@@ -226,7 +215,7 @@ def smtp_server(settings, tmp_path):
         settings.EMAIL_USE_SSL = False
         yield server
     finally:
-        _terminate(server.process)
+        terminate(server.process)
 
 
 @pytest.fixture(autouse=True)

@@ -20,28 +20,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raad.settings")
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import transaction  # noqa: E402
-from django.utils.module_loading import import_string  # noqa: E402
-from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 
 from raad.councils.models import Council  # noqa: E402
 from raad.meetings.models import AgendaItem, Meeting  # noqa: E402
+from raad.testing.processes import signed_in_session  # noqa: E402
 from raad.testing.scale.pages import PACKET_ITEMS, logins, page_ids  # noqa: E402
-
-
-def _session(user, device=None) -> str:
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = next(  # the backend that keeps sessions (the first one, axes, only counts failures)
-        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user")
-    )
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if device is not None:
-        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    store.create()
-    return store.session_key
 
 
 def _packet_meeting(council: Council) -> Meeting:
@@ -78,8 +62,8 @@ def main() -> None:
         json.dumps(
             {
                 "cookie": settings.SESSION_COOKIE_NAME,
-                "secretary": _session(secretary, device),
-                "member": _session(member),
+                "secretary": signed_in_session(secretary, device=device),
+                "member": signed_in_session(member),
                 **page_ids(council, packet),
             }
         )

@@ -25,21 +25,6 @@ def _setup() -> None:
     django.setup()
 
 
-def _session(user, *, device=None) -> str:
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if device is not None:
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.create()
-    return session.session_key
-
-
 def prepare(plan_path: Path) -> None:
     from django.db.models import Q
     from django.utils import timezone
@@ -51,6 +36,7 @@ def prepare(plan_path: Path) -> None:
     from raad.membership.models import Membership
     from raad.membership.services import confidentiality_acknowledge, person_link_user
     from raad.testing.cast import make_user
+    from raad.testing.processes import signed_in_session as _session
 
     now = timezone.now()
     council = Council.objects.get(slug="integrationsraadet")

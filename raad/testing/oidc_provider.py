@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from raad.testing.processes import terminate as stop  # the provider's fixture stops it by this name
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "raad" / "testing" / "oidc" / "provider.mjs"
 CLIENT_ID = "raad-test"
@@ -38,15 +40,3 @@ def start(redirect_uri: str) -> tuple[subprocess.Popen, str]:
         stop(process)
         raise ProviderUnavailable(f"the OpenID Connect provider did not start (said {line!r})")
     return process, line.removeprefix("ready ")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-    if process.stdout:
-        process.stdout.close()

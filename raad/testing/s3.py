@@ -20,6 +20,7 @@ from unittest import mock
 import pytest
 
 from raad.testing.plugin import in_ci
+from raad.testing.processes import terminate
 
 BUCKET = "raad-test"
 KEY_ID, SECRET = "raad-test-key", "raad-test-secret"  # moto accepts any
@@ -59,13 +60,7 @@ class S3Server:
         return storage
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        terminate(self.process)
 
 
 def _unavailable(message: str) -> NoReturn:
