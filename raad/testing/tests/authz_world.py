@@ -215,7 +215,7 @@ PK_MODELS = {
     "statements:document": "statements.Consultation",
     "statements:public_document": "statements.ConsultationDocument",
     "secretariat:rules_change": "councils.RulesChange",
-    "secretariat:access_download": "dialogue.Inquiry",
+    "secretariat:access_download": "statements.Consultation",  # the case is a consultation (R28)
     "membership:body_edit": "membership.NominatingBody",
     "membership:membership_change": "membership.Membership",
     "membership:promote": "membership.Substitute",
