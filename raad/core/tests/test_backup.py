@@ -54,9 +54,10 @@ def _add_uploads(council) -> None:
         consent_given=True,
         by=secretary,
     )
+    line = BudgetLine.objects.filter(budget__council=council).select_related("budget").first()
     expense_register(
-        line=BudgetLine.objects.filter(budget__council=council).first(),
-        spent_on=datetime.date(2026, 3, 2),
+        line=line,
+        spent_on=datetime.date(line.budget.year, 3, 2),  # in the demo's budget year, wherever the clock is
         payee="Holbæk Boghandel",
         amount=Decimal("1.00"),
         receipt=SimpleUploadedFile("kvittering.pdf", PDF),

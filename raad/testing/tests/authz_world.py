@@ -160,6 +160,8 @@ def _url_kwargs(world: World, council, name: str, params: list[str], *, role: st
             value = c.slug
         elif param == "token":
             value = world.tokens.get(name, "forged") if role == "link" else "forged"
+        elif param == "year" and name == "secretariat:annual_report":  # the year of the demo's report
+            value = getattr(_first("secretariat.AnnualReport", council=c), "year", held.starts_at.year)
         elif param == "year" and name.startswith("annual_report_public"):
             value = getattr(_first("secretariat.AnnualReport", council=c, published_at__isnull=False), "year", 1999)
         elif param == "year" and ns == "finance":  # a year with a budget (the demo's years move with the clock)
@@ -253,9 +255,9 @@ PK_MODELS = {
     "oparl:meeting": "meetings.Meeting",
     "oparl:agenda_item": "meetings.AgendaItem",
     "oparl:paper": "statements.Statement",
-    "oparl:consultation": "statements.Consultation",
+    "oparl:consultation": "statements.Statement",  # OParl's Consultation is a published statement's handling (its pk)
     "oparl:file_agenda": "meetings.Meeting",
-    "oparl:file_minutes": "meetings.Minutes",
+    "oparl:file_minutes": "meetings.Meeting",  # the minutes' File is addressed by its meeting
     "oparl:file_attachment": "meetings.Attachment",
     "oparl:file_letter": "statements.Statement",
     "oparl:file_document": "statements.ConsultationDocument",
