@@ -40,6 +40,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from raad.testing.cli import command_logger  # noqa: E402
+
+LOG = command_logger("benchmarks.fuzz_api")  # the run's figures and findings, on stdout
+
 PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
 REST_TARGET = int(os.environ.get("RAAD_FUZZ_REQUESTS", "10000"))
@@ -144,7 +148,7 @@ def fuzz_rest(base: str, session: requests.Session) -> tuple[int, list[str], lis
         for operation in operations:
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
                 run(operation, mode, per_case)
-    print(f"REST: {len(operations)} operations, {rounds} round(s)")
+    LOG.info(f"REST: {len(operations)} operations, {rounds} round(s)")
     return count, errors, findings
 
 
@@ -262,21 +266,21 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=30)
         log = (var_dir / "gunicorn.log").read_text()
-    print(f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"installation prepared in {prepared:.0f} s (migrate, demo data, static files)")
+    LOG.info(f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    LOG.info(f"installation prepared in {prepared:.0f} s (migrate, demo data, static files)")
     for name, count, seconds, errors, findings in (
         ("REST (schemathesis)", rest_count, rest_seconds, rest_errors, rest_findings),
         ("OParl", oparl_count, oparl_seconds, oparl_errors, oparl_findings),
     ):
-        print(f"{name}: {count} requests in {seconds:.0f} s ({count / seconds:.0f}/s), {len(errors)} server errors")
+        LOG.info(f"{name}: {count} requests in {seconds:.0f} s ({count / seconds:.0f}/s), {len(errors)} server errors")
         for error in sorted(set(errors))[:20]:
-            print("   server error:", error)
+            LOG.warning("   server error: %s", error)
         for finding, times in Counter(findings).most_common(20):
-            print(f"   finding ({times}×): {finding}")
+            LOG.info(f"   finding ({times}×): {finding}")
     if "Traceback" in log:
-        print("gunicorn's log has a traceback:\n" + log[-3000:])
+        LOG.warning("gunicorn's log has a traceback:\n%s", log[-3000:])
     failed = bool(rest_errors or oparl_errors)
-    print(json.dumps({"rest": rest_count, "oparl": oparl_count, "server_errors": len(rest_errors + oparl_errors)}))
+    LOG.info(json.dumps({"rest": rest_count, "oparl": oparl_count, "server_errors": len(rest_errors + oparl_errors)}))
     return 1 if failed else 0
 
 

@@ -37,7 +37,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+from raad.testing.cli import command_logger
 from raad.testing.scale.pages import urls
+
+LOG = command_logger("benchmarks.scale_bench")  # tables on stdout, per-URL progress on stderr
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_BIN = Path(os.environ.get("RAAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -141,10 +144,10 @@ def build(env: dict[str, str], args: argparse.Namespace) -> None:
         command += ["--fraction", str(args.fraction)]
     if args.no_index:
         command.append("--no-index")
-    print(f"# {' '.join(command[1:])}", flush=True)
+    LOG.info(f"# {' '.join(command[1:])}")
     # streamed: a long build shows each municipality as it is written
     subprocess.run(command, cwd=ROOT, env=env, check=True)
-    print(f"# built in {time.monotonic() - started:.0f} s", flush=True)
+    LOG.info(f"# built in {time.monotonic() - started:.0f} s")
 
 
 # ------------------------------------------------------------------------------------------ measuring
@@ -238,7 +241,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
                     break
             if status == 0:  # no answer within TIMEOUT: recorded as such, not sampled
                 rows.append((group, who, path, status, size, 0, TIMEOUT, TIMEOUT))
-                print(f"  {path} ({who}): no answer in {TIMEOUT} s", file=sys.stderr, flush=True)
+                LOG.warning(f"  {path} ({who}): no answer in {TIMEOUT} s")
                 continue
             budget = time.monotonic() + args.budget
             for _ in range(args.requests):
@@ -248,7 +251,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
                 if len(times) >= 5 and time.monotonic() > budget:
                     break  # a page of seconds: fewer samples (the table says how many)
             rows.append((group, who, path, status, size, len(times), statistics.median(times), p95(times)))
-            print(f"  {path} ({who}): {status} {p95(times) * 1000:.1f} ms", file=sys.stderr, flush=True)
+            LOG.warning(f"  {path} ({who}): {status} {p95(times) * 1000:.1f} ms")
         packet = f"/arbejdsrum/{ids['slug']}/moeder/{ids['packet_meeting']}/dagsorden.pdf"
         client.get(packet, "member")
         packet_runs = [client.get(packet, "member") for _ in range(max(5, args.requests // 6))]
@@ -286,7 +289,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
         "",
     ]
     table = "\n".join(lines)
-    print(table)
+    LOG.info(table)
     if args.out:
         args.out.write_text(table)
     return 0

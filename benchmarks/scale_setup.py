@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import django
 
@@ -58,7 +59,7 @@ def main() -> None:
     with transaction.atomic():
         secretary, device, member = logins(council)
         packet = _packet_meeting(council)
-    print(
+    sys.stdout.write(  # the runner reads this JSON line: data, not a message
         json.dumps(
             {
                 "cookie": settings.SESSION_COOKIE_NAME,
@@ -67,6 +68,7 @@ def main() -> None:
                 **page_ids(council, packet),
             }
         )
+        + "\n"
     )
 
 

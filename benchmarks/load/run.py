@@ -36,9 +36,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from raad.testing.processes import terminate
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 logger = logging.getLogger("benchmarks.load")
+
 BIN = Path(sys.executable).parent
 SECRET_KEY = "load-test-secret-key-not-for-production-Qw8Zr4Tn6Yp2Lk5Hj7Vb9Xc1Md3"
 # Far above what the run sends from one address, for this run's server only (see the module's docstring).
@@ -184,13 +187,7 @@ def _popen(command: list[str], **kwargs) -> subprocess.Popen:
 
 
 def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+    terminate(process, wait=20)  # gunicorn finishes its requests
 
 
 class Installation:
@@ -358,7 +355,7 @@ def main() -> None:
         outage_seconds=args.outage,
         keep=args.keep,
     )
-    print(result.summary())
+    logger.info(result.summary())
     ok = result.server_errors == 0 and result.lost_writes == 0 and result.doubled_writes == 0
     raise SystemExit(0 if ok else 1)
 

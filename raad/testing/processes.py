@@ -6,12 +6,12 @@ from __future__ import annotations
 import subprocess
 
 
-def terminate(process: subprocess.Popen) -> None:
-    """SIGTERM, ten seconds to finish, then SIGKILL; the pipe to its output closed."""
+def terminate(process: subprocess.Popen, *, wait: float = 10) -> None:
+    """SIGTERM, `wait` seconds to finish, then SIGKILL; the pipe to its output closed."""
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(10)
+            process.wait(wait)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
