@@ -16,7 +16,8 @@ It also times the agenda packet PDF of a 50-item meeting on the same server.
 `--keep DIR` keeps the cluster (and the static files) in DIR after the run; `--reuse DIR` measures on a cluster
 kept so, without building. A build stopped half way (Ctrl+C, or SIGTERM to the `generate_scale` process when it
 runs in the background, which ignores SIGINT) keeps the municipalities it finished: each is one transaction.
-`--budget S` stops sampling a URL after S seconds (at least 5 requests); a URL with no answer in 60 s is marked
+`--compare-built` measures the anonymous pages a second time on a server with the page cache off
+(PUBLIC_PAGE_CACHE_SECONDS=0, raad.core.pagecache): what building each page costs. `--budget S` stops sampling a URL after S seconds (at least 5 requests); a URL with no answer in 60 s is marked
 so and not sampled. Figures and the run's conditions: docs/benchmarks.md. The worker memory during an archive export is measured by benchmarks/test_archive_export.py.
 """
 
@@ -218,6 +219,41 @@ def counts(env: dict[str, str]) -> str:
     )
 
 
+def sample(client: Client, targets: list[tuple[str, str, str]], args: argparse.Namespace, floor: list[float]) -> list:
+    """Each URL: 3 warm-up requests, then up to `args.requests` timed ones, each after one to the floor."""
+    rows = []
+    for group, who, path in targets:
+        times, size, status = [], 0, 0
+        for _ in range(3):  # warm-up: the workers' imports, caches, PostgreSQL's buffers
+            status, size, seconds = client.get(path, who)
+            client.get(FLOOR)
+            if status == 0:
+                break
+        if status == 0:  # no answer within TIMEOUT: recorded as such, not sampled
+            rows.append((group, who, path, status, size, 0, TIMEOUT, TIMEOUT))
+            LOG.warning(f"  {path} ({who}): no answer in {TIMEOUT} s")
+            continue
+        budget = time.monotonic() + args.budget
+        for _ in range(args.requests):
+            floor.append(client.get(FLOOR)[2])  # interleaved: the machine's load falls on both alike
+            status, size, seconds = client.get(path, who)
+            times.append(seconds)
+            if len(times) >= 5 and time.monotonic() > budget:
+                break  # a page of seconds: fewer samples (the table says how many)
+        rows.append((group, who, path, status, size, len(times), statistics.median(times), p95(times)))
+        LOG.warning(f"  {path} ({who}): {status} {p95(times) * 1000:.1f} ms")
+    return rows
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # a worker still busy with a request the client gave up on
+        server.kill()
+        server.wait()
+
+
 def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> int:
     setup = subprocess.run(
         [sys.executable, "-m", "benchmarks.scale_setup"], cwd=ROOT, env=env, capture_output=True, text=True
@@ -227,59 +263,61 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
     ids = json.loads(setup.stdout.strip().splitlines()[-1])
     cookies = {who: f"{ids['cookie']}={ids[who]}" for who in ("secretary", "member")}
     cookies["secretariat"] = cookies.pop("secretary")
+    targets = urls(ids)
     server, base = serve(env, work, args.workers)
+    floor: list[float] = []
     try:
         client = Client(base, cookies)
-        floor: list[float] = []
-        rows = []
-        for group, who, path in urls(ids):
-            times, size, status = [], 0, 0
-            for _ in range(3):  # warm-up: the workers' imports, caches, PostgreSQL's buffers
-                status, size, seconds = client.get(path, who)
-                client.get(FLOOR)
-                if status == 0:
-                    break
-            if status == 0:  # no answer within TIMEOUT: recorded as such, not sampled
-                rows.append((group, who, path, status, size, 0, TIMEOUT, TIMEOUT))
-                LOG.warning(f"  {path} ({who}): no answer in {TIMEOUT} s")
-                continue
-            budget = time.monotonic() + args.budget
-            for _ in range(args.requests):
-                floor.append(client.get(FLOOR)[2])  # interleaved: the machine's load falls on both alike
-                status, size, seconds = client.get(path, who)
-                times.append(seconds)
-                if len(times) >= 5 and time.monotonic() > budget:
-                    break  # a page of seconds: fewer samples (the table says how many)
-            rows.append((group, who, path, status, size, len(times), statistics.median(times), p95(times)))
-            LOG.warning(f"  {path} ({who}): {status} {p95(times) * 1000:.1f} ms")
+        rows = sample(client, targets, args, floor)
         packet = f"/arbejdsrum/{ids['slug']}/moeder/{ids['packet_meeting']}/dagsorden.pdf"
         client.get(packet, "member")
         packet_runs = [client.get(packet, "member") for _ in range(max(5, args.requests // 6))]
     finally:
-        server.terminate()
+        stop(server)
+    built: dict[tuple[str, str], tuple] = {}
+    built_floor: list[float] = []
+    if args.compare_built:
+        # The same anonymous pages again with the page cache off: what building each page costs (a first visit,
+        # or the first after a change), against the floor of this second server.
+        server, base = serve({**env, "PUBLIC_PAGE_CACHE_SECONDS": "0"}, work, args.workers)
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # a worker still busy with a request the client gave up on
-            server.kill()
-            server.wait()
+            anonymous = [target for target in targets if target[1] == "anonymous"]
+            for row in sample(Client(base, cookies), anonymous, args, built_floor):
+                built[(row[1], row[2])] = row
+        finally:
+            stop(server)
     floor_p95 = p95(floor)
+    cache_seconds = env.get("PUBLIC_PAGE_CACHE_SECONDS", "60 (the default)")
     lines = [
         f"### Tier `{args.tier}`{f' --fraction {args.fraction}' if args.fraction else ''}: {counts(env)}",
         "",
-        f"gunicorn {args.workers} sync workers, DEBUG=false, PostgreSQL 15; {args.requests} requests a URL after "
-        f"3 warm-up requests, interleaved with the floor `{FLOOR}` ({len(floor)} requests: p50 "
-        f"{statistics.median(floor) * 1000:.1f} ms, p95 {floor_p95 * 1000:.1f} ms).",
-        "",
-        "| group | as | URL | status | bytes | n | p50 ms | p95 ms | p95 / floor p95 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        f"gunicorn {args.workers} sync workers, DEBUG=false, PostgreSQL 15, PUBLIC_PAGE_CACHE_SECONDS={cache_seconds}; "
+        f"{args.requests} requests a URL after 3 warm-up requests, interleaved with the floor `{FLOOR}` "
+        f"({len(floor)} requests: p50 {statistics.median(floor) * 1000:.1f} ms, p95 {floor_p95 * 1000:.1f} ms).",
     ]
+    header = "| group | as | URL | status | bytes | n | p50 ms | p95 ms | p95 / floor p95 |"
+    if built:
+        built_p95 = p95(built_floor)
+        lines.append(
+            f'Columns "built": the anonymous pages again on a second server with the page cache off '
+            f"(PUBLIC_PAGE_CACHE_SECONDS=0), against its own floor ({len(built_floor)} requests: p50 "
+            f"{statistics.median(built_floor) * 1000:.1f} ms, p95 {built_p95 * 1000:.1f} ms)."
+        )
+        header += " built p50 ms | built p95 ms | built p95 / floor p95 |"
+    lines += ["", header, "|" + "---|" * (header.count("|") - 1)]
     slug = ids["slug"]
     for group, who, path, status, size, n, p50, p95_ in rows:
         shown = path.replace(slug, "{slug}")
-        lines.append(
-            f"| {group} | {who} | `{shown}` | {status or f'none in {TIMEOUT} s'} | {size:,} | {n} | {p50 * 1000:.1f} | {p95_ * 1000:.1f} | "
-            f"{p95_ / floor_p95:.1f} |"
+        line = (
+            f"| {group} | {who} | `{shown}` | {status or f'none in {TIMEOUT} s'} | {size:,} | {n} | {p50 * 1000:.1f} | "
+            f"{p95_ * 1000:.1f} | {p95_ / floor_p95:.1f} |"
         )
+        if built:
+            other = built.get((who, path))
+            line += (
+                f" {other[6] * 1000:.1f} | {other[7] * 1000:.1f} | {other[7] / built_p95:.1f} |" if other else " | | |"
+            )
+        lines.append(line)
     seconds = [s for _, _, s in packet_runs]
     lines += [
         "",
@@ -310,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", type=Path, help="measure on a cluster kept with --keep (no build)")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--out", type=Path, help="also write the markdown table to this file")
+    parser.add_argument(
+        "--compare-built", action="store_true", help="measure the anonymous pages again with the page cache off"
+    )
     args = parser.parse_args(argv)
     work = args.reuse or args.keep or Path(tempfile.mkdtemp(prefix="raad-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "raad.core.middleware.ContentSecurityPolicyMiddleware",
+    "raad.core.pagecache.PublicPageCacheMiddleware",  # anonymous visitors' public pages, kept (issue 15)
     "raad.core.middleware.DatabaseUnavailableMiddleware",  # a 503 page while the database is down (issue 15)
     "raad.api.middleware.ApiMiddleware",  # CORS and ETag for /api/, its OPTIONS preflight before the next
     "raad.core.middleware.AllowedMethodsMiddleware",
@@ -272,6 +273,8 @@ if (_s3 := env_s3_storage("RAAD_S3")) is not None:
 # The cache the rate limits count in, shared by every process: e.g. RAAD_CACHE_URL=db://raad_cache (a table in
 # the primary; `manage.py createcachetable`, which `make setup` runs) or redis://host:6379/0.
 CACHES = {"default": env_cache_url("RAAD_CACHE_URL")}
+# Seconds an anonymous visitor's public page is kept at most; any change of record drops it sooner (raad.core.pagecache).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60, minimum=0)
 # A streaming replica the public pages of anonymous visitors read from (raad.core.replica).
 if _replica_url := env_str("RAAD_DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = env_database_url("RAAD_DATABASE_REPLICA_URL", _replica_url)

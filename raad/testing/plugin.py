@@ -67,6 +67,9 @@ def _set_environment() -> None:
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_BACKEND": "locmem",
         "SITE_URL": "https://raad.test",
+        # Tests write through the ORM and roll back (journal ids reused): the page cache is on only where a test
+        # turns it on (raad/core/tests/test_pagecache.py).
+        "PUBLIC_PAGE_CACHE_SECONDS": "0",
         # Playwright's sync API keeps an event loop in the main thread; Django's async-safety check
         # would otherwise refuse database access in tests that use the browser.
         "DJANGO_ALLOW_ASYNC_UNSAFE": "true",

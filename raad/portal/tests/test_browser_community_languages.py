@@ -108,16 +108,16 @@ def test_the_switch_to_arabic_and_back_works_without_javascript(browser, live_se
     tab = context.new_page()
     tab.goto(f"{live_server.url}{COUNCIL}/")
     with tab.expect_navigation():
-        tab.locator('button[name="language"][value="ar"]').click()
+        tab.locator('.raad-language-switch a[hreflang="ar"]').click()
     assert tab.url == f"{live_server.url}/ar{COUNCIL}/"
     assert tab.locator("html").get_attribute("dir") == "rtl"
     with tab.expect_navigation():
-        tab.locator('button[name="language"][value="uk"]').click()
+        tab.locator('.raad-language-switch a[hreflang="uk"]').click()
     assert tab.url == f"{live_server.url}/uk{COUNCIL}/"
     # From a page that exists only in Danish and English, the notice's link leads to the Danish page.
     tab.goto(f"{live_server.url}/uk{COUNCIL}/medlemmer/")
     with tab.expect_navigation():
-        tab.get_by_role("link", name="English").click()
+        tab.locator(".raad-language-notice").get_by_role("link", name="English").click()
     assert tab.url == f"{live_server.url}/en{COUNCIL}/medlemmer/"
     assert tab.locator("html").get_attribute("lang") == "en"
     context.close()

@@ -33,7 +33,7 @@ def test_menu_and_header_links_are_visible_without_javascript(no_js, live_server
     for name in ("Medlemmer", "Forretningsorden", "Kontakt", "Log ind"):
         link = page.get_by_role("link", name=name, exact=True).first
         assert link.is_visible(), f"{name!r} is hidden at {width}px without JavaScript"
-    assert page.get_by_role("button", name="English").is_visible()
+    assert page.get_by_role("link", name="English", exact=True).is_visible()
     page.get_by_role("link", name="Medlemmer", exact=True).first.click()
     page.wait_for_url(f"{live_server.url}/raad/integrationsraadet/medlemmer/")
     assert page.inner_text("h1")

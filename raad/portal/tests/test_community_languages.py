@@ -36,16 +36,16 @@ def body(client, url: str, status: int = 200) -> str:
 
 
 def switch_buttons(page: str) -> list[str]:
-    """The language switch's buttons as written: `value lang name`."""
+    """The language switch's links as written: `hreflang lang name`."""
     import re
 
-    form = page.split('class="raad-language-switch', 1)[1].split("</form>", 1)[0]
+    switch = page.split('class="raad-language-switch', 1)[1].split("</span>", 1)[0]
     return [
         f"{value} {lang} {name.strip()}"
         for value, lang, name in re.findall(
-            r'<button type="submit" name="language" value="([^"]+)" class="function-link" lang="([^"]+)">'
-            r"<svg[^>]*>.*?</svg>([^<]*)</button>",
-            form,
+            r'<a href="[^"]+" hreflang="([^"]+)" lang="([^"]+)" dir="(?:ltr|rtl)" class="function-link">'
+            r"<svg[^>]*>.*?</svg>([^<]*)</a>",
+            switch,
             flags=re.S,
         )
     ]

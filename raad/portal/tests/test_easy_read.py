@@ -46,23 +46,23 @@ def test_the_toggle_shows_the_easy_read_text_on_the_council_page_and_back(client
     html = client.get(url).content.decode()
     assert terms.introduction.split("\n\n")[0].strip()[:60] in html
     assert EASY not in html
-    assert ">Let dansk</button>" in html and "Teksterne på siden findes også på let dansk." in html
+    assert ">Let dansk</a>" in html and "Teksterne på siden findes også på let dansk." in html
 
     response = toggle(client, True, url)
     assert response.status_code == 302 and response["Location"] == url
     html = client.get(url).content.decode()
     assert f'<p class="font-lead">{EASY}</p>' in html
-    assert ">Almindeligt dansk</button>" in html and "Du læser teksterne på let dansk." in html
+    assert ">Almindeligt dansk</a>" in html and "Du læser teksterne på let dansk." in html
     assert translations.easy_read_requested() is False  # the middleware reset it after the request
 
     toggle(client, False, url)
     html = client.get(url).content.decode()
-    assert EASY not in html and ">Let dansk</button>" in html
+    assert EASY not in html and ">Let dansk</a>" in html
 
 
 def test_the_front_page_offers_it_too(client, terms):
     with_easy_read(terms)
-    assert ">Let dansk</button>" in client.get(reverse("portal:home")).content.decode()
+    assert ">Let dansk</a>" in client.get(reverse("portal:home")).content.decode()
     toggle(client, True, "/")
     assert f'<p class="font-lead">{EASY}</p>' in client.get(reverse("portal:home")).content.decode()
 

@@ -488,7 +488,9 @@ def test_get_as_every_role(demo_data):
 def _csrf_client(world, role):
     client = client_for(world, role, csrf=True)
     client.raise_request_exception = False
-    client.get(reverse("portal:home"))
+    client.get(reverse("portal:home"))  # a signed-in person's header has the log-out form
+    if "csrftoken" not in client.cookies:  # an anonymous visitor's pages have no form: the login page has
+        client.get(reverse("core:login"))
     return client, client.cookies["csrftoken"].value
 
 

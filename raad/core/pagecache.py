@@ -1,0 +1,122 @@
+"""Public pages for anonymous visitors, served from the shared cache (issue 15, docs/scale-out.md).
+
+A public page costs 10 to 40 ms to build (the layout and 5 to 15 queries); most of its visitors are anonymous
+and see the same page. `PublicPageCacheMiddleware` keeps the page an anonymous GET got and gives it to the next
+anonymous visitor of the same URL in the same language, as long as nothing has changed:
+
+- **What is kept.** Only a 200 answer to a GET by someone not logged in, with no session, no messages and no
+  sticky-primary cookie in the request, that sets no cookie (a page with a form sets the CSRF cookie, so forms are
+  never kept), is not streamed (stored PDFs, exports) and does not say `private`, `no-store` or `no-cache`.
+  Never the workspace, the login pages, the admin, the API (it has its own ETag) or the health view (the
+  benchmarks' floor). Whatever is kept is exactly what any anonymous visitor of that URL would be shown anyway:
+  nothing reaches a reader through the cache that the page itself would not show them.
+- **When it is thrown away.** Every change of record is in the audit journal (`raad.core.audit`), so the newest
+  journal id is the installation's generation: a kept page is served only while the generation is the one it
+  was built at (one primary-key read, always on the primary, never the replica's lagging copy), on the same day
+  (pages that say "upcoming" or "today"), and for at most `PUBLIC_PAGE_CACHE_SECONDS` (default 60; 0 turns
+  the cache off). The time limit also bounds what the journal cannot see: a page whose content turns with the
+  clock within the day, and a transaction that took a lower journal id and committed after a higher one.
+  The generation is read before the view runs, so a GET that writes (a signed link that confirms something)
+  keeps its page under the old generation, which no later request matches.
+- **Where.** Django's `default` cache: each process's own memory unless `RAAD_CACHE_URL` names a shared one. The
+  generation check makes a kept page as fresh in every process, whichever served the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re
+
+from raad.core.replica import STICKY_COOKIE  # a browser that just posted reads its own write
+
+# Paths never kept: the workspace, logging in, the admin, the API and the health view.
+EXCLUDED_PATHS = ("/arbejdsrum/", "/konto/", "/admin/", "/api/", "/sundhed/", "/static/", "/media/")
+# Request headers that make the view's own answer necessary (a conditional GET gets its 304 from the view).
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# Vary values a kept page may carry: the cookie (only cookie-less requests are served from the cache), the
+# language (the URL's prefix decides it) and the encoding (the page is kept uncompressed).
+HARMLESS_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
+KEY_PREFIX = "raad:page:"
+
+
+def enabled() -> bool:
+    return settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+
+
+def generation() -> int:
+    """The newest entry of the audit journal: it changes with every change of record."""
+    from raad.core.models import AuditEntry
+
+    return AuditEntry.objects.using("default").aggregate(newest=Max("id"))["newest"] or 0
+
+
+def _eligible(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        request.method == "GET"
+        and not request.path.startswith(EXCLUDED_PATHS)
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and STICKY_COOKIE not in cookies
+        and not any(header in request.META for header in CONDITIONAL_HEADERS)
+        and not request.user.is_authenticated
+    )
+
+
+def _key(request) -> str:
+    # The host and scheme too: a few pages show absolute links built from the request (feed addresses).
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"{KEY_PREFIX}{translation.get_language()}:{digest}"
+
+
+def _keepable(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if control & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
+    return vary <= HARMLESS_VARY
+
+
+class PublicPageCacheMiddleware:
+    """Serves and keeps anonymous visitors' public pages (see the module). Placed right after the security
+    headers, so it sees the final answer of every inner middleware (cookies, Vary) before keeping it, while
+    `process_view` looks the page up after the session, language and user are known."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, "_raad_page_cache", None)
+        if pending is not None and _keepable(response):
+            key, built_at = pending
+            headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+            entry = (built_at, timezone.localdate().isoformat(), time.time(), response.content, headers)
+            cache.set(key, entry, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not enabled() or not _eligible(request):
+            return None
+        key = _key(request)
+        current = generation()
+        entry = cache.get(key)
+        if entry is not None:
+            built_at, day, stored, content, headers = entry
+            fresh = time.time() - stored < settings.PUBLIC_PAGE_CACHE_SECONDS
+            if built_at == current and day == timezone.localdate().isoformat() and fresh:
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                return response
+        request._raad_page_cache = (key, current)
+        return None
