@@ -5,11 +5,15 @@ and see the same page. `PublicPageCacheMiddleware` keeps the page an anonymous G
 anonymous visitor of the same URL in the same language, as long as nothing has changed:
 
 - **What is kept.** Only a 200 answer to a GET by someone not logged in, with no session, no messages and no
-  sticky-primary cookie in the request, that sets no cookie (a page with a form sets the CSRF cookie, so forms are
-  never kept), is not streamed (stored PDFs, exports) and does not say `private`, `no-store` or `no-cache`.
-  Never the workspace, the login pages, the admin, the API (it has its own ETag) or the health view (the
-  benchmarks' floor). Whatever is kept is exactly what any anonymous visitor of that URL would be shown anyway:
-  nothing reaches a reader through the cache that the page itself would not show them.
+  sticky-primary cookie in the request, that sets no cookie but the CSRF cookie, is not streamed (exports), is
+  at most `MAX_BYTES`, and does not say `private` or `no-store` (a `no-cache` document, a stored PDF that
+  clients revalidate, is kept: the generation below is its revalidation). Never the workspace, the login pages,
+  the admin, the API (it has its own ETag) or the health view (the benchmarks' floor). Whatever is kept is
+  exactly what any anonymous visitor of that URL would be shown anyway: nothing reaches a reader through the
+  cache that the page itself would not show them.
+- **Forms.** A public form's page (write to the council, register for an event) carries a CSRF token tied to the
+  visitor's cookie. The page is kept with its tokens taken out, and each visitor served from the cache gets a
+  token of their own put back in (`get_token`, which also sets their CSRF cookie, as building the page would).
 - **When it is thrown away.** Every change of record is in the audit journal (`raad.core.audit`), so the newest
   journal id is the installation's generation: a kept page is served only while the generation is the one it
   was built at (one primary-key read, always on the primary, never the replica's lagging copy), on the same day
@@ -25,12 +29,14 @@ anonymous visitor of the same URL in the same language, as long as nothing has c
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
@@ -44,6 +50,11 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # language (the URL's prefix decides it) and the encoding (the page is kept uncompressed).
 HARMLESS_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 KEY_PREFIX = "raad:page:"
+# A kept page is at most this big (Django's in-memory cache keeps at most 300 entries a process).
+MAX_BYTES = 1024 * 1024
+# `{% csrf_token %}` as Django renders it; the token is put back per visitor in place of TOKEN_SLOT.
+CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+TOKEN_SLOT = b"\x00raad-csrf-token\x00"
 
 
 def enabled() -> bool:
@@ -77,10 +88,12 @@ def _key(request) -> str:
 
 
 def _keepable(response) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if response.status_code != 200 or response.streaming or len(response.content) > MAX_BYTES:
+        return False
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
         return False
     control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
-    if control & {"private", "no-store", "no-cache"}:
+    if control & {"private", "no-store"}:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
     return vary <= HARMLESS_VARY
@@ -100,7 +113,8 @@ class PublicPageCacheMiddleware:
         if pending is not None and _keepable(response):
             key, built_at = pending
             headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
-            entry = (built_at, timezone.localdate().isoformat(), time.time(), response.content, headers)
+            content = CSRF_INPUT.sub(rb"\1" + TOKEN_SLOT + rb"\2", response.content)  # no visitor's token is kept
+            entry = (built_at, timezone.localdate().isoformat(), time.time(), content, headers)
             cache.set(key, entry, settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
@@ -114,6 +128,8 @@ class PublicPageCacheMiddleware:
             built_at, day, stored, content, headers = entry
             fresh = time.time() - stored < settings.PUBLIC_PAGE_CACHE_SECONDS
             if built_at == current and day == timezone.localdate().isoformat() and fresh:
+                if TOKEN_SLOT in content:
+                    content = content.replace(TOKEN_SLOT, get_token(request).encode())
                 response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value

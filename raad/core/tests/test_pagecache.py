@@ -6,14 +6,18 @@ turns it off (0) and bounds how long a page is kept."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
+from raad.core import pagecache
 from raad.councils.services.contact import council_update_contact
 
 pytestmark = pytest.mark.django_db
@@ -92,13 +96,28 @@ def test_a_visitor_with_a_session_is_not_served_a_kept_page(client, cast, page_c
     assert queries > 1
 
 
-def test_a_page_with_a_form_is_never_kept(client, cast, page_cache):
+def csrf_input(response) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_form_page_is_kept_without_a_token_and_each_visitor_gets_their_own(cast, page_cache):
     url = reverse("portal:subscribe", args=[cast.council.slug])
-    first, built = fetch(client, url)
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first, built = fetch(first_visitor, url)
     assert first.status_code == 200 and "csrftoken" in first.cookies
-    client.cookies.clear()
-    _, again = fetch(client, url)
-    assert again == built
+    with translation.override("da"):
+        kept = cache.get(pagecache._key(RequestFactory().get(url)))[3]
+    assert csrf_input(first).encode() not in kept and pagecache.TOKEN_SLOT in kept
+    second, served = fetch(second_visitor, url)
+    assert served == 1 < built
+    assert "csrftoken" in second.cookies and second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+    assert csrf_input(second) != csrf_input(first)
+    # The second visitor's own token is accepted (the form is checked: 400 for the empty address, not a
+    # CSRF refusal); the first visitor's token with the second visitor's cookie is refused.
+    answer = second_visitor.post(url, {"csrfmiddlewaretoken": csrf_input(second), "email": ""})
+    assert answer.status_code == 400
+    stolen = second_visitor.post(url, {"csrfmiddlewaretoken": csrf_input(first), "email": ""})
+    assert stolen.status_code == 403
 
 
 def test_a_conditional_get_reaches_the_view(client, cast, page_cache):
