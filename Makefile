@@ -98,9 +98,9 @@ bench: install messages
 	$(PY) -m pytest -p no:cacheprovider benchmarks --benchmark-only
 	RAAD_TEST_DB=postgres RAAD_TEST_PG_SHARED_BUFFERS=4GB $(PY) -m pytest -p no:cacheprovider benchmarks/test_search.py --benchmark-only --log-cli-level=INFO
 	# issue 15: every page side by side with the floor, gunicorn on PostgreSQL, per tier (docs/benchmarks.md)
-	$(PY) -m benchmarks.scale_bench --tier demo
-	$(PY) -m benchmarks.scale_bench --tier 100x
-	$(PY) -m benchmarks.scale_bench --tier denmark --no-index $(BENCH_DENMARK_ARGS)
+	$(PY) -m benchmarks.scale_bench --tier demo --compare-built --requests 60
+	$(PY) -m benchmarks.scale_bench --tier 100x --compare-built --requests 60
+	$(PY) -m benchmarks.scale_bench --tier denmark --no-index --compare-built --requests 60 $(BENCH_DENMARK_ARGS)
 	$(PY) benchmarks/fuzz_api.py
 	$(MAKE) bench-load
 

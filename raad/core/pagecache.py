@@ -44,6 +44,8 @@ from raad.core.replica import STICKY_COOKIE  # a browser that just posted reads 
 
 # Paths never kept: the workspace, logging in, the admin, the API and the health view.
 EXCLUDED_PATHS = ("/arbejdsrum/", "/konto/", "/admin/", "/api/", "/sundhed/", "/static/", "/media/")
+# URL arguments of a signed link (raad.core.links): the page is one person's, never kept.
+PERSONAL_ARGUMENTS = frozenset({"token", "uidb64", "secret"})
 # Request headers that make the view's own answer necessary (a conditional GET gets its 304 from the view).
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # Vary values a kept page may carry: the cookie (only cookie-less requests are served from the cache), the
@@ -119,7 +121,7 @@ class PublicPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not enabled() or not _eligible(request):
+        if not enabled() or not _eligible(request) or PERSONAL_ARGUMENTS & set(view_kwargs):
             return None
         key = _key(request)
         current = generation()

@@ -120,6 +120,18 @@ def test_a_form_page_is_kept_without_a_token_and_each_visitor_gets_their_own(cas
     assert stolen.status_code == 403
 
 
+def test_a_signed_links_page_is_never_kept(client, cast, page_cache):
+    from raad.dialogue import links
+    from raad.dialogue.tests.topic_helpers import inquiry
+
+    mine = inquiry(None, council=cast.council, text="Min egen henvendelse om lektiehjælp.", name="Mariam Khalil")
+    url = reverse("dialogue:inquiry_status", args=[cast.council.slug, links.status_token(inquiry_id=mine.pk)])
+    first, built = fetch(client, url)
+    assert first.status_code == 200 and "Min egen henvendelse" in first.content.decode()
+    _, again = fetch(client, url)
+    assert again == built > 1
+
+
 def test_a_conditional_get_reaches_the_view(client, cast, page_cache):
     url = council_url(cast)
     fetch(client, url)
