@@ -260,7 +260,7 @@ class Installation:
 
 
 @contextlib.contextmanager
-def installation(*, workers: int = 5) -> Iterator[Installation]:
+def installation(*, workers: int = 5, shared_cache: bool = False) -> Iterator[Installation]:
     from raad.testing.plugin import TemporaryPostgres
 
     tmp = Path(tempfile.mkdtemp(prefix="raad-load-"))
@@ -277,9 +277,12 @@ def installation(*, workers: int = 5) -> Iterator[Installation]:
             c.execute("CREATE DATABASE raad")
         port = _free_port()
         env = _environment(tmp, database_url, port)
+        if shared_cache:  # one cache for all workers (rate limits, kept pages), a table in the database
+            env["RAAD_CACHE_URL"] = "db://raad_cache"
         with ThreadPoolExecutor(2) as pool:  # the static files need no database: both cores busy
             static = pool.submit(_run, env, "manage.py", "collectstatic", "--noinput", "-v", "0")
             _run(env, "manage.py", "migrate", "--noinput", "-v", "0")
+            _run(env, "manage.py", "createcachetable")  # nothing to do without a database cache
             _run(env, "manage.py", "setup_council", "holbaek")
             _run(env, "manage.py", "load_demo")
             static.result()
@@ -306,8 +309,8 @@ def installation(*, workers: int = 5) -> Iterator[Installation]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def run(*, users: int, seconds: int, workers: int = 5, **load) -> Result:
-    with installation(workers=workers) as site:
+def run(*, users: int, seconds: int, workers: int = 5, shared_cache: bool = False, **load) -> Result:
+    with installation(workers=workers, shared_cache=shared_cache) as site:
         return site.load(users=users, seconds=seconds, **load)
 
 
@@ -345,6 +348,9 @@ def main() -> None:
     parser.add_argument("--fault", type=float, default=None, help="stop PostgreSQL this many seconds into the load")
     parser.add_argument("--outage", type=float, default=4.0)
     parser.add_argument("--keep", type=Path, default=None, help="copy the plan, writes and request log here")
+    parser.add_argument(
+        "--shared-cache", action="store_true", help="RAAD_CACHE_URL=db://raad_cache: one cache for all workers"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     result = run(
@@ -354,6 +360,7 @@ def main() -> None:
         fault_at=args.fault,
         outage_seconds=args.outage,
         keep=args.keep,
+        shared_cache=args.shared_cache,
     )
     logger.info(result.summary())
     ok = result.server_errors == 0 and result.lost_writes == 0 and result.doubled_writes == 0
