@@ -40,6 +40,9 @@ def council_ids_of(user: Any) -> set[int]:
     """The councils where `user` holds any role today."""
     if user is None or not user.is_authenticated:
         return set()
+    every = _every_council(user)
+    if every is not None:
+        return set(every)
     found: set[int] = set()
     for provider in _council_providers:
         found.update(provider(user))
@@ -56,9 +59,12 @@ def council_id_of(obj: Any) -> int | None:
 
 
 def roles_of(user: Any, council_id: int | None) -> frozenset[Role]:
-    """Every role `user` holds in the council (cached on the user object for one request)."""
+    """Every role `user` holds in the council (read once a request for every council, see `_every_council`)."""
     if user is None or not user.is_authenticated or council_id is None:
         return frozenset()
+    every = _every_council(user)
+    if every is not None:
+        return every.get(council_id, frozenset())
     cache: dict[int, frozenset[Role]] = user.__dict__.setdefault("_raad_roles", {})
     if council_id not in cache:
         found: set[Role] = set()
@@ -81,20 +87,32 @@ def register_bulk_provider(provider: BulkRoleProvider) -> None:
 
 
 def roles_by_council(user: Any) -> dict[int, frozenset[Role]]:
-    """{council_id: roles} for every council where `user` holds a role today, read through the bulk providers
-    (one pass each, not one per council); fills the per-request cache `roles_of` reads."""
+    """{council_id: roles} for every council where `user` holds a role today."""
     if user is None or not user.is_authenticated:
         return {}
-    if len(_bulk_providers) < len(_providers):  # an app without a bulk twin: ask per council
+    every = _every_council(user)
+    if every is None:  # an app without a bulk twin: ask per council
         return {pk: roles_of(user, pk) for pk in sorted(council_ids_of(user))}
-    found: dict[int, set[Role]] = {}
-    for provider in _bulk_providers:
-        for council_id, held in provider(user).items():
-            found.setdefault(council_id, set()).update(held)
-    result = {pk: frozenset(held) for pk, held in found.items() if held}
-    cache: dict[int, frozenset[Role]] = user.__dict__.setdefault("_raad_roles", {})
-    cache.update(result)
-    return result
+    return {pk: held for pk, held in every.items() if held}
+
+
+def _every_council(user: Any) -> dict[int, frozenset[Role]] | None:
+    """{council_id: roles} of every council where `user` has a seat, a substitution or an assignment today (roles
+    possibly empty), read through the bulk providers once and kept on the user object for the request: a
+    workspace page asks `roles_of`, `council_ids_of` and `roles_by_council` several times (the permission, the
+    second factor, the desk), each of which read the same rows again before. None when an app registered a
+    role provider without its bulk twin."""
+    if len(_bulk_providers) < len(_providers):
+        return None
+    every: dict[int, frozenset[Role]] | None = user.__dict__.get("_raad_every_council")
+    if every is None:
+        found: dict[int, set[Role]] = {}
+        for provider in _bulk_providers:
+            for council_id, held in provider(user).items():
+                found.setdefault(council_id, set()).update(held)
+        every = {pk: frozenset(held) for pk, held in found.items()}
+        user.__dict__["_raad_every_council"] = every
+    return every
 
 
 def has_role(*wanted: Role) -> rules.Predicate:
