@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from raad.testing.cli import command_logger
+from raad.testing.processes import terminate
 from raad.testing.scale.pages import urls
 
 LOG = command_logger("benchmarks.scale_bench")  # tables on stdout, per-URL progress on stderr
@@ -245,15 +246,6 @@ def sample(client: Client, targets: list[tuple[str, str, str]], args: argparse.N
     return rows
 
 
-def stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:  # a worker still busy with a request the client gave up on
-        server.kill()
-        server.wait()
-
-
 def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> int:
     setup = subprocess.run(
         [sys.executable, "-m", "benchmarks.scale_setup"], cwd=ROOT, env=env, capture_output=True, text=True
@@ -273,7 +265,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
         client.get(packet, "member")
         packet_runs = [client.get(packet, "member") for _ in range(max(5, args.requests // 6))]
     finally:
-        stop(server)
+        terminate(server, wait=30)  # a worker may still be busy with a request the client gave up on
     built: dict[tuple[str, str], tuple] = {}
     built_floor: list[float] = []
     if args.compare_built:
@@ -285,7 +277,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
             for row in sample(Client(base, cookies), anonymous, args, built_floor):
                 built[(row[1], row[2])] = row
         finally:
-            stop(server)
+            terminate(server, wait=30)
     floor_p95 = p95(floor)
     cache_seconds = env.get("PUBLIC_PAGE_CACHE_SECONDS", "60 (the default)")
     lines = [

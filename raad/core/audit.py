@@ -162,6 +162,12 @@ def record_many(entries: Iterable[AuditEntry]) -> list[AuditEntry]:
     return AuditEntry.objects.bulk_create(list(entries))
 
 
+def newest_entry_id() -> int:
+    """The id of the journal's newest entry, read on the primary (never a replica's lagging copy): it changes with
+    every change of record (raad.core.pagecache drops kept pages by it)."""
+    return AuditEntry.objects.using("default").aggregate(newest=models.Max("id"))["newest"] or 0
+
+
 def journal_for_council(council_id: int):
     """The council's whole journal, newest first (the journal page pages through it)."""
     return (

@@ -33,17 +33,18 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db.models import Max
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
-from raad.core.replica import STICKY_COOKIE  # a browser that just posted reads its own write
+from raad.core import audit
+from raad.core.replica import PRIMARY_PATHS, STICKY_COOKIE  # STICKY_COOKIE: a browser that just posted
 
-# Paths never kept: the workspace, logging in, the admin, the API and the health view.
-EXCLUDED_PATHS = ("/arbejdsrum/", "/konto/", "/admin/", "/api/", "/sundhed/", "/static/", "/media/")
+# Paths never kept: the workspace, logging in and the admin (as for the replica), the API and the health view.
+EXCLUDED_PATHS = (*PRIMARY_PATHS, "/api/", "/sundhed/", "/static/", "/media/")
 # URL arguments of a signed link (raad.core.links): the page is one person's, never kept.
 PERSONAL_ARGUMENTS = frozenset({"token", "uidb64", "secret"})
 # Request headers that make the view's own answer necessary (a conditional GET gets its 304 from the view).
@@ -63,20 +64,13 @@ def enabled() -> bool:
     return settings.PUBLIC_PAGE_CACHE_SECONDS > 0
 
 
-def generation() -> int:
-    """The newest entry of the audit journal: it changes with every change of record."""
-    from raad.core.models import AuditEntry
-
-    return AuditEntry.objects.using("default").aggregate(newest=Max("id"))["newest"] or 0
-
-
 def _eligible(request) -> bool:
     cookies = request.COOKIES
     return (
         request.method == "GET"
         and not request.path.startswith(EXCLUDED_PATHS)
         and settings.SESSION_COOKIE_NAME not in cookies
-        and "messages" not in cookies
+        and CookieStorage.cookie_name not in cookies
         and STICKY_COOKIE not in cookies
         and not any(header in request.META for header in CONDITIONAL_HEADERS)
         and not request.user.is_authenticated
@@ -124,7 +118,7 @@ class PublicPageCacheMiddleware:
         if not enabled() or not _eligible(request) or PERSONAL_ARGUMENTS & set(view_kwargs):
             return None
         key = _key(request)
-        current = generation()
+        current = audit.newest_entry_id()
         entry = cache.get(key)
         if entry is not None:
             built_at, day, stored, content, headers = entry
