@@ -106,7 +106,7 @@ bench: install messages
 
 ## bench-load: Locust, 200 users for 10 minutes against gunicorn on its own PostgreSQL (docs/load.md)
 bench-load: install messages
-	$(PY) -m benchmarks.load.run --users 200 --seconds 600 --keep var/load
+	$(PY) -m benchmarks.load.run --users 200 --seconds 600 --shared-cache --keep var/load
 
 clean:
 	rm -rf var .pytest_cache

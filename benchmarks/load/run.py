@@ -63,6 +63,8 @@ class Result:
     users: int
     seconds: int
     workers: int
+    pace: str = "reading"
+    ramp_seconds: float = 0.0  # users are started evenly over this time; "steady" counts what followed
     requests: int = 0
     failures: int = 0
     median_ms: float = 0.0
@@ -76,6 +78,7 @@ class Result:
     outage: Outage | None = None
     log: list[dict] = field(default_factory=list)  # every request: t, name, status, ms
     slowest: list[tuple[str, float]] = field(default_factory=list)  # (name, p95 ms), worst first
+    steady: dict[str, float] = field(default_factory=dict)  # requests, p50, p95, p99 once every user runs
 
     @property
     def lost_writes(self) -> int:
@@ -87,9 +90,12 @@ class Result:
 
     def summary(self) -> str:
         lines = [
-            f"users {self.users}, {self.seconds} s, gunicorn workers {self.workers}",
+            f"users {self.users}, {self.seconds} s, pace {self.pace}, gunicorn workers {self.workers}",
             f"requests {self.requests} ({self.rps:.1f}/s), Locust failures {self.failures}",
-            f"p50 {self.median_ms:.0f} ms, p95 {self.p95_ms:.0f} ms, p99 {self.p99_ms:.0f} ms",
+            f"whole run: p50 {self.median_ms:.0f} ms, p95 {self.p95_ms:.0f} ms, p99 {self.p99_ms:.0f} ms",
+            f"steady (after the {self.ramp_seconds:.0f} s ramp): {self.steady.get('requests', 0):.0f} requests, "
+            f"p50 {self.steady.get('p50', 0):.0f} ms, p95 {self.steady.get('p95', 0):.0f} ms, "
+            f"p99 {self.steady.get('p99', 0):.0f} ms",
             f"statuses {dict(sorted(self.statuses.items()))}",
             f"server errors (5xx or no answer; outage 503 apart) {self.server_errors}, outage 503 {self.unavailable}",
             f"writes accepted {self.writes.get('accepted')}, lost {self.lost_writes}, written twice "
@@ -203,17 +209,21 @@ class Installation:
         *,
         users: int,
         seconds: int,
-        spawn_rate: float | None = None,
+        ramp: float | None = None,
         fault_at: float | None = None,
         outage_seconds: float = 4.0,
         keep: Path | None = None,
+        pace: str = "reading",
     ) -> Result:
         self.runs += 1
         here = self.tmp / f"run{self.runs}"
         here.mkdir()
         writes, log, stats = here / "writes.jsonl", here / "requests.jsonl", here / "stats"
-        locust_env = dict(self.env, LOAD_PLAN=str(self.plan), LOAD_WRITES=str(writes), LOAD_LOG=str(log))
-        rate = spawn_rate or max(1.0, users / 10)
+        locust_env = dict(
+            self.env, LOAD_PLAN=str(self.plan), LOAD_WRITES=str(writes), LOAD_LOG=str(log), LOAD_PACE=pace
+        )
+        ramp = ramp or 10.0
+        rate = max(1.0, users / ramp)
         began = time.time()
         locust = _popen(
             [str(BIN / "locust"), "-f", str(HERE / "locustfile.py"), "--headless"]
@@ -248,7 +258,9 @@ class Installation:
             raise CannotStart(f"Locust exited with {locust.returncode}:\n{output[-4000:]}")
         result_path = here / "verified.json"
         _run(self.env, "-m", "benchmarks.load.django_side", "verify", str(writes), str(result_path), str(began))
-        result = Result(users=users, seconds=seconds, workers=self.workers, outage=outage)
+        result = Result(
+            users=users, seconds=seconds, workers=self.workers, pace=pace, ramp_seconds=users / rate, outage=outage
+        )
         result.writes = json.loads(result_path.read_text())
         _read_stats(result, Path(f"{stats}_stats.csv"), log, began)
         if keep is not None:
@@ -314,6 +326,9 @@ def run(*, users: int, seconds: int, workers: int = 5, shared_cache: bool = Fals
         return site.load(users=users, seconds=seconds, **load)
 
 
+_QUANTILES = {"p50": 0.50, "p95": 0.95, "p99": 0.99}
+
+
 def _read_stats(result: Result, stats_csv: Path, log: Path, began: float) -> None:
     with stats_csv.open() as handle:
         rows = list(csv.DictReader(handle))
@@ -338,6 +353,12 @@ def _read_stats(result: Result, stats_csv: Path, log: Path, began: float) -> Non
         elif entry["status"] >= 500 or entry["status"] == 0:
             result.server_errors += 1
     result.statuses = statuses
+    steady = sorted(entry["ms"] for entry in result.log if entry["t"] >= result.ramp_seconds)
+    if steady:
+        result.steady = {
+            "requests": len(steady),
+            **{name: steady[min(len(steady) - 1, int(len(steady) * q))] for name, q in _QUANTILES.items()},
+        }
 
 
 def main() -> None:
@@ -347,6 +368,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--fault", type=float, default=None, help="stop PostgreSQL this many seconds into the load")
     parser.add_argument("--outage", type=float, default=4.0)
+    parser.add_argument(
+        "--ramp", type=float, default=60.0, help="start the users evenly over this many seconds (default 60)"
+    )
+    parser.add_argument(
+        "--pace",
+        choices=["reading", "stress"],
+        default="reading",
+        help="think times: reading (5-40 s, the goal's pace) or stress (1-8 s, finds the capacity)",
+    )
     parser.add_argument("--keep", type=Path, default=None, help="copy the plan, writes and request log here")
     parser.add_argument(
         "--shared-cache", action="store_true", help="RAAD_CACHE_URL=db://raad_cache: one cache for all workers"
@@ -361,6 +391,8 @@ def main() -> None:
         outage_seconds=args.outage,
         keep=args.keep,
         shared_cache=args.shared_cache,
+        pace=args.pace,
+        ramp=args.ramp,
     )
     logger.info(result.summary())
     ok = result.server_errors == 0 and result.lost_writes == 0 and result.doubled_writes == 0

@@ -162,10 +162,34 @@ def record_many(entries: Iterable[AuditEntry]) -> list[AuditEntry]:
     return AuditEntry.objects.bulk_create(list(entries))
 
 
+_PRIVATE_VERBS: set[str] = set()
+
+
+def register_private_verbs(verbs: Iterable[str]) -> None:
+    """Verbs whose changes no public page, feed or file shows (a citizen's inquiry, a member's apology, a read of
+    closed items): an entry with one of them leaves the public pages' generation where it was, so the page cache
+    keeps serving. Apps call this in AppConfig.ready() for verbs they record; a verb whose change any public output
+    shows, now or frozen later, must not be registered (the page cache's time limit is then the only bound)."""
+    _PRIVATE_VERBS.update(verbs)
+
+
+def private_verbs() -> frozenset[str]:
+    return frozenset(_PRIVATE_VERBS)
+
+
 def newest_entry_id() -> int:
     """The id of the journal's newest entry, read on the primary (never a replica's lagging copy): it changes with
-    every change of record (raad.core.pagecache drops kept pages by it)."""
+    every change of record."""
     return AuditEntry.objects.using("default").aggregate(newest=models.Max("id"))["newest"] or 0
+
+
+def newest_public_entry_id() -> int:
+    """The id of the newest entry whose change a public page may show (any verb not registered private), read on
+    the primary: the public pages' generation (raad.core.pagecache drops kept pages by it)."""
+    entries = AuditEntry.objects.using("default")
+    if _PRIVATE_VERBS:
+        entries = entries.exclude(verb__in=_PRIVATE_VERBS)
+    return entries.aggregate(newest=models.Max("id"))["newest"] or 0
 
 
 def journal_for_council(council_id: int):

@@ -16,7 +16,9 @@ anonymous visitor of the same URL in the same language, as long as nothing has c
   token of their own put back in (`get_token`, which also sets their CSRF cookie, as building the page would).
 - **When it is thrown away.** Every change of record is in the audit journal (`raad.core.audit`), so the newest
   journal id is the installation's generation: a kept page is served only while the generation is the one it
-  was built at (one primary-key read, always on the primary, never the replica's lagging copy), on the same day
+  was built at (one read of the journal's primary key, always on the primary, never the replica's lagging copy;
+  entries whose verb an app registered private, `audit.register_private_verbs`, are skipped: a citizen's inquiry
+  or a member's apology changes no public page, so it does not throw every kept page away), on the same day
   (pages that say "upcoming" or "today"), and for at most `PUBLIC_PAGE_CACHE_SECONDS` (default 60; 0 turns
   the cache off). The time limit also bounds what the journal cannot see: a page whose content turns with the
   clock within the day, and a transaction that took a lower journal id and committed after a higher one.
@@ -118,7 +120,7 @@ class PublicPageCacheMiddleware:
         if not enabled() or not _eligible(request) or PERSONAL_ARGUMENTS & set(view_kwargs):
             return None
         key = _key(request)
-        current = audit.newest_entry_id()
+        current = audit.newest_public_entry_id()
         entry = cache.get(key)
         if entry is not None:
             built_at, day, stored, content, headers = entry

@@ -65,7 +65,9 @@ def roles_of(user: Any, council_id: int | None) -> frozenset[Role]:
     every = _every_council(user)
     if every is not None:
         return every.get(council_id, frozenset())
-    cache: dict[int, frozenset[Role]] = user.__dict__.setdefault("_raad_roles", {})
+    cache: dict[int, frozenset[Role]] | None = getattr(user, "_raad_roles", None)
+    if cache is None:
+        cache = user._raad_roles = {}
     if council_id not in cache:
         found: set[Role] = set()
         for provider in _providers:
@@ -104,14 +106,17 @@ def _every_council(user: Any) -> dict[int, frozenset[Role]] | None:
     role provider without its bulk twin."""
     if len(_bulk_providers) < len(_providers):
         return None
-    every: dict[int, frozenset[Role]] | None = user.__dict__.get("_raad_every_council")
+    # getattr/setattr, not user.__dict__: request.user is a SimpleLazyObject whose own __dict__ is not the user's,
+    # so a value kept there was not seen by a caller holding the user itself (the permission backend), and the
+    # rows were read twice a request.
+    every: dict[int, frozenset[Role]] | None = getattr(user, "_raad_every_council", None)
     if every is None:
         found: dict[int, set[Role]] = {}
         for provider in _bulk_providers:
             for council_id, held in provider(user).items():
                 found.setdefault(council_id, set()).update(held)
         every = {pk: frozenset(held) for pk, held in found.items()}
-        user.__dict__["_raad_every_council"] = every
+        user._raad_every_council = every
     return every
 
 

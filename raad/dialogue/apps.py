@@ -45,6 +45,9 @@ class DialogueConfig(AppConfig):
             order=30,
         )
 
+        # A citizen's inquiry as it arrives is shown nowhere in public. Its handling is not private: a public
+        # topic counts the inquiries taken up as it and quotes those whose writers consented.
+        audit.register_private_verbs(["inquiry.received"])
         audit.register_verbs(
             {
                 # Inquiries and the referral catalogue

@@ -39,6 +39,16 @@ class MeetingsConfig(AppConfig):
                 "what": pgettext_lazy("audit change", "Læst i"),
             }
         )
+        # A member's apology and a read of closed items are never shown in public: the minutes freeze who came
+        # when they are approved (minutes.approved is not private).
+        audit.register_private_verbs(
+            [
+                "attendance.apology",
+                "attendance.apology_withdrawn",
+                "attendance.apology_confirmed",
+                "meeting.closed_items_read",
+            ]
+        )
         audit.register_verbs(
             {
                 "meeting.planned": _("Møde planlagt"),

@@ -42,7 +42,7 @@ def test_smoke_load_then_postgresql_stopped_under_load():
 
 def _smoke(site) -> None:
     """Twenty users for twenty seconds: no server error, every accepted write there exactly once."""
-    result = site.load(users=20, seconds=20)
+    result = site.load(users=20, seconds=20, pace="stress")
     print(result.summary())
     assert result.requests > 40  # ~6 a second on an idle machine; far fewer when it is shared
     assert result.server_errors == 0 and result.unavailable == 0, result.statuses
@@ -55,7 +55,7 @@ def _smoke(site) -> None:
 def _fault(site) -> None:
     """`pg_ctl stop -m fast` 6 s into a load, 4 s down, started again: the outage page, then the same gunicorn
     answers again by itself, and no accepted write is lost."""
-    result = site.load(users=10, seconds=20, fault_at=6, outage_seconds=4)
+    result = site.load(users=10, seconds=20, fault_at=6, outage_seconds=4, pace="stress")
     print(result.summary())
     outage = result.outage
     assert outage is not None and outage.started_at > outage.stopped_at

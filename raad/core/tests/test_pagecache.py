@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from raad.core import pagecache
 from raad.councils.services.contact import council_update_contact
@@ -164,3 +164,43 @@ def test_zero_seconds_turns_it_off(client, cast, settings):
     _, built = fetch(client, url)
     _, again = fetch(client, url)
     assert again == built > 1
+
+
+def test_an_inquiry_or_an_apology_leaves_kept_pages_kept_and_a_public_change_still_drops_them(client, cast, page_cache):
+    """A citizen's inquiry and a member's apology are shown on no public page (their verbs are registered private,
+    audit.register_private_verbs), so under a steady stream of them the public pages stay kept; a change a public
+    page shows still drops every kept page at once."""
+    from raad.dialogue.services.inquiries import inquiry_submit
+    from raad.meetings import services as meetings
+
+    meeting = meetings.meeting_plan(
+        council=cast.council,
+        starts_at=timezone.now() + datetime.timedelta(days=10),
+        place="Holbæk Rådhus, mødelokale 1",
+        address="Kanalstræde 2, 4300 Holbæk",
+        by=cast.secretary,
+    )
+    url = council_url(cast)
+    kept, _ = fetch(client, url)
+    inquiry_submit(council=cast.council, kind="question", text="Hvornår mødes rådet?", language="da", reply_by="none")
+    meetings.apology_send(meeting=meeting, membership=cast.member, by=None)
+    after_private, queries = fetch(client, url)
+    assert queries == 1 and after_private.content == kept.content
+
+    council_update_contact(council=cast.council, data={"contact_email": "ny-adresse@holbaek.test"}, by=cast.secretary)
+    after_public, queries = fetch(client, url)
+    assert queries > 1 and "ny-adresse@holbaek.test" in after_public.content.decode()
+
+
+def test_every_private_verb_is_a_verb_a_service_records():
+    """A misspelt private verb would silently keep nothing private; each one is a registered (named) verb."""
+    from raad.core import audit
+
+    assert audit.private_verbs() == {
+        "inquiry.received",
+        "attendance.apology",
+        "attendance.apology_withdrawn",
+        "attendance.apology_confirmed",
+        "meeting.closed_items_read",
+    }
+    assert all(audit.verb_label(verb) != verb for verb in audit.private_verbs())

@@ -140,4 +140,4 @@ def test_query_count_of_the_workspace_list_does_not_grow_with_topics(sec_client,
         with CaptureQueriesContext(connection) as queries:
             assert sec_client.get(url(council, "topics")).status_code == 200
         counts.append(len(queries))
-    assert counts == [13, 13]
+    assert counts == [10, 10]
