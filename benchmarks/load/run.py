@@ -209,7 +209,7 @@ class Installation:
         *,
         users: int,
         seconds: int,
-        ramp: float | None = None,
+        ramp: float = 10.0,
         fault_at: float | None = None,
         outage_seconds: float = 4.0,
         keep: Path | None = None,
@@ -222,7 +222,6 @@ class Installation:
         locust_env = dict(
             self.env, LOAD_PLAN=str(self.plan), LOAD_WRITES=str(writes), LOAD_LOG=str(log), LOAD_PACE=pace
         )
-        ramp = ramp or 10.0
         rate = max(1.0, users / ramp)
         began = time.time()
         locust = _popen(

@@ -177,18 +177,11 @@ def private_verbs() -> frozenset[str]:
     return frozenset(_PRIVATE_VERBS)
 
 
-def newest_entry_id() -> int:
-    """The id of the journal's newest entry, read on the primary (never a replica's lagging copy): it changes with
-    every change of record."""
-    return AuditEntry.objects.using("default").aggregate(newest=models.Max("id"))["newest"] or 0
-
-
 def newest_public_entry_id() -> int:
     """The id of the newest entry whose change a public page may show (any verb not registered private), read on
-    the primary: the public pages' generation (raad.core.pagecache drops kept pages by it)."""
-    entries = AuditEntry.objects.using("default")
-    if _PRIVATE_VERBS:
-        entries = entries.exclude(verb__in=_PRIVATE_VERBS)
+    the primary, never a replica's lagging copy: the public pages' generation (raad.core.pagecache drops kept
+    pages by it)."""
+    entries = AuditEntry.objects.using("default").exclude(verb__in=_PRIVATE_VERBS)
     return entries.aggregate(newest=models.Max("id"))["newest"] or 0
 
 
