@@ -1,6 +1,6 @@
 """The meetings' sources for the search index (raad.core.search, docs/search.md): open agenda items once the
-notice is sent, decisions and minutes once the minutes are published. Built on `public_agenda` and
-`public_minutes` only; a group is a meeting's pk. Registered in apps.py."""
+notice is sent, decisions and minutes once the minutes are published. Built on `public_agendas` and
+`public_minutes_of` only (`public_agenda` and `public_minutes` of many meetings at once); a group is a meeting's pk. Registered in apps.py."""
 
 from __future__ import annotations
 
@@ -14,14 +14,21 @@ from django.utils.translation import gettext as _
 from raad.core.search import Document
 from raad.core.text import plain_text
 from raad.meetings.models import AgendaItem, Meeting
-from raad.meetings.selectors.public import public_agenda, public_minutes
+from raad.meetings.selectors.public import public_agendas, public_minutes_of
+
+CHUNK = 500  # meetings read together: a rebuild reads every meeting of the installation in bounded memory
 
 
-def _meetings(groups: Iterable[str] | None) -> list[Meeting]:
-    qs = Meeting.objects.select_related("council").order_by("starts_at", "id")
+def _chunks(groups: Iterable[str] | None) -> Iterator[list[Meeting]]:
+    """The meetings of `groups` (every meeting when None), oldest first, CHUNK at a time."""
+    qs = Meeting.objects.order_by("starts_at", "id")
     if groups is not None:
         qs = qs.filter(pk__in=[int(g) for g in groups if str(g).isdigit()])
-    return list(qs)
+    pks = list(qs.values_list("pk", flat=True))
+    for start in range(0, len(pks), CHUNK):
+        wanted = pks[start : start + CHUNK]
+        found = Meeting.objects.select_related("council").in_bulk(wanted)
+        yield [found[pk] for pk in wanted if pk in found]
 
 
 def _purposes(meetings: list[Meeting]) -> dict[tuple[int, int], tuple[tuple[str, str], ...]]:
@@ -39,6 +46,7 @@ def _purposes(meetings: list[Meeting]) -> dict[tuple[int, int], tuple[tuple[str,
 def _base(meeting: Meeting) -> dict:
     return {
         "group": str(meeting.pk),
+        "url": reverse("meetings_public:meeting", args=[meeting.council.slug, meeting.pk]),
         "council": meeting.council.slug,
         "council_name": meeting.council.name,
         "date": timezone.localtime(meeting.starts_at).date(),
@@ -50,62 +58,61 @@ def _label(meeting: Meeting) -> str:
 
 
 def agenda_items(groups: Iterable[str] | None) -> Iterator[Document]:
-    meetings = _meetings(groups)
-    purposes = _purposes(meetings)
-    for meeting in meetings:
-        url = reverse("meetings_public:meeting", args=[meeting.council.slug, meeting.pk])
-        for item in public_agenda(meeting):
-            if item.closed:
-                continue
-            yield Document(
-                key=f"{meeting.pk}-{item.position}",
-                title=item.title,
-                # the case presentation is formatted (HTML): the index and its snippets hold the words
-                body=f"{_label(meeting)}. {plain_text(item.case_presentation)}\n{plain_text(item.proposed_decision)}",
-                url=url,
-                purposes=purposes.get((meeting.pk, item.position), ()),
-                **_base(meeting),
-            )
+    for meetings in _chunks(groups):
+        agendas = public_agendas(meetings)
+        purposes = _purposes(meetings)
+        for meeting in meetings:
+            base = _base(meeting)
+            for item in agendas[meeting.pk]:
+                if item.closed:
+                    continue
+                yield Document(
+                    key=f"{meeting.pk}-{item.position}",
+                    title=item.title,
+                    # the case presentation is formatted (HTML): the index and its snippets hold the words
+                    body=f"{_label(meeting)}. {plain_text(item.case_presentation)}\n{plain_text(item.proposed_decision)}",
+                    purposes=purposes.get((meeting.pk, item.position), ()),
+                    **base,
+                )
 
 
 def decisions(groups: Iterable[str] | None) -> Iterator[Document]:
-    meetings = _meetings(groups)
-    purposes = _purposes(meetings)
-    for meeting in meetings:
-        minutes = public_minutes(meeting)
-        if minutes is None:
-            continue
-        url = reverse("meetings_public:meeting", args=[meeting.council.slug, meeting.pk])
-        for item in minutes.items:
-            if item["closed"] or not item.get("outcome_label"):
+    for meetings in _chunks(groups):
+        published = public_minutes_of(meetings)
+        purposes = _purposes([meeting for meeting in meetings if meeting.pk in published])
+        for meeting in meetings:
+            if meeting.pk not in published:
                 continue
-            yield Document(
-                key=f"{meeting.pk}-{item['position']}",
-                title=f"{item['title']} ({item['outcome_label']})",
-                body=f"{_label(meeting)}. {item['text']}",
-                url=url,
-                purposes=purposes.get((meeting.pk, item["position"]), ()),
-                **_base(meeting),
-            )
+            base = _base(meeting)
+            for item in published[meeting.pk].items:
+                if item["closed"] or not item.get("outcome_label"):
+                    continue
+                yield Document(
+                    key=f"{meeting.pk}-{item['position']}",
+                    title=f"{item['title']} ({item['outcome_label']})",
+                    body=f"{_label(meeting)}. {item['text']}",
+                    purposes=purposes.get((meeting.pk, item["position"]), ()),
+                    **base,
+                )
 
 
 def minutes(groups: Iterable[str] | None) -> Iterator[Document]:
-    meetings = _meetings(groups)
-    for meeting in meetings:
-        published = public_minutes(meeting)
-        if published is None:
-            continue
-        texts = [published.introduction] + [
-            f"{item['position']}. {item['title']}\n{item['text']}" for item in published.items if not item["closed"]
-        ]
-        yield Document(
-            key=str(meeting.pk),
-            title=_("Referat af møde %(date)s")
-            % {"date": date_format(timezone.localtime(meeting.starts_at), "j. F Y")},
-            body="\n".join(t for t in texts if t),
-            url=reverse("meetings_public:meeting", args=[meeting.council.slug, meeting.pk]),
-            **_base(meeting),
-        )
+    for meetings in _chunks(groups):
+        published = public_minutes_of(meetings)
+        for meeting in meetings:
+            if meeting.pk not in published:
+                continue
+            shown = published[meeting.pk]
+            texts = [shown.introduction] + [
+                f"{item['position']}. {item['title']}\n{item['text']}" for item in shown.items if not item["closed"]
+            ]
+            yield Document(
+                key=str(meeting.pk),
+                title=_("Referat af møde %(date)s")
+                % {"date": date_format(timezone.localtime(meeting.starts_at), "j. F Y")},
+                body="\n".join(t for t in texts if t),
+                **_base(meeting),
+            )
 
 
 def register() -> None:

@@ -1,5 +1,6 @@
 """The statements' sources for the search index (raad.core.search, docs/search.md): published statements and
-the consultations they answer. Built on `public_statements` and `public_statement` only; a group is a
+the consultations they answer. Built on `public_statements` and `public_statements_shown`
+(`public_statement` of many at once) only; a group is a
 statement's pk. Registered in apps.py."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from django.urls import reverse
 
 from raad.core.search import Document
 from raad.councils.selectors import public_councils
-from raad.statements.models import Statement
-from raad.statements.selectors import PublicStatement, public_statement, public_statements
+from raad.statements.selectors import PublicStatement, public_statements, public_statements_shown
+
+CHUNK = 500  # statements read together: a rebuild reads every statement of the installation in bounded memory
 
 
 def _published(groups: Iterable[str] | None) -> Iterator[PublicStatement]:
@@ -20,11 +22,9 @@ def _published(groups: Iterable[str] | None) -> Iterator[PublicStatement]:
         qs = public_statements(council)
         if wanted is not None:
             qs = qs.filter(pk__in=wanted)
-        for pk in qs.values_list("pk", flat=True):
-            try:
-                yield public_statement(council, pk)
-            except Statement.DoesNotExist:  # pragma: no cover  (unpublished between the two reads)
-                continue
+        pks = list(qs.values_list("pk", flat=True))
+        for start in range(0, len(pks), CHUNK):
+            yield from public_statements_shown(council, pks[start : start + CHUNK])
 
 
 def _base(shown: PublicStatement) -> dict:

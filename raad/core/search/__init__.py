@@ -40,10 +40,10 @@ def refresh_on_commit(kind: str, *groups: object) -> None:
     run(kind, *groups)
 
 
-def rebuild() -> dict[str, int]:
+def rebuild(progress: Any = None) -> dict[str, int]:
     from .index import rebuild as run
 
-    return run()
+    return run(progress)
 
 
 def search(query: SearchQuery, **kwargs: Any) -> Any:

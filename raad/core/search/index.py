@@ -6,7 +6,8 @@ re-read from the public selectors once the change is committed, so it holds exac
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from types import ModuleType
 
 from django.conf import settings
@@ -69,9 +70,13 @@ def _insert(kind: str, documents: Iterable[registry.Document]) -> int:
 
 
 def _delete(ids: list[int]) -> None:
-    backend().deleted(ids)
-    SearchPurpose.objects.filter(document_id__in=ids)._raw_delete(SearchPurpose.objects.db)
-    SearchDocument.objects.filter(id__in=ids)._raw_delete(SearchDocument.objects.db)
+    """Delete documents by id with their purposes and full-text rows, BATCH at a time: by primary key and the
+    purposes' foreign-key index, so the plan never depends on statistics a bulk load has just made stale."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        backend().deleted(chunk)
+        SearchPurpose.objects.filter(document_id__in=chunk)._raw_delete(SearchPurpose.objects.db)
+        SearchDocument.objects.filter(id__in=chunk)._raw_delete(SearchDocument.objects.db)
 
 
 @transaction.atomic
@@ -97,16 +102,27 @@ def refresh_on_commit(kind: str, *groups: object) -> None:
     transaction.on_commit(lambda: refresh(kind, groups_now))
 
 
-@transaction.atomic
-def rebuild() -> dict[str, int]:
-    """Empty the index and fill it from every source (idempotent). Returns the number of documents per kind."""
-    backend().cleared()
-    SearchPurpose.objects.all()._raw_delete(SearchPurpose.objects.db)
-    SearchDocument.objects.all()._raw_delete(SearchDocument.objects.db)
+def rebuild(progress: Callable[[str, int, float], None] | None = None) -> dict[str, int]:
+    """Fill the index again from every source (idempotent). Returns the number of documents per kind.
+
+    One kind at a time, each in its own transaction: its documents are deleted and read again from its source.
+    Readers keep the kind's old documents until its new ones are committed (PostgreSQL; SQLite waits for the
+    writer). A failure keeps the kinds already done, and no transaction holds every document of the
+    installation (at Denmark scale well over a million). `progress(kind, documents, seconds)` is told after each
+    kind."""
+    kinds = [source.kind for source in registry.sources()]
+    with transaction.atomic():  # what no source yields any more, and what the full-text part holds in vain
+        _delete(list(SearchDocument.objects.exclude(kind__in=kinds).values_list("id", flat=True)))
+        backend().pruned()
     counts = {}
-    with translation.override(settings.LANGUAGE_CODE):
-        for source in registry.sources():
+    for source in registry.sources():
+        began = time.monotonic()
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+            _delete(list(SearchDocument.objects.filter(kind=source.kind).values_list("id", flat=True)))
             counts[source.kind] = _insert(source.kind, source.documents(None))
+        backend().analysed()  # the planner learns the new rows at once, not at the next autovacuum
+        if progress is not None:
+            progress(source.kind, counts[source.kind], time.monotonic() - began)
     return counts
 
 

@@ -80,4 +80,14 @@ def deleted(ids: Sequence[int]) -> None:
 
 
 def cleared() -> None:
-    pass
+    """Nothing to do: the vector goes with its rows."""
+
+
+def analysed() -> None:
+    """After a kind is rebuilt: statistics of the new rows for the planner (a bulk load leaves them stale)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_searchdocument, core_searchpurpose")
+
+
+def pruned() -> None:
+    """Nothing to do: the vector is never without its row."""

@@ -67,6 +67,16 @@ def written(documents: Sequence[SearchDocument]) -> None:
         )
 
 
+def analysed() -> None:
+    """Nothing to do: SQLite plans these tables' queries without statistics."""
+
+
+def pruned() -> None:
+    """Drop full-text rows whose document is gone (a test's flushed table leaves them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM core_searchdocument)")  # noqa: S608  (constant SQL)
+
+
 def cleared() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608  (constant SQL; values are parameters)

@@ -4,6 +4,7 @@ consultation can go to."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -60,33 +61,39 @@ class PublicItem:
 
 def public_agenda(meeting: Meeting) -> list[PublicItem]:
     """The agenda once the notice is sent: open items in full, a closed item only as "Lukket punkt"."""
-    if not meeting.notice_sent:
-        return []
+    return public_agendas([meeting])[meeting.pk]
+
+
+def public_agendas(meetings: Iterable[Meeting]) -> dict[int, list[PublicItem]]:
+    """`public_agenda` of many meetings at once, by meeting pk (two queries for them all: the search index
+    reads every meeting of the installation)."""
+    meetings = list(meetings)
+    agendas: dict[int, list[PublicItem]] = {meeting.pk: [] for meeting in meetings}
     items = (
-        AgendaItem.objects.filter(meeting=meeting)
+        AgendaItem.objects.filter(meeting__in=[meeting for meeting in meetings if meeting.notice_sent])
         .exclude(admission=AgendaItem.Admission.REFUSED)
         .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.filter(is_closed=False).order_by("id")))
-        .order_by("position", "id")
+        .order_by("meeting_id", "position", "id")
     )
-    result = []
     for item in items:
-        if item.is_closed:
-            result.append(PublicItem(position=item.position, closed=True))
-            continue
-        result.append(
-            PublicItem(
-                position=item.position,
-                closed=False,
-                title=item.title,
-                kind=item.kind,
-                kind_label=str(item.get_kind_display()),
-                case_presentation=item.case_presentation,
-                proposed_decision=item.proposed_decision,
-                late=item.is_late,
-                attachments=[PublicAttachment(a.pk, a.title, a.size, a.content_type) for a in item.attachments.all()],
-            )
-        )
-    return result
+        agendas[item.meeting_id].append(_public_item(item))
+    return agendas
+
+
+def _public_item(item: AgendaItem) -> PublicItem:
+    if item.is_closed:
+        return PublicItem(position=item.position, closed=True)
+    return PublicItem(
+        position=item.position,
+        closed=False,
+        title=item.title,
+        kind=item.kind,
+        kind_label=str(item.get_kind_display()),
+        case_presentation=item.case_presentation,
+        proposed_decision=item.proposed_decision,
+        late=item.is_late,
+        attachments=[PublicAttachment(a.pk, a.title, a.size, a.content_type) for a in item.attachments.all()],
+    )
 
 
 def public_attachment(council: Council, meeting_pk: int, pk: int) -> Attachment:
@@ -113,12 +120,25 @@ class PublicMinutes:
 
 def public_minutes(meeting: Meeting) -> PublicMinutes | None:
     """The published minutes, latest version, open items only (closed items as "Lukket punkt")."""
-    minutes = Minutes.objects.filter(meeting=meeting, is_published=True, status=Minutes.Status.APPROVED).first()
-    if minutes is None:
-        return None
-    versions = list(minutes.versions.order_by("-number"))
-    if not versions:
-        return None
+    return public_minutes_of([meeting]).get(meeting.pk)
+
+
+def public_minutes_of(meetings: Iterable[Meeting]) -> dict[int, PublicMinutes]:
+    """`public_minutes` of many meetings at once, by meeting pk; a meeting without published minutes is not in
+    it (two queries for them all)."""
+    published = (
+        Minutes.objects.filter(meeting__in=list(meetings), is_published=True, status=Minutes.Status.APPROVED)
+        .prefetch_related(Prefetch("versions", queryset=MinutesVersion.objects.order_by("-number")))
+        .order_by("pk")
+    )
+    return {
+        minutes.meeting_id: _public_minutes(list(minutes.versions.all()))
+        for minutes in published
+        if minutes.versions.all()
+    }
+
+
+def _public_minutes(versions: list[MinutesVersion]) -> PublicMinutes:
     latest = versions[0]
     items = [
         {"position": e["position"], "closed": True}

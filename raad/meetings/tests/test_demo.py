@@ -69,3 +69,21 @@ def test_demo_has_holbaeks_other_councils_with_a_few_months_of_work(demo_data):
         True,
         False,
     ]
+
+
+@pytest.mark.django_db
+def test_public_agendas_and_minutes_of_many_meetings_read_as_each_one_does(demo_data, django_assert_num_queries):
+    """The search index reads every meeting at once (`public_agendas`, `public_minutes_of`): the same open items,
+    closed ones as "Lukket punkt", and published minutes only, as the meeting page's `public_agenda` and
+    `public_minutes`, in two queries each however many meetings there are."""
+    meetings = list(Meeting.objects.filter(council=demo_data["council"]).order_by("starts_at"))
+    with django_assert_num_queries(2):
+        agendas = selectors.public_agendas(meetings)
+    with django_assert_num_queries(2):
+        minutes = selectors.public_minutes_of(meetings)
+    assert agendas == {meeting.pk: selectors.public_agenda(meeting) for meeting in meetings}
+    assert minutes == {
+        meeting.pk: selectors.public_minutes(meeting) for meeting in meetings if selectors.public_minutes(meeting)
+    }
+    assert len(minutes) == 4 and sum(item.closed for items in agendas.values() for item in items) == 1
+    assert not [item for items in agendas.values() for item in items if item.closed and item.title]

@@ -324,3 +324,40 @@ def test_a_search_for_a_stop_word_never_finds_texts_without_it(client):
     _indexed(2, body="Foreningslivet i Holbæk.")
     assert "Emne 2" not in titles(found(client, "og"))
     assert titles(found(client, "og kommunen")) == ["Emne 1"]
+
+
+def test_a_rebuild_goes_kind_by_kind_and_a_failing_source_loses_nothing(cast, committed):
+    """`search_reindex` swaps one kind at a time, each in its own transaction: the command says how far it got,
+    a source that fails leaves its kind's documents as they were and the kinds before it rebuilt, and a kind no
+    source yields any more leaves the index."""
+    from io import StringIO
+
+    from raad.core.search import registry
+
+    with committed():
+        published_meeting(cast)
+        topic(cast, "Høringssvar om busdrift")
+    out = StringIO()
+    call_command("search_reindex", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split(":")[0].strip() for line in lines[:-1]] == [s.kind for s in registry.sources()]
+    assert "  topic: 1 documents in " in out.getvalue() and lines[-1].startswith("search index: ")
+    SearchDocument.objects.create(kind="gone", group="1", key="1", title="Et gammelt dokument", url="/")
+    SearchDocument.objects.filter(kind="agenda_item").update(title="Før genopbygningen")
+    topics = registry.source("topic")
+
+    def failing(groups):
+        yield from topics.documents(groups)
+        raise RuntimeError("the source broke")
+
+    registry.register_source(kind="topic", label=topics.label, documents=failing, order=topics.order)
+    try:
+        with pytest.raises(RuntimeError):
+            call_command("search_reindex", stdout=StringIO())
+    finally:
+        registry.register_source(kind="topic", label=topics.label, documents=topics.documents, order=topics.order)
+    assert not SearchDocument.objects.filter(kind="gone").exists()
+    assert not SearchDocument.objects.filter(title="Før genopbygningen").exists()  # agenda items come before
+    assert list(SearchDocument.objects.filter(kind="topic").values_list("title", flat=True)) == [
+        "Høringssvar om busdrift"
+    ]

@@ -21,6 +21,7 @@ from .public import (
     public_statements_in,
     public_statements_latest,
     public_statements_published_since,
+    public_statements_shown,
     with_translations,
 )
 from .workspace import (
@@ -35,6 +36,7 @@ from .workspace import (
     latest_version,
     membership_of,
     minority_statements_of,
+    minority_statements_of_many,
     open_consultations,
     open_procedure,
     open_procedures,
@@ -69,6 +71,7 @@ __all__ = [
     "latest_version",
     "membership_of",
     "minority_statements_of",
+    "minority_statements_of_many",
     "open_consultations",
     "unanswered_consultations",
     "open_procedure",
@@ -87,6 +90,7 @@ __all__ = [
     "public_letters_in",
     "public_meeting_item",
     "public_statement",
+    "public_statements_shown",
     "public_statements",
     "public_statements_everywhere",
     "public_statements_in",

@@ -24,7 +24,7 @@ from raad.statements.models import (
     Statement,
     StatementVersion,
 )
-from raad.statements.selectors.workspace import minority_statements_of
+from raad.statements.selectors.workspace import minority_statements_of_many
 
 # ----------------------------------------------------------------------------------------------- workspace
 
@@ -110,8 +110,20 @@ class PublicStatement:
 
 def public_statement(council: Council, pk: int) -> PublicStatement:
     """A published statement with its adopted text (or the latest correction of it). Raises DoesNotExist."""
-    statement = (
+    found = public_statements_shown(council, [pk])
+    if not found:
+        raise Statement.DoesNotExist
+    return found[0]
+
+
+def public_statements_shown(council: Council, pks: Iterable[int]) -> list[PublicStatement]:
+    """`public_statement` of many statements at once, in the order of `pks` (the published ones only; a
+    constant number of queries for them all: the search index reads every statement)."""
+    pks = list(pks)
+    # a published statement is always adopted (database constraint): adopted_version is never missing
+    found = (
         _published(council)
+        .filter(pk__in=pks, adopted_version__isnull=False)
         .select_related(
             "consultation",
             "consultation__committee",
@@ -121,34 +133,36 @@ def public_statement(council: Council, pk: int) -> PublicStatement:
             "council",
             "decision__item__meeting",
         )
-        .get(pk=pk)
+        .prefetch_related("consultation__documents", "follow_ups")
+        .in_bulk()
     )
-    adopted = statement.adopted_version
-    if adopted is None:  # a published statement is always adopted (database constraint)
-        raise Statement.DoesNotExist
-    corrections = list(
-        StatementVersion.objects.filter(
-            statement=statement, kind=StatementVersion.Kind.CORRECTION, number__gt=adopted.number
-        ).order_by("number")
-    )
-    shown = corrections[-1] if corrections else adopted
-    consultation = statement.consultation
-    documents = list(consultation.documents.all()) if consultation is not None else []
-    follow_ups = list(statement.follow_ups.all())
-    with_translations([statement])
-    translations.prefetch([*follow_ups, shown])
-    return PublicStatement(
-        statement=statement,
-        text=shown.text,
-        version=shown,
-        version_number=shown.number,
-        corrections=corrections,
-        consultation=consultation,
-        documents=documents,
-        minority_statements=minority_statements_of(statement, public=True),
-        follow_ups=follow_ups,
-        meeting_item=public_meeting_item(statement),
-    )
+    statements = [found[pk] for pk in pks if pk in found]
+    adopted = {statement.pk: statement.adopted_version for statement in statements if statement.adopted_version}
+    corrections: dict[int, list[StatementVersion]] = {pk: [] for pk in adopted}
+    for version in StatementVersion.objects.filter(
+        statement__in=statements, kind=StatementVersion.Kind.CORRECTION
+    ).order_by("statement_id", "number"):
+        if version.number > adopted[version.statement_id].number:
+            corrections[version.statement_id].append(version)
+    shown = {pk: versions[-1] if versions else adopted[pk] for pk, versions in corrections.items()}
+    minority = minority_statements_of_many(statements, public=True)
+    with_translations(statements)
+    translations.prefetch([*(f for s in statements for f in s.follow_ups.all()), *shown.values()])
+    return [
+        PublicStatement(
+            statement=statement,
+            text=shown[statement.pk].text,
+            version=shown[statement.pk],
+            version_number=shown[statement.pk].number,
+            corrections=corrections[statement.pk],
+            consultation=statement.consultation,
+            documents=list(statement.consultation.documents.all()) if statement.consultation is not None else [],
+            minority_statements=minority[statement.pk],
+            follow_ups=list(statement.follow_ups.all()),
+            meeting_item=public_meeting_item(statement),
+        )
+        for statement in statements
+    ]
 
 
 def public_meeting_item(statement: Statement) -> AgendaItem | None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -204,13 +205,28 @@ def adoptable_decisions(statement: Statement) -> QuerySet[Decision]:
 def minority_statements_of(statement: Statement, *, public: bool = False) -> list:
     """R22: the minority statements attached to the statement, and those recorded with the meeting decision
     that adopted it (word for word, from the meeting). A closed item's are never public."""
-    own = list(statement.minority_statements.all())
-    if statement.decision_id is None:
-        return own
-    at_meeting = DecisionMinorityStatement.objects.filter(decision_id=statement.decision_id)
+    return minority_statements_of_many([statement], public=public)[statement.pk]
+
+
+def minority_statements_of_many(statements: Iterable[Statement], *, public: bool = False) -> dict[int, list]:
+    """`minority_statements_of` for many statements at once, by statement pk (at most two queries for them
+    all)."""
+    statements = list(statements)
+    found: dict[int, list] = {statement.pk: [] for statement in statements}
+    by_decision: dict[int, list[int]] = {}
+    for statement in statements:
+        if statement.decision_id is not None:
+            by_decision.setdefault(statement.decision_id, []).append(statement.pk)
+    at_meeting = DecisionMinorityStatement.objects.filter(decision_id__in=list(by_decision))
     if public:
         at_meeting = at_meeting.filter(decision__item__is_closed=False)
-    return list(at_meeting.order_by("id")) + own
+    for minority in at_meeting.order_by("id"):
+        for pk in by_decision[minority.decision_id]:
+            found[pk].append(minority)
+    prefetch_related_objects(statements, "minority_statements")  # none read again where already prefetched
+    for statement in statements:
+        found[statement.pk] += statement.minority_statements.all()
+    return found
 
 
 def statement_publication_check(statement: Statement) -> list[Finding]:

@@ -95,3 +95,43 @@ def test_desk_query_count_does_not_grow_with_open_consultations(client, demo_dat
 
     assert AgendaItem.objects.filter(title__startswith="Svar ", meeting__council=council).count() == 3
     assert _count(client, url) == before
+
+
+def test_published_statements_are_read_in_bulk_as_one_by_one(demo_data):
+    """The search index reads every statement of a council (`public_statements_shown`): the same text, version,
+    corrections, documents, minority statements and follow-ups as the statement page's `public_statement`, in as
+    many queries for 9 more statements as for the demo's."""
+    from raad.statements.selectors import public_statement, public_statements, public_statements_shown
+
+    council = demo_data["council"]
+
+    def bulk():
+        pks = list(public_statements(council).values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as queries:
+            shown = public_statements_shown(council, pks)
+        assert shown == [public_statement(council, pk) for pk in pks]
+        return len(shown), len(queries)
+
+    few, queries = bulk()
+    _more_published(demo_data["council"], 8)
+    # one of the new ones corrected twice, and one more with a minority's dissent of its own
+    secretary = get_user_model().objects.get(username="sekretariat")
+    corrected = Statement.objects.get(title="Kommentar 3")
+    for n in (1, 2):
+        services.statement_correct(statement=corrected, text=f"Rettet tekst {n}", note="Stavefejl", by=secretary)
+    dissented = services.statement_create(
+        council=council,
+        kind="comment",
+        title="Kommentar med mindretal",
+        recipient=corrected.recipient,
+        text="Tekst",
+        by=secretary,
+    )
+    adopt_at_meeting(dissented, by=secretary, day=datetime.date(2026, 11, 1))
+    services.minority_statement_add(statement=dissented, members="Et mindretal", text="Uenig", by=secretary)
+    services.statement_publish(statement=dissented, by=secretary)
+    assert bulk() == (few + 9, queries)
+    shown = {s.statement.title: s for s in public_statements_shown(council, [corrected.pk, dissented.pk])}
+    assert (shown["Kommentar 3"].text, len(shown["Kommentar 3"].corrections)) == ("Rettet tekst 2", 2)
+    assert [m.text for m in shown["Kommentar med mindretal"].minority_statements] == ["Uenig"]
+    assert public_statements_shown(council, [Statement.objects.exclude(status="published").first().pk]) == []
