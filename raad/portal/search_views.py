@@ -38,6 +38,7 @@ def search(request: HttpRequest) -> HttpResponse:
             name,
             label,
             [(f, _link(params, **{name: "" if f.selected else f.value})) for f in results.facets.get(name, [])],
+            results.more.get(name, 0),
         )
         for name, label in (
             ("art", _("Slags")),

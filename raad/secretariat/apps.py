@@ -10,6 +10,7 @@ class SecretariatConfig(AppConfig):
     def ready(self) -> None:
         from raad.core import audit, desk
         from raad.secretariat import desk_tasks, permissions  # noqa: F401  (registers the permissions)
+        from raad.secretariat import search as search_sources
 
         audit.register_verbs(
             {
@@ -23,6 +24,7 @@ class SecretariatConfig(AppConfig):
                 "archive.year_exported": _("Årets arkiv eksporteret (ZIP)"),
             }
         )
+        search_sources.register()  # the published annual reports in the search index (raad.core.search)
         audit.register_change_labels({"decision": _("Beslutning"), "year": _("År")})
         desk.register_tasks(key="secretariat", collect=desk_tasks.collect)  # the annual report (docs/desk.md)
         desk.register_area(

@@ -26,6 +26,7 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["kind", "group"], name="search_document_group"),
             models.Index(fields=["council", "year"], name="search_document_facets"),
+            models.Index(fields=["date"], name="search_document_date"),  # the newest first (search/postgres.py)
         ]
 
     def __str__(self) -> str:

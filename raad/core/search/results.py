@@ -24,11 +24,14 @@ from .stemming import stem
 
 PER_PAGE = 20
 # Matches counted exactly. Above it a search says "more than 1.000", its filters show no counts, and the hits are
-# ranked among the CANDIDATES newest matches (the most recently indexed): a word in a third of a million paragraphs
+# ranked among the CANDIDATES newest matches (by the date of what they are about): a word in a third of a million paragraphs
 # costs what a thousand cost.
 CAP = 1000
 CANDIDATES = 1000
 VALUES = 250  # matches a capped search reads for the values of a filter that is set
+# Values a filter lists at most: the most frequent and the one chosen (a national search finds hundreds of
+# councils); the rest are counted in `Results.more`.
+FACET_VALUES = 12
 SNIPPET_WORDS = 32
 SCAN_WORDS = 5000  # a snippet looks for a match this far into a text, then shows its start
 TOKENS = re.compile(r"(\w+)", re.UNICODE)
@@ -61,6 +64,7 @@ class Results:
     pages: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[Facet]] = field(default_factory=dict)
+    more: dict[str, int] = field(default_factory=dict)  # values a filter has beyond those it lists
 
 
 def highlight(text: str, stems: set[str], *, window: int | None = SNIPPET_WORDS) -> SafeString:
@@ -145,6 +149,15 @@ def _facet(rows: list[dict[str, Any]], field_name: str, label: Any, selected: ob
     ]
 
 
+def _most(rows: list[dict[str, Any]], field_name: str, selected: object) -> tuple[list[dict[str, Any]], int]:
+    """The FACET_VALUES most frequent values of `rows` (counted among the matches read, also when the counts are
+    not shown) and the chosen one, in their order; and how many are left out."""
+    rows = [r for r in rows if r[field_name] not in ("", None)]
+    ranked = sorted(range(len(rows)), key=lambda i: (str(rows[i][field_name]) != str(selected), -rows[i]["n"], i))
+    kept = sorted(ranked[:FACET_VALUES])
+    return [rows[i] for i in kept], len(rows) - len(kept)
+
+
 def _labels(matches: list[Match]) -> list[tuple[str, str]]:
     """The label of each purpose key among `matches`, by label: read from one document per key (an index probe
     each), not from every row that has the key."""
@@ -189,13 +202,19 @@ def search(query: SearchQuery, *, per_page: int = PER_PAGE) -> Results:
         facets[name] = (_counted(sample, *fields), len(sample) <= CAP)
     years, years_exact = facets["year"]
     years.sort(key=lambda r: r["year"] or 0, reverse=True)
-    purpose_sample = without("purpose")
-    purpose_counts = Counter(key for m in purpose_sample for key in m.purpose_keys.split())
-    purposes = [{"key": key, "label": label, "n": purpose_counts[key]} for key, label in _labels(purpose_sample)]
-    purposes_exact = len(purpose_sample) <= CAP
+    councils, councils_exact = facets["council"]
+    # A purpose is one council's (its kommissorium): offered once the matches are of one council.
+    purposes: list[dict[str, Any]] = []
+    purposes_exact = True
+    if query.council or query.purpose or len(councils) == 1:
+        purpose_sample = without("purpose")
+        purpose_counts = Counter(key for m in purpose_sample for key in m.purpose_keys.split())
+        purposes = [{"key": key, "label": label, "n": purpose_counts[key]} for key, label in _labels(purpose_sample)]
+        purposes_exact = len(purpose_sample) <= CAP
     order = {kind: i for i, kind in enumerate(labels)}
     kinds, kinds_exact = facets["kind"]
-    councils, councils_exact = facets["council"]
+    councils, results.more["raad"] = _most(councils, "council", query.council)
+    purposes, results.more["formaal"] = _most(purposes, "key", query.purpose)
     results.facets = {
         "art": sorted(
             _facet(kinds, "kind", lambda r: labels.get(r["kind"], r["kind"]), query.kind, counted=kinds_exact),

@@ -1,6 +1,8 @@
 """The SQLite backend: the FTS5 table `core_search_fts` (rowid = the document's id) holds the title and body
 stemmed in Python with the Danish Snowball stemmer, and the query is stemmed the same way; ranked with bm25,
-title ten times the weight of the body. A scan reads the newest matches first and stops at its limit."""
+title ten times the weight of the body. A scan returns the newest matches by the document's date (as
+PostgreSQL's quarters; no date: the oldest) up to its limit: SQLite sorts all matches, which is what one
+municipality's index costs (docs/search.md "At scale")."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ SCAN = f"""
 SELECT d.id, d.kind, d.council, d.council_name, d.year, d.date, d.purpose_keys, {{rank}}
 FROM {TABLE} JOIN core_searchdocument AS d ON d.id = {TABLE}.rowid
 WHERE {TABLE} MATCH %s{{where}}
-ORDER BY {TABLE}.rowid DESC
+ORDER BY coalesce(d.date, '1900-01-01') DESC, d.id DESC
 LIMIT %s"""  # noqa: S608  (constant SQL; values are parameters)
 WHERE = {
     "kind": "d.kind = %s",

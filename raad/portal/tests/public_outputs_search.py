@@ -14,6 +14,7 @@ FOUND = {  # what the other scenarios publish → a text the results page shows
     "foreninger": "Udtalelse om foreningslivet",  # statements: the published statement's text
     "utrygge": "Tryghed i boligområdet",  # dialogue: a published topic's description
     "kom med": "Åben sprogcafé",  # community: a published event's description
+    "møderne var åbne": "Årsberetning 20",  # secretariat: the published annual report's comments (its title)
 }
 PROBES = ["hemmelige", "kladder", "udkastet", "kommentaren", "henvendelsen", "lukkede", "tilmeldte"]
 

@@ -285,36 +285,66 @@ def test_above_the_cap_the_total_reads_more_than_and_filters_show_no_counts(clie
     assert (exact.capped, exact.total, [f.count for f in exact.facets["art"]]) == (False, 5, [5])
 
 
-def _indexed(*pks: int, body: str) -> None:
-    """Index rows with the given ids directly (as if that many documents had come before them)."""
+def _indexed(*pks: int, body: str, dates: tuple[datetime.date, ...] = ()) -> None:
+    """Index rows with the given ids (and dates) directly (as if that many documents had come before them)."""
     from raad.core.search.index import backend
 
     rows = [
         SearchDocument.objects.create(
-            id=pk, kind="topic", group=str(pk), key=str(pk), title=f"Emne {pk}", body=body, url=f"/emner/{pk}/"
+            id=pk,
+            kind="topic",
+            group=str(pk),
+            key=str(pk),
+            title=f"Emne {pk}",
+            body=body,
+            url=f"/emner/{pk}/",
+            date=dates[n] if dates else None,
         )
-        for pk in pks
+        for n, pk in enumerate(pks)
     ]
     backend().written(rows)
 
 
 def test_a_common_word_is_ranked_among_the_newest_matches_whatever_chunk_they_are_in(client, monkeypatch):
-    """The index is read from the newest document down and stops when it has enough (on PostgreSQL chunk by chunk
-    of 20,000 ids, migration core 0010_search_chunks): with room for two candidates the two newest of three
-    matches are ranked; with room for all, all three are found across the chunks and counted exactly."""
+    """The index is read from the newest document down, by the date of what it is about, and stops when it has
+    enough (on PostgreSQL quarter by quarter, migration core 0013_search_recency): with room for two candidates
+    the two newest of three matches are ranked, whatever order they were indexed in; with room for all, all
+    three are found across the quarters and counted exactly."""
     from raad.core.search import results as search_results
 
-    _indexed(19_999, 20_001, 40_005, body="Rådet taler om foreningslivet.")
+    # the newest quarter, and two older than the five PostgreSQL reads one by one (the rest it reads at once)
+    dates = (datetime.date(2024, 6, 1), datetime.date(2019, 12, 30), datetime.date(2020, 4, 2))
+    _indexed(19_999, 20_001, 40_005, body="Rådet taler om foreningslivet.", dates=dates)
     monkeypatch.setattr(search_results, "CAP", 1)
     monkeypatch.setattr(search_results, "CANDIDATES", 2)
     results = found(client, "foreningslivet").context["results"]
     assert (results.capped, results.total) == (True, 1)
-    assert sorted(str(hit.title) for hit in results.hits) == ["Emne 20001", "Emne 40005"]
+    assert sorted(str(hit.title) for hit in results.hits) == ["Emne 19999", "Emne 40005"]
     monkeypatch.setattr(search_results, "CAP", 5)
     monkeypatch.setattr(search_results, "CANDIDATES", 10)
     results = found(client, "foreningslivet").context["results"]
     assert (results.capped, results.total) == (False, 3)
     assert sorted(str(hit.title) for hit in results.hits) == ["Emne 19999", "Emne 20001", "Emne 40005"]
+
+
+def test_after_a_rebuild_the_newest_are_still_the_newest(client, cast, committed, monkeypatch):
+    """A rebuild indexes kind by kind (topics after agenda items), so the order of indexing says nothing about
+    what is new: a capped search still ranks among the newest by date, across kinds."""
+    from raad.core.search import results as search_results
+
+    with time_machine.travel(datetime.datetime(2021, 3, 1, 12), tick=False), committed():
+        topic(cast, "Beskæftigelse for unge", "Et gammelt emne om beskæftigelse.")
+    with committed():
+        published_meeting(cast)  # 10 December 2026: "Beskæftigelse for nyankomne"
+    call_command("search_reindex", stdout=None)
+    assert SearchDocument.objects.get(kind="topic").id > SearchDocument.objects.get(kind="agenda_item").id
+    monkeypatch.setattr(search_results, "CAP", 1)
+    monkeypatch.setattr(search_results, "CANDIDATES", 1)
+    response = found(client, "beskæftigelse")
+    assert response.context["results"].capped
+    # the two newest candidates (CAP + 1): the meeting's item, decision or minutes, never the topic of 2021
+    assert {hit.kind for hit in response.context["results"].hits} <= {"agenda_item", "decision", "minutes"}
+    assert len(titles(response)) == 2
 
 
 def test_a_search_for_a_stop_word_never_finds_texts_without_it(client):
@@ -361,3 +391,34 @@ def test_a_rebuild_goes_kind_by_kind_and_a_failing_source_loses_nothing(cast, co
     assert list(SearchDocument.objects.filter(kind="topic").values_list("title", flat=True)) == [
         "Høringssvar om busdrift"
     ]
+
+
+def test_a_filter_lists_the_most_frequent_values_and_purposes_only_within_one_council(client, monkeypatch):
+    """A national search finds hundreds of councils: the council filter lists the most frequent (and the chosen
+    one) and says how many more; purposes belong to one council's kommissorium, so they are offered once the
+    matches are of one council."""
+    from raad.core.search import results as search_results
+    from raad.core.search.index import backend
+    from raad.core.search.models import SearchPurpose
+
+    monkeypatch.setattr(search_results, "FACET_VALUES", 2)
+    rows = []
+    for pk, (council, name) in enumerate([("a", "Råd A")] * 3 + [("b", "Råd B")] * 2 + [("c", "Råd C")], start=1):
+        rows.append(
+            SearchDocument.objects.create(
+                id=pk, kind="topic", group=str(pk), key=str(pk), title=f"Emne {pk}", body="Om foreningslivet.",
+                url=f"/emner/{pk}/", council=council, council_name=name, purpose_keys=f"p{council}",
+            )
+        )  # fmt: skip
+        SearchPurpose.objects.create(document=rows[-1], key=f"p{council}", label=f"Formål for {name}")
+    backend().written(rows)
+    response = found(client, "foreningslivet")
+    results = response.context["results"]
+    assert [(f.label, f.count) for f in results.facets["raad"]] == [("Råd A", 3), ("Råd B", 2)]
+    assert results.more["raad"] == 1 and results.facets["formaal"] == []
+    assert "Og 1 mere med færre resultater." in response.content.decode()
+    chosen = found(client, "foreningslivet", raad="c").context["results"]
+    assert [(f.label, f.selected) for f in chosen.facets["raad"]] == [("Råd A", False), ("Råd C", True)]
+    assert [f.label for f in chosen.facets["formaal"]] == ["Formål for Råd C"]
+    english = client.get("/en/soeg/", {"q": "foreningslivet"}).content.decode()
+    assert "And 1 more with fewer results." in english

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from raad.community.models import VolunteeringContribution
 from raad.community.selectors.events import events_for_year, events_per_purpose_for_year
@@ -377,6 +378,14 @@ def public_annual_report(council: Council, year: int) -> AnnualReport | None:
         .select_related("council")
         .first()
     )
+
+
+def public_annual_reports(pks: Iterable[int] | None = None) -> QuerySet[AnnualReport]:
+    """The published reports of every council (of `pks` only, when given): the search index's source."""
+    qs = AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)
+    if pks is not None:
+        qs = qs.filter(pk__in=list(pks))
+    return qs.select_related("council").order_by("published_at", "pk")
 
 
 def public_annual_report_years(council: Council) -> list[int]:

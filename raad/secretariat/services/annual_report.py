@@ -24,6 +24,7 @@ from raad.meetings.selectors import next_open_meeting
 from raad.secretariat import documents
 from raad.secretariat.models import AnnualReport
 from raad.secretariat.rules import SECTION_KEYS
+from raad.secretariat.search import report_published
 from raad.secretariat.selectors.annual_report import annual_report_figures, figures_to_json
 from raad.statements.models import Committee
 
@@ -220,4 +221,5 @@ def annual_report_publish(*, report: AnnualReport, by: User | None) -> AnnualRep
         council_id=report.council_id,
         changes=audit.changed(status=(before, report.status)),
     )
+    report_published(report.pk)  # the search index follows (raad.core.search)
     return report

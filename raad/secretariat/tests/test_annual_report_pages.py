@@ -95,3 +95,22 @@ def test_the_published_report_as_page_and_tagged_pdf(client, cast):
     assert client.get(f"/raad/{council.slug}/aarsberetning/2025/").status_code == 404
     about = client.get(reverse("portal:council", args=[council.slug])).content.decode()
     assert f'<a href="/raad/{council.slug}/aarsberetning/2026/">Årsberetning 2026</a>' in about
+
+
+def test_a_published_report_is_found_by_the_search_and_a_draft_is_not(client, cast, django_capture_on_commit_callbacks):
+    """R23: once published, the report's foreword and comments are in the search index (refreshed after the
+    commit, as every publishing service does); before, nothing of it is."""
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.annual_report_start(council=cast.council, year=2025, by=cast.secretary)
+        services.annual_report_comments_update(
+            report=report, introduction="Et år med sprogcaféer.", comments={}, by=cast.secretary
+        )
+    assert client.get("/soeg/", {"q": "sprogcaféer"}).context["results"].total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        published = published_report(cast)
+    results = client.get("/soeg/", {"q": "budgettet"}).context["results"]
+    [hit] = results.hits
+    assert (str(hit.title), hit.kind, hit.url) == ("Årsberetning 2026", "annual_report", published.get_absolute_url())
+    assert "Vi holdt <mark>budgettet</mark>." in str(hit.snippet)
+    assert [(f.value, f.label) for f in results.facets["art"]] == [("annual_report", "Årsberetninger")]
+    assert client.get("/soeg/", {"q": "sprogcaféer"}).context["results"].total == 0

@@ -22,7 +22,7 @@ f"{c}/hoeringssvar/", f"{c}/hoeringssvar/{ids['statement']}/",
         f"{c}/frivillig/", f"{c}/presse/", f"{c}/abonnement/", "/aabne-data/", "/sitemap.xml",
         "/sitemap-meetings.xml", "/sitemap-statements.xml", "/robots.txt",
         # the search: a common word across the installation, narrowed to one council and kind, two words, page 3
-        f"/soeg/?q=budget&raad={ids['slug']}&art=decision", "/soeg/?q=sprog+praktik", "/soeg/?q=budget&side=3",
+        f"/soeg/?q=budget&raad={ids['slug']}&art=decision", "/soeg/?q=praktik+midler", "/soeg/?q=budget&side=3",
     ]  # fmt: skip
     a = f"/api/councils/{ids['slug']}"
     rest = [
