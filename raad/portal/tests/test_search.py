@@ -416,9 +416,9 @@ def test_a_filter_lists_the_most_frequent_values_and_purposes_only_within_one_co
     results = response.context["results"]
     assert [(f.label, f.count) for f in results.facets["raad"]] == [("Råd A", 3), ("Råd B", 2)]
     assert results.more["raad"] == 1 and results.facets["formaal"] == []
-    assert "Og 1 mere med færre resultater." in response.content.decode()
+    assert "Og 1 mere. Skriv flere ord for at indsnævre søgningen." in response.content.decode()
     chosen = found(client, "foreningslivet", raad="c").context["results"]
     assert [(f.label, f.selected) for f in chosen.facets["raad"]] == [("Råd A", False), ("Råd C", True)]
     assert [f.label for f in chosen.facets["formaal"]] == ["Formål for Råd C"]
     english = client.get("/en/soeg/", {"q": "foreningslivet"}).content.decode()
-    assert "And 1 more with fewer results." in english
+    assert "And 1 more. Add words to narrow the search." in english
