@@ -18,7 +18,8 @@ kept so, without building. A build stopped half way (Ctrl+C, or SIGTERM to the `
 runs in the background, which ignores SIGINT) keeps the municipalities it finished: each is one transaction.
 `--compare-built` measures the anonymous pages a second time on a server with the page cache off
 (PUBLIC_PAGE_CACHE_SECONDS=0, raad.core.pagecache): what building each page costs. `--budget S` stops sampling a URL after S seconds (at least 5 requests); a URL with no answer in 60 s is marked
-so and not sampled. Figures and the run's conditions: docs/benchmarks.md. The worker memory during an archive export is measured by benchmarks/test_archive_export.py.
+so and not sampled. `--groups public` measures only the public pages (or "REST API", "OParl", "workspace"):
+with `--requests 300` a steadier p95 of the kept pages in about two minutes. Figures and the run's conditions: docs/benchmarks.md. The worker memory during an archive export is measured by benchmarks/test_archive_export.py.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ def measure_tier(env: dict[str, str], work: Path, args: argparse.Namespace) -> i
     ids = json.loads(setup.stdout.strip().splitlines()[-1])
     cookies = {who: f"{ids['cookie']}={ids[who]}" for who in ("secretary", "member")}
     cookies["secretariat"] = cookies.pop("secretary")
-    targets = urls(ids)
+    targets = [target for target in urls(ids) if not args.groups or target[0] in args.groups]
     server, base = serve(env, work, args.workers)
     floor: list[float] = []
     try:
@@ -340,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", type=Path, help="measure on a cluster kept with --keep (no build)")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--out", type=Path, help="also write the markdown table to this file")
+    parser.add_argument(
+        "--groups",
+        type=lambda text: [group.strip() for group in text.split(",")],
+        help='measure only these groups of URLs, comma-separated: "public", "REST API", "OParl", "workspace"',
+    )
     parser.add_argument(
         "--compare-built", action="store_true", help="measure the anonymous pages again with the page cache off"
     )
