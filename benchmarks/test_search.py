@@ -58,8 +58,8 @@ def generate_postgres(n: int, words: list[str]) -> None:
                         SELECT w[1 + floor(power(random(), 3) * %(nw)s)::int]
                         FROM generate_series(1, 40 + (i %% 41)) WHERE i > 0), ' '),
                       '/raad/r' || (i %% 3) || '/' || i || '/', 'da', 'r' || (i %% 3), 'Råd ' || (i %% 3),
-                      extract(year FROM DATE '2015-01-01' + (i * 7919) %% 4383)::int,
-                      DATE '2015-01-01' + (i * 7919) %% 4383,
+                      extract(year FROM DATE '2015-01-01' + (i::bigint * 7919 %% 4383)::int)::int,
+                      DATE '2015-01-01' + (i::bigint * 7919 %% 4383)::int,
                       CASE WHEN i %% 2 = 0 THEN (1 + i %% 5)::text ELSE '' END
                FROM generate_series(1, %(n)s) AS i, (SELECT %(words)s::text[] AS w) AS v""",
             {"kinds": KINDS, "nw": len(words), "n": n, "words": words},

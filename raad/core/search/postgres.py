@@ -13,6 +13,7 @@ the id, so "newest" is the same after a rebuild (which indexes kind by kind) as 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 
 from django.db import connection
@@ -34,8 +35,8 @@ NEWEST = 5  # chunks scanned one by one before the rest is asked at once
 SCAN = """
 WITH asked AS (SELECT plainto_tsquery('danish', %s) AS q),
      query AS (SELECT q, q{filters} AS qf,
-                      (SELECT coalesce(max(date), DATE '{epoch}') - DATE '{epoch}' FROM core_searchdocument) / {chunk}
-                        AS top
+                      least((SELECT coalesce(max(date), DATE '{epoch}') - DATE '{epoch}' FROM core_searchdocument)
+                            / {chunk}, {last}) AS top
                FROM asked)
 SELECT id, kind, council, council_name, year, date, purpose_keys, rank FROM (
   (SELECT m.*
@@ -63,6 +64,11 @@ SELECT id, kind, council, council_name, year, date, purpose_keys, rank FROM (
 LIMIT %s"""
 
 
+def _quarter(day: datetime.date) -> int:
+    """The chunk of a day (as the migration computes it)."""
+    return (day - datetime.date.fromisoformat(EPOCH)).days // CHUNK
+
+
 def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -73,9 +79,12 @@ def scan(terms: Sequence[str], filters: Mapping[str, object], *, limit: int, ran
     and 0 without `ranked` (ts_rank reads each row's whole vector: about a third of a scan's time).
     The filters are lexemes of the vector, so the index applies them, not a read of every row."""
     lexemes = " & ".join(_quoted(PREFIX[name] + str(value)) for name, value in filters.items())
+    # A year filter: its matches are no newer than its last quarter, so the scan starts there.
+    last = _quarter(datetime.date(int(str(filters["year"])), 12, 31)) if "year" in filters else "NULL"
     sql = SCAN.format(
         chunk=CHUNK,
         epoch=EPOCH,
+        last=last,
         newest=NEWEST,
         filters=" && %s::tsquery" if lexemes else "",
         rank="ts_rank(d.vector, query.q)" if ranked else "0::real",
