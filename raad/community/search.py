@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from raad.community.models import Event
 from raad.community.selectors.events import public_events
-from raad.core.search import Document
+from raad.core.search import Document, group_pks
 from raad.councils.selectors import public_councils
 
 
 def events(groups: Iterable[str] | None) -> Iterator[Document]:
-    wanted = None if groups is None else {int(g) for g in groups if str(g).isdigit()}
+    wanted = group_pks(groups)
     councils = public_councils()
     if wanted is not None:
         councils = councils.filter(events__pk__in=wanted).distinct()

@@ -7,15 +7,16 @@ from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
 
-from raad.core.search import Document
+from raad.core.search import Document, group_pks
 from raad.councils.models import TermsOfReference
 from raad.councils.selectors import public_councils, terms_of_reference_for
 
 
 def council_pages(groups: Iterable[str] | None) -> Iterator[Document]:
     councils = public_councils()
-    if groups is not None:
-        councils = councils.filter(pk__in=[int(g) for g in groups if str(g).isdigit()])
+    wanted = group_pks(groups)
+    if wanted is not None:
+        councils = councils.filter(pk__in=wanted)
     for council in councils:
         try:
             terms = terms_of_reference_for(council)

@@ -8,14 +8,14 @@ from collections.abc import Iterable, Iterator
 from django.urls import reverse
 from django.utils import timezone
 
-from raad.core.search import Document
+from raad.core.search import Document, group_pks
 from raad.councils.selectors import public_councils
 from raad.dialogue.models import Topic
 from raad.dialogue.selectors.topics import public_topics
 
 
 def topics(groups: Iterable[str] | None) -> Iterator[Document]:
-    wanted = None if groups is None else {int(g) for g in groups if str(g).isdigit()}
+    wanted = group_pks(groups)
     councils = public_councils()
     if wanted is not None:
         councils = councils.filter(topics__pk__in=wanted).distinct()

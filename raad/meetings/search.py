@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from raad.core.search import Document
+from raad.core.search import Document, batches, group_pks
 from raad.core.text import plain_text
 from raad.meetings.models import AgendaItem, Meeting
 from raad.meetings.selectors.public import public_agendas, public_minutes_of
@@ -22,13 +22,12 @@ CHUNK = 500  # meetings read together: a rebuild reads every meeting of the inst
 def _chunks(groups: Iterable[str] | None) -> Iterator[list[Meeting]]:
     """The meetings of `groups` (every meeting when None), oldest first, CHUNK at a time."""
     qs = Meeting.objects.order_by("starts_at", "id")
-    if groups is not None:
-        qs = qs.filter(pk__in=[int(g) for g in groups if str(g).isdigit()])
-    pks = list(qs.values_list("pk", flat=True))
-    for start in range(0, len(pks), CHUNK):
-        wanted = pks[start : start + CHUNK]
-        found = Meeting.objects.select_related("council").in_bulk(wanted)
-        yield [found[pk] for pk in wanted if pk in found]
+    wanted = group_pks(groups)
+    if wanted is not None:
+        qs = qs.filter(pk__in=wanted)
+    for chunk in batches(list(qs.values_list("pk", flat=True)), CHUNK):
+        found = Meeting.objects.select_related("council").in_bulk(chunk)
+        yield [found[pk] for pk in chunk if pk in found]
 
 
 def _purposes(meetings: list[Meeting]) -> dict[tuple[int, int], tuple[tuple[str, str], ...]]:

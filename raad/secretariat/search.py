@@ -10,14 +10,13 @@ from collections.abc import Iterable, Iterator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raad.core.search import Document
+from raad.core.search import Document, group_pks
 from raad.secretariat.rules import SECTIONS
 from raad.secretariat.selectors.annual_report import public_annual_reports
 
 
 def annual_reports(groups: Iterable[str] | None) -> Iterator[Document]:
-    pks = None if groups is None else [int(g) for g in groups if str(g).isdigit()]
-    for report in public_annual_reports(pks):
+    for report in public_annual_reports(group_pks(groups)):
         comments = report.comments or {}
         texts = [report.introduction] + [
             f"{title}\n{comments[key]}" for key, title in SECTIONS if comments.get(key, "").strip()

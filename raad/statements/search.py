@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
 
-from raad.core.search import Document
+from raad.core.search import Document, batches, group_pks
 from raad.councils.selectors import public_councils
 from raad.statements.selectors import PublicStatement, public_statements, public_statements_shown
 
@@ -17,14 +17,13 @@ CHUNK = 500  # statements read together: a rebuild reads every statement of the 
 
 
 def _published(groups: Iterable[str] | None) -> Iterator[PublicStatement]:
-    wanted = None if groups is None else {int(g) for g in groups if str(g).isdigit()}
+    wanted = group_pks(groups)
     for council in public_councils():
         qs = public_statements(council)
         if wanted is not None:
             qs = qs.filter(pk__in=wanted)
-        pks = list(qs.values_list("pk", flat=True))
-        for start in range(0, len(pks), CHUNK):
-            yield from public_statements_shown(council, pks[start : start + CHUNK])
+        for chunk in batches(list(qs.values_list("pk", flat=True)), CHUNK):
+            yield from public_statements_shown(council, chunk)
 
 
 def _base(shown: PublicStatement) -> dict:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from .query import BadQuery, SearchQuery, parse
-from .registry import Document, Source, register_source, sources
+from .registry import Document, Source, batches, group_pks, register_source, sources
 
 __all__ = [
     "BadQuery",
     "Document",
     "SearchQuery",
     "Source",
+    "batches",
+    "group_pks",
     "parse",
     "rebuild",
     "refresh",

@@ -72,8 +72,7 @@ def _insert(kind: str, documents: Iterable[registry.Document]) -> int:
 def _delete(ids: list[int]) -> None:
     """Delete documents by id with their purposes and full-text rows, BATCH at a time: by primary key and the
     purposes' foreign-key index, so the plan never depends on statistics a bulk load has just made stale."""
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
+    for chunk in registry.batches(ids, BATCH):
         backend().deleted(chunk)
         SearchPurpose.objects.filter(document_id__in=chunk)._raw_delete(SearchPurpose.objects.db)
         SearchDocument.objects.filter(id__in=chunk)._raw_delete(SearchDocument.objects.db)
@@ -132,5 +131,5 @@ def refill_backend() -> None:
     db = backend()
     db.cleared()
     ids = list(SearchDocument.objects.order_by("id").values_list("id", flat=True))
-    for start in range(0, len(ids), BATCH):
-        db.written(list(SearchDocument.objects.filter(id__in=ids[start : start + BATCH])))
+    for chunk in registry.batches(ids, BATCH):
+        db.written(list(SearchDocument.objects.filter(id__in=chunk)))

@@ -13,9 +13,11 @@ index drops it. Core knows no app: the registry is filled from the apps' ready()
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,16 @@ def sources() -> list[Source]:
 
 def source(kind: str) -> Source | None:
     return _sources.get(kind)
+
+
+def group_pks(groups: Iterable[str] | None) -> set[int] | None:
+    """The primary keys `groups` names (None: every group), for a source whose group is a pk; anything that is
+    not a number names nothing."""
+    return None if groups is None else {int(g) for g in groups if str(g).isdigit()}
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`items` `size` at a time: a source or the index reads and writes the whole installation in bounded
+    memory and statements of bounded length."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from django.db import connection
 
 from .models import SearchDocument
+from .registry import batches
 from .stemming import stem, stemmed
 
 TABLE = "core_search_fts"
@@ -54,8 +55,7 @@ def deleted(ids: Sequence[int]) -> None:
     if not ids:
         return
     with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
+        for chunk in batches(list(ids), 500):
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)  # noqa: S608  (constant SQL; values are parameters)
 
 
