@@ -49,6 +49,15 @@ def public_councils() -> QuerySet[Council]:
     return Council.objects.select_related("municipality").order_by("name")
 
 
+def council_of_one_municipality() -> Council | None:
+    """The default council (`default_council`) when every council belongs to its municipality; None in an
+    installation of several municipalities, whose pages about all councils name none (one query, as
+    `default_council`)."""
+    elsewhere = Council.objects.exclude(municipality_id=OuterRef("municipality_id"))
+    first = public_councils().order_by("pk").annotate(elsewhere=Exists(elsewhere)).first()
+    return None if first is None or first.elsewhere else first
+
+
 def council_slugs() -> list[str]:
     """Every council's slug (the sitemap's council pages): one small query, nothing else read."""
     return list(Council.objects.order_by("pk").values_list("slug", flat=True))

@@ -12,7 +12,9 @@ from django.utils.translation import pgettext
 from raad.core import search as index
 from raad.core.i18n import citizen_page
 from raad.core.search.query import MAX_LENGTH
-from raad.core.workspace import public_crumbs
+from raad.core.workspace import public_crumbs, show_installation
+from raad.councils import selectors as councils
+from raad.councils.models import Council
 
 PARAMS = ("q", "art", "raad", "aar", "formaal")
 
@@ -22,12 +24,29 @@ def _link(params: dict[str, str], **changes: str) -> str:
     return "?" + urlencode(merged)
 
 
+def _chrome(request: HttpRequest, slug: str) -> None:
+    """The header and footer of a search: the council it is narrowed to; else, in an installation of several
+    municipalities, none (as on its front page), not the first council set up."""
+    if slug:
+        try:
+            request.council = councils.council_by_slug(slug)  # type: ignore[attr-defined]
+            return
+        except Council.DoesNotExist:
+            pass
+    council = councils.council_of_one_municipality()
+    if council is None:
+        show_installation(request)
+    else:
+        request.council = council  # type: ignore[attr-defined]
+
+
 @citizen_page
 def search(request: HttpRequest) -> HttpResponse:
     shown_text = (request.GET.get("q") or "")[:MAX_LENGTH]
     context: dict = {"text": shown_text, "crumbs": public_crumbs(None, (_("Søg"), None))}
     try:
         query = index.parse(request.GET)
+        _chrome(request, query.council)
         results = index.search(query)
     except index.BadQuery as error:
         context["error"] = error.message

@@ -226,6 +226,30 @@ def test_the_search_box_is_in_the_header_of_every_public_page(client, cast):
     assert 'action="/en/soeg/"' in client.get("/en/").content.decode()
 
 
+def test_a_national_search_names_no_council_in_its_header_unless_narrowed_to_one(client, cast):
+    import copy
+
+    from raad.councils.presets import PRESETS
+    from raad.councils.services import council_setup_from_preset
+
+    def header(params) -> str:
+        page = client.get(URL, params).content.decode()
+        return page[page.index("<title>") : page.index("</header>")]
+
+    holbaek = cast.council.name
+    assert holbaek in header({"q": "budget"})  # one municipality: its council's chrome, as on its front page
+    preset = copy.deepcopy(PRESETS["holbaek-aeldre"])
+    preset["municipality"] = {"name": "Kalundborg Kommune", "code": "0326", "website": ""}
+    preset["council"].update(slug="aeldreraadet-kalundborg", name="Ældrerådet i Kalundborg Kommune")
+    council_setup_from_preset(preset=preset)
+    national = header({"q": "budget"})
+    assert "– Råd</title>" in national and holbaek not in national and "Kalundborg" not in national
+    narrowed = header({"q": "budget", "raad": "aeldreraadet-kalundborg"})
+    assert "– Ældrerådet i Kalundborg Kommune</title>" in narrowed and holbaek not in narrowed
+    unknown = header({"q": "budget", "raad": "findes-ikke"})  # no such council: no hits, and no council's header
+    assert "– Råd</title>" in unknown
+
+
 def _queries(client) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert (
