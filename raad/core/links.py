@@ -11,6 +11,11 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
+# The site's paths that are never public: the workspace, logging in and the account, the admin (each also under a
+# language prefix where the site has one). Crawlers are told to stay out (robots.txt), the public page cache and
+# the read replica leave them alone.
+PRIVATE_PATHS = ("/arbejdsrum/", "/konto/", "/admin/")
+
 
 def absolute_url(path_or_obj: Any) -> str:
     """`SITE_URL` + the path: a path ("/arbejdsrum/…"), or an object with `get_absolute_url()`.

@@ -43,10 +43,11 @@ from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
 from raad.core import audit
-from raad.core.replica import PRIMARY_PATHS, STICKY_COOKIE  # STICKY_COOKIE: a browser that just posted
+from raad.core.links import PRIVATE_PATHS
+from raad.core.replica import STICKY_COOKIE  # STICKY_COOKIE: a browser that just posted
 
 # Paths never kept: the workspace, logging in and the admin (as for the replica), the API and the health view.
-EXCLUDED_PATHS = (*PRIMARY_PATHS, "/api/", "/sundhed/", "/static/", "/media/")
+EXCLUDED_PATHS = (*PRIVATE_PATHS, "/api/", "/sundhed/", "/static/", "/media/")
 # URL arguments of a signed link (raad.core.links): the page is one person's, never kept.
 PERSONAL_ARGUMENTS = frozenset({"token", "uidb64", "secret"})
 # Request headers that make the view's own answer necessary (a conditional GET gets its 304 from the view).

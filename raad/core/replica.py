@@ -22,11 +22,11 @@ import time
 from django.conf import settings
 from django.db import DatabaseError, connections
 
+from raad.core.links import PRIVATE_PATHS
+
 REPLICA = "replica"
 # Tables that are state, not published content: always the primary.
 PRIMARY_ONLY_APPS = frozenset({"sessions", "django_cache", "axes", "django_tasks_db", "otp_totp", "otp_static"})
-# Paths whose GETs belong to the workspace or to logging in, even for someone not (yet) logged in.
-PRIMARY_PATHS = ("/arbejdsrum/", "/konto/", "/admin/")
 # After a POST (a registration, an inquiry) the same browser reads from the primary for this long.
 STICKY_COOKIE = "raad_primary"
 STICKY_SECONDS = 10
@@ -98,7 +98,7 @@ class PublicReadsMiddleware:
             return self.get_response(request)
         public = (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(PRIMARY_PATHS)
+            and not request.path.startswith(PRIVATE_PATHS)  # the workspace, logging in: even before one is
             and STICKY_COOKIE not in request.COOKIES
             and not request.user.is_authenticated
         )

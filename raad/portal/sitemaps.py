@@ -24,6 +24,7 @@ from django.views.decorators.cache import cache_control
 from raad.community.selectors import associations as association_selectors
 from raad.community.selectors import events as event_selectors
 from raad.core.languages import WHOLE_SITE
+from raad.core.links import PRIVATE_PATHS
 from raad.councils.selectors import council_slugs
 from raad.dialogue.selectors import topics as topic_selectors
 from raad.meetings import selectors as meeting_selectors
@@ -43,8 +44,6 @@ COUNCIL_PAGES = (
     "community:associations",
 )
 SITE_PAGES = ("portal:home", "portal:accessibility", "portal:privacy")
-# Paths no crawler needs: the workspace, the account pages and the admin (each also under a language prefix).
-PRIVATE_PREFIXES = ("/arbejdsrum/", "/konto/", "/admin/")
 # Locations a sitemap page holds (each page counted once per language); the protocol allows 50,000. A page of
 # 1,000 is about 450 KB and built in about 0.2 s at Denmark scale, so the page cache keeps it (raad.core.pagecache,
 # at most 1 MB a page); 10,000 made 4.5 MB pages that took 1.9 s every time (docs/benchmarks.md).
@@ -211,6 +210,6 @@ def sitemap(request: HttpRequest, section: str) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     prefixes = ["", *(f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
     lines = ["User-agent: *"]
-    lines += [f"Disallow: {prefix}{path}" for prefix in prefixes for path in PRIVATE_PREFIXES]
+    lines += [f"Disallow: {prefix}{path}" for prefix in prefixes for path in PRIVATE_PATHS]
     lines += ["", f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
