@@ -10,7 +10,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from raad.core.languages import council_language
-from raad.core.pdf import PDF_FOR_PEOPLE, render_pdf
+from raad.core.pdf import PDF_FOR_PEOPLE, StoredPdf, render_pdf, stored_pdf
 from raad.secretariat import chart
 from raad.secretariat.models import AnnualReport
 from raad.secretariat.rules import SECTIONS
@@ -62,10 +62,22 @@ def report_context(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def annual_report_pdf(report: AnnualReport, lang: str | None = None) -> bytes:
-    """The report as a tagged PDF for people (PDF/UA), in `lang` or the council's language."""
+def _pdf_parts(report: AnnualReport, lang: str | None) -> tuple[dict[str, Any], str, str]:
     lang = lang or council_language(report.council)
     with translation.override(lang):
         context = report_context(report)
         title = _("Årsberetning %(year)s") % {"year": report.year}
-    return render_pdf(TEMPLATE, context, lang=lang, purpose=PDF_FOR_PEOPLE, title=f"{title} – {report.council.name}")
+    return context, lang, f"{title} – {report.council.name}"
+
+
+def annual_report_pdf(report: AnnualReport, lang: str | None = None) -> bytes:
+    """The report as a tagged PDF for people (PDF/UA), in `lang` or the council's language."""
+    context, lang, title = _pdf_parts(report, lang)
+    return render_pdf(TEMPLATE, context, lang=lang, purpose=PDF_FOR_PEOPLE, title=title)
+
+
+def annual_report_stored_pdf(report: AnnualReport, lang: str | None = None) -> StoredPdf:
+    """The same PDF from the file store (`raad.core.pdf.stored_pdf`): WeasyPrint runs once per language and
+    content, not on every public request (a published report's figures are frozen, so it runs once)."""
+    context, lang, title = _pdf_parts(report, lang)
+    return stored_pdf(TEMPLATE, context, lang=lang, purpose=PDF_FOR_PEOPLE, title=title)

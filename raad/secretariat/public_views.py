@@ -3,11 +3,12 @@ only: a draft, adopted or sent report is a 404."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from raad.core.pdf import pdf_response
 from raad.core.workspace import council_for, public_crumbs
 from raad.secretariat import documents
 from raad.secretariat.selectors.annual_report import public_annual_report
@@ -32,8 +33,7 @@ def report(request, slug, year):
 
 
 def report_pdf(request, slug, year):
+    """The stored PDF (rendered once per language and content), with an ETag: 304 for a client that has it."""
     _council, annual = _published(request, slug, year)
-    pdf = documents.annual_report_pdf(annual, lang=translation.get_language())
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="aarsberetning-{year}.pdf"'
-    return response
+    pdf = documents.annual_report_stored_pdf(annual, lang=translation.get_language())
+    return pdf_response(request, pdf, filename=f"aarsberetning-{year}.pdf")

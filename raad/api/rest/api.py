@@ -12,7 +12,7 @@ from ninja.renderers import JSONRenderer
 
 from raad.core.redaction import mask_cpr
 
-from . import community, consultations, councils, meetings, records, statements, topics
+from . import community, consultations, councils, meetings, records, reports, statements, topics
 from .common import ApiError
 
 
@@ -62,7 +62,7 @@ api = RaadAPI(
     description=gettext_lazy(
         "Adgang til at læse alt, hvad rådet offentliggør: møder og deres åbne dagsordenspunkter, offentliggjorte "
         "referater, høringer, høringssvar og udtalelser, medlemmernes offentlige oplysninger, arrangementer, "
-        "foreninger og emner. Feltnavnene følger projektets ordliste; teksterne er den danske udgave. Lister er "
+        "foreninger, emner og årsberetninger. Feltnavnene følger projektets ordliste; teksterne er den danske udgave. Lister er "
         "opdelt i sider og sorteret efter en entydig nøgle; hvert svar har ETag og Last-Modified."
     ),
     urls_namespace="api",
@@ -71,7 +71,7 @@ api = RaadAPI(
     openapi_url="/openapi.json",
 )
 
-for module in (councils, meetings, statements, consultations, community, topics, records):
+for module in (councils, meetings, statements, consultations, community, topics, reports, records):
     api.add_router("", module.router)
 
 

@@ -192,6 +192,8 @@ def test_the_openapi_document_describes_every_endpoint(client):
         "/api/councils/{slug}/associations/{association_id}",
         "/api/councils/{slug}/topics",
         "/api/councils/{slug}/topics/{number}",
+        "/api/councils/{slug}/annual-reports",
+        "/api/councils/{slug}/annual-reports/{year}",
         "/api/journal",
         "/api/cases",
     }

@@ -380,6 +380,11 @@ def public_annual_report(council: Council, year: int) -> AnnualReport | None:
     )
 
 
+def public_annual_report_list(council: Council) -> QuerySet[AnnualReport]:
+    """The council's published reports (the API's list; ordered by the caller)."""
+    return AnnualReport.objects.filter(council=council, status=AnnualReport.Status.PUBLISHED).select_related("council")
+
+
 def public_annual_reports(pks: Iterable[int] | None = None) -> QuerySet[AnnualReport]:
     """The published reports of every council (of `pks` only, when given): the search index's source."""
     qs = AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)

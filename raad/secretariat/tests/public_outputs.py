@@ -1,5 +1,5 @@
-"""The annual report in the leak test (raad/testing/public_outputs.py): a published report (page and PDF) next to
-a draft one, and a closed agenda item at the meeting that adopted the published report."""
+"""The annual report in the leak test (raad/testing/public_outputs.py): a published report (page, PDF and the
+REST API) next to a draft one, and a closed agenda item at the meeting that adopted the published report."""
 
 from __future__ import annotations
 
@@ -38,13 +38,16 @@ def build(cast) -> PublicOutputs:
         report=draft, introduction="HEMMELIGT-AARSBERETNING-UDKAST", comments={}, by=secretary
     )
     base = f"/raad/{council.slug}/aarsberetning/"
+    api = f"/api/councils/{council.slug}/annual-reports"
     return PublicOutputs(
-        public=[f"{base}{today.year}/", f"{base}{today.year}.pdf"],
-        hidden=[f"{base}{today.year - 1}/", f"{base}{today.year - 1}.pdf"],
+        public=[f"{base}{today.year}/", f"{base}{today.year}.pdf", api, f"{api}/{today.year}"],
+        hidden=[f"{base}{today.year - 1}/", f"{base}{today.year - 1}.pdf", f"{api}/{today.year - 1}"],
         secrets=SECRETS,
         shown={
             f"{base}{today.year}/": ["Et åbent år for rådet.", "Møderne var åbne."],
             f"{base}{today.year}.pdf": ["Et åbent år for rådet."],
+            api: [f'"year": {today.year}'],
+            f"{api}/{today.year}": ["Et åbent år for rådet.", "Møderne var åbne."],
         },
     )
 

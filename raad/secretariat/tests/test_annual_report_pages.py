@@ -97,6 +97,25 @@ def test_the_published_report_as_page_and_tagged_pdf(client, cast):
     assert f'<a href="/raad/{council.slug}/aarsberetning/2026/">Årsberetning 2026</a>' in about
 
 
+def test_the_public_pdf_is_rendered_once_and_then_served_from_the_file_store(client, cast, monkeypatch):
+    """Issue 15: no WeasyPrint on a public GET once the report's PDF is stored; a client that has it gets 304."""
+    from raad.core import pdf as core_pdf
+
+    published_report(cast)
+    renders: list[str] = []
+    real = core_pdf.html_to_pdf
+    monkeypatch.setattr(core_pdf, "html_to_pdf", lambda html, **kw: renders.append(kw["lang"]) or real(html, **kw))
+    url = f"/raad/{cast.council.slug}/aarsberetning/2026.pdf"
+    first = client.get(url)
+    again = client.get(url)
+    assert (first.status_code, again.content, again["ETag"], renders) == (200, first.content, first["ETag"], ["da"])
+    assert first["Content-Disposition"] == 'inline; filename="aarsberetning-2026.pdf"'
+    not_modified = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert (not_modified.status_code, not_modified.content, renders) == (304, b"", ["da"])
+    english = client.get(f"/en{url}")
+    assert english["ETag"] != first["ETag"] and renders == ["da", "en"]
+
+
 def test_a_published_report_is_found_by_the_search_and_a_draft_is_not(client, cast, django_capture_on_commit_callbacks):
     """R23: once published, the report's foreword and comments are in the search index (refreshed after the
     commit, as every publishing service does); before, nothing of it is."""

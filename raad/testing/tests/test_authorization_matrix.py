@@ -76,6 +76,8 @@ MATRIX = {
     "annual_report_public:pdf": ABSENT,
     "annual_report_public:report": ABSENT,
     "api:agenda_item_list": PUBLIC,
+    "api:annual_report_detail": ABSENT,  # the demo world publishes no annual report
+    "api:annual_report_list": PUBLIC,
     "api:association_detail": PUBLIC,
     "api:association_list": PUBLIC,
     # django-ninja has no root page: the API is described at openapi.json and on /aabne-data/.
