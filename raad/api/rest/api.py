@@ -14,6 +14,7 @@ from raad.core.redaction import mask_cpr
 
 from . import community, consultations, councils, meetings, records, reports, statements, topics
 from .common import ApiError
+from .schemas import ErrorOut
 
 
 def _masked(data):
@@ -48,12 +49,38 @@ def _resolved(data):
     return data
 
 
+ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+
+
+def _with_errors(document: dict) -> dict:
+    """Every answer an operation can give besides its 200, each error with the shape `ErrorOut`: 304 to a
+    conditional request (raad.api.middleware), 400 for a parameter that is wrong, unknown, repeated or a page
+    past the last; 404 for what a path names that is not there or not public; 401 and 403 for the operations
+    that need a key (the scope). The fuzz test checks that every status it gets is one of these."""
+    document["components"]["schemas"]["ErrorOut"] = ErrorOut.model_json_schema()
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            answers = operation["responses"]
+            answers[304] = {"description": gettext_lazy("Uændret siden If-None-Match eller If-Modified-Since")}
+            answers[400] = {"description": gettext_lazy("En parameter er ugyldig, ukendt eller gentaget"), **ERROR}
+            if "{" in path:
+                answers[404] = {"description": gettext_lazy("Findes ikke, eller er ikke offentligt."), **ERROR}
+            if operation.get("security"):
+                answers[401] = {
+                    "description": gettext_lazy("Ingen, en ukendt eller en tilbagekaldt API-nøgle"),
+                    **ERROR,
+                }
+                answers[403] = {"description": gettext_lazy("API-nøglen giver ikke den adgang, der kræves"), **ERROR}
+    return document
+
+
 class RaadAPI(NinjaAPI):
     """The OpenAPI document in the active language (the client's Accept-Language on /api/, the page's on
     /aabne-data/): its summaries and descriptions are translatable, and resolved here to plain strings."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        return _resolved(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return _resolved(_with_errors(document))
 
 
 api = RaadAPI(
