@@ -14,14 +14,20 @@ DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 class ContentSecurityPolicyMiddleware:
-    """Send the content security policy from settings on every response."""
+    """Send the content security policy from settings on every response; with single sign-on, its form-action also
+    allows the provider (raad.core.sso.form_action_origins: "Log af" ends the provider's session there too)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from raad.core.sso import form_action_origins
+
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        policy = settings.CONTENT_SECURITY_POLICY
+        if origins := form_action_origins():
+            policy = policy.replace("form-action 'self'", "form-action 'self' " + " ".join(origins))
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import time
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
@@ -30,6 +31,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from raad.core import services
 from raad.core.languages import in_council_language
+from raad.core.links import absolute_url
 from raad.core.twofactor import confirmed_device, forget_provider_factor, remember_provider_factor, requires_two_factor
 
 security_log = logging.getLogger("raad.security")
@@ -60,6 +62,7 @@ _ENDPOINTS = {
     "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",
     "OIDC_OP_USER_ENDPOINT": "userinfo_endpoint",
     "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
+    "OIDC_OP_LOGOUT_ENDPOINT": "end_session_endpoint",
 }
 _discovered: dict[str, dict] = {}
 
@@ -249,3 +252,58 @@ class CallbackView(OIDCAuthenticationCallbackView):
     @property
     def success_url(self):
         return self.request.session.get("oidc_login_next") or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def form_action_origins() -> list[str]:
+    """The provider's origins a form of Råd may lead to (added to the CSP's form-action by
+    core.middleware.ContentSecurityPolicyMiddleware): "Log af" redirects there after a login through it. The
+    issuer's, and the end_session_endpoint's when it is configured (read from settings, never fetched)."""
+    if not sso_enabled():
+        return []
+    urls = [settings.OIDC_OP_ISSUER, settings.OIDC_OP_LOGOUT_ENDPOINT]
+    return sorted({_origin(url) for url in urls if url.startswith(("https://", "http://"))})
+
+
+def provider_logout_url(request) -> str | None:
+    """Where to send someone who logs out of Råd after logging in through the provider: the provider's
+    end_session_endpoint (OpenID Connect RP-Initiated Logout), which ends the provider's session too and sends the
+    person back to the front page. None for a password login, without single sign-on, or when the provider
+    names no such endpoint (then only Råd's session ends)."""
+    id_token = request.session.get("oidc_id_token")
+    if not sso_enabled() or not id_token:
+        return None
+    try:
+        endpoint = setting("OIDC_OP_LOGOUT_ENDPOINT")
+    except (requests.RequestException, ValueError) as error:
+        security_log.warning("Single sign-on: no logout at the provider, its discovery document failed: %s", error)
+        return None
+    if not endpoint:
+        return None
+    if _origin(endpoint) not in form_action_origins():
+        # The logout form's page allows forms to go only there (the CSP's form-action): the browser would stop.
+        security_log.warning(
+            "Single sign-on: the provider's logout %s is not on the issuer's host; set "
+            "OIDC_END_SESSION_ENDPOINT to allow it",
+            _origin(endpoint),
+        )
+        return None
+    query = {
+        "id_token_hint": id_token,
+        "post_logout_redirect_uri": absolute_url("/"),
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+    }
+    return f"{endpoint}?{urlencode(query)}"
+
+
+class LogoutView(auth_views.LogoutView):
+    """/konto/log-af/ (POST): Råd's session ends; after a login through the provider, its session too."""
+
+    def post(self, request, *args, **kwargs):
+        target = provider_logout_url(request)  # read before the session is flushed
+        response = super().post(request, *args, **kwargs)
+        return redirect(target) if target else response

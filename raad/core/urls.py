@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from raad.core import sso, views
@@ -12,7 +11,7 @@ urlpatterns = [
     path("log-ind/kode/", views.OTPVerifyView.as_view(), name="otp_verify"),
     path("log-ind/tofaktor/", views.OTPSetupView.as_view(), name="otp_setup"),
     path("konto/", views.AccountView.as_view(), name="account"),
-    path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
+    path("log-af/", sso.LogoutView.as_view(), name="logout"),
     path("adgangskode/", views.password_reset, name="password_reset"),
     path("adgangskode/sendt/", views.password_reset_done, name="password_reset_done"),
     path("adgangskode/ny/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),

@@ -19,16 +19,18 @@ class ProviderUnavailable(RuntimeError):
     pass
 
 
-def start(redirect_uri: str) -> tuple[subprocess.Popen, str]:
-    """Start the provider; returns the process and its issuer URL. Raises ProviderUnavailable when node or
-    the npm package is missing or the process does not say it is ready."""
+def start(redirect_uri: str, post_logout_uri: str = "") -> tuple[subprocess.Popen, str]:
+    """Start the provider (`post_logout_uri`: where its logout sends the person back); returns the process and its
+    issuer URL. Raises ProviderUnavailable when node or the npm package is missing or the process does not say it
+    is ready."""
     node = shutil.which("node")
     if node is None:
         raise ProviderUnavailable("node is not installed")
     if not (ROOT / "node_modules" / "oidc-provider").exists():
         raise ProviderUnavailable("node_modules/oidc-provider is missing (npm ci)")
     process = subprocess.Popen(
-        [node, str(SCRIPT), "--port", "0", "--redirect-uri", redirect_uri],
+        [node, str(SCRIPT), "--port", "0", "--redirect-uri", redirect_uri]
+        + (["--post-logout-uri", post_logout_uri] if post_logout_uri else []),
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,

@@ -117,3 +117,42 @@ def test_a_provider_that_does_not_answer_or_a_forged_state_is_a_failed_login_not
     assert response.redirect_chain == [("/konto/log-ind/", 302)]
     assert "Log ind med kommunens login lykkedes ikke." in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def _logged_in_through_provider(client, id_token="header.payload.signature"):
+    user = User.objects.filter(username="medlem").first() or make_user("medlem", "Ahmad", "Rahimi")
+    client.force_login(user)
+    session = client.session
+    session["oidc_id_token"] = id_token
+    session.save()
+
+
+def test_logging_out_after_a_provider_login_ends_the_providers_session_too(client, configured, settings):
+    settings.OIDC_OP_LOGOUT_ENDPOINT = "http://127.0.0.1:9/session/end"  # on the issuer's host (configured below)
+    settings.OIDC_OP_ISSUER = "http://127.0.0.1:9"
+    _logged_in_through_provider(client)
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "form-action 'self' http://127.0.0.1:9;" in policy  # the logout form may lead there
+    response = client.post("/konto/log-af/")
+    assert response.status_code == 302
+    assert response.url == (
+        "http://127.0.0.1:9/session/end?id_token_hint=header.payload.signature"
+        "&post_logout_redirect_uri=https%3A%2F%2Fraad.test%2F&client_id=raad"
+    )
+    assert "_auth_user_id" not in client.session  # Råd's session has ended in any case
+
+
+def test_logging_out_stays_in_raad_when_the_provider_cannot_be_asked_or_named_no_logout(client, configured, settings):
+    settings.OIDC_OP_ISSUER = "http://127.0.0.1:9"  # nothing listens: the discovery document cannot be read
+    _logged_in_through_provider(client)
+    response = client.post("/konto/log-af/")
+    assert (response.status_code, response.url) == (302, "/")
+    assert "_auth_user_id" not in client.session
+    # A provider configured endpoint by endpoint, without a logout endpoint: only Råd's session can end.
+    settings.OIDC_OP_ISSUER = ""
+    _logged_in_through_provider(client)
+    assert client.post("/konto/log-af/").url == "/"
+
+
+def test_without_single_sign_on_the_policy_allows_forms_only_to_raad(client):
+    assert "form-action 'self';" in client.get("/").headers["Content-Security-Policy"]

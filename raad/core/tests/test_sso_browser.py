@@ -23,7 +23,7 @@ UNVERIFIED = (
 @pytest.fixture(scope="module")
 def provider(live_server):
     try:
-        process, issuer = oidc_provider.start(f"{live_server.url}/konto/log-ind/kommune/retur/")
+        process, issuer = oidc_provider.start(f"{live_server.url}/konto/log-ind/kommune/retur/", f"{live_server.url}/")
     except oidc_provider.ProviderUnavailable as error:
         if in_ci():
             pytest.fail(f"CI=true: {error}", pytrace=False)
@@ -34,7 +34,8 @@ def provider(live_server):
 
 
 @pytest.fixture
-def sso(settings, provider):
+def sso(settings, provider, live_server):
+    settings.SITE_URL = live_server.url  # where the provider's logout sends the person back
     settings.OIDC_RP_CLIENT_ID = oidc_provider.CLIENT_ID
     settings.OIDC_RP_CLIENT_SECRET = oidc_provider.CLIENT_SECRET
     settings.OIDC_OP_ISSUER = provider  # the endpoints come from its discovery document
@@ -74,9 +75,28 @@ def test_single_sign_on(browser, page, live_server, cast, sso, assert_accessible
     # A member goes through the provider into the workspace; no second factor is asked of a member.
     context, tab = _sign_in(browser, live_server, "ahmad")
     assert tab.url == f"{live_server.url}{WORKSPACE}"  # the dashboard sends a member of one council there
-    # … and logs out: the workspace asks for a login again.
+    # … and logs out: of Råd and, asked by the provider, of the municipality's login too (RP-Initiated Logout);
+    # then back on the front page, and the workspace asks for a login again.
     with tab.expect_navigation():
         tab.get_by_role("button", name="Log af").click()
+    assert tab.url.startswith(f"{sso}/session/end")
+    assert tab.get_by_role("heading").inner_text() == "Vil du også logge af kommunens login?"
+    with tab.expect_navigation(url=f"{live_server.url}/"):
+        tab.get_by_role("button", name="Ja, log af").click()
+    tab.goto(f"{live_server.url}/arbejdsrum/")
+    assert tab.url.startswith(f"{live_server.url}/konto/log-ind/")
+    # The provider's session ended too: its login asks who one is again, instead of letting Ahmad straight back in.
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="Log ind med kommunens login").click()
+    assert tab.url.startswith(f"{sso}/interaction/") and tab.locator("input[name=login]").count() == 1
+    context.close()
+
+    # Logging out without the provider's logout (the person says no there): Råd's session has ended all the same.
+    context, tab = _sign_in(browser, live_server, "ahmad")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Log af").click()
+    tab.get_by_role("button", name="Nej, forbliv logget ind").click()
+    tab.wait_for_load_state()
     tab.goto(f"{live_server.url}/arbejdsrum/")
     assert tab.url.startswith(f"{live_server.url}/konto/log-ind/")
     context.close()
@@ -112,11 +132,12 @@ def test_single_sign_on(browser, page, live_server, cast, sso, assert_accessible
     )
     assert [(verb, actor, changes.get("second_factor_by_provider")) for verb, actor, changes in journal] == [
         ("user.sso_login", "medlem", False),
+        ("user.sso_login", "medlem", False),
         ("user.sso_login", "sekretariat", True),
         ("user.sso_login", "sekretariat", False),
         ("user.sso_refused", None, None),
         ("user.sso_refused", None, None),
     ]
-    assert journal[1][2]["amr"] == ["pwd", "mfa"]
-    assert [changes["reason"] for _, _, changes in journal[3:]] == [UNVERIFIED, UNKNOWN]
+    assert journal[2][2]["amr"] == ["pwd", "mfa"]
+    assert [changes["reason"] for _, _, changes in journal[4:]] == [UNVERIFIED, UNKNOWN]
     assert "mariam@test.invalid" not in str(journal)

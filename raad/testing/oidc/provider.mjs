@@ -1,18 +1,24 @@
 // A real OpenID Connect provider for the single sign-on tests (npm `oidc-provider`), on a loopback port.
 //
-//   node raad/testing/oidc/provider.mjs --port 0 --redirect-uri http://localhost:8081/konto/log-ind/kommune/retur/
+//   node raad/testing/oidc/provider.mjs --port 0 --redirect-uri http://localhost:8081/konto/log-ind/kommune/retur/ \
+//        --post-logout-uri http://localhost:8081/
 //
 // Prints one line `ready <issuer>` when it listens, then serves until it is terminated. One client:
 // `raad-test` / `raad-test-secret`. Its sign-in page (/interaction/<uid>) asks only for an account name from
 // ACCOUNTS below (fictional people); consent is given for the client automatically. The ID token carries the
-// account's `amr` (and `acr`), as a municipal provider asserts how the person signed in.
+// account's `amr` (and `acr`), as a municipal provider asserts how the person signed in. Logging out of Råd sends
+// the person to its end_session_endpoint (RP-Initiated Logout): a page that asks, then back to --post-logout-uri.
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 
 import Provider from 'oidc-provider';
 
 const { values: args } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, 'redirect-uri': { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '0' },
+    'redirect-uri': { type: 'string' },
+    'post-logout-uri': { type: 'string' },
+  },
 });
 
 // name → claims and how the person signed in. The e-mail addresses are the test cast's (raad/testing/cast.py).
@@ -51,13 +57,25 @@ server.listen(Number(args.port), '127.0.0.1', () => {
       client_id: 'raad-test',
       client_secret: 'raad-test-secret',
       redirect_uris: [args['redirect-uri']],
+      post_logout_redirect_uris: args['post-logout-uri'] ? [args['post-logout-uri']] : [],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_post',
     }],
     claims: { openid: ['sub', 'acr', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'email', 'profile'],
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.body = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Log af (test)</title></head>
+<body><main><h1>Vil du også logge af kommunens login?</h1>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, log af</button>
+<button type="submit" form="op.logoutForm">Nej, forbliv logget ind</button></main></body></html>`;
+        },
+      },
+    },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(ctx, id) {
       const account = ACCOUNTS[id];
