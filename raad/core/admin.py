@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from raad.core.admin_site import ReadOnlySecretFreeMixin
-from raad.core.models import AuditEntry, User
+from raad.core.models import AuditEntry, ProviderIdentity, User
 
 
 class ReadOnlyAdmin(ReadOnlySecretFreeMixin, admin.ModelAdmin):
@@ -24,3 +24,11 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 @admin.register(User)
 class RaadUserAdmin(ReadOnlyAdmin, UserAdmin):
     pass
+
+
+@admin.register(ProviderIdentity)
+class ProviderIdentityAdmin(ReadOnlyAdmin):
+    """Who is bound to which identity at the single sign-on provider (unbinding: `manage.py sso_unbind`)."""
+
+    list_display = ("user", "issuer", "created_at")
+    search_fields = ("user__username",)

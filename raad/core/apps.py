@@ -26,6 +26,8 @@ class CoreConfig(AppConfig):
                 "user.language_set": _("Sprog i e-mails valgt"),
                 "user.sso_login": _("Logget ind med kommunens login"),
                 "user.sso_refused": _("Login med kommunens login afvist"),
+                "user.sso_bound": _("Knyttet til sit login fra kommunen"),
+                "user.sso_unbound": _("Ikke længere knyttet til sit login fra kommunen"),
                 "translation.saved": _("Oversættelse gemt"),
                 "translation.removed": _("Oversættelse fjernet"),
                 "desk_feed.created": _("Privat kalenderlink til opgaver oprettet"),

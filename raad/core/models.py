@@ -42,6 +42,29 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+class ProviderIdentity(BaseModel):
+    """The identity at the municipal single sign-on provider a user first logged in with (raad.core.sso): its
+    issuer and subject (`sub`, which the provider never reuses). From then on that identity logs in as this user,
+    and no other identity from the same provider can, whatever its e-mail address says."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("bruger"), on_delete=models.PROTECT, related_name="provider_identities"
+    )
+    issuer = models.CharField(_("udsteder"), max_length=500)
+    subject = models.CharField(_("subjekt (sub)"), max_length=255)
+
+    class Meta:
+        verbose_name = _("login fra kommunen")
+        verbose_name_plural = _("logins fra kommunen")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="provider_identity_unique_subject"),
+            models.UniqueConstraint(fields=["user", "issuer"], name="provider_identity_one_per_issuer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.issuer}"
+
+
 class AuditQuerySet(models.QuerySet):
     """The journal is append-only: no update or delete through the ORM."""
 

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from raad.core import audit, languages
 from raad.core.errors import RuleViolation
-from raad.core.models import AuditEntry, User
+from raad.core.models import AuditEntry, ProviderIdentity, User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -157,6 +157,27 @@ def sso_login_record(
         target=user,
         changes={"provider": provider, "amr": amr, "acr": acr, "second_factor_by_provider": second_factor_by_provider},
     )
+
+
+@transaction.atomic
+def sso_identity_bind(*, user: User, issuer: str, subject: str) -> ProviderIdentity:
+    """Bind the provider's identity (`issuer`, `subject`) to `user` at their first login through it: from then on
+    it logs in as this user, and no other identity of that provider can (raad.core.sso). Journalled without the
+    subject (the provider's identifier of the person stays out of the append-only journal)."""
+    identity = ProviderIdentity.objects.create(user=user, issuer=issuer, subject=subject)
+    audit.record(actor=user, verb="user.sso_bound", target=user, changes={"provider": issuer})
+    return identity
+
+
+@transaction.atomic
+def sso_identity_unbind(*, user: User, by: User | None = None) -> int:
+    """Undo the bindings of `user` (the person got a new account at the provider): their next login through it
+    is matched by the claim again and bound anew. Returns how many there were; journalled."""
+    identities = list(ProviderIdentity.objects.select_for_update().filter(user=user).order_by("pk"))
+    for identity in identities:
+        audit.record(actor=by, verb="user.sso_unbound", target=user, changes={"provider": identity.issuer})
+    ProviderIdentity.objects.filter(pk__in=[i.pk for i in identities]).delete()
+    return len(identities)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
@@ -32,6 +33,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from raad.core import services
 from raad.core.languages import in_council_language
 from raad.core.links import absolute_url
+from raad.core.models import ProviderIdentity
 from raad.core.twofactor import confirmed_device, forget_provider_factor, remember_provider_factor, requires_two_factor
 
 security_log = logging.getLogger("raad.security")
@@ -50,6 +52,10 @@ REFUSALS = {
     ),
     "ambiguous": gettext_lazy(
         "Flere brugere i Råd passer til dit login fra kommunen. Kontakt rådets sekretariat, "
+        "eller log ind med brugernavn og adgangskode."
+    ),
+    "bound": gettext_lazy(
+        "Din bruger i Råd er knyttet til et andet login fra kommunen. Kontakt rådets sekretariat, "
         "eller log ind med brugernavn og adgangskode."
     ),
     "failed": gettext_lazy(
@@ -120,6 +126,29 @@ def user_for_claims(claims: dict):
     return found[0], ""
 
 
+def user_for_identity(issuer: str, subject: str, claims: dict):
+    """The user the provider's identity logs in as, and "" ; or None and the reason for refusing. An identity
+    bound before (its issuer and subject, ProviderIdentity) is that user, whatever its claims say now. An unbound one
+    is matched by the claim (`user_for_claims`) and bound to the user at this first login, unless the user is bound
+    to another identity of the same provider: a reused e-mail address cannot take over an account."""
+    if not subject:
+        return None, "failed"
+    bound = ProviderIdentity.objects.select_related("user").filter(issuer=issuer, subject=subject).first()
+    if bound is not None:
+        return (bound.user, "") if bound.user.is_active else (None, "unknown")
+    user, reason = user_for_claims(claims)
+    if user is None:
+        return None, reason
+    if ProviderIdentity.objects.filter(user=user, issuer=issuer).exists():
+        return None, "bound"
+    try:
+        services.sso_identity_bind(user=user, issuer=issuer, subject=subject)
+    except IntegrityError:  # the same first login twice at once: fine if the other one bound it to this user
+        if not ProviderIdentity.objects.filter(issuer=issuer, subject=subject, user=user).exists():
+            return None, "failed"
+    return user, ""
+
+
 class ProviderBackend(OIDCAuthenticationBackend):
     """mozilla-django-oidc's backend, which answers only the SSO callback (never a password login), checks the
     ID token's issuer, audience and expiry, and matches an existing user instead of creating one."""
@@ -155,8 +184,8 @@ class ProviderBackend(OIDCAuthenticationBackend):
         if userinfo.get("sub") != payload.get("sub"):
             raise SuspiciousOperation("The userinfo is about another subject than the ID token.")
         claims = {**userinfo, **payload}  # a claim the signed ID token carries wins over the userinfo's
-        user, reason = user_for_claims(claims)
         provider = str(payload.get("iss", ""))
+        user, reason = user_for_identity(provider, str(payload.get("sub") or ""), claims)
         if user is None:
             with in_council_language():
                 services.sso_login_refuse(

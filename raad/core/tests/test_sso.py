@@ -8,7 +8,7 @@ from django.contrib.auth import authenticate
 from django.test import RequestFactory
 
 from raad.core.models import User
-from raad.core.sso import second_factor_asserted, user_for_claims
+from raad.core.sso import second_factor_asserted, user_for_claims, user_for_identity
 from raad.core.twofactor import PROVIDER_FACTOR_SESSION_KEY
 from raad.testing.cast import PASSWORD, make_user
 
@@ -156,3 +156,49 @@ def test_logging_out_stays_in_raad_when_the_provider_cannot_be_asked_or_named_no
 
 def test_without_single_sign_on_the_policy_allows_forms_only_to_raad(client):
     assert "form-action 'self';" in client.get("/").headers["Content-Security-Policy"]
+
+
+ISSUER = "https://login.kommune.invalid"
+
+
+def test_the_first_login_binds_the_providers_subject_and_later_logins_follow_it(capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from raad.core.models import AuditEntry, ProviderIdentity
+
+    ahmad = make_user("medlem", "Ahmad", "Rahimi")
+    claims = {"email": "ahmad@test.invalid", "email_verified": True}
+    assert user_for_identity(ISSUER, "sub-ahmad", claims) == (ahmad, "")  # matched by the e-mail, and bound
+    assert list(ProviderIdentity.objects.values_list("user__username", "issuer", "subject")) == [
+        ("medlem", ISSUER, "sub-ahmad")
+    ]
+    # The provider changes Ahmad's address: the subject still names him.
+    assert user_for_identity(ISSUER, "sub-ahmad", {"email": "a.rahimi@test.invalid", "email_verified": True}) == (
+        ahmad,
+        "",
+    )
+    # Another identity of the provider given Ahmad's old address (reused) does not take over his account …
+    assert user_for_identity(ISSUER, "sub-ny", claims) == (None, "bound")
+    # … nor does an identity without a subject; another provider's identity is bound on its own.
+    assert user_for_identity(ISSUER, "", claims) == (None, "failed")
+    assert user_for_identity("https://andet.invalid", "sub-ahmad", claims) == (ahmad, "")
+    # A bound account that is closed logs in no more.
+    User.objects.filter(pk=ahmad.pk).update(is_active=False)
+    assert user_for_identity(ISSUER, "sub-ahmad", claims) == (None, "unknown")
+    User.objects.filter(pk=ahmad.pk).update(is_active=True)
+    # The operator unbinds him (a new account at the provider): the new identity is matched and bound.
+    call_command("sso_unbind", "medlem")
+    assert "medlem: 2 binding(s) removed" in capsys.readouterr().out
+    assert user_for_identity(ISSUER, "sub-ny", claims) == (ahmad, "")
+    with pytest.raises(CommandError, match="No user is called 'ingen'"):
+        call_command("sso_unbind", "ingen")
+    verbs = list(AuditEntry.objects.filter(verb__startswith="user.sso_").order_by("id").values_list("verb", "changes"))
+    assert verbs == [
+        ("user.sso_bound", {"provider": ISSUER}),
+        ("user.sso_bound", {"provider": "https://andet.invalid"}),
+        ("user.sso_unbound", {"provider": ISSUER}),
+        ("user.sso_unbound", {"provider": "https://andet.invalid"}),
+        ("user.sso_bound", {"provider": ISSUER}),
+    ]
+    assert "sub-" not in str(verbs)  # the provider's identifiers stay out of the journal

@@ -14,6 +14,10 @@ pytestmark = pytest.mark.browser
 
 WORKSPACE = "/arbejdsrum/integrationsraadet/"
 UNKNOWN = "Dit login fra kommunen passer ikke til en bruger i Råd. Kontakt rådets sekretariat, eller log ind med brugernavn og adgangskode."
+BOUND = (
+    "Din bruger i Råd er knyttet til et andet login fra kommunen. Kontakt rådets sekretariat, "
+    "eller log ind med brugernavn og adgangskode."
+)
 UNVERIFIED = (
     "Kommunens login har ikke bekræftet din e-mailadresse, så Råd kan ikke vide, hvem du er. "
     "Kontakt rådets sekretariat, eller log ind med brugernavn og adgangskode."
@@ -117,8 +121,9 @@ def test_single_sign_on(browser, page, live_server, cast, sso, assert_accessible
     assert tab.url == f"{live_server.url}/arbejdsrum/"
     context.close()
 
-    # An unverified e-mail (Mariam has a login in Råd) and an unknown person are refused, with the reason.
-    for account, message in (("mariam", UNVERIFIED), ("ukendt", UNKNOWN)):
+    # An unverified e-mail (Mariam has a login in Råd), an unknown person, and another person at the provider given
+    # Ahmad's address (his account is bound to his own identity since his first login) are refused, with the reason.
+    for account, message in (("mariam", UNVERIFIED), ("ukendt", UNKNOWN), ("ny-ahmad", BOUND)):
         context, tab = _sign_in(browser, live_server, account)
         assert tab.url == f"{live_server.url}/konto/log-ind/"
         assert tab.get_by_role("alert").inner_text().strip() == message
@@ -131,13 +136,16 @@ def test_single_sign_on(browser, page, live_server, cast, sso, assert_accessible
         .values_list("verb", "actor__username", "changes")
     )
     assert [(verb, actor, changes.get("second_factor_by_provider")) for verb, actor, changes in journal] == [
+        ("user.sso_bound", "medlem", None),  # the first login binds the provider's subject to the user
         ("user.sso_login", "medlem", False),
         ("user.sso_login", "medlem", False),
+        ("user.sso_bound", "sekretariat", None),
         ("user.sso_login", "sekretariat", True),
-        ("user.sso_login", "sekretariat", False),
+        ("user.sso_login", "sekretariat", False),  # the same subject with and without a second factor
+        ("user.sso_refused", None, None),
         ("user.sso_refused", None, None),
         ("user.sso_refused", None, None),
     ]
-    assert journal[2][2]["amr"] == ["pwd", "mfa"]
-    assert [changes["reason"] for _, _, changes in journal[4:]] == [UNVERIFIED, UNKNOWN]
+    assert journal[4][2]["amr"] == ["pwd", "mfa"]
+    assert [changes["reason"] for _, _, changes in journal[6:]] == [UNVERIFIED, UNKNOWN, BOUND]
     assert "mariam@test.invalid" not in str(journal)

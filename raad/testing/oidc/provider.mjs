@@ -22,10 +22,14 @@ const { values: args } = parseArgs({
 });
 
 // name → claims and how the person signed in. The e-mail addresses are the test cast's (raad/testing/cast.py).
+// `sub` is the account name, except that Camilla is one person at the provider (one subject) whether she signs in
+// with a second factor or without.
 const ACCOUNTS = {
   ahmad: { email: 'ahmad@test.invalid', email_verified: true, name: 'Ahmad Rahimi', amr: ['pwd'] },
-  'camilla-mfa': { email: 'sekretariat@test.invalid', email_verified: true, name: 'Camilla Holt', amr: ['pwd', 'mfa'] },
-  camilla: { email: 'sekretariat@test.invalid', email_verified: true, name: 'Camilla Holt', amr: ['pwd'] },
+  'camilla-mfa': { sub: 'camilla', email: 'sekretariat@test.invalid', email_verified: true, name: 'Camilla Holt', amr: ['pwd', 'mfa'] },
+  camilla: { sub: 'camilla', email: 'sekretariat@test.invalid', email_verified: true, name: 'Camilla Holt', amr: ['pwd'] },
+  // Given the member's address after he left it (a reused address): another person, another subject.
+  'ny-ahmad': { email: 'ahmad@test.invalid', email_verified: true, name: 'Ahmad Nielsen', amr: ['pwd'] },
   mariam: { email: 'mariam@test.invalid', email_verified: false, name: 'Mariam Khalil', amr: ['pwd'] },
   ukendt: { email: 'ukendt@test.invalid', email_verified: true, name: 'Ukendt Person', amr: ['pwd'] },
 };
@@ -83,7 +87,7 @@ server.listen(Number(args.port), '127.0.0.1', () => {
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: account.email, email_verified: account.email_verified, name: account.name };
+          return { sub: account.sub || id, email: account.email, email_verified: account.email_verified, name: account.name };
         },
       };
     },
