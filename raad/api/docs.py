@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy
 
 from raad.api.rest.api import api
 
-# The headings of the page: the OpenAPI document's tags (its group names, in English) in the page's language.
+# The headings of the page, in this order: the OpenAPI document's tags (its group names, in English) in the page's
+# language.
 TAGS = {
     "councils": gettext_lazy("Råd og medlemmer"),
     "meetings": gettext_lazy("Møder og dagsordenspunkter"),
     "statements": gettext_lazy("Høringer, høringssvar og udtalelser"),
     "events and associations": gettext_lazy("Arrangementer og foreninger"),
     "topics": gettext_lazy("Emner"),
+    "annual reports": gettext_lazy("Årsberetninger"),
     "records (token)": gettext_lazy("Auditlog og journalposter (kræver API-nøgle)"),
 }
 
@@ -88,5 +90,8 @@ def document() -> dict[str, Any]:
         "title": spec["info"]["title"],
         "version": spec["info"]["version"],
         "description": spec["info"].get("description", ""),
-        "groups": [(str(TAGS.get(tag, tag)), operations) for tag, operations in sorted(groups.items())],
+        "groups": [
+            (str(TAGS.get(tag, tag)), groups[tag])
+            for tag in sorted(groups, key=lambda tag: (list(TAGS).index(tag) if tag in TAGS else len(TAGS), tag))
+        ],
     }

@@ -207,6 +207,17 @@ def test_the_documentation_page_lists_every_endpoint_in_both_languages(client, c
         assert 'href="/api/openapi.json"' in page and 'href="/oparl/"' in page
         for path in document["paths"]:
             assert f"GET {path}</code>" in page
+    # The groups in the order of the site, each under a heading in the page's language.
+    for url, headings in (
+        ("/aabne-data/", ["Råd og medlemmer", "Møder og dagsordenspunkter", "Emner", "Årsberetninger", "Auditlog"]),
+        (
+            "/en/aabne-data/",
+            ["Councils and members", "Meetings and agenda items", "Topics", "Annual reports", "Audit journal"],
+        ),
+    ):
+        page = client.get(url).content.decode()
+        positions = [page.index(f"<h3>{heading}") for heading in headings]
+        assert positions == sorted(positions), (url, positions)
     home = client.get("/").content.decode()
     assert '<a href="/aabne-data/">Åbne data</a>' in home
 
