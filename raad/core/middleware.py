@@ -14,8 +14,9 @@ DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 class ContentSecurityPolicyMiddleware:
-    """Send the content security policy from settings on every response; with single sign-on, its form-action also
-    allows the provider (raad.core.sso.form_action_origins: "Log af" ends the provider's session there too)."""
+    """Send the content security policy (settings.CONTENT_SECURITY_POLICY, directive by directive) on every response;
+    with single sign-on, form-action also names the provider (raad.core.sso.form_action_origins: "Log af" ends the
+    provider's session there too)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,9 +25,11 @@ class ContentSecurityPolicyMiddleware:
         from raad.core.sso import form_action_origins
 
         response = self.get_response(request)
-        policy = settings.CONTENT_SECURITY_POLICY
-        if origins := form_action_origins():
-            policy = policy.replace("form-action 'self'", "form-action 'self' " + " ".join(origins))
+        extra = {"form-action": form_action_origins()}
+        policy = "; ".join(
+            " ".join([directive, *sources, *extra.get(directive, [])])
+            for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        )
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
