@@ -49,15 +49,21 @@ def charts(figures: AnnualFigures) -> dict[str, chart.BarChart | None]:
     return {"attendance": attendance, "spending": spending}
 
 
+def report_sections(report: AnnualReport) -> list[Section]:
+    """Every section of the report in order, its title in the active language, with the forperson's comment
+    (empty when there is none): the page, the PDF and the API show the same."""
+    comments = report.comments or {}
+    return [Section(key=key, title=str(title), comment=comments.get(key, "")) for key, title in SECTIONS]
+
+
 def report_context(report: AnnualReport) -> dict[str, Any]:
     """What the report's template reads, in the active language (titles and labels are translated)."""
     figures = report_figures(report)
-    comments = report.comments or {}
     return {
         "report": report,
         "council": report.council,
         "figures": figures,
-        "sections": {key: Section(key=key, title=str(title), comment=comments.get(key, "")) for key, title in SECTIONS},
+        "sections": {section.key: section for section in report_sections(report)},
         "charts": charts(figures),
     }
 

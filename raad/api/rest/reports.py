@@ -4,15 +4,16 @@ figures frozen when the council adopted the report. Drafts, adopted and sent rep
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.utils.translation import gettext_lazy
 from ninja import Path, Router, Schema
 
+from raad.core.languages import in_council_language
+from raad.secretariat.documents import report_sections
 from raad.secretariat.models import AnnualReport
-from raad.secretariat.rules import SECTIONS
 from raad.secretariat.selectors.annual_report import public_annual_report, public_annual_report_list
 
 from .common import (
@@ -110,9 +111,8 @@ def annual_report_detail(request: HttpRequest, response: HttpResponse, slug: str
     if report is None:
         raise not_found()
     set_last_modified(response, [report.updated_at])
-    comments = report.comments or {}
-    with translation.override("da"):
-        sections = [{"key": key, "title": str(title), "comment": comments.get(key, "")} for key, title in SECTIONS]
+    with in_council_language(council):  # the record's language, as every text of the API
+        sections = [asdict(section) for section in report_sections(report)]
     return {
         **report_out(report, council.slug),
         "introduction": report.introduction,

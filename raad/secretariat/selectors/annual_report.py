@@ -371,23 +371,24 @@ def annual_report_for(council: Council, year: int) -> AnnualReport | None:
     )
 
 
-def public_annual_report(council: Council, year: int) -> AnnualReport | None:
-    """A published report, or None: drafts, adopted and sent reports are not public."""
-    return (
-        AnnualReport.objects.filter(council=council, year=year, status=AnnualReport.Status.PUBLISHED)
-        .select_related("council")
-        .first()
-    )
+def _published() -> QuerySet[AnnualReport]:
+    """Published reports only: drafts, adopted and sent reports are not public."""
+    return AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)
 
 
 def public_annual_report_list(council: Council) -> QuerySet[AnnualReport]:
     """The council's published reports (the API's list; ordered by the caller)."""
-    return AnnualReport.objects.filter(council=council, status=AnnualReport.Status.PUBLISHED).select_related("council")
+    return _published().filter(council=council).select_related("council")
+
+
+def public_annual_report(council: Council, year: int) -> AnnualReport | None:
+    """A published report, or None."""
+    return public_annual_report_list(council).filter(year=year).first()
 
 
 def public_annual_reports(pks: Iterable[int] | None = None) -> QuerySet[AnnualReport]:
     """The published reports of every council (of `pks` only, when given): the search index's source."""
-    qs = AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)
+    qs = _published()
     if pks is not None:
         qs = qs.filter(pk__in=list(pks))
     return qs.select_related("council").order_by("published_at", "pk")
@@ -395,8 +396,4 @@ def public_annual_reports(pks: Iterable[int] | None = None) -> QuerySet[AnnualRe
 
 def public_annual_report_years(council: Council) -> list[int]:
     """The years of the council's published reports, newest first (the public council page links them)."""
-    return list(
-        AnnualReport.objects.filter(council=council, status=AnnualReport.Status.PUBLISHED)
-        .order_by("-year")
-        .values_list("year", flat=True)
-    )
+    return list(_published().filter(council=council).order_by("-year").values_list("year", flat=True))
